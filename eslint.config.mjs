@@ -1,0 +1,36 @@
+// Lint config. The layer rule is the important part: pure layers never import `vscode`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const pureLayers = ['src/model/**', 'src/clouds/**', 'src/protocol/**', 'src/server/**', 'src/webview/**', 'src/cli/**'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'artifacts/**', '.cache/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-constant-condition': ['error', { checkLoops: false }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: pureLayers,
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'This layer is pure: it must not import vscode (see ARCHITECTURE.md).' }],
+      }],
+    },
+  },
+  {
+    files: ['src/webview/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The webview runs in a browser.' }, { name: 'undici', message: 'The webview runs in a browser.' }],
+        patterns: [{ group: ['node:*'], message: 'The webview runs in a browser.' }],
+      }],
+    },
+  },
+);

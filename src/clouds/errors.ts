@@ -1,0 +1,139 @@
+/**
+ * Typed errors of the cloud layer. Every failure that reaches a user is one of these, so the CLI, the tree
+ * and the hover can show one clear line (`describeError`) and never a stack trace.
+ * No error ever carries a secret: messages are built from codes, ids and the server's own message,
+ * and `redactSecrets` (clouds/http/redact.ts) runs over server messages that may echo signed strings.
+ */
+import { type CloudId } from '../model/job.js';
+
+export type MediaJobsErrorKind = 'api' | 'network' | 'bad-response' | 'schema' | 'config' | 'credentials';
+
+export abstract class MediaJobsError extends Error {
+  abstract readonly kind: MediaJobsErrorKind;
+  /** One line of advice, or null. */
+  hint: string | null = null;
+}
+
+/** The cloud answered with an error body (JobNotFound, SignatureDoesNotMatch, APIGW.0308, …). */
+export class ApiError extends MediaJobsError {
+  override readonly name = 'ApiError';
+  readonly kind = 'api' as const;
+  constructor(
+    readonly cloud: CloudId,
+    /** API name as `product:Action`, e.g. `ice:GetMediaProducingJob`. */
+    readonly api: string,
+    readonly code: string,
+    message: string,
+    readonly httpStatus: number,
+    readonly requestId: string | null,
+    /** Seconds the server asked us to wait (x-acs-retry-after, Retry-After), if any. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** The request did not complete: connection refused or reset, DNS failure, timeout, aborted. */
+export class NetworkError extends MediaJobsError {
+  override readonly name = 'NetworkError';
+  readonly kind = 'network' as const;
+  constructor(
+    readonly api: string,
+    /** ECONNRESET, ECONNREFUSED, ENOTFOUND, TIMEOUT, ABORTED, … */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The server answered, but not with something we can read: a proxy's HTML page, a truncated or empty body. */
+export class BadResponseError extends MediaJobsError {
+  override readonly name = 'BadResponseError';
+  readonly kind = 'bad-response' as const;
+  constructor(
+    readonly api: string,
+    readonly httpStatus: number,
+    readonly contentType: string | null,
+    message: string,
+    readonly requestId: string | null,
+  ) {
+    super(message);
+  }
+}
+
+/** The body was JSON, but lacks what identifies the job (or has it in a shape we cannot use). */
+export class SchemaError extends MediaJobsError {
+  override readonly name = 'SchemaError';
+  readonly kind = 'schema' as const;
+  constructor(
+    readonly api: string,
+    /** Dotted path of the field, e.g. `MediaProducingJob.JobId`. */
+    readonly field: string,
+    message: string,
+    readonly requestId: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Our own configuration is unusable: unknown region, bad endpoint URL, bad id. Raised before any request. */
+export class ConfigError extends MediaJobsError {
+  override readonly name = 'ConfigError';
+  readonly kind = 'config' as const;
+  constructor(message: string, hint: string | null = null) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+/** Credentials are missing or incomplete. A normal "sign in" path, not a crash. */
+export class CredentialsError extends MediaJobsError {
+  override readonly name = 'CredentialsError';
+  readonly kind = 'credentials' as const;
+  constructor(readonly cloud: CloudId, message: string, hint: string | null = null) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+export function isMediaJobsError(e: unknown): e is MediaJobsError {
+  return e instanceof MediaJobsError;
+}
+
+/** One line for a person: what failed, the cloud's code, the request id, and the hint. */
+export function describeError(e: unknown): string {
+  if (!(e instanceof MediaJobsError)) {
+    return e instanceof Error ? `unexpected error: ${e.message}` : `unexpected error: ${String(e)}`;
+  }
+  const parts: string[] = [];
+  switch (e.kind) {
+    case 'api': {
+      const a = e as ApiError;
+      parts.push(`${a.api} failed: ${a.code} (HTTP ${a.httpStatus}): ${a.message}`);
+      if (a.requestId) parts.push(`request id ${a.requestId}`);
+      break;
+    }
+    case 'network': {
+      const n = e as NetworkError;
+      parts.push(`${n.api}: network error ${n.code}: ${n.message}`);
+      break;
+    }
+    case 'bad-response': {
+      const b = e as BadResponseError;
+      parts.push(`${b.api}: unreadable response (HTTP ${b.httpStatus}${b.contentType ? `, ${b.contentType}` : ''}): ${b.message}`);
+      if (b.requestId) parts.push(`request id ${b.requestId}`);
+      break;
+    }
+    case 'schema': {
+      const s = e as SchemaError;
+      parts.push(`${s.api}: unexpected response: ${s.message} (field ${s.field})`);
+      if (s.requestId) parts.push(`request id ${s.requestId}`);
+      break;
+    }
+    default:
+      parts.push(e.message);
+  }
+  if (e.hint) parts.push(`hint: ${e.hint}`);
+  return parts.join('; ');
+}
