@@ -1,0 +1,197 @@
+/**
+ * One line of advice per failure, in the user's terms: which setting to check, which permission to grant.
+ * The error message says what happened (the cloud's code and words); the hint says what to do about it.
+ * Codes and meanings come from the reference fact sheet (Alibaba common errors, Huawei APIGW table, MPC codes).
+ */
+import { type ApiError, type BadResponseError, type MediaJobsError, type NetworkError } from './errors.js';
+
+export interface HintContext {
+  /** `product:Action`, which is also the RAM permission name (e.g. `ice:GetMediaProducingJob`). */
+  api: string;
+  /** How long the API keeps jobs queryable, e.g. "1 year". */
+  retention?: string;
+  region?: string;
+  /** Attempts made, when known (for the throttling hint). */
+  attempts?: number;
+}
+
+/** Known MPC service codes (Huawei Media Processing Center), from the MPC error-code page. */
+const MPC_CODES: Record<string, string> = {
+  'MPC.10050': 'MPC system error; try again later',
+  'MPC.10052': 'MPC could not fetch the input file; check the OBS bucket, object and MPC\'s authorization (agency) on it',
+  'MPC.10053': 'the input file was not found in OBS; check the bucket and object path',
+  'MPC.10089': 'the template file is missing',
+  'MPC.10125': 'the input data is not valid',
+  'MPC.10217': 'the OBT (open beta) usage quota is exceeded',
+  'MPC.10223': 'MPC is not authorized to access OBS (agency state); authorize the agency in the MPC console',
+  'MPC.10224': 'MPC is not authorized to access OBS (agency state); authorize the agency in the MPC console',
+};
+
+export function hintForError(e: MediaJobsError, ctx: HintContext): string | null {
+  switch (e.kind) {
+    case 'api':
+      return apiHint(e as ApiError, ctx);
+    case 'network':
+      return networkHint(e as NetworkError);
+    case 'bad-response':
+      return badResponseHint(e as BadResponseError);
+    default:
+      return null;
+  }
+}
+
+/** Sets `e.hint` (keeping an existing one when there is nothing better) and returns `e`. */
+export function withHint<E extends MediaJobsError>(e: E, ctx: HintContext): E {
+  const hint = hintForError(e, ctx);
+  if (hint !== null) e.hint = hint;
+  return e;
+}
+
+function inRegion(ctx: HintContext): string {
+  return ctx.region ? ` (region ${ctx.region})` : '';
+}
+
+function apiHint(e: ApiError, ctx: HintContext): string | null {
+  const code = e.code;
+  const message = e.message.toLowerCase();
+
+  // Credentials and signatures (Alibaba).
+  if (code.startsWith('InvalidAccessKeyId')) {
+    return 'the AccessKey id is not known to this cloud: a wrong or deleted key, a key of another account, or a key of the other site (China mainland vs international)';
+  }
+  if (code === 'SignatureDoesNotMatch' || code === 'IncompleteSignature') {
+    return 'check the AccessKey secret (it must belong to this AccessKey id) and that the system clock is right';
+  }
+  if (code.startsWith('InvalidTimeStamp')) {
+    return 'the system clock is off by more than 15 minutes; correct the time (enable NTP) and try again';
+  }
+  if (code === 'SignatureNonceUsed') {
+    return 'the request was seen twice (a replay, or a proxy resending it); try again, each attempt carries a new nonce';
+  }
+  if (code.startsWith('InvalidSecurityToken')) {
+    return 'the STS security token expired or is malformed, or belongs to another AccessKey; get fresh STS credentials';
+  }
+  if (code === 'Forbidden.RAM' || code === 'Forbidden' || code.startsWith('Forbidden.') || code === 'NoPermission' || code.startsWith('NoPermission')) {
+    return `the RAM user or role lacks permission ${ctx.api}; grant it in the RAM console (a policy allowing "${ctx.api}")`;
+  }
+  if (/^Throttling/i.test(code) || code === 'TooManyRequests') {
+    const tries = ctx.attempts !== undefined && ctx.attempts > 1 ? `, retried ${ctx.attempts - 1} times` : '';
+    return `throttled by the cloud${tries}: slow down (raise the poll interval or track fewer jobs at once)`;
+  }
+
+  // Huawei API Gateway.
+  const gw = /^APIGW?\.(\d{4})$/.exec(code)?.[1];
+  if (gw !== undefined) {
+    if (gw === '0301' && /expire/.test(message)) {
+      return 'the request signature expired: the system clock is off by more than 15 minutes; correct the time (enable NTP)';
+    }
+    switch (gw) {
+      case '0101':
+        return `API not found: check the region${inRegion(ctx)} and endpoint (MPC lives at mpc.<region>.myhuaweicloud.com) and that the API path is right`;
+      case '0301':
+        return 'authentication failed: check the AK/SK pair, the project id (it must belong to this region) and the system clock';
+      case '0302':
+      case '0304':
+      case '0306':
+        return `access denied: the IAM user lacks permission for ${ctx.api} (or is blocked by an access policy)`;
+      case '0303':
+      case '0305':
+        return 'authentication failed: check the AK/SK pair and the system clock';
+      case '0307':
+        return 'the token must be renewed: get a new IAM token or temporary credentials';
+      case '0308':
+        return 'throttled by Huawei API Gateway (MPC allows about 100 requests per minute per tenant): slow down or raise the poll interval';
+      case '0310':
+        return `the project is unavailable${inRegion(ctx)}: check the project id and that the project is enabled`;
+      case '0801':
+      case '0802':
+        return `access to region${inRegion(ctx)} is denied for this account; pick a region the account may use`;
+      case '0613':
+        return 'Huawei IAM is unavailable; try again later';
+      default:
+        if (/^06/.test(gw)) return 'Huawei API Gateway internal error; try again later';
+        if (/^04/.test(gw)) return 'denied by an IP access rule of the gateway';
+        return null;
+    }
+  }
+
+  // Huawei MPC service errors.
+  if (code.startsWith('MPC.')) {
+    // Known codes first: MPC.10053 "not found" is about the input file, not the job.
+    const known = MPC_CODES[code];
+    if (known) return `${code}: ${known}`;
+    if (/job.*(not exist|not found)/.test(message)) return notFoundHint(ctx);
+    return `MPC service error ${code}; see the MPC error-code list`;
+  }
+
+  if (isNotFoundCode(code)) return notFoundHint(ctx);
+
+  if (code === 'MissingParameter' || code.startsWith('InvalidParameter')) {
+    return 'the request was rejected as invalid: check the job id and its extra parameters';
+  }
+  if (code.startsWith('ServiceUnavailable') || code.startsWith('InternalError') || e.httpStatus >= 500) {
+    return 'the cloud reported a server-side error; it was retried, try again later';
+  }
+  return null;
+}
+
+/** JobNotFound, NoSuchResource, InvalidJobId.NotFound, TaskNotExist, … (but not the AccessKey one). */
+function isNotFoundCode(code: string): boolean {
+  if (code.startsWith('InvalidAccessKeyId')) return false;
+  return /NotFound|NotExist|NoSuch|Not\.Exist|Nonexist/i.test(code);
+}
+
+function notFoundHint(ctx: HintContext): string {
+  const window = ctx.retention ? ` (${ctx.retention})` : '';
+  return `not found, or older than this API's retention window${window}; check the id and the region${inRegion(ctx)}`;
+}
+
+const TLS_CODE = /^(CERT_|ERR_TLS_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|ERR_SSL_|HOSTNAME_MISMATCH)/;
+
+function networkHint(e: NetworkError): string | null {
+  switch (e.code) {
+    case 'TIMEOUT':
+      return 'no answer in time: is the endpoint reachable from here (firewall, VPN, proxy: HTTPS_PROXY / NO_PROXY)? the cloud may also be slow';
+    case 'CONNECT_TIMEOUT':
+      return 'could not connect: is the endpoint right and reachable from here (firewall, VPN, proxy: HTTPS_PROXY / NO_PROXY)?';
+    case 'ECONNREFUSED':
+      return 'nothing accepts connections there: is the endpoint (or region) right, and is a proxy needed or misconfigured?';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name does not resolve: check the region and endpoint, the DNS, or whether a proxy is required';
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+    case 'EPIPE':
+      return 'the connection was closed mid-request: a proxy or firewall may be interfering; try again';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ETIMEDOUT':
+      return 'the network path to the endpoint is down: check the connection, VPN or proxy';
+    case 'PROXY_TUNNEL_FAILED':
+      return 'the proxy would not connect to the cloud endpoint: check the proxy\'s allow list, or NO_PROXY if it should be bypassed';
+    case 'PROXY_AUTH_REQUIRED':
+      return 'the proxy needs credentials: put them in the proxy URL (http://user:password@host:port)';
+    case 'ABORTED':
+    case 'CLOSED':
+      return null;
+    default:
+      if (TLS_CODE.test(e.code)) {
+        return 'the TLS certificate was not trusted: a TLS-inspecting proxy may be in the way; add its CA with NODE_EXTRA_CA_CERTS';
+      }
+      return 'check the network connection, the endpoint and any proxy settings';
+  }
+}
+
+function badResponseHint(e: BadResponseError): string | null {
+  const m = e.message;
+  if (/HTML page|text\/html/i.test(m) || /text\/html/i.test(e.contentType ?? '')) {
+    return 'a proxy, captive portal or gateway answered instead of the cloud API: check the proxy settings and the endpoint';
+  }
+  if (/truncated/i.test(m)) return 'the answer was cut off mid-way (connection dropped); try again';
+  if (/exceeds the .*limit/.test(m)) return 'the answer is larger than this tool accepts';
+  if (/empty body/.test(m)) {
+    return e.httpStatus >= 500 ? 'the service or a gateway failed without a message; try again later' : 'the server answered with nothing: is the endpoint the cloud API, not a proxy or a different service?';
+  }
+  if (e.httpStatus >= 500) return 'the service or a gateway in front of it failed; try again later';
+  return 'the answer was not what the cloud API sends: is the endpoint right, and is a proxy rewriting responses?';
+}

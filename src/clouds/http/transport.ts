@@ -1,0 +1,420 @@
+/**
+ * The one place that talks HTTP. Sends one already-signed request and returns the whole answer; it never
+ * retries (retries live above the signer, see retry.ts, because every attempt needs a fresh nonce and
+ * timestamp) and it never interprets bodies (readResponse.ts does).
+ *
+ * Why undici is loaded the way it is: loading undici's index (`require('undici')`) runs `lib/global.js`,
+ * which installs an Agent into the process-wide, non-configurable slots
+ * `Symbol.for('undici.globalDispatcher.1')` / `.2` when they are empty. Node's own `fetch` reads that slot,
+ * and in a VS Code extension host every other extension shares it (cline hit exactly this). A
+ * non-configurable property cannot be deleted again, so the only clean fix is never to run global.js: we
+ * import the dispatcher classes and the `request` function from their own files, none of which touches
+ * global.js (test/unit/clouds/http/globalDispatcher.test.ts proves it in a fresh process). We also never
+ * call setGlobalDispatcher and never use global fetch: every request names its dispatcher explicitly.
+ *
+ * Loading is lazy (first `send`, by `require` at call time), so importing this module costs nothing at activation.
+ */
+import type { Agent, Dispatcher, Pool, ProxyAgent } from 'undici';
+import { BadResponseError, ConfigError, NetworkError } from '../errors.js';
+import { redactSecrets } from './redact.js';
+
+export interface HttpRequest {
+  /** `https://host[:port]`, no path. */
+  origin: string;
+  method: string;
+  /** Path and query exactly as signed, e.g. `/?Action=…&Signature=…`. */
+  pathAndQuery: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-case names; repeated headers joined with ', '. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface SendOptions {
+  /** `product:Action`, for error messages. */
+  api: string;
+  /** Total time for the attempt: connect, headers and the whole body. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface Transport {
+  send(req: HttpRequest, opts: SendOptions): Promise<HttpResponse>;
+  /** Closes pooled connections; waits for requests in flight (each bounded by its timeout). */
+  close(): Promise<void>;
+}
+
+export interface UndiciTransportOptions {
+  /** TCP + TLS connect timeout. Default 10 s. */
+  connectTimeoutMs?: number;
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case) are read. Default `process.env`. */
+  env?: Record<string, string | undefined>;
+  /** Connections per origin. Default 4: a poller needs few, and clouds rate-limit per account anyway. */
+  connectionsPerOrigin?: number;
+  /** How long an idle connection is kept. Default 60 s: polls are seconds apart, undici's 4 s would reconnect every time. */
+  keepAliveTimeoutMs?: number;
+  /** Largest body accepted. Default 64 MiB (a 10,000-clip timeline is a few MiB). */
+  maxBodyBytes?: number;
+  /**
+   * Send loopback origins through the proxy too. Default false (loopback never goes through a proxy).
+   * Only for tests that need a proxy in front of a local server.
+   */
+  proxyLoopback?: boolean;
+}
+
+/** A body cut short: fewer bytes than Content-Length said. Retryable, unlike other unreadable bodies. */
+export class TruncatedResponseError extends BadResponseError {
+  readonly truncated = true;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const DEFAULT_CONNECTIONS = 4;
+const DEFAULT_KEEP_ALIVE_MS = 60_000;
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+type AgentCtor = new (opts: Agent.Options) => Agent;
+type ProxyAgentCtor = new (opts: ProxyAgent.Options) => ProxyAgent;
+type PoolCtor = new (origin: string | URL, opts: Pool.Options) => Pool;
+type RequestFn = (this: Dispatcher, opts: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+type ConnectFn = (this: Dispatcher, opts: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
+
+interface UndiciParts {
+  Agent: AgentCtor;
+  ProxyAgent: ProxyAgentCtor;
+  Pool: PoolCtor;
+  request: RequestFn;
+  connect: ConnectFn;
+}
+
+function loadUndici(): UndiciParts {
+  // Deep paths on purpose (see the file comment): none of these files loads lib/global.js. `require` rather
+  // than `import()`: the modules are CommonJS, esbuild bundles static requires, and tsx resolves them the
+  // same way whether the importing test is CommonJS or ESM (a dynamic import() did not).
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    Agent: require('undici/lib/dispatcher/agent.js') as AgentCtor,
+    ProxyAgent: require('undici/lib/dispatcher/proxy-agent.js') as ProxyAgentCtor,
+    Pool: require('undici/lib/dispatcher/pool.js') as PoolCtor,
+    request: require('undici/lib/api/api-request.js') as RequestFn,
+    connect: require('undici/lib/api/api-connect.js') as ConnectFn,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+export function createUndiciTransport(opts: UndiciTransportOptions = {}): Transport {
+  const connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const connections = opts.connectionsPerOrigin ?? DEFAULT_CONNECTIONS;
+  const keepAliveMs = opts.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_MS;
+  const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const env = opts.env ?? process.env;
+
+  // Servers may hint a shorter keep-alive (Node's default is 5 s) and undici honours that; the max caps a
+  // longer hint at ours.
+  const poolOptions = { connections, keepAliveTimeout: keepAliveMs, keepAliveMaxTimeout: keepAliveMs };
+
+  let parts: UndiciParts | null = null;
+  let direct: Agent | null = null;
+  const proxied = new Map<string, ProxyAgent>();
+  let closed = false;
+
+  function dispatcherFor(u: UndiciParts, target: URL, proxy: URL | null): Dispatcher {
+    if (!proxy) {
+      direct ??= new u.Agent({ ...poolOptions, connect: { timeout: connectTimeoutMs } });
+      return direct;
+    }
+    // Plain http through an http proxy is forwarded (absolute-form request line), which every proxy
+    // understands; everything else is tunnelled with CONNECT so TLS stays end to end.
+    const tunnel = !(target.protocol === 'http:' && proxy.protocol === 'http:');
+    const key = `${proxy.href}|${tunnel}`;
+    let agent = proxied.get(key);
+    if (!agent) {
+      agent = new u.ProxyAgent({
+        uri: proxy.href,
+        proxyTunnel: tunnel,
+        ...poolOptions,
+        proxyTls: { timeout: connectTimeoutMs },
+        requestTls: { timeout: connectTimeoutMs },
+        // Without a factory undici opens unlimited connections with its 4 s keep-alive.
+        factory: (origin: string | URL, o: object) => new u.Pool(origin, { ...o, ...poolOptions }),
+        // The tunnel calls `.connect()` on its client to the proxy. That method normally comes from
+        // index.js patching Dispatcher.prototype, which we do not load; give this one client its own.
+        clientFactory: (origin: URL, o: object) => {
+          const pool = new u.Pool(origin, { ...o, ...poolOptions }) as Pool & { connect: ConnectFn };
+          pool.connect = u.connect;
+          return pool;
+        },
+      });
+      proxied.set(key, agent);
+    }
+    return agent;
+  }
+
+  return {
+    async send(req, sendOpts) {
+      const { api, timeoutMs, signal } = sendOpts;
+      if (closed) throw new NetworkError(api, 'CLOSED', 'the HTTP client was already closed');
+      if (signal?.aborted) throw new NetworkError(api, 'ABORTED', 'the request was cancelled');
+
+      let target: URL;
+      try {
+        target = new URL(req.origin);
+      } catch {
+        throw new ConfigError(`${api}: "${req.origin}" is not a URL`);
+      }
+      const proxy = proxyForUrl(target, env, { proxyLoopback: opts.proxyLoopback ?? false });
+      parts ??= loadUndici();
+      const u = parts;
+      const dispatcher = dispatcherFor(u, target, proxy);
+      const via = proxy ? ` via proxy ${proxy.host}` : '';
+
+      // One controller for both reasons to stop, remembering which one fired first.
+      const ctl = new AbortController();
+      let stopped: 'timeout' | 'aborted' | null = null;
+      const timer = setTimeout(() => {
+        stopped ??= 'timeout';
+        ctl.abort(new Error('timeout'));
+      }, timeoutMs);
+      const onAbort = (): void => {
+        stopped ??= 'aborted';
+        ctl.abort(new Error('aborted'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+
+      let status = 0;
+      let headers: Record<string, string> = {};
+      let received = 0;
+      let expected: number | null = null;
+      try {
+        const res = await u.request.call(dispatcher, {
+          origin: target.origin,
+          path: req.pathAndQuery,
+          method: req.method as Dispatcher.HttpMethod,
+          headers: req.headers,
+          body: req.body,
+          signal: ctl.signal,
+          // Our own timer bounds the whole exchange; these only stop undici from giving up first.
+          headersTimeout: timeoutMs + 1_000,
+          bodyTimeout: timeoutMs + 1_000,
+        });
+        status = res.statusCode;
+        headers = flattenHeaders(res.headers);
+        const contentType = headers['content-type'] ?? null;
+        const requestId = headers['x-acs-request-id'] ?? headers['x-request-id'] ?? null;
+        expected = parseContentLength(headers['content-length']);
+        if (expected !== null && expected > maxBodyBytes) {
+          // A listener first: destroying an unread undici body emits 'error', which must not go unhandled.
+          res.body.on('error', () => undefined).destroy();
+          throw tooLarge(api, status, contentType, requestId, maxBodyBytes, expected);
+        }
+        const chunks: Buffer[] = [];
+        // Async iteration destroys the stream on an early exit, so the connection is never left half-read.
+        for await (const chunk of res.body as AsyncIterable<Buffer>) {
+          received += chunk.length;
+          if (received > maxBodyBytes) throw tooLarge(api, status, contentType, requestId, maxBodyBytes, null);
+          chunks.push(chunk);
+        }
+        return { status, headers, body: Buffer.concat(chunks).toString('utf8') };
+      } catch (e) {
+        if (e instanceof BadResponseError) throw e;
+        if (stopped === 'timeout') throw new NetworkError(api, 'TIMEOUT', `no complete answer within ${formatSeconds(timeoutMs)} s${via}`);
+        if (stopped === 'aborted') throw new NetworkError(api, 'ABORTED', 'the request was cancelled');
+        // Headers arrived and Content-Length promised more than came: the body was cut short.
+        if (status !== 0 && expected !== null && received < expected) {
+          throw new TruncatedResponseError(
+            api, status, headers['content-type'] ?? null,
+            `truncated body: received ${received} of ${expected} bytes before the connection closed`,
+            headers['x-acs-request-id'] ?? headers['x-request-id'] ?? null,
+          );
+        }
+        throw toNetworkError(e, api, target, proxy, connectTimeoutMs, status !== 0);
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      }
+    },
+
+    async close() {
+      closed = true;
+      const all: Array<Promise<void>> = [];
+      if (direct) all.push(direct.close());
+      for (const a of proxied.values()) all.push(a.close());
+      direct = null;
+      proxied.clear();
+      await Promise.all(all);
+    },
+  };
+}
+
+function tooLarge(
+  api: string, status: number, contentType: string | null, requestId: string | null, max: number, announced: number | null,
+): BadResponseError {
+  const what = announced !== null ? `announces ${announced} bytes` : 'is larger than that';
+  return new BadResponseError(api, status, contentType, `the response body exceeds the ${max}-byte limit (it ${what})`, requestId);
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function parseContentLength(v: string | undefined): number | null {
+  if (v === undefined || !/^\s*\d+\s*$/.test(v)) return null;
+  return Number(v);
+}
+
+function formatSeconds(ms: number): string {
+  return String(Number((ms / 1000).toFixed(2)));
+}
+
+const TLS_CODES = /^(CERT_|ERR_TLS_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|ERR_SSL_|HOSTNAME_MISMATCH)/;
+
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+}
+
+/** The most specific error code in an error, its cause chain, or an AggregateError (happy eyeballs). */
+function errorCode(e: unknown, depth = 0): string | null {
+  if (!e || typeof e !== 'object' || depth > 4) return null;
+  const err = e as ErrorLike;
+  if (Array.isArray(err.errors) && err.errors.length > 0) {
+    const inner = errorCode(err.errors[0], depth + 1);
+    if (inner) return inner;
+  }
+  if (typeof err.code === 'string' && err.code !== 'UND_ERR_ABORTED') return err.code;
+  const fromCause = errorCode(err.cause, depth + 1);
+  if (fromCause) return fromCause;
+  return typeof err.code === 'string' ? err.code : null;
+}
+
+function errorMessage(e: unknown): string {
+  return e && typeof e === 'object' && typeof (e as ErrorLike).message === 'string' ? ((e as ErrorLike).message as string) : String(e);
+}
+
+/** Maps Node/undici failures to one plain sentence and a stable code. Never echoes proxy credentials. */
+function toNetworkError(
+  e: unknown, api: string, target: URL, proxy: URL | null, connectTimeoutMs: number, midResponse: boolean,
+): NetworkError {
+  const message = errorMessage(e);
+  const tunnel = /Proxy response \((\d+)\) !== 200/.exec(message);
+  if (tunnel) return new NetworkError(api, 'PROXY_TUNNEL_FAILED', `the proxy ${proxy?.host ?? ''} refused to open a tunnel to ${target.host} (HTTP ${tunnel[1]})`);
+  if (/Proxy Authentication Required/i.test(message)) {
+    return new NetworkError(api, 'PROXY_AUTH_REQUIRED', `the proxy ${proxy?.host ?? ''} requires authentication (HTTP 407)`);
+  }
+  const code = errorCode(e) ?? 'NETWORK_ERROR';
+  const via = proxy ? ` via proxy ${proxy.host}` : '';
+  // Connect-level errors concern the proxy when there is one: that is the host we dial.
+  const dialled = proxy ? `${proxy.host} (the proxy)` : target.host;
+  const plain: Record<string, string> = {
+    UND_ERR_CONNECT_TIMEOUT: `could not connect to ${dialled} within ${formatSeconds(connectTimeoutMs)} s`,
+    UND_ERR_SOCKET: midResponse ? `connection closed mid-response by ${target.host}${via}` : `connection closed by ${target.host}${via} before an answer`,
+    ECONNRESET: `connection reset by ${target.host}${via}`,
+    ECONNREFUSED: `connection refused by ${dialled}`,
+    ENOTFOUND: `host name ${proxy ? proxy.hostname : target.hostname} not found (DNS)`,
+    EAI_AGAIN: `DNS lookup of ${proxy ? proxy.hostname : target.hostname} failed temporarily`,
+    ETIMEDOUT: `connection to ${dialled} timed out`,
+    EHOSTUNREACH: `host ${dialled} unreachable`,
+    ENETUNREACH: `network unreachable for ${dialled}`,
+    EPIPE: `connection to ${target.host}${via} broke while sending`,
+    UND_ERR_HEADERS_TIMEOUT: `no response headers from ${target.host}${via} in time`,
+    UND_ERR_BODY_TIMEOUT: `the response body from ${target.host}${via} stalled`,
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: `the response from ${target.host}${via} did not match its Content-Length`,
+  };
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return new NetworkError(api, 'CONNECT_TIMEOUT', plain[code]!);
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new NetworkError(api, 'TIMEOUT', plain[code]!);
+  const text = plain[code];
+  if (text) return new NetworkError(api, code, text);
+  if (TLS_CODES.test(code)) {
+    return new NetworkError(api, code, `the TLS certificate of ${target.host} was not accepted (${code})${via}`);
+  }
+  return new NetworkError(api, code, `${redactSecrets(message)} (${target.host}${via})`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Proxy selection: pure, exported for tests and for the CLI's `--verbose` output.
+
+function envValue(env: Record<string, string | undefined>, name: string): string | null {
+  // Lower case first, as curl and undici do; empty means unset.
+  for (const v of [env[name.toLowerCase()], env[name.toUpperCase()]]) {
+    if (v && v.trim()) return v.trim();
+  }
+  return null;
+}
+
+/** True for hosts that are this machine: never worth a proxy, and a proxy cannot reach them anyway. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+function defaultPort(protocol: string): string {
+  return protocol === 'https:' ? '443' : '80';
+}
+
+/**
+ * Whether NO_PROXY says to go direct. Entries are separated by commas or spaces: `*` (everything), a host
+ * (also matches its subdomains), `.suffix` / `*.suffix`, or `host:port` (that port only). IP ranges (CIDR)
+ * are not supported.
+ */
+export function matchesNoProxy(target: URL, noProxy: string): boolean {
+  const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const port = target.port || defaultPort(target.protocol);
+  for (const raw of noProxy.split(/[\s,]+/)) {
+    let entry = raw.trim().toLowerCase();
+    if (!entry) continue;
+    if (entry === '*') return true;
+    let entryPort: string | null = null;
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed) {
+      entry = bracketed[1]!;
+      entryPort = bracketed[2] ?? null;
+    } else {
+      const hp = /^([^:]+):(\d+)$/.exec(entry);
+      if (hp) {
+        entry = hp[1]!;
+        entryPort = hp[2]!;
+      }
+    }
+    if (entryPort !== null && entryPort !== port) continue;
+    entry = entry.replace(/^\*?\./, '');
+    if (host === entry || host.endsWith(`.${entry}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * The proxy for a request to `target`, or null to go direct: HTTPS_PROXY for https origins, HTTP_PROXY for
+ * http origins (no fall-back from one to the other), NO_PROXY honoured, loopback always direct.
+ * A proxy value without a scheme (`proxy.corp:3128`) is taken as http://, as curl does.
+ */
+export function proxyForUrl(
+  target: URL, env: Record<string, string | undefined>, opts: { proxyLoopback?: boolean } = {},
+): URL | null {
+  if (!opts.proxyLoopback && isLoopbackHost(target.hostname)) return null;
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return null;
+  const value = envValue(env, target.protocol === 'https:' ? 'https_proxy' : 'http_proxy');
+  if (!value) return null;
+  const noProxy = envValue(env, 'no_proxy');
+  if (noProxy && matchesNoProxy(target, noProxy)) return null;
+  let proxy: URL;
+  try {
+    proxy = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+  } catch {
+    throw new ConfigError(`the ${target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY'} setting is not a URL`, 'use http://host:port');
+  }
+  if (!['http:', 'https:', 'socks5:', 'socks:'].includes(proxy.protocol)) {
+    throw new ConfigError(`unsupported proxy scheme ${proxy.protocol}`, 'use an http://, https:// or socks5:// proxy');
+  }
+  return proxy;
+}

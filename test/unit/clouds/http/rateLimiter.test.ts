@@ -1,0 +1,185 @@
+// The token bucket with a fake clock: never above the limit in any window, the documented rate reached,
+// FIFO waiters, exact waits, penalties, aborts, and no timer left behind when idle.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RateLimiters, TokenBucket } from '../../../../src/clouds/http/rateLimiter.js';
+import { type RateLimit } from '../../../../src/clouds/kinds/kindDefinition.js';
+import { FakeClock, flush, seededRandom } from './support.js';
+
+/** Asserts that no window [t, t + perMs) holds more than `capacity` of the (sorted) grant times. */
+function assertNeverAboveLimit(grants: readonly number[], limit: RateLimit): void {
+  const sorted = [...grants].sort((a, b) => a - b);
+  for (let i = 0; i + limit.capacity < sorted.length; i++) {
+    const gap = sorted[i + limit.capacity]! - sorted[i]!;
+    assert.ok(gap >= limit.perMs, `grants ${i}..${i + limit.capacity} fall within ${gap} ms < ${limit.perMs} ms`);
+  }
+}
+
+describe('TokenBucket', () => {
+  it('starts full, then refuses until a token comes back perMs after it was taken', async () => {
+    const clock = new FakeClock(1_000);
+    const b = new TokenBucket({ capacity: 3, perMs: 1_000 }, clock);
+    assert.deepEqual([b.tryTake(), b.tryTake(), b.tryTake(), b.tryTake()], [true, true, true, false]);
+    await clock.advance(999);
+    assert.equal(b.tryTake(), false);
+    await clock.advance(1);
+    assert.equal(b.tryTake(), true);
+    assert.equal(b.tryTake(), true);
+    assert.equal(b.tryTake(), true);
+    assert.equal(b.tryTake(), false);
+  });
+
+  it('sustains exactly the documented rate and never exceeds it (10/s, 5,000 sequential takes)', async () => {
+    const clock = new FakeClock();
+    const limit = { capacity: 10, perMs: 1_000 };
+    const b = new TokenBucket(limit, clock);
+    const grants: number[] = [];
+    const run = (async () => {
+      for (let i = 0; i < 5_000; i++) {
+        await b.take();
+        grants.push(clock.now());
+      }
+    })();
+    await clock.drive(run);
+    assertNeverAboveLimit(grants, limit);
+    // Full burst at 0, then exactly 10 per second: the 5,000th grant is at (5000/10 − 1) s.
+    assert.equal(grants[grants.length - 1], 499_000);
+    const perSecond = new Map<number, number>();
+    for (const g of grants) perSecond.set(Math.floor(g / 1_000), (perSecond.get(Math.floor(g / 1_000)) ?? 0) + 1);
+    assert.deepEqual(new Set(perSecond.values()), new Set([10]), 'every second sees exactly 10 grants');
+  });
+
+  it('serves many concurrent waiters first come, first served, each at the exact moment a token frees up', async () => {
+    const clock = new FakeClock();
+    const limit = { capacity: 15, perMs: 1_000 };
+    const b = new TokenBucket(limit, clock);
+    const order: number[] = [];
+    const times: number[] = [];
+    const all = Array.from({ length: 200 }, (_, i) => b.take().then(() => {
+      order.push(i);
+      times.push(clock.now());
+    }));
+    await clock.drive(Promise.all(all));
+    assert.deepEqual(order, Array.from({ length: 200 }, (_, i) => i));
+    assertNeverAboveLimit(times, limit);
+    // Batches of 15 at 0, 1000, 2000, … ms: waits are exact, not polled.
+    times.forEach((t, i) => assert.equal(t, Math.floor(i / 15) * 1_000));
+  });
+
+  it('never exceeds the limit under random arrivals, aborts and throttle penalties (100/min like MPC, 3,000 requests)', async () => {
+    const random = seededRandom(42);
+    const clock = new FakeClock();
+    const limit = { capacity: 100, perMs: 60_000 };
+    const b = new TokenBucket(limit, clock);
+    const grants: number[] = [];
+    const pending: Array<Promise<void>> = [];
+    const penalties: Array<[number, number]> = [];
+    let aborted = 0;
+    for (let i = 0; i < 3_000; i++) {
+      await clock.advance(Math.floor(random() * 400));
+      const r = random();
+      if (r < 0.01) {
+        b.penalize(5_000);
+        penalties.push([clock.now(), clock.now() + 5_000]);
+      }
+      const ctl = new AbortController();
+      pending.push(b.take(ctl.signal).then(
+        () => {
+          grants.push(clock.now());
+        },
+        () => {
+          aborted++;
+        },
+      ));
+      if (r > 0.97) ctl.abort();
+    }
+    await clock.drive(Promise.all(pending));
+    assert.ok(aborted > 0 && penalties.length > 0, 'the scenario includes aborted waiters and penalties');
+    assert.equal(grants.length + aborted, 3_000);
+    for (const g of grants) {
+      for (const [from, to] of penalties) assert.ok(!(g > from && g < to), `grant at ${g} inside the penalty ${from}..${to}`);
+    }
+    assertNeverAboveLimit(grants, limit);
+  });
+
+  it('penalize blocks every grant for the given time, then the normal limit applies again', async () => {
+    const clock = new FakeClock();
+    const b = new TokenBucket({ capacity: 10, perMs: 1_000 }, clock);
+    assert.equal(b.tryTake(), true);
+    b.penalize(5_000);
+    assert.equal(b.tryTake(), false);
+    let grantedAt = -1;
+    const p = b.take().then(() => {
+      grantedAt = clock.now();
+    });
+    await clock.advance(4_999);
+    assert.equal(grantedAt, -1);
+    await clock.advance(1);
+    await p;
+    assert.equal(grantedAt, 5_000);
+  });
+
+  it('rejects an aborted waiter, keeps serving the others, and leaves no timer once nobody waits', async () => {
+    const clock = new FakeClock();
+    const b = new TokenBucket({ capacity: 1, perMs: 1_000 }, clock);
+    assert.equal(b.tryTake(), true);
+    const ctl = new AbortController();
+    const first = b.take(ctl.signal);
+    const served: string[] = [];
+    const second = b.take().then(() => served.push(`second@${clock.now()}`));
+    ctl.abort(new Error('view closed'));
+    await assert.rejects(first, /view closed/);
+    await clock.drive(second);
+    assert.deepEqual(served, ['second@1000']);
+
+    // A lone waiter that gives up must not leave the pump's sleep pending (it would keep a CLI alive).
+    const ctl2 = new AbortController();
+    const lone = b.take(ctl2.signal);
+    await flush();
+    assert.equal(clock.pendingTimers, 1);
+    ctl2.abort();
+    await assert.rejects(lone);
+    await flush();
+    await flush();
+    assert.equal(clock.pendingTimers, 0);
+
+    const pre = new AbortController();
+    pre.abort(new Error('already'));
+    await assert.rejects(b.take(pre.signal), /already/);
+  });
+
+  it('does not let tryTake jump the queue of waiters', async () => {
+    // A clock whose time moves but whose sleeps have not fired yet: the moment a token is free again
+    // while the waiter's wake-up is still pending.
+    let now = 0;
+    const frozen = { now: () => now, sleep: () => new Promise<void>(() => undefined) };
+    const b = new TokenBucket({ capacity: 1, perMs: 100 }, frozen);
+    assert.equal(b.tryTake(), true);
+    void b.take();
+    now = 100;
+    assert.equal(b.tryTake(), false, 'the free token belongs to the waiter queued first');
+  });
+
+  it('rejects nonsensical limits', () => {
+    const clock = new FakeClock();
+    assert.throws(() => new TokenBucket({ capacity: 0, perMs: 1_000 }, clock), RangeError);
+    assert.throws(() => new TokenBucket({ capacity: 5, perMs: 0 }, clock), RangeError);
+  });
+});
+
+describe('RateLimiters', () => {
+  it('shares one bucket per key and keeps keys independent', () => {
+    const clock = new FakeClock();
+    const limiters = new RateLimiters(clock);
+    const limit = { capacity: 2, perMs: 1_000 };
+    const a1 = limiters.bucket('live:GetEditingJobInfo|LTAI-a', limit);
+    const a2 = limiters.bucket('live:GetEditingJobInfo|LTAI-a', limit);
+    const b = limiters.bucket('live:GetEditingJobInfo|LTAI-b', limit);
+    assert.equal(a1, a2);
+    assert.notEqual(a1, b);
+    assert.equal(a1.tryTake(), true);
+    assert.equal(a2.tryTake(), true);
+    assert.equal(a1.tryTake(), false, 'the second handle drew from the same bucket');
+    assert.equal(b.tryTake(), true, 'another account has its own budget');
+  });
+});
