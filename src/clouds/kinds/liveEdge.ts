@@ -1,0 +1,81 @@
+/**
+ * ApsaraVideo Live edge transcode jobs: `GetEdgeTranscodeJob` (2016-11-01). Wire format: reference
+ * cloud-apis.md §4. These are long-lived stream jobs: "0" (not started) is `stopped`, "1" is `running`,
+ * and neither is terminal.
+ */
+import { z } from 'zod';
+import { type AliyunCall } from '../apiCall.js';
+import { emptyOutput, type Job, type JobOutput } from '../../model/job.js';
+import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
+import { liveEdgeStatus } from './status.js';
+import { aliyunTime, anyValue, blankJob, checkRefs, idString, laterOf, optString, parseBody } from './wire.js';
+
+const API = 'live:GetEdgeTranscodeJob';
+
+const BodyWire = z.looseObject({
+  RequestId: optString,
+  Job: z.looseObject({
+    JobId: idString,
+    Name: optString,
+    Status: anyValue,
+    Type: optString,
+    CreateTime: aliyunTime,
+    LastStartAt: aliyunTime,
+    LastStopAt: aliyunTime,
+    StreamInput: optString,
+    StreamOutput: optString,
+    TemplateId: optString,
+    TemplateName: optString,
+  }),
+});
+
+function parse(body: unknown, ctx: ParseContext): ParseResult {
+  const wire = parseBody(BodyWire, body, API, ctx.requestId);
+  const j = wire.Job;
+  const { status, rawStatus } = liveEdgeStatus(j.Status);
+  const outputs: JobOutput[] = [];
+  if (j.StreamOutput !== null || j.TemplateId !== null || j.TemplateName !== null) {
+    outputs.push({
+      ...emptyOutput(),
+      // The output is the stream the template produces: named for the template, `Type` as its definition.
+      label: j.TemplateName ?? j.TemplateId,
+      url: j.StreamOutput,
+      definition: j.Type,
+    });
+  }
+  // The body does not echo the cluster; it is the one the reference asked with.
+  const clusterId = ctx.refs.find((r) => r.id === j.JobId)?.params.clusterId ?? ctx.refs[0]?.params.clusterId;
+  const job: Job = {
+    ...blankJob('live-edge', ctx.region, j.JobId),
+    name: j.Name,
+    status,
+    rawStatus,
+    createdAt: j.CreateTime,
+    startedAt: j.LastStartAt,
+    updatedAt: laterOf(j.LastStartAt, j.LastStopAt),
+    outputs,
+    templateId: j.TemplateId,
+    params: clusterId !== undefined ? { clusterId } : {},
+    requestId: wire.RequestId ?? ctx.requestId,
+    raw: body,
+  };
+  return { jobs: [job], missing: [] };
+}
+
+export const liveEdgeKind: KindDefinition = {
+  kind: 'live-edge',
+  cloud: 'aliyun',
+  api: API,
+  rateLimit: { capacity: 6000, perMs: 60_000 },
+  batchSize: 1,
+  requiredParams: ['clusterId'],
+  // Not published for Get; ListEdgeTranscodeJob shows the last 180 days.
+  retention: 'not documented (the list API shows 180 days)',
+  buildCall(refs, region): AliyunCall {
+    const ref = checkRefs(API, refs, 1, ['clusterId']);
+    const params: Record<string, string> = { ClusterId: ref.params.clusterId ?? '', JobId: ref.id };
+    if (region !== '') params.RegionId = region;
+    return { cloud: 'aliyun', product: 'live', action: 'GetEdgeTranscodeJob', version: '2016-11-01', method: 'POST', params };
+  },
+  parse,
+};

@@ -1,0 +1,160 @@
+/**
+ * ApsaraVideo Live production-studio editing tasks: `GetEditingJobInfo` (2016-11-01).
+ * Wire format: reference cloud-apis.md §1.
+ *
+ * Reference convention: a JobRef with `params.casterId` names one task, its id being the ShowId; a JobRef
+ * without it names a whole caster (id = CasterId), optionally narrowed by `params.showId`. Either way every
+ * task found becomes its own Job with id = ShowId and `params.casterId` = CasterId.
+ */
+import { z } from 'zod';
+import { ConfigError, SchemaError } from '../errors.js';
+import { type AliyunCall } from '../apiCall.js';
+import { emptyOutput, type Job, type JobOutput } from '../../model/job.js';
+import { type JobRef, validateId } from '../../model/jobRef.js';
+import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
+import { liveEditingStatus } from './status.js';
+import {
+  anyValue, blankJob, checkRefs, embeddedObject, idString, isRecord, optString, parseBody, parseJsonText,
+} from './wire.js';
+
+const API = 'live:GetEditingJobInfo';
+
+const TaskWire = z.looseObject({
+  ShowId: optString,
+  TaskStatus: anyValue,
+  OutputVodId: optString,
+  StorageInfo: embeddedObject(z.looseObject({ StorageLocation: optString, FileName: optString })),
+});
+
+const BodyWire = z.looseObject({
+  RequestId: optString,
+  CasterId: idString,
+  // Typed as a string by the SDK; seen (and documented) as an object; an array is plausible without ShowId.
+  EditingTasksInfo: anyValue,
+});
+
+/** Keys that mark an object as one task rather than a wrapper around a list of tasks. */
+const TASK_KEYS = ['ShowId', 'TaskStatus', 'OutputVodId', 'StorageInfo'];
+/** Wrapper keys the XML-to-JSON layer could produce; any array-valued key is tried after these. */
+const WRAPPER_KEYS = ['EditingTaskInfo', 'EditingTasksInfo', 'EditingTask', 'TaskInfo', 'Tasks'];
+
+/**
+ * EditingTasksInfo as a list of task values: an object (one task), an array, JSON text of either, or an
+ * object wrapping an array. Absent or empty → []. Something present but unreadable → SchemaError.
+ */
+function readTasks(v: unknown, requestId: string | null, depth = 0): unknown[] {
+  if (v === undefined || v === null) return [];
+  // Real bodies nest two levels at most (a string holding a wrapper holding an array); junk may nest deeper.
+  if (depth > 4) return [];
+  let value: unknown = v;
+  if (typeof value === 'string') {
+    if (value.trim() === '') return [];
+    const parsed = parseJsonText(value);
+    if (!parsed.ok) throw new SchemaError(API, 'EditingTasksInfo', `EditingTasksInfo is not valid JSON: ${parsed.reason}`, requestId);
+    value = parsed.value;
+    if (value === null) return [];
+  }
+  if (Array.isArray(value)) {
+    // One unreadable element must not hide the others: it is skipped.
+    return value.flatMap((item) => {
+      if (typeof item !== 'string') return [item];
+      try {
+        return readTasks(item, requestId, depth + 1);
+      } catch {
+        return [];
+      }
+    });
+  }
+  if (isRecord(value)) {
+    const obj = value;
+    if (TASK_KEYS.some((k) => obj[k] !== undefined)) return [obj];
+    for (const k of WRAPPER_KEYS) {
+      if (obj[k] !== undefined) return readTasks(obj[k], requestId, depth + 1);
+    }
+    const anyList = Object.values(obj).find((x) => Array.isArray(x));
+    return anyList === undefined ? [] : readTasks(anyList, requestId, depth + 1);
+  }
+  throw new SchemaError(API, 'EditingTasksInfo', `EditingTasksInfo is a ${typeof value}, expected tasks`, requestId);
+}
+
+/** The ShowIds the references asked for (empty: every task of the caster). */
+function requestedShowIds(refs: readonly JobRef[]): string[] {
+  const ids: string[] = [];
+  for (const ref of refs) {
+    const showId = ref.params.casterId !== undefined ? ref.id : ref.params.showId;
+    if (showId !== undefined && !ids.includes(showId)) ids.push(showId);
+  }
+  return ids;
+}
+
+function parse(body: unknown, ctx: ParseContext): ParseResult {
+  const wire = parseBody(BodyWire, body, API, ctx.requestId);
+  const requestId = wire.RequestId ?? ctx.requestId;
+  const rawBody = body as Record<string, unknown>; // parseBody succeeded, so the body is an object
+  const taskValues = readTasks(wire.EditingTasksInfo, requestId);
+  const requested = requestedShowIds(ctx.refs);
+  // A task without ShowId can still be placed when exactly one show was asked for.
+  const fallbackShowId = requested.length === 1 ? requested[0] ?? null : null;
+
+  const jobs: Job[] = [];
+  let tasks = 0;
+  for (const value of taskValues) {
+    const r = TaskWire.safeParse(value);
+    if (!r.success) continue;
+    tasks++;
+    const task = r.data;
+    const showId = task.ShowId ?? fallbackShowId;
+    if (showId === null) continue;
+    if (requested.length > 0 && !requested.includes(showId)) continue;
+    const { status, rawStatus } = liveEditingStatus(task.TaskStatus);
+    const storage = task.StorageInfo;
+    const outputs: JobOutput[] = [];
+    if (task.OutputVodId !== null || storage?.StorageLocation != null || storage?.FileName != null) {
+      outputs.push({
+        ...emptyOutput(), mediaId: task.OutputVodId, storageLocation: storage?.StorageLocation ?? null,
+        fileName: storage?.FileName ?? null,
+      });
+    }
+    jobs.push({
+      ...blankJob('live-editing', ctx.region, showId),
+      name: storage?.FileName ?? showId,
+      status,
+      rawStatus,
+      outputs,
+      params: { casterId: wire.CasterId },
+      requestId,
+      raw: { RequestId: rawBody.RequestId, CasterId: rawBody.CasterId, task: value },
+    });
+  }
+
+  if (tasks > 0 && jobs.length === 0 && requested.length === 0) {
+    throw new SchemaError(API, 'EditingTasksInfo.ShowId', 'no editing task carries a ShowId', requestId);
+  }
+  const found = new Set(jobs.map((j) => j.id));
+  return { jobs, missing: requested.filter((id) => !found.has(id)) };
+}
+
+export const liveEditingKind: KindDefinition = {
+  kind: 'live-editing',
+  cloud: 'aliyun',
+  api: API,
+  rateLimit: { capacity: 10, perMs: 1000 },
+  batchSize: 1,
+  requiredParams: [],
+  // Not published for this API.
+  retention: 'not documented',
+  buildCall(refs, region): AliyunCall {
+    const ref = checkRefs(API, refs, 1, []);
+    const casterId = ref.params.casterId ?? ref.id;
+    const showId = ref.params.casterId !== undefined ? ref.id : ref.params.showId;
+    for (const [what, v] of [['casterId', casterId], ['showId', showId]] as const) {
+      const bad = v === undefined ? null : validateId(v, what);
+      if (bad !== null) throw new ConfigError(bad);
+    }
+    const params: Record<string, string> = { CasterId: casterId };
+    if (showId !== undefined) params.ShowId = showId;
+    if (region !== '') params.RegionId = region;
+    return { cloud: 'aliyun', product: 'live', action: 'GetEditingJobInfo', version: '2016-11-01', method: 'POST', params };
+  },
+  parse,
+};

@@ -1,0 +1,215 @@
+/**
+ * ApsaraVideo VOD transcode tasks: `GetTranscodeTask` (2017-03-21). Wire format: reference cloud-apis.md §5.
+ * One task → one Job; each of its transcode jobs (one per definition) → one JobOutput with its own status.
+ */
+import { z } from 'zod';
+import { type AliyunCall } from '../apiCall.js';
+import {
+  emptyOutput, emptyStream, type Job, type JobError, type JobOutput, type MediaStream, type StreamType,
+} from '../../model/job.js';
+import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
+import { vodJobStatus, vodTaskStatus } from './status.js';
+import {
+  aliyunTime, anyValue, blankJob, checkRefs, embeddedObject, fileNameFromUrl, fpsLike, idString,
+  jsonInString, lenient, listOf, numLike, optString, parseBody, parseItems, progressLike, unwrapList,
+} from './wire.js';
+
+const API = 'vod:GetTranscodeTask';
+
+/** Stream objects: ffprobe fields with every value a string (`"Index":"1"`, `"Fps":"30.0"`). */
+const StreamWire = z.looseObject({
+  Index: numLike,
+  CodecName: optString,
+  CodecLongName: optString,
+  Profile: optString,
+  Width: numLike,
+  Height: numLike,
+  Fps: fpsLike,
+  AvgFPS: fpsLike,
+  Bitrate: numLike,
+  Channels: numLike,
+  ChannelLayout: optString,
+  Samplerate: numLike,
+  Duration: numLike,
+  Lang: optString,
+});
+
+/**
+ * A stream list is JSON text holding an array, sometimes encoded twice; the SDK's doc example even carries
+ * its own key (`"AudioStreamList": "[…]"`), which is stripped so such a value still reads.
+ */
+const STREAM_LIST_KEY = /^\s*"?(?:Video|Audio|Subtitle)StreamList"?\s*:\s*/;
+const streamList = lenient((v) => {
+  const text = typeof v === 'string' ? v.replace(STREAM_LIST_KEY, '') : v;
+  return unwrapList(text, ['VideoStream', 'AudioStream', 'SubtitleStream']);
+});
+
+const OutputFileWire = z.looseObject({
+  OutputFileUrl: optString,
+  Format: optString,
+  Bitrate: numLike,
+  Duration: numLike,
+  Fps: fpsLike,
+  Width: numLike,
+  Height: numLike,
+  Filesize: numLike,
+  // JSON text (`{"EncryptType":"HLSEncryption"}`); the model has no place for it, the raw view shows it.
+  Encryption: jsonInString(z.unknown()),
+  VideoStreamList: streamList,
+  AudioStreamList: streamList,
+  SubtitleStreamList: streamList,
+});
+
+const JobInfoWire = z.looseObject({
+  TranscodeJobId: optString,
+  TranscodeTemplateId: optString,
+  TranscodeJobStatus: anyValue,
+  TranscodeProgress: progressLike,
+  Definition: optString,
+  Priority: optString,
+  ErrorCode: optString,
+  ErrorMessage: optString,
+  CreationTime: aliyunTime,
+  CompleteTime: aliyunTime,
+  OutputFile: embeddedObject(OutputFileWire),
+});
+type JobInfo = z.output<typeof JobInfoWire>;
+
+/** Lists may come as an array, as JSON text, or wrapped by the XML-to-JSON layer (`{"TranscodeJobInfo":[…]}`). */
+const jobInfoList = listOf(['TranscodeJobInfo', 'TranscodeJobInfoList']);
+
+const BodyWire = z.looseObject({
+  RequestId: optString,
+  TranscodeTask: z.looseObject({
+    TranscodeTaskId: idString,
+    VideoId: optString,
+    TranscodeTemplateGroupId: optString,
+    TaskStatus: anyValue,
+    Trigger: optString,
+    CreationTime: aliyunTime,
+    CompleteTime: aliyunTime,
+    TranscodeJobInfoList: jobInfoList,
+  }),
+  // Present when the query is by JobIds; read only if the task itself carries no list.
+  TranscodeJobInfoList: jobInfoList,
+});
+
+/** Error codes the docs show on jobs that did not fail (`"200"`); not errors. */
+const SUCCESS_CODES = new Set(['0', '200', 'success', 'ok']);
+
+function toOutput(item: JobInfo): JobOutput {
+  const { status, rawStatus } = vodJobStatus(item.TranscodeJobStatus);
+  const f = item.OutputFile;
+  const hasError = item.ErrorCode !== null || item.ErrorMessage !== null;
+  const codeLooksFine = item.ErrorCode === null || SUCCESS_CODES.has(item.ErrorCode.toLowerCase());
+  const error: JobError | null = hasError && (status === 'failed' || !codeLooksFine)
+    ? { code: item.ErrorCode ?? '', message: item.ErrorMessage ?? '' }
+    : null;
+  return {
+    ...emptyOutput(),
+    label: item.TranscodeJobId,
+    url: f?.OutputFileUrl ?? null,
+    fileName: fileNameFromUrl(f?.OutputFileUrl ?? null),
+    definition: item.Definition,
+    sizeBytes: f?.Filesize ?? null,
+    format: f?.Format ?? null,
+    width: f?.Width ?? null,
+    height: f?.Height ?? null,
+    bitrateKbps: f?.Bitrate ?? null,
+    durationSeconds: f?.Duration ?? null,
+    fps: f?.Fps ?? null,
+    status,
+    rawStatus,
+    progress: item.TranscodeProgress,
+    error,
+  };
+}
+
+function toStreams(item: JobInfo): MediaStream[] {
+  const f = item.OutputFile;
+  if (f === undefined) return [];
+  const output = item.TranscodeJobId ?? item.Definition;
+  const lists: Array<[StreamType, unknown[]]> = [
+    ['video', f.VideoStreamList], ['audio', f.AudioStreamList], ['subtitle', f.SubtitleStreamList],
+  ];
+  const streams: MediaStream[] = [];
+  for (const [type, list] of lists) {
+    for (const s of parseItems(list, StreamWire)) {
+      streams.push({
+        ...emptyStream(type),
+        output,
+        index: s.Index,
+        codec: s.CodecName,
+        codecLongName: s.CodecLongName,
+        profile: s.Profile,
+        width: s.Width,
+        height: s.Height,
+        fps: s.Fps ?? s.AvgFPS,
+        bitrateKbps: s.Bitrate,
+        channels: s.Channels,
+        channelLayout: s.ChannelLayout,
+        sampleRate: s.Samplerate,
+        durationSeconds: s.Duration,
+        language: s.Lang,
+      });
+    }
+  }
+  return streams;
+}
+
+/** One line about the failed transcode jobs: how many, and the first one's code and message. */
+function summarizeFailures(outputs: readonly JobOutput[]): JobError {
+  const failed = outputs.filter((o) => o.status === 'failed' || o.error !== null);
+  const first = failed.find((o) => o.error !== null)?.error ?? null;
+  const count = `${failed.length} of ${outputs.length} transcode jobs failed`;
+  return { code: first?.code ?? '', message: first?.message ? `${count}; first: ${first.message}` : count };
+}
+
+function parse(body: unknown, ctx: ParseContext): ParseResult {
+  const wire = parseBody(BodyWire, body, API, ctx.requestId);
+  const t = wire.TranscodeTask;
+  const items = parseItems(t.TranscodeJobInfoList.length > 0 ? t.TranscodeJobInfoList : wire.TranscodeJobInfoList, JobInfoWire);
+  const { status, rawStatus } = vodTaskStatus(t.TaskStatus);
+  const outputs = items.map(toOutput);
+
+  let progress: number | null = null;
+  if (status === 'running') {
+    const known = outputs.map((o) => o.progress).filter((p): p is number => p !== null);
+    progress = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : null;
+  }
+
+  const job: Job = {
+    ...blankJob('vod', ctx.region, t.TranscodeTaskId),
+    name: t.VideoId,
+    status,
+    rawStatus,
+    progress,
+    createdAt: t.CreationTime,
+    completedAt: t.CompleteTime,
+    error: status === 'failed' || status === 'partial' ? summarizeFailures(outputs) : null,
+    outputs,
+    templateId: t.TranscodeTemplateGroupId,
+    streams: items.flatMap(toStreams),
+    requestId: wire.RequestId ?? ctx.requestId,
+    raw: body,
+  };
+  return { jobs: [job], missing: [] };
+}
+
+export const vodKind: KindDefinition = {
+  kind: 'vod',
+  cloud: 'aliyun',
+  api: API,
+  rateLimit: { capacity: 15, perMs: 1000 },
+  batchSize: 1,
+  requiredParams: [],
+  retention: 'one year',
+  buildCall(refs, _region): AliyunCall {
+    const ref = checkRefs(API, refs, 1, []);
+    return {
+      cloud: 'aliyun', product: 'vod', action: 'GetTranscodeTask', version: '2017-03-21', method: 'POST',
+      params: { TranscodeTaskId: ref.id },
+    };
+  },
+  parse,
+};
