@@ -1,0 +1,147 @@
+/**
+ * The readable summary `media-jobs inspect` prints without --json.
+ * Job data comes from the cloud and is untrusted: every value passes through `safe()`, which removes
+ * control characters so a job name cannot move the cursor or recolour the user's terminal.
+ */
+import { type Job, type MediaStream, type JobOutput } from '../model/job.js';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+export function safe(value: unknown): string {
+  const s = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+  return s.replace(CONTROL, '').replace(/\n/g, ' ');
+}
+
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '';
+  if (seconds < 60) return `${Math.round(seconds * 100) / 100} s`;
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  return h > 0 ? `${h}h ${m}m ${rest}s` : `${m}m ${rest}s`;
+}
+
+function elapsed(from: string | null, to: string | null): number | null {
+  if (!from || !to) return null;
+  const d = (Date.parse(to) - Date.parse(from)) / 1000;
+  return Number.isFinite(d) && d >= 0 ? d : null;
+}
+
+function row(label: string, value: string): string {
+  return `  ${label.padEnd(12)}${value}`;
+}
+
+function outputLine(o: JobOutput): string {
+  const parts: string[] = [];
+  if (o.label) parts.push(safe(o.label));
+  if (o.definition) parts.push(safe(o.definition));
+  if (o.rawStatus) parts.push(`${o.status ?? 'unknown'} (${safe(o.rawStatus)})`);
+  if (o.progress !== null && o.status === 'running') parts.push(`${o.progress}%`);
+  if (o.url) parts.push(safe(o.url));
+  if (o.mediaId) parts.push(`media ${safe(o.mediaId)}`);
+  if (o.storageLocation || o.fileName) parts.push([o.storageLocation, o.fileName].filter(Boolean).map(safe).join('/'));
+  if (o.width && o.height) parts.push(`${o.width}x${o.height}`);
+  if (o.format) parts.push(safe(o.format));
+  if (o.bitrateKbps !== null) parts.push(`${o.bitrateKbps} kb/s`);
+  if (o.sizeBytes !== null) parts.push(formatBytes(o.sizeBytes));
+  if (o.error) parts.push(`error ${safe(o.error.code)}: ${safe(o.error.message)}`);
+  return parts.join('  ');
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let u = -1;
+  do {
+    v /= 1024;
+    u++;
+  } while (v >= 1024 && u < units.length - 1);
+  return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
+}
+
+export function formatJob(job: Job): string {
+  const lines: string[] = [];
+  const progress = job.progress !== null && !['succeeded', 'failed'].includes(job.status) ? `  ${job.progress}%` : '';
+  lines.push(`${job.kind}  ${safe(job.id)}  ${job.status.toUpperCase()} (${safe(job.rawStatus) || 'no status'})${progress}`);
+  if (job.name) lines.push(row('name', safe(job.name)));
+  lines.push(row('region', safe(job.region)));
+  const p = job.params;
+  if (p.casterId) lines.push(row('caster', safe(p.casterId)));
+  if (p.clusterId) lines.push(row('cluster', safe(p.clusterId)));
+  if (p.projectId) lines.push(row('project', safe(p.projectId)));
+  if (job.templateId) lines.push(row('template', safe(job.templateId)));
+  if (job.createdAt) lines.push(row('created', job.createdAt));
+  if (job.startedAt) lines.push(row('started', job.startedAt));
+  if (job.completedAt) {
+    const took = elapsed(job.startedAt ?? job.createdAt, job.completedAt);
+    lines.push(row('completed', `${job.completedAt}${took !== null ? ` (after ${formatDuration(took)})` : ''}`));
+  }
+  if (job.updatedAt && job.updatedAt !== job.completedAt) lines.push(row('updated', job.updatedAt));
+  if (job.durationSeconds !== null) lines.push(row('duration', formatDuration(job.durationSeconds)));
+  if (job.error) lines.push(row('error', `${safe(job.error.code)}: ${safe(job.error.message)}`));
+  for (const o of job.outputs) lines.push(row('output', outputLine(o)));
+  if (job.timeline) lines.push(row('timeline', timelineSummary(job)));
+  if (job.clipsParam !== null && job.clipsParam !== undefined) lines.push(row('clipsParam', clipsParamSummary(job.clipsParam)));
+  if (job.requestId) lines.push(row('request id', safe(job.requestId)));
+  if (job.streams.length > 0) {
+    lines.push('  streams');
+    lines.push(...streamTable(job.streams).map((l) => `    ${l}`));
+  }
+  return lines.join('\n');
+}
+
+function timelineSummary(job: Job): string {
+  const t = job.timeline!;
+  if (t.parseError !== null) return `not valid JSON (${safe(t.parseError)}); ${t.rawText.length} characters`;
+  const byType = new Map<string, number>();
+  let clips = 0;
+  let withoutMedia = 0;
+  for (const track of t.tracks) {
+    byType.set(track.type, (byType.get(track.type) ?? 0) + 1);
+    clips += track.clips.length;
+    if (track.type === 'video' || track.type === 'audio' || track.type === 'image') {
+      withoutMedia += track.clips.filter((c) => !c.mediaId && !c.mediaUrl).length;
+    }
+  }
+  const kinds = [...byType].map(([k, n]) => `${n} ${k}`).join(', ');
+  const parts = [`${t.tracks.length} tracks${kinds ? ` (${kinds})` : ''}`, `${clips} clips`];
+  if (t.durationSeconds !== null) parts.push(formatDuration(t.durationSeconds));
+  if (withoutMedia > 0) parts.push(`${withoutMedia} clips without media`);
+  return parts.join(', ');
+}
+
+function clipsParamSummary(v: unknown): string {
+  if (typeof v === 'string') return `not valid JSON: ${safe(v.slice(0, 60))}${v.length > 60 ? '…' : ''}`;
+  if (Array.isArray(v)) return `${v.length} items`;
+  if (typeof v === 'object' && v !== null) {
+    const keys = Object.keys(v);
+    return `${keys.length} keys (${keys.slice(0, 6).map(safe).join(', ')}${keys.length > 6 ? ', …' : ''})`;
+  }
+  return safe(v);
+}
+
+/** An ffprobe-like table; columns with no value in any row are left out. */
+export function streamTable(streams: readonly MediaStream[]): string[] {
+  const cols: Array<[string, (s: MediaStream) => string]> = [
+    ['OUTPUT', (s) => safe(s.output)],
+    ['TYPE', (s) => s.type],
+    ['CODEC', (s) => safe(s.codec)],
+    ['PROFILE', (s) => safe(s.profile)],
+    ['RESOLUTION', (s) => (s.width && s.height ? `${s.width}x${s.height}` : '')],
+    ['FPS', (s) => (s.fps !== null ? String(Math.round(s.fps * 100) / 100) : '')],
+    ['BITRATE', (s) => (s.bitrateKbps !== null ? `${Math.round(s.bitrateKbps * 10) / 10} kb/s` : '')],
+    ['CHANNELS', (s) => [s.channels ?? '', safe(s.channelLayout)].filter((x) => x !== '').join(' ')],
+    ['SAMPLE RATE', (s) => (s.sampleRate !== null ? `${s.sampleRate} Hz` : '')],
+    ['DURATION', (s) => formatDuration(s.durationSeconds)],
+    ['LANG', (s) => safe(s.language)],
+  ];
+  const cells = streams.map((s) => cols.map(([, f]) => f(s)));
+  const used = cols.map((_, i) => cells.some((r) => r[i] !== ''));
+  const keep = cols.map((c, i) => ({ c, i })).filter(({ i }) => used[i]);
+  const widths = keep.map(({ c, i }) => Math.max(c[0].length, ...cells.map((r) => r[i]!.length)));
+  const line = (vals: string[]) => vals.map((v, j) => v.padEnd(widths[j]!)).join('  ').trimEnd();
+  return [line(keep.map(({ c }) => c[0])), ...cells.map((r) => line(keep.map(({ i }) => r[i]!)))];
+}
