@@ -19,6 +19,15 @@ const common = {
 const entries = [
   {
     ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    target: 'node20.18',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    ...common,
     entryPoints: { cli: 'src/cli/bin.ts' },
     outdir: 'dist',
     platform: 'node',
