@@ -13,21 +13,11 @@ import { HttpRequestBuilder } from '@huaweicloud/huaweicloud-sdk-core/http/IHttp
 import type { HcClient } from '@huaweicloud/huaweicloud-sdk-core/HcClient.js';
 import { signAliyunV1, signAliyunV3, type AliyunRequestToSign } from '../../../src/clouds/aliyun/sign.js';
 import { signHuawei, type HuaweiRequestToSign } from '../../../src/clouds/huawei/sign.js';
+import { seededRandom as mulberry32 } from '../../support/seededRandom.js';
 
 const CASES = 300;
 const SEED = Number(process.env.SIGN_SEED ?? 0x5eed2024) >>> 0;
 
-/** mulberry32: tiny, fast, good enough to spread test inputs. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One generator per case, so a failing case replays alone. */
 function caseRandom(kind: number, index: number): Gen {

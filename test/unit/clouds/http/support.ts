@@ -4,6 +4,7 @@ import http from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { type Clock } from '../../../../src/clouds/clock.js';
+export { seededRandom } from '../../../support/seededRandom.js';
 
 interface Timer {
   at: number;
@@ -151,17 +152,6 @@ export async function startServer(handler: http.RequestListener): Promise<TestSe
   };
 }
 
-/** A deterministic PRNG (mulberry32), so randomized tests are repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The repository root (this file is test/unit/clouds/http/support.ts). */
 export const REPO_ROOT = resolve(__dirname, '../../../..');

@@ -14,21 +14,12 @@ import { JOB_KINDS, type JobKind } from '../../../../src/model/job.js';
 import { type JobRef } from '../../../../src/model/jobRef.js';
 import { buildTimeline } from '../../../fixtures/generate.js';
 import { assertWellFormedJob, fixture, fixtureNames } from './support.js';
+import { seededRandom as prng } from '../../../support/seededRandom.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
 const MUTATIONS_PER_FIXTURE = 40;
 const JUNK_BODIES_PER_KIND = 150;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Field names the five schemas read, so junk objects hit real code paths rather than being ignored. */
 const KEYS = [

@@ -1,0 +1,281 @@
+/**
+ * Text for tracked jobs wherever they are shown: tree item labels and descriptions, Markdown tooltips and
+ * hovers, context values for menus, status icons. Pure strings, so the vscode glue stays thin and every rule
+ * is unit-tested.
+ *
+ * Job data is untrusted (names, URLs, error messages come from the cloud, and partly from whoever submitted the
+ * job): everything that goes into Markdown is escaped, and only http(s) URLs ever become links.
+ */
+import { isTerminal, type Job, type JobOutput, type JobStatus } from './job.js';
+import { KIND_LABEL } from './jobRef.js';
+import { STATUS_LABEL } from './grouping.js';
+import { effectiveStatus, isCasterRef, type TrackedError, type TrackedJob } from './trackedJob.js';
+
+const SEP = ' · ';
+
+/** Shortens long ids for labels: the first 8 and last 4 characters (`7c1e0a9b…a801`); short ids stay whole. */
+export function shortId(id: string): string {
+  return id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id;
+}
+
+/** '12 s', '3 min', '2 h', '5 d'. Negative ages (a skewed clock) read as '0 s'. */
+export function formatAge(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h} h`;
+  return `${Math.floor(h / 24)} d`;
+}
+
+/** One line of plain text for labels: control characters and line breaks become spaces, long text is cut. */
+function oneLine(text: string, max = 80): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * The label of a job: its short id and a useful name (template or file name, stream name), or the context
+ * that tells it apart (its caster or cluster) when the cloud gives no name.
+ */
+export function jobTitle(t: TrackedJob): string {
+  const ref = t.ref;
+  if (isCasterRef(ref)) return `caster ${shortId(ref.id)}`;
+  const head = shortId(ref.id);
+  const name = t.snapshot?.name;
+  if (name && name !== ref.id) return `${head}${SEP}${oneLine(name, 60)}`;
+  if (ref.params.casterId) return `${head}${SEP}caster ${shortId(ref.params.casterId)}`;
+  if (ref.params.clusterId) return `${head}${SEP}${oneLine(ref.params.clusterId, 40)}`;
+  return head;
+}
+
+function ms(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : null;
+}
+
+function errorTag(e: TrackedError): string {
+  return `⚠ ${oneLine(e.code ?? e.kind, 40)}`;
+}
+
+/** What a job is doing, in a few words, by status. */
+function statusPhrase(job: Job, now: number): string[] {
+  const created = ms(job.createdAt);
+  const started = ms(job.startedAt) ?? created;
+  const completed = ms(job.completedAt);
+  switch (job.status) {
+    case 'running':
+      if (job.progress !== null) return [`${Math.round(job.progress)} %`];
+      return started !== null ? [`running ${formatAge(now - started)}`] : ['running'];
+    case 'queued':
+      return created !== null ? [`waiting ${formatAge(now - created)}`] : ['queued'];
+    case 'succeeded':
+    case 'failed':
+    case 'partial': {
+      const out: string[] = [];
+      if (job.status !== 'succeeded' && job.error) out.push(oneLine(job.error.code, 40));
+      if (completed !== null && started !== null) out.push(`took ${formatAge(completed - started)}`);
+      if (completed !== null) out.push(`finished ${formatAge(now - completed)} ago`);
+      if (out.length === 0) out.push(STATUS_LABEL[job.status].toLowerCase());
+      return out;
+    }
+    case 'stopped':
+      return ['stopped'];
+    case 'unknown':
+      return [`status ${oneLine(job.rawStatus || '?', 30)}`];
+  }
+}
+
+/**
+ * The description beside a job's label: progress % or elapsed time while running, waiting time while queued,
+ * how long it took and when it finished once terminal, then the age of the last successful check
+ * ("· updated 12 s ago"). A poll error shows as "⚠ <code>" first; before the first fetch: "checking…".
+ */
+export function jobDescription(t: TrackedJob, now: number): string {
+  const parts: string[] = [];
+  if (t.lastError) parts.push(errorTag(t.lastError));
+  if (!t.snapshot) {
+    if (!t.lastError) parts.push('checking…');
+    return parts.join(SEP);
+  }
+  parts.push(...statusPhrase(t.snapshot, now));
+  const checked = ms(t.lastCheckedAt);
+  if (checked !== null) parts.push(`updated ${formatAge(now - checked)} ago`);
+  return parts.join(SEP);
+}
+
+/**
+ * Escapes text for Markdown: every ASCII punctuation character gets a backslash (CommonMark allows that for
+ * all of them), so no job string can open a link, an image, HTML, emphasis, a heading or an autolink
+ * (`https\:\/\/…` is not autolinked). Line breaks and control characters become spaces so nothing can start
+ * a new block.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** An http(s) URL made safe for a Markdown link destination, or null for any other scheme or a malformed URL. */
+export function safeHttpUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.username || url.password) return null;
+  // URL.href percent-encodes spaces, quotes and angle brackets; parentheses would still end the destination.
+  return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** True when the output has a URL that can be opened or copied as a web link. */
+export function hasHttpUrl(o: JobOutput): boolean {
+  return safeHttpUrl(o.url) !== null;
+}
+
+function utc(iso: string | null): string | null {
+  const t = ms(iso);
+  if (t === null) return iso === null ? null : escapeMarkdown(iso);
+  return `${new Date(t).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')} UTC`;
+}
+
+function seconds(s: number): string {
+  if (s < 60) return `${Math.round(s * 10) / 10} s`;
+  const m = Math.floor(s / 60);
+  const rest = Math.round(s - m * 60);
+  if (m < 60) return rest ? `${m} min ${rest} s` : `${m} min`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+function bytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
+}
+
+function outputLine(o: JobOutput): string {
+  const name = o.fileName ?? o.label ?? o.definition ?? o.mediaId ?? o.url ?? 'output';
+  const link = safeHttpUrl(o.url);
+  const head = link ? `[${escapeMarkdown(name)}](${link})` : escapeMarkdown(name);
+  const facts: string[] = [];
+  if (!link && o.url && o.url !== name) facts.push(escapeMarkdown(o.url));
+  if (o.definition && o.definition !== name) facts.push(escapeMarkdown(o.definition));
+  if (o.width !== null && o.height !== null) facts.push(`${o.width}×${o.height}`);
+  if (o.format) facts.push(escapeMarkdown(o.format));
+  if (o.sizeBytes !== null) facts.push(bytes(o.sizeBytes));
+  if (o.durationSeconds !== null) facts.push(seconds(o.durationSeconds));
+  if (o.mediaId && o.mediaId !== name) facts.push(`media ${escapeMarkdown(o.mediaId)}`);
+  if (o.status) facts.push(escapeMarkdown(STATUS_LABEL[o.status].toLowerCase()));
+  if (o.error) facts.push(`${escapeMarkdown(o.error.code)}: ${escapeMarkdown(o.error.message)}`);
+  return `- ${head}${facts.length ? ` — ${facts.join(SEP)}` : ''}`;
+}
+
+/**
+ * The Markdown tooltip (and hover body) of a tracked job: kind, id, status with the cloud's own value, progress,
+ * times in UTC, duration, the job's error, outputs (links only for http(s) URLs), the last poll error and when
+ * the job was last checked. Every job-derived string is escaped.
+ */
+export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
+  const s = t.snapshot;
+  const ref = t.ref;
+  const status = effectiveStatus(t);
+  const blocks: string[] = [];
+  const kindLabel = isCasterRef(ref) ? `${KIND_LABEL[ref.kind]} (whole caster)` : KIND_LABEL[ref.kind];
+  const statusText = s
+    ? `${STATUS_LABEL[status]}${s.rawStatus ? ` (${escapeMarkdown(s.rawStatus)})` : ''}`
+    : t.lastError ? 'not fetched yet' : 'checking…';
+  blocks.push(`**${escapeMarkdown(kindLabel)}**${SEP}${statusText}`);
+
+  const facts: string[] = [`Id: ${escapeMarkdown(ref.id)}`];
+  if (s?.name && s.name !== ref.id) facts.push(`Name: ${escapeMarkdown(s.name)}`);
+  facts.push(`Region: ${escapeMarkdown(ref.region)}`);
+  if (ref.params.casterId) facts.push(`Caster: ${escapeMarkdown(ref.params.casterId)}`);
+  if (ref.params.clusterId) facts.push(`Cluster: ${escapeMarkdown(ref.params.clusterId)}`);
+  const project = ref.params.projectId ?? s?.params.projectId;
+  if (project) facts.push(`Project: ${escapeMarkdown(project)}`);
+  if (s?.templateId) facts.push(`Template: ${escapeMarkdown(s.templateId)}`);
+  if (s?.progress !== null && s?.progress !== undefined && !isTerminal(status)) facts.push(`Progress: ${Math.round(s.progress)} %`);
+  for (const [label, iso] of [['Created', s?.createdAt], ['Started', s?.startedAt], ['Completed', s?.completedAt]] as const) {
+    const text = utc(iso ?? null);
+    if (text) facts.push(`${label}: ${text}`);
+  }
+  const started = ms(s?.startedAt) ?? ms(s?.createdAt);
+  const completed = ms(s?.completedAt);
+  if (started !== null && completed !== null) facts.push(`Took: ${formatAge(completed - started)}`);
+  if (s?.durationSeconds !== null && s?.durationSeconds !== undefined) facts.push(`Media duration: ${seconds(s.durationSeconds)}`);
+  blocks.push(facts.join('  \n'));
+
+  if (s?.error) blocks.push(`**Error** ${escapeMarkdown(s.error.code)}: ${escapeMarkdown(s.error.message)}`);
+  if (s && s.outputs.length > 0) {
+    const shown = s.outputs.slice(0, 10).map(outputLine);
+    if (s.outputs.length > 10) shown.push(`- … and ${s.outputs.length - 10} more`);
+    blocks.push(`**Outputs**\n\n${shown.join('\n')}`);
+  }
+  if (t.lastError) {
+    const e = t.lastError;
+    const lines = [`**Last poll failed**${e.code ? ` ${escapeMarkdown(e.code)}` : ''}: ${escapeMarkdown(e.message)}`];
+    if (e.hint) lines.push(`Hint: ${escapeMarkdown(e.hint)}`);
+    const at = ms(e.at);
+    if (at !== null) lines.push(`Since ${formatAge(now - at)} ago`);
+    blocks.push(lines.join('  \n'));
+  }
+  const checked = ms(t.lastCheckedAt);
+  const tail: string[] = [checked !== null ? `Last checked ${formatAge(now - checked)} ago` : 'Not checked yet'];
+  if (t.watched) tail.push('watched until done');
+  if (t.snapshotTrimmed) tail.push('saved snapshot was trimmed; inspect to fetch it in full');
+  blocks.push(`_${tail.join(SEP)}_`);
+  return blocks.join('\n\n');
+}
+
+/**
+ * The tree item's contextValue, so menus offer only valid actions: `job;kind-<kind>;status-<status>;`, then
+ * `active;` or `terminal;`, `watched;` or `unwatched;`, and `hasOutputUrl;` / `hasError;` when they apply.
+ * Every token ends with ';' so `when` clauses can match `/;active;/` without false hits.
+ */
+export function contextValue(t: TrackedJob): string {
+  const status = effectiveStatus(t);
+  const tokens = ['job', `kind-${t.ref.kind}`, `status-${status}`, isTerminal(status) ? 'terminal' : 'active', t.watched ? 'watched' : 'unwatched'];
+  if (t.snapshot?.outputs.some(hasHttpUrl)) tokens.push('hasOutputUrl');
+  if (t.lastError || t.snapshot?.error) tokens.push('hasError');
+  return `${tokens.join(';')};`;
+}
+
+/** The http(s) output URLs of a job, in order (for Copy Output URL). */
+export function outputUrls(t: TrackedJob): string[] {
+  return (t.snapshot?.outputs ?? []).flatMap((o) => {
+    const u = safeHttpUrl(o.url);
+    return u === null ? [] : [u];
+  });
+}
+
+/** Codicon id, theme colour id and spin per status, for ThemeIcons in the tree and the status bar. */
+export function statusIcon(status: JobStatus): { id: string; color: string | null; spin: boolean } {
+  switch (status) {
+    case 'running':
+      return { id: 'sync', color: 'charts.blue', spin: true };
+    case 'queued':
+      return { id: 'clock', color: 'charts.yellow', spin: false };
+    case 'succeeded':
+      return { id: 'pass-filled', color: 'testing.iconPassed', spin: false };
+    case 'failed':
+      return { id: 'error', color: 'testing.iconFailed', spin: false };
+    case 'partial':
+      return { id: 'warning', color: 'list.warningForeground', spin: false };
+    case 'stopped':
+      return { id: 'debug-stop', color: null, spin: false };
+    case 'unknown':
+      return { id: 'question', color: null, spin: false };
+  }
+}

@@ -1,0 +1,392 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { type FetchOutcome } from '../../../src/clouds/client.js';
+import { ApiError, NetworkError } from '../../../src/clouds/errors.js';
+import { liveEditingKind } from '../../../src/clouds/kinds/liveEditing.js';
+import { iceKind } from '../../../src/clouds/kinds/ice.js';
+import { blankJob } from '../../../src/clouds/kinds/wire.js';
+import { type Job, type JobStatus } from '../../../src/model/job.js';
+import { type JobRef, jobKey } from '../../../src/model/jobRef.js';
+import { type KeyValueStore, JobStore } from '../../../src/tracking/jobStore.js';
+import { fixture } from '../clouds/kinds/support.js';
+
+const KEY = 'mediaJobs.trackedJobs';
+const BACKUP = 'mediaJobs.trackedJobs.backup';
+
+/** globalState stand-in: a Map, with every write recorded (JSON round-tripped, as VS Code stores it). */
+class MemoryKv implements KeyValueStore {
+  readonly data = new Map<string, unknown>();
+  readonly writes: Array<{ key: string; value: unknown }> = [];
+  failNext = false;
+  get<T>(key: string): T | undefined {
+    return this.data.get(key) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('disk full');
+    }
+    const copy = value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+    this.writes.push({ key, value: copy });
+    this.data.set(key, copy);
+  }
+}
+
+/** A timer the test fires by hand. */
+class ManualScheduler {
+  pending: Array<{ fn: () => void; ms: number; disposed: boolean }> = [];
+  schedule = (fn: () => void, ms: number) => {
+    const t = { fn, ms, disposed: false };
+    this.pending.push(t);
+    return { dispose: () => void (t.disposed = true) };
+  };
+  get armed(): number {
+    return this.pending.filter((t) => !t.disposed).length;
+  }
+  async fire(): Promise<void> {
+    const due = this.pending.filter((t) => !t.disposed);
+    this.pending = [];
+    for (const t of due) t.fn();
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+const NOW = Date.parse('2024-06-01T12:00:00Z');
+const AT = new Date(NOW);
+
+function newStore(kv = new MemoryKv(), extra: ConstructorParameters<typeof JobStore>[1] = {}) {
+  const timers = new ManualScheduler();
+  const store = new JobStore(kv, { clock: () => NOW, schedule: timers.schedule, ...extra });
+  return { kv, store, timers };
+}
+
+const ref = (kind: JobRef['kind'], id: string, params: JobRef['params'] = {}, region = 'cn-shanghai'): JobRef => ({ kind, id, region, params });
+const ICE1 = ref('ice', '7c1e0a9b5d3f4e21a8c6f0b2d4e6a801');
+const ICE2 = ref('ice', '7c1e0a9b5d3f4e21a8c6f0b2d4e6a802');
+const VOD1 = ref('vod', 'b1b65ab107e14c0e8f3dbb900f6c1f01');
+
+function job(r: JobRef, status: JobStatus, extra: Partial<Job> = {}): Job {
+  return { ...blankJob(r.kind, r.region, r.id), status, rawStatus: status, params: r.params, ...extra };
+}
+const ok = (r: JobRef, status: JobStatus, extra: Partial<Job> = {}): FetchOutcome => ({ ref: r, jobs: [job(r, status, extra)], error: null });
+const fail = (r: JobRef, code = 'Throttling.User'): FetchOutcome => ({
+  ref: r, jobs: [], error: new ApiError('aliyun', 'ice:GetMediaProducingJob', code, `denied: ${code}`, 400, 'req'),
+});
+
+test('add: dedupes by key, keeps existing entries, requires resolved regions', () => {
+  const { store } = newStore();
+  const changes: string[][] = [];
+  store.onDidChange((e) => changes.push(e.keys));
+  const [a, b] = store.add([ICE1, VOD1]);
+  assert.equal(a!.key, jobKey(ICE1));
+  assert.deepEqual([a!.snapshot, a!.lastError, a!.lastCheckedAt, a!.watched, a!.addedAt], [null, null, null, false, '2024-06-01T12:00:00.000Z']);
+  store.setWatched(a!.key, true);
+  const again = store.add([ICE1, ICE2]);
+  assert.equal(again[0]!.watched, true, 'the existing entry is returned, not replaced');
+  assert.equal(store.all().length, 3);
+  assert.deepEqual(changes, [[a!.key, b!.key], [a!.key], [jobKey(ICE2)]]);
+  assert.throws(() => store.add([{ ...ICE1, id: 'zzzzzzzz1', region: '' }]), /resolve the region/);
+  assert.equal(store.all().length, 3);
+  // Empty parameters do not make a different key.
+  store.add([{ ...ICE1, params: { clusterId: '' } }]);
+  assert.equal(store.all().length, 3);
+});
+
+test('remove, findById and clearFinished', () => {
+  const { store } = newStore();
+  const caster = ref('live-editing', '53200b81-b761-4c10-842a-a0726d970001');
+  const show = ref('live-editing', '42200b81-0c1d-4e5f-8a9b-000000000001', { casterId: caster.id });
+  store.add([ICE1, ICE2, VOD1, show]);
+  store.applyOutcomes([
+    { key: jobKey(ICE1), outcome: ok(ICE1, 'succeeded') },
+    { key: jobKey(ICE2), outcome: ok(ICE2, 'running') },
+    { key: jobKey(VOD1), outcome: ok(VOD1, 'partial') },
+  ], AT);
+  assert.deepEqual(store.findById(ICE2.id).map((t) => t.key), [jobKey(ICE2)]);
+  assert.deepEqual(store.findById(caster.id).map((t) => t.key), [jobKey(show)]);
+  assert.deepEqual(store.clearFinished().sort(), [jobKey(ICE1), jobKey(VOD1)].sort());
+  assert.deepEqual(store.all().map((t) => t.key), [jobKey(ICE2), jobKey(show)]);
+  store.remove([jobKey(ICE2), 'not-tracked']);
+  assert.deepEqual(store.all().map((t) => t.key), [jobKey(show)]);
+});
+
+test('applyOutcome reports a transition to terminal once per change, with the previous status', () => {
+  const { store } = newStore();
+  const [t] = store.add([ICE1]);
+  const key = t!.key;
+  assert.deepEqual(store.applyOutcome(key, ok(ICE1, 'queued'), AT), []);
+  assert.deepEqual(store.applyOutcome(key, ok(ICE1, 'running', { progress: 40 }), AT), []);
+  const done = store.applyOutcome(key, ok(ICE1, 'succeeded'), AT);
+  assert.equal(done.length, 1);
+  assert.equal(done[0]!.previous, 'running');
+  assert.equal(done[0]!.job.snapshot?.status, 'succeeded');
+  assert.deepEqual(store.applyOutcome(key, ok(ICE1, 'succeeded'), AT), [], 'no second notification');
+  // A job first seen already finished: previous null.
+  const [v] = store.add([VOD1]);
+  const first = store.applyOutcome(v!.key, ok(VOD1, 'failed'), AT);
+  assert.deepEqual(first.map((x) => x.previous), [null]);
+  // A job no longer tracked is ignored.
+  assert.deepEqual(store.applyOutcome('gone', ok(ICE2, 'failed'), AT), []);
+});
+
+test('errors: kept on the job with the snapshot, recorded once per cause, cleared by a success', () => {
+  const { store } = newStore();
+  const [t] = store.add([ICE1]);
+  store.applyOutcome(t!.key, ok(ICE1, 'running'), AT);
+  let events = 0;
+  store.onDidChange(() => events++);
+  store.applyOutcome(t!.key, fail(ICE1), new Date(NOW + 1000));
+  const e1 = store.get(t!.key)!.lastError!;
+  assert.deepEqual([e1.kind, e1.code, e1.at], ['api', 'Throttling.User', new Date(NOW + 1000).toISOString()]);
+  assert.equal(store.get(t!.key)!.snapshot?.status, 'running', 'the last good snapshot stays');
+  store.applyOutcome(t!.key, fail(ICE1), new Date(NOW + 9000));
+  assert.equal(store.get(t!.key)!.lastError!.at, e1.at, 'the same cause keeps its first time');
+  assert.equal(events, 1, 'a repeated error changes nothing');
+  store.applyOutcome(t!.key, { ref: ICE1, jobs: [], error: new NetworkError('ice', 'ECONNRESET', 'reset') }, AT);
+  assert.equal(store.get(t!.key)!.lastError!.code, 'ECONNRESET');
+  assert.equal(events, 2);
+  store.applyOutcome(t!.key, ok(ICE1, 'running'), AT);
+  assert.equal(store.get(t!.key)!.lastError, null);
+});
+
+test('error messages are redacted before they are kept', () => {
+  const { store } = newStore();
+  const [t] = store.add([ICE1]);
+  const echoed = new ApiError('aliyun', 'ice:GetMediaProducingJob', 'SignatureDoesNotMatch',
+    'server string to sign is: GET&%2F&AccessKeyId%3DLTAI5tQ9aBcDeFgHiJkLmNoP%26SecurityToken%3DCAIS-secret-token-value', 400, 'r');
+  store.applyOutcome(t!.key, { ref: ICE1, jobs: [], error: echoed }, AT);
+  const msg = store.get(t!.key)!.lastError!.message;
+  assert.ok(!msg.includes('CAIS-secret-token-value'), msg);
+  assert.ok(!msg.includes('LTAI5tQ9aBcDeFgHiJkLmNoP'), msg);
+});
+
+test('watching ends when the job is done', () => {
+  const { store } = newStore();
+  const [t] = store.add([ICE1]);
+  store.setWatched(t!.key, true);
+  store.applyOutcome(t!.key, ok(ICE1, 'running'), AT);
+  assert.equal(store.get(t!.key)!.watched, true);
+  store.applyOutcome(t!.key, ok(ICE1, 'failed'), AT);
+  assert.equal(store.get(t!.key)!.watched, false);
+});
+
+test('live editing: a whole-caster entry expands into one entry per task, in its place', () => {
+  const { store } = newStore();
+  const casterRef = ref('live-editing', 'd1dc58d3-bc13-4a4c-8f92-69e9b7dee942');
+  store.add([ICE1, casterRef, VOD1]);
+  store.setWatched(jobKey(casterRef), true);
+  // Real parsing of the array fixture: five tasks, statuses -1, 0, 1, 2, 3.
+  const parsed = liveEditingKind.parse(fixture('live-editing', 'array'), { refs: [casterRef], region: 'cn-shanghai', requestId: null });
+  assert.equal(parsed.jobs.length, 5);
+  const events: string[][] = [];
+  store.onDidChange((e) => events.push(e.keys));
+  const transitions = store.applyOutcome(jobKey(casterRef), { ref: casterRef, jobs: parsed.jobs, error: null }, AT);
+
+  assert.equal(store.get(jobKey(casterRef)), undefined, 'the caster-level entry is replaced');
+  const all = store.all();
+  assert.equal(all.length, 7);
+  assert.equal(all[0]!.key, jobKey(ICE1));
+  assert.equal(all[6]!.key, jobKey(VOD1));
+  const tasks = all.slice(1, 6);
+  for (const t of tasks) {
+    assert.equal(t.ref.kind, 'live-editing');
+    assert.equal(t.ref.params.casterId, casterRef.id);
+    assert.equal(t.ref.id, t.snapshot!.id);
+    assert.equal(t.ref.region, 'cn-shanghai');
+    assert.equal(t.key, jobKey(t.ref));
+  }
+  // Watching carries over to tasks still running; finished ones are done.
+  assert.deepEqual(tasks.map((t) => [t.snapshot!.status, t.watched]), [
+    ['failed', false], ['queued', true], ['running', true], ['running', true], ['succeeded', false],
+  ]);
+  assert.deepEqual(transitions.map((x) => [x.job.snapshot!.status, x.previous]), [['failed', null], ['succeeded', null]]);
+  assert.equal(events.length, 1);
+  assert.ok(events[0]!.includes(jobKey(casterRef)));
+
+  // Polling a task later updates it in place.
+  const running = tasks[2]!;
+  const done = { ...running.snapshot!, status: 'succeeded' as const, rawStatus: '3' };
+  const tr = store.applyOutcome(running.key, { ref: running.ref, jobs: [done], error: null }, AT);
+  assert.deepEqual(tr.map((x) => x.previous), ['running']);
+  assert.equal(store.all().length, 7);
+
+  // Tracking the caster again and expanding merges into the tracked tasks instead of duplicating them.
+  store.add([casterRef]);
+  store.applyOutcome(jobKey(casterRef), { ref: casterRef, jobs: parsed.jobs, error: null }, AT);
+  assert.equal(store.all().length, 7);
+  // A caster that fails keeps its entry and shows the error.
+  const other = ref('live-editing', '53200b81-b761-4c10-842a-a0726d970009');
+  store.add([other]);
+  store.applyOutcome(jobKey(other), fail(other, 'InvalidCaster.NotFound'), AT);
+  assert.equal(store.get(jobKey(other))!.lastError!.code, 'InvalidCaster.NotFound');
+});
+
+test('persistence: a round trip keeps jobs, snapshots, errors and watch flags; raw is never saved', async () => {
+  const { kv, store } = newStore();
+  store.add([ICE1, ICE2, VOD1]);
+  store.setWatched(jobKey(ICE2), true);
+  store.applyOutcome(jobKey(ICE1), ok(ICE1, 'succeeded', { name: 'final.mp4', raw: { Secretish: 'raw body' } }), AT);
+  store.applyOutcome(jobKey(VOD1), fail(VOD1, 'Forbidden.RAM'), AT);
+  await store.flush();
+  const saved = kv.data.get(KEY) as { version: number; jobs: unknown[] };
+  assert.equal(saved.version, 1);
+  assert.equal(saved.jobs.length, 3);
+  assert.ok(!JSON.stringify(saved).includes('raw body'));
+
+  const { store: reloaded } = newStore(kv);
+  assert.equal(await reloaded.load(), null);
+  assert.deepEqual(reloaded.all().map((t) => t.key), [jobKey(ICE1), jobKey(ICE2), jobKey(VOD1)]);
+  const ice = reloaded.get(jobKey(ICE1))!;
+  assert.equal(ice.snapshot!.name, 'final.mp4');
+  assert.equal(ice.snapshot!.raw, null);
+  assert.equal(ice.lastCheckedAt, AT.toISOString());
+  assert.equal(reloaded.get(jobKey(ICE2))!.watched, true);
+  assert.equal(reloaded.get(jobKey(VOD1))!.lastError!.code, 'Forbidden.RAM');
+  assert.equal(ice.snapshotTrimmed, undefined);
+  // Terminal state survives: no notification again after a reload.
+  assert.deepEqual(reloaded.applyOutcome(ice.key, ok(ICE1, 'succeeded'), AT), []);
+});
+
+test('persistence: writes are debounced and coalesced; flush writes at once', async () => {
+  const { kv, store, timers } = newStore();
+  store.add([ICE1]);
+  store.add([ICE2]);
+  store.setWatched(jobKey(ICE1), true);
+  assert.equal(kv.writes.length, 0, 'nothing written synchronously');
+  assert.equal(timers.armed, 1, 'one timer for a burst of changes');
+  assert.equal(timers.pending[0]!.ms, 1000);
+  await timers.fire();
+  assert.equal(kv.writes.length, 1);
+  assert.equal((kv.writes[0]!.value as { jobs: unknown[] }).jobs.length, 2);
+  await timers.fire();
+  assert.equal(kv.writes.length, 1, 'nothing new, nothing written');
+  store.remove([jobKey(ICE2)]);
+  assert.equal(timers.armed, 1);
+  await store.flush();
+  assert.equal(kv.writes.length, 2);
+  assert.equal(timers.armed, 0, 'flush cancels the pending timer');
+  await store.flush();
+  assert.equal(kv.writes.length, 2, 'a flush with nothing unsaved writes nothing');
+});
+
+test('persistence: a failed write is retried by the next flush, not lost', async () => {
+  const { kv, store } = newStore();
+  store.add([ICE1]);
+  kv.failNext = true;
+  await assert.rejects(store.flush(), /disk full/);
+  await store.flush();
+  assert.equal((kv.data.get(KEY) as { jobs: unknown[] }).jobs.length, 1);
+});
+
+test('persistence: a huge timeline is saved with track headers only and marked trimmed', async () => {
+  const { kv, store } = newStore(new MemoryKv(), { maxSnapshotChars: 5_000 });
+  const iceRef = ref('ice', '****cdb3e74639973036bc84****'.replace(/\*/g, 'a'));
+  const parsed = iceKind.parse(fixture('ice', 'success'), { refs: [iceRef], region: 'cn-shanghai', requestId: null });
+  const base = parsed.jobs[0]!;
+  assert.ok(base.timeline && base.timeline.tracks.length > 0, 'the fixture has a timeline');
+  const bigTrack = { ...base.timeline.tracks[0]!, clips: Array.from({ length: 400 }, () => base.timeline!.tracks[0]!.clips[0]!) };
+  const big: Job = { ...base, id: iceRef.id, timeline: { tracks: [bigTrack], durationSeconds: 12, parseError: null } };
+  store.add([iceRef]);
+  store.applyOutcome(jobKey(iceRef), { ref: iceRef, jobs: [big], error: null }, AT);
+  assert.equal(store.get(jobKey(iceRef))!.snapshot!.timeline!.tracks[0]!.clips.length, 400, 'memory keeps everything');
+  await store.flush();
+  const text = JSON.stringify(kv.data.get(KEY));
+  assert.ok(text.length < 10_000, `saved ${text.length} characters`);
+  const { store: reloaded } = newStore(kv);
+  assert.equal(await reloaded.load(), null);
+  const t = reloaded.get(jobKey(iceRef))!;
+  assert.equal(t.snapshotTrimmed, true);
+  assert.equal(t.snapshot!.timeline!.tracks.length, 1);
+  assert.equal(t.snapshot!.timeline!.tracks[0]!.type, bigTrack.type);
+  assert.deepEqual(t.snapshot!.timeline!.tracks[0]!.clips, []);
+  assert.equal(t.snapshot!.status, base.status);
+});
+
+for (const [name, state] of [
+  ['not JSON-shaped (a string)', 'this is not a state'],
+  ['not JSON-shaped (an array)', [1, 2, 3]],
+  ['an unknown version', { version: 2, jobs: [{ anything: true }] }],
+  ['no version', { jobs: [] }],
+] as const) {
+  test(`corrupt state (${name}) is backed up, reported, and the store starts empty`, async () => {
+    const kv = new MemoryKv();
+    kv.data.set(KEY, state);
+    const { store } = newStore(kv);
+    const problem = await store.load();
+    assert.ok(problem, 'reported');
+    assert.equal(problem.backupKey, BACKUP);
+    assert.match(problem.message, name === 'an unknown version' ? /version 2/ : /not in the expected format/);
+    assert.match(problem.message, new RegExp(BACKUP.replace(/\./g, '\\.')));
+    assert.deepEqual(kv.data.get(BACKUP), state, 'the original is kept verbatim');
+    assert.deepEqual(store.all(), []);
+    // The cleaned state is written so the next start is quiet, and the backup was written first.
+    assert.deepEqual(kv.data.get(KEY), { version: 1, jobs: [] });
+    assert.deepEqual(kv.writes.map((w) => w.key), [BACKUP, KEY]);
+    const { store: next } = newStore(kv);
+    assert.equal(await next.load(), null);
+  });
+}
+
+test('entries of the wrong types are left out, the readable ones kept, the original backed up', async () => {
+  const good = { key: 'stale-key', ref: ICE1, snapshot: null, lastError: null, addedAt: '2024-06-01T00:00:00Z', lastCheckedAt: null, watched: true };
+  const state = {
+    version: 1,
+    jobs: [
+      good,
+      { ...good, ref: { ...ICE2, kind: 'not-a-kind' } },
+      { ...good, ref: VOD1, watched: 'yes' },
+      { ...good, ref: ICE2, snapshot: { ...job(ICE2, 'running'), progress: 'forty' } },
+      'junk',
+    ],
+  };
+  const kv = new MemoryKv();
+  kv.data.set(KEY, state);
+  const { store } = newStore(kv);
+  const problem = await store.load();
+  assert.ok(problem);
+  assert.match(problem.message, /4 of 5 saved tracked jobs could not be read/);
+  assert.deepEqual(kv.data.get(BACKUP), state);
+  assert.deepEqual(store.all().map((t) => [t.key, t.watched]), [[jobKey(ICE1), true]], 'the key is recomputed from the ref');
+});
+
+test('an existing different backup is never overwritten', async () => {
+  const kv = new MemoryKv();
+  kv.data.set(BACKUP, { version: 1, jobs: ['an older backup'] });
+  kv.data.set(KEY, 'corrupt again');
+  const { store } = newStore(kv);
+  const problem = await store.load();
+  assert.ok(problem);
+  assert.notEqual(problem.backupKey, BACKUP);
+  assert.ok(problem.backupKey.startsWith(`${BACKUP}.`));
+  assert.deepEqual(kv.data.get(BACKUP), { version: 1, jobs: ['an older backup'] });
+  assert.equal(kv.data.get(problem.backupKey), 'corrupt again');
+});
+
+test('when the backup cannot be written, the original is left untouched and nothing is saved over it', async () => {
+  const kv = new MemoryKv();
+  kv.data.set(KEY, { version: 7 });
+  kv.failNext = true;
+  const { store, timers } = newStore(kv);
+  const problem = await store.load();
+  assert.ok(problem);
+  assert.match(problem.message, /left untouched/);
+  store.add([ICE1]);
+  await timers.fire();
+  await store.flush();
+  assert.deepEqual(kv.data.get(KEY), { version: 7 });
+});
+
+test('secrets never reach the saved state: only refs and normalized jobs are stored', async () => {
+  const { kv, store } = newStore();
+  const secret = 'sk-EXAMPLE-NOT-A-REAL-SECRET-0123456789';
+  store.add([ICE1]);
+  // Even if a server echoed a credential into a job's raw body or an error, it is not persisted.
+  store.applyOutcome(jobKey(ICE1), ok(ICE1, 'running', { raw: { echoed: secret } }), AT);
+  store.add([ICE2]);
+  store.applyOutcome(jobKey(ICE2), {
+    ref: ICE2, jobs: [], error: new ApiError('aliyun', 'ice:GetMediaProducingJob', 'InvalidParameter', `bad AccessKeySecret=${secret}`, 400, null),
+  }, AT);
+  await store.flush();
+  const text = JSON.stringify([...kv.data.entries()]);
+  assert.ok(!text.includes(secret), text);
+});

@@ -1,0 +1,287 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { type FetchOutcome } from '../../../src/clouds/client.js';
+import { ApiError, NetworkError } from '../../../src/clouds/errors.js';
+import { blankJob } from '../../../src/clouds/kinds/wire.js';
+import { type JobStatus } from '../../../src/model/job.js';
+import { type JobRef, jobKey } from '../../../src/model/jobRef.js';
+import { type KeyValueStore, JobStore } from '../../../src/tracking/jobStore.js';
+import { Poller, type PollerOptions } from '../../../src/tracking/poller.js';
+import { FakeClock, flush, seededRandom } from '../clouds/http/support.js';
+
+const I = 10_000;
+
+const ref = (kind: JobRef['kind'], id: string): JobRef => ({ kind, id, region: 'cn-shanghai', params: {} });
+const A = ref('ice', '7c1e0a9b5d3f4e21a8c6f0b2d4e6a801');
+const B = ref('ice', '7c1e0a9b5d3f4e21a8c6f0b2d4e6a802');
+const C = ref('vod', 'b1b65ab107e14c0e8f3dbb900f6c1f01');
+
+const memoryKv = (): KeyValueStore => {
+  const m = new Map<string, unknown>();
+  return { get: <T>(k: string) => m.get(k) as T | undefined, update: async (k, v) => void m.set(k, v) };
+};
+
+const ok = (r: JobRef, status: JobStatus): FetchOutcome => ({
+  ref: r, jobs: [{ ...blankJob(r.kind, r.region, r.id), status, rawStatus: status }], error: null,
+});
+const throttled = (r: JobRef): FetchOutcome => ({
+  ref: r, jobs: [], error: new ApiError('aliyun', 'ice:GetMediaProducingJob', 'Throttling.User', 'flow control', 400, null),
+});
+
+interface Call {
+  ids: string[];
+  at: number;
+  signal: AbortSignal;
+}
+
+/** A poller over a real store, a fake clock and a scripted fetch. */
+function setup(opts: Partial<PollerOptions> & { respond?: (r: JobRef, call: number) => FetchOutcome } = {}) {
+  const clock = new FakeClock(1_000_000);
+  const store = new JobStore(memoryKv(), { clock: () => clock.now(), schedule: () => ({ dispose: () => undefined }) });
+  const calls: Call[] = [];
+  const state = { active: true };
+  const respond = opts.respond ?? ((r: JobRef) => ok(r, 'running'));
+  const errors: unknown[] = [];
+  const poller = new Poller({
+    store,
+    clock,
+    intervalMs: () => I,
+    isActive: () => state.active,
+    random: () => 0,
+    onError: (e) => errors.push(e),
+    fetch: async (refs, signal) => {
+      calls.push({ ids: refs.map((r) => r.id), at: clock.now(), signal });
+      return refs.map((r) => respond(r, calls.length));
+    },
+    ...opts,
+  });
+  const transitions: Array<[string, JobStatus | null]> = [];
+  poller.onDidTransition((e) => transitions.push([e.job.snapshot!.status, e.previous]));
+  return { clock, store, poller, calls, state, transitions, errors };
+}
+
+test('polls only non-terminal jobs, all due jobs in one fetch call', async () => {
+  const { store, poller, calls } = setup();
+  store.add([A, B, C]);
+  store.applyOutcome(jobKey(C), ok(C, 'succeeded'), new Date());
+  poller.start();
+  poller.start(); // a second start does nothing
+  await flush();
+  assert.deepEqual(calls.map((c) => c.ids), [[A.id, B.id]]);
+  assert.equal(store.get(jobKey(A))!.snapshot!.status, 'running');
+  poller.dispose();
+});
+
+test('the interval is honoured: the next poll comes no sooner than the interval', async () => {
+  const { clock, store, poller, calls } = setup();
+  store.add([A]);
+  poller.start();
+  await flush();
+  assert.equal(calls.length, 1);
+  await clock.advance(I - 1);
+  assert.equal(calls.length, 1);
+  await clock.advance(1);
+  assert.equal(calls.length, 2);
+  assert.equal(calls[1]!.at - calls[0]!.at, I);
+  await clock.advance(3 * I);
+  assert.equal(calls.length, 5);
+  poller.dispose();
+});
+
+test('jitter spreads polls over [interval, 1.4 × interval)', async () => {
+  const { clock, store, poller, calls } = setup({ random: seededRandom(42) });
+  store.add([A]);
+  poller.start();
+  await flush();
+  await clock.advance(60 * I);
+  assert.ok(calls.length > 40, `${calls.length} polls`);
+  const gaps = calls.slice(1).map((c, i) => c.at - calls[i]!.at);
+  assert.ok(gaps.every((g) => g >= I && g < 1.4 * I), JSON.stringify(gaps));
+  assert.ok(new Set(gaps).size > 10, 'the gaps actually vary');
+  assert.ok(Math.max(...gaps) - Math.min(...gaps) > 0.2 * I, 'the spread uses most of the range');
+  poller.dispose();
+});
+
+test('errors back off exponentially (capped), are recorded once, and a success resets the interval', async () => {
+  let failing = true;
+  const { clock, store, poller, calls, errors } = setup({
+    random: () => 0.5, // jitter factor exactly 1 for back-off, 1.2 for the plain interval
+    maxBackoffMs: 60_000,
+    respond: (r) => (failing ? throttled(r) : ok(r, 'running')),
+  });
+  store.add([A]);
+  let changes = 0;
+  store.onDidChange(() => changes++);
+  poller.start();
+  await flush();
+  await clock.advance(300_000);
+  const gaps = calls.slice(1).map((c, i) => c.at - calls[i]!.at);
+  assert.deepEqual(gaps.slice(0, 5), [20_000, 40_000, 60_000, 60_000, 60_000]);
+  assert.equal(poller.failuresOf(jobKey(A)), calls.length);
+  assert.equal(store.get(jobKey(A))!.lastError!.code, 'Throttling.User');
+  assert.equal(changes, 1, 'the same error is recorded once, not per poll');
+  assert.deepEqual(errors, [], 'cloud errors are not reported as bugs');
+
+  failing = false;
+  const before = calls.length;
+  await clock.advance(60_000); // the pending back-off runs out, the poll succeeds
+  assert.equal(calls.length, before + 1);
+  assert.equal(store.get(jobKey(A))!.lastError, null);
+  await clock.advance(12_000);
+  assert.equal(calls.length, before + 2, 'back to the interval × 1.2 after a success');
+  assert.equal(poller.failuresOf(jobKey(A)), 0);
+  poller.dispose();
+});
+
+test('back-off jitter stays within ±20 % of the base and never below the interval', async () => {
+  const { clock, store, poller, calls } = setup({ random: seededRandom(7), maxBackoffMs: 80_000, respond: (r) => throttled(r) });
+  store.add([A]);
+  poller.start();
+  await flush();
+  await clock.advance(2_000_000);
+  const gaps = calls.slice(1).map((c, i) => c.at - calls[i]!.at);
+  gaps.forEach((g, i) => {
+    const base = Math.min(I * 2 ** (i + 1), 80_000);
+    assert.ok(g >= Math.max(I, 0.8 * base) && g <= 1.2 * base, `gap ${i}: ${g} for base ${base}`);
+  });
+  poller.dispose();
+});
+
+test('while inactive only watched jobs are polled; wake() resumes the others at once', async () => {
+  const { clock, store, poller, calls, state } = setup();
+  state.active = false;
+  store.add([A, B]);
+  store.setWatched(jobKey(B), true);
+  poller.start();
+  await flush();
+  assert.deepEqual(calls.map((c) => c.ids), [[B.id]]);
+  await clock.advance(5 * I);
+  assert.ok(calls.every((c) => c.ids.length === 1 && c.ids[0] === B.id));
+  const n = calls.length;
+  state.active = true;
+  poller.wake();
+  await flush();
+  assert.equal(calls.length, n + 1);
+  assert.deepEqual(calls[n]!.ids, [A.id]);
+  poller.dispose();
+});
+
+test('with nothing to poll it waits for a wake without any timer; added jobs are picked up at once', async () => {
+  const { clock, store, poller, calls, state } = setup();
+  state.active = false;
+  store.add([A]);
+  poller.start();
+  await flush();
+  assert.equal(calls.length, 0);
+  assert.equal(clock.pendingTimers, 0, 'paused: no timer ticking');
+  state.active = true;
+  store.add([B]); // a store change wakes the poller itself
+  await flush();
+  assert.deepEqual(calls.map((c) => c.ids), [[A.id, B.id]]);
+  poller.dispose();
+});
+
+test('transitions to terminal are emitted once; terminal jobs are not polled again', async () => {
+  const { clock, store, poller, calls, transitions } = setup({ respond: (r, call) => ok(r, call >= 2 ? 'succeeded' : 'running') });
+  store.add([A]);
+  poller.start();
+  await flush();
+  await clock.advance(I);
+  assert.deepEqual(transitions, [['succeeded', 'running']]);
+  await clock.advance(10 * I);
+  assert.equal(calls.length, 2);
+  assert.deepEqual(transitions, [['succeeded', 'running']]);
+  assert.equal(clock.pendingTimers, 0);
+  poller.dispose();
+});
+
+test('refresh: all non-terminal now regardless of schedule; named keys include terminal jobs', async () => {
+  const { store, poller, calls } = setup();
+  store.add([A, B, C]);
+  store.applyOutcome(jobKey(C), ok(C, 'failed'), new Date());
+  poller.start();
+  await flush();
+  assert.equal(calls.length, 1);
+  await poller.refresh();
+  assert.deepEqual(calls.map((c) => c.ids), [[A.id, B.id], [A.id, B.id]]);
+  await poller.refresh([jobKey(C), 'no-such-key']);
+  assert.deepEqual(calls[2]!.ids, [C.id]);
+  poller.dispose();
+});
+
+test('never two fetches in flight: a refresh waits for the tick in flight', async () => {
+  const gates: Array<() => void> = [];
+  const { store, poller, calls } = setup({
+    fetch: async (refs, signal) => {
+      calls.push({ ids: refs.map((r) => r.id), at: 0, signal });
+      await new Promise<void>((resolve) => gates.push(resolve));
+      return refs.map((r) => ok(r, 'running'));
+    },
+  });
+  store.add([A]);
+  poller.start();
+  await flush();
+  assert.equal(calls.length, 1);
+  const refreshed = poller.refresh();
+  await flush();
+  assert.equal(calls.length, 1, 'the refresh waits');
+  gates.shift()!();
+  await flush();
+  assert.equal(calls.length, 2);
+  gates.shift()!();
+  await refreshed;
+  poller.dispose();
+});
+
+test('dispose aborts the fetch in flight, applies nothing afterwards and stops polling', async () => {
+  let signalSeen: AbortSignal | undefined;
+  const { clock, store, poller, calls } = setup({
+    fetch: (refs, signal) => {
+      signalSeen = signal;
+      calls.push({ ids: refs.map((r) => r.id), at: clock.now(), signal });
+      // Like the real client: an aborted fetch still resolves, with ABORTED errors.
+      return new Promise((resolve) => signal.addEventListener('abort', () =>
+        resolve(refs.map((r) => ({ ref: r, jobs: [], error: new NetworkError('ice', 'ABORTED', 'aborted') }))), { once: true }));
+    },
+  });
+  store.add([A]);
+  poller.start();
+  await flush();
+  assert.equal(signalSeen?.aborted, false);
+  poller.dispose();
+  assert.equal(signalSeen?.aborted, true);
+  await flush();
+  assert.equal(store.get(jobKey(A))!.lastError, null, 'the abort is not recorded as an error');
+  store.add([B]);
+  await clock.advance(10 * I);
+  assert.equal(calls.length, 1);
+  assert.equal(clock.pendingTimers, 0);
+});
+
+test('an unexpected fetch failure is reported as a bug, never thrown, and the jobs back off', async () => {
+  const { clock, store, poller, errors } = setup({
+    fetch: async () => {
+      throw new TypeError('boom');
+    },
+  });
+  store.add([A]);
+  poller.start();
+  await flush();
+  assert.equal(errors.length, 1);
+  assert.equal(poller.failuresOf(jobKey(A)), 1);
+  await clock.advance(2 * I);
+  assert.equal(errors.length, 2);
+  poller.dispose();
+});
+
+test('a reloaded job is due at its last check plus the interval; a never-fetched one at once', async () => {
+  const { clock, store, poller, calls } = setup();
+  store.add([A, B]);
+  store.applyOutcome(jobKey(A), ok(A, 'running'), new Date(clock.now() - 4_000));
+  poller.start();
+  await flush();
+  assert.deepEqual(calls.map((c) => c.ids), [[B.id]]);
+  await clock.advance(6_000);
+  assert.deepEqual(calls.map((c) => c.ids), [[B.id], [A.id]]);
+  poller.dispose();
+});
