@@ -24,7 +24,15 @@ const entries = [
     platform: 'node',
     target: 'node20.18',
     format: 'cjs',
-    external: ['vscode'],
+    external: ['vscode', './cloud-core.js'],
+  },
+  {
+    ...common,
+    entryPoints: { 'cloud-core': 'src/clouds/coreEntry.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    target: 'node20.18',
+    format: 'cjs',
   },
   {
     ...common,

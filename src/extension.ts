@@ -1,11 +1,165 @@
-/** Composition root (work in progress): registers the contributed commands. */
+/**
+ * Composition root: builds the object graph, registers views and commands, and returns. Nothing slow
+ * runs here: the saved state loads right after activation, and the cloud core (undici, schemas, signers)
+ * loads on the first request.
+ */
 import * as vscode from 'vscode';
-import { COMMANDS } from './constants.js';
+import { homedir } from 'node:os';
+import { COMMANDS, SECRET_KEYS, STATE_KEYS } from './constants.js';
+import { registerCommands } from './commands/registerCommands.js';
+import { type CommandDeps } from './commands/deps.js';
+import { systemClock } from './clouds/clock.js';
+import { CloudAccess, type CoreModule } from './tracking/cloudAccess.js';
+import { CredentialsService } from './tracking/credentialsService.js';
+import { JobStore } from './tracking/jobStore.js';
+import { Poller } from './tracking/poller.js';
+import { JobsTreeProvider, createJobsView } from './views/jobsTree.js';
+import { JobDocumentProvider, JOB_SCHEME } from './views/jobDocument.js';
+import { Logger } from './views/logger.js';
+import { Notifier } from './views/notifications.js';
+import { ScriptedPrompter, WindowPrompter } from './views/prompter.js';
+import { readSettings, type Settings } from './views/settings.js';
+import { createStatusBar } from './views/statusBar.js';
+import { runDemoSeed } from './views/demoSeed.js';
+import { type TrackedJob } from './model/trackedJob.js';
+import { type TestApi } from './testApi.js';
 
-export function activate(context: vscode.ExtensionContext): void {
-  for (const id of Object.values(COMMANDS)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, () => undefined));
-  }
+/** The core bundle sits next to this one (dist/cloud-core.js); `./cloud-core.js` is external to the extension build. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require of a sibling bundle is the point
+const loadCore = (): CoreModule => require('./cloud-core.js') as CoreModule;
+
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const started = performance.now();
+  const testMode = process.env.MEDIA_JOBS_TEST === '1';
+  const logger = new Logger();
+  let settings: Settings = readSettings();
+  logger.setLevel(settings.logLevel);
+
+  const store = new JobStore(context.globalState, {
+    key: STATE_KEYS.jobs,
+    backupKey: STATE_KEYS.jobsBackup,
+    onPersistError: (e) => logger.error(`saving tracked jobs failed: ${describe(e)}`),
+  });
+  atDeactivate = () => store.flush();
+  const credentials = new CredentialsService(context.secrets, SECRET_KEYS);
+  const access = new CloudAccess(loadCore, async () => {
+    const c = await credentials.get();
+    logger.setSecrets(secretsOf(c));
+    return { credentials: c, signature: settings.signature, endpoints: settings.endpoints, defaultRegions: settings.defaultRegions };
+  }, (info) => logger.debug(`${info.api}: retry ${info.attempt} in ${Math.round(info.delayMs)} ms after ${describe(info.error)}`));
+
+  const tree = new JobsTreeProvider(store, settings.groupBy);
+  const { view, disposables: viewDisposables } = createJobsView(tree, store);
+  const poller = new Poller({
+    store,
+    fetch: (refs, signal) => access.fetch(refs, signal),
+    clock: systemClock,
+    intervalMs: () => settings.pollIntervalMs,
+    isActive: () => vscode.window.state.focused || view.visible,
+    onError: (e) => logger.error(`poller: ${describe(e)}`),
+  });
+  const notifier = new Notifier(() => settings.notifications);
+  const documents = new JobDocumentProvider();
+  const prompter = testMode ? new ScriptedPrompter(new WindowPrompter()) : new WindowPrompter();
+
+  const inspect = async (t: TrackedJob): Promise<void> => {
+    let current = store.get(t.key) ?? t;
+    // A snapshot restored from disk carries no raw response: fetch the whole job again.
+    if (!current.snapshot || current.snapshot.raw === undefined || current.snapshot.raw === null) {
+      await poller.refresh([current.key]);
+      current = store.get(t.key) ?? current;
+    }
+    if (!current.snapshot) {
+      const e = current.lastError;
+      void vscode.window.showWarningMessage(`Cannot inspect ${current.ref.id}: ${e ? `${e.code ?? e.kind}: ${e.message}` : 'not fetched yet'}`);
+      return;
+    }
+    await documents.show(current, current.snapshot);
+  };
+
+  const deps: CommandDeps = {
+    store, poller, tree, view, credentials, access, logger, prompter, inspect,
+    settings: () => settings,
+    env: process.env,
+    homeDir: homedir(),
+  };
+
+  context.subscriptions.push(
+    logger, tree, documents, access, ...viewDisposables,
+    { dispose: () => poller.dispose() },
+    vscode.workspace.registerTextDocumentContentProvider(JOB_SCHEME, documents),
+    createStatusBar(store),
+    poller.onDidTransition((e) => notifier.onTransition(e)),
+    ...registerCommands(deps),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('mediaJobs')) return;
+      const before = settings;
+      settings = readSettings();
+      logger.setLevel(settings.logLevel);
+      tree.setGrouping(settings.groupBy);
+      if (JSON.stringify([before.endpoints, before.signature, before.defaultRegions]) !== JSON.stringify([settings.endpoints, settings.signature, settings.defaultRegions])) {
+        access.invalidate();
+      }
+      reportEndpointProblems(settings, logger);
+    }),
+    credentials.onDidChange(() => {
+      access.invalidate();
+      void credentials.get().then((c) => logger.setSecrets(secretsOf(c)));
+      poller.wake();
+    }),
+    // Another window changed a secret: read it again.
+    context.secrets.onDidChange((e) => {
+      if ((Object.values(SECRET_KEYS) as string[]).includes(e.key)) credentials.invalidate();
+    }),
+    { dispose: () => credentials.dispose() },
+    vscode.window.onDidChangeWindowState(() => poller.wake()),
+    view.onDidChangeVisibility(() => poller.wake()),
+  );
+
+  // Off the activation path: load the saved jobs, then start polling.
+  let loadProblem: Awaited<ReturnType<JobStore['load']>> = null;
+  const ready = (async () => {
+    const problem = await store.load();
+    loadProblem = problem;
+    if (problem) {
+      logger.warn(`saved state: ${problem.message} (kept under ${problem.backupKey})`);
+      void vscode.window.showWarningMessage(`Media Jobs: the saved list of tracked jobs could not be read (${problem.message}). It was kept as a backup; the list starts empty.`, 'Show Logs')
+        .then((c) => c && logger.channel.show(true));
+    }
+    reportEndpointProblems(settings, logger);
+    if (process.env.MEDIA_JOBS_DEMO === '1') await runDemoSeed(deps, process.env);
+    tree.refresh();
+    poller.start();
+  })().catch((e: unknown) => logger.error(`startup: ${describe(e)}`));
+
+  const activationMs = performance.now() - started;
+  logger.info(`activated in ${activationMs.toFixed(1)} ms`);
+  if (!testMode) return undefined;
+  return { activationMs, ready, store, tree, view, poller, credentials, access, notifier, prompter: prompter as ScriptedPrompter, documents, logger, commands: COMMANDS, coreLoaded: () => access.loaded,
+    globalState: context.globalState, loadProblem: () => loadProblem, settings: () => settings };
 }
 
-export function deactivate(): void {}
+let atDeactivate: (() => Promise<void>) | undefined;
+
+/** Writes pending state (the store debounces its writes). */
+export async function deactivate(): Promise<void> {
+  await atDeactivate?.();
+}
+
+function secretsOf(c: Awaited<ReturnType<CredentialsService['get']>>): string[] {
+  return [c.aliyun?.accessKeySecret, c.aliyun?.securityToken, c.huawei?.sk, c.huawei?.securityToken].filter((s): s is string => !!s);
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+let reported = '';
+function reportEndpointProblems(settings: Settings, logger: Logger): void {
+  const text = settings.endpointProblems.join('; ');
+  if (text === reported) return;
+  reported = text;
+  if (!text) return;
+  logger.warn(text);
+  void vscode.window.showWarningMessage(`Media Jobs: ${text}`);
+}

@@ -81,6 +81,7 @@ import {
 } from './wire.js';
 
 export type { Fault } from './faults.js';
+import { CONTROL_PREFIX, handleControl } from './control.js';
 export type { ApiName, RateLimit } from './rateLimits.js';
 
 export interface EmulatorOptions {
@@ -175,6 +176,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const arrived = now();
     const rawBody = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    if (url.pathname.startsWith(CONTROL_PREFIX)) {
+      handleControl(req, res, url.pathname.slice(CONTROL_PREFIX.length), rawBody, {
+        state,
+        inject: (f) => faultRegistry.inject(f),
+        clear: () => faultRegistry.clear(),
+        requests: () => requests,
+      });
+      return;
+    }
     const entry: RequestLogEntry = {
       time: arrived,
       method: req.method ?? 'GET',

@@ -1,0 +1,9 @@
+/**
+ * The cloud core as its own bundle (dist/cloud-core.js), loaded by the extension on the first request, so
+ * activation never pays for undici, zod schemas or the signers.
+ */
+export { CloudClient } from './client.js';
+export { RateLimiters } from './http/rateLimiter.js';
+export { validateEndpoint } from './endpoints.js';
+export { describeError } from './errors.js';
+export { kindDefinition } from './kinds/registry.js';

@@ -1,0 +1,184 @@
+/**
+ * Credential commands. Secrets go to SecretStorage only (CredentialsService); input boxes are
+ * password-masked; nothing secret is logged, shown or written to settings or state.
+ */
+import * as vscode from 'vscode';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type CommandDeps } from './deps.js';
+import { isRegionName } from '../clouds/endpoints.js';
+import { parseAliyunCliConfig } from '../tracking/aliyunCliConfig.js';
+import { SecretStorageUnavailableError, type StoredAliyun, type StoredHuawei } from '../tracking/credentialsService.js';
+import { CONFIG_SECTION } from '../constants.js';
+import { type CloudId } from '../model/job.js';
+
+const notEmpty = (what: string) => (v: string) => (v.trim() === '' ? `${what} is required` : /\s/.test(v.trim()) ? `${what} cannot contain spaces` : undefined);
+const regionCheck = (v: string) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : 'Regions look like cn-shanghai or cn-north-4');
+
+async function save(deps: CommandDeps, cloud: CloudId, set: () => Promise<'stored' | 'windowOnly'>): Promise<boolean> {
+  const label = cloud === 'aliyun' ? 'Alibaba Cloud' : 'Huawei Cloud';
+  try {
+    const where = await set();
+    void vscode.window.showInformationMessage(where === 'stored'
+      ? `${label} credentials saved in VS Code's secret storage.`
+      : `${label} credentials kept for this window only: they are gone when it closes.`);
+  } catch (e) {
+    if (!(e instanceof SecretStorageUnavailableError)) {
+      void vscode.window.showErrorMessage(`${label} credentials not saved: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+    const keep = await deps.prompter.confirm(
+      'VS Code cannot store secrets on this machine (no OS keyring).',
+      'Keep the credentials in memory for this window only? Nothing is written to disk; you will need to enter them again after a reload. To store them, set up a keyring (e.g. gnome-keyring) and start VS Code with --password-store="gnome-libsecret".',
+      'Keep for This Window',
+    );
+    if (!keep) return false;
+    deps.credentials.keepForWindowOnly();
+    try {
+      await set();
+    } catch (e2) {
+      void vscode.window.showErrorMessage(`${label} credentials not saved: ${e2 instanceof Error ? e2.message : String(e2)}`);
+      return false;
+    }
+    void vscode.window.showInformationMessage(`${label} credentials kept for this window only.`);
+  }
+  deps.access.invalidate();
+  // Jobs that failed for want of credentials may be in back-off: poll them now.
+  void deps.poller.refresh();
+  return true;
+}
+
+async function rememberRegion(cloud: CloudId, region: string | undefined): Promise<void> {
+  if (!region) return;
+  await vscode.workspace.getConfiguration(CONFIG_SECTION).update(`defaultRegion.${cloud}`, region, vscode.ConfigurationTarget.Global);
+}
+
+export function setAliyunCredentialsCommand(deps: CommandDeps) {
+  return async (): Promise<boolean> => {
+    const title = 'Alibaba Cloud credentials';
+    const id = await deps.prompter.input({ title, prompt: 'AccessKey ID', placeHolder: 'LTAI…', validateInput: notEmpty('AccessKey ID') });
+    if (id === undefined) return false;
+    const secret = await deps.prompter.input({ title, prompt: 'AccessKey secret', password: true, validateInput: notEmpty('AccessKey secret') });
+    if (secret === undefined) return false;
+    const token = await deps.prompter.input({ title, prompt: 'STS security token (leave empty for a permanent AccessKey)', password: true });
+    if (token === undefined) return false;
+    const region = await deps.prompter.input({ title, prompt: `Default region (empty: ${deps.settings().defaultRegions.aliyun})`, validateInput: regionCheck });
+    if (region === undefined) return false;
+    const c: StoredAliyun = { accessKeyId: id.trim(), accessKeySecret: secret.trim() };
+    if (token.trim()) c.securityToken = token.trim();
+    if (region.trim()) c.defaultRegion = region.trim();
+    const ok = await save(deps, 'aliyun', () => deps.credentials.setAliyun(c));
+    if (ok) await rememberRegion('aliyun', c.defaultRegion);
+    return ok;
+  };
+}
+
+export function setHuaweiCredentialsCommand(deps: CommandDeps) {
+  return async (): Promise<boolean> => {
+    const title = 'Huawei Cloud credentials';
+    const ak = await deps.prompter.input({ title, prompt: 'Access key (AK)', validateInput: notEmpty('AK') });
+    if (ak === undefined) return false;
+    const sk = await deps.prompter.input({ title, prompt: 'Secret access key (SK)', password: true, validateInput: notEmpty('SK') });
+    if (sk === undefined) return false;
+    const region = await deps.prompter.input({ title, prompt: `Region (empty: ${deps.settings().defaultRegions.huawei})`, validateInput: regionCheck });
+    if (region === undefined) return false;
+    const r = region.trim() || deps.settings().defaultRegions.huawei;
+    const project = await deps.prompter.input({ title, prompt: `Project id for ${r} (IAM → My Credentials → Projects)`, validateInput: notEmpty('Project id') });
+    if (project === undefined) return false;
+    const token = await deps.prompter.input({ title, prompt: 'Security token for temporary credentials (leave empty otherwise)', password: true });
+    if (token === undefined) return false;
+    const existing = (await deps.credentials.get()).huawei;
+    const c: StoredHuawei = { ak: ak.trim(), sk: sk.trim(), projectIds: { ...(existing?.ak === ak.trim() ? existing.projectIds : {}), [r]: project.trim() } };
+    if (token.trim()) c.securityToken = token.trim();
+    if (region.trim()) c.defaultRegion = r;
+    const ok = await save(deps, 'huawei', () => deps.credentials.setHuawei(c));
+    if (ok) await rememberRegion('huawei', c.defaultRegion);
+    return ok;
+  };
+}
+
+export function setCredentialsCommand(deps: CommandDeps) {
+  return async (): Promise<boolean> => {
+    const pick = await deps.prompter.pick([
+      { label: 'Alibaba Cloud', description: 'AccessKey, optional STS token', command: 'aliyun' as const },
+      { label: 'Huawei Cloud', description: 'AK/SK and project id', command: 'huawei' as const },
+      { label: 'Import from environment variables', description: 'ALIBABA_CLOUD_* and HUAWEICLOUD_SDK_*', command: 'env' as const },
+      { label: 'Import aliyun CLI profile', description: '~/.aliyun/config.json', command: 'cli' as const },
+    ], { placeHolder: 'Set credentials for…' });
+    if (!pick) return false;
+    switch (pick.command) {
+      case 'aliyun': return setAliyunCredentialsCommand(deps)();
+      case 'huawei': return setHuaweiCredentialsCommand(deps)();
+      case 'env': return importCredentialsFromEnvCommand(deps)();
+      case 'cli': return importAliyunCliProfileCommand(deps)();
+    }
+  };
+}
+
+export function importCredentialsFromEnvCommand(deps: CommandDeps) {
+  return async (): Promise<boolean> => {
+    const found = deps.credentials.importFromEnv(deps.env);
+    if (!found.aliyun && !found.huawei) {
+      void vscode.window.showWarningMessage('No credentials in the environment: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID, before starting VS Code.');
+      return false;
+    }
+    let ok = true;
+    if (found.aliyun) ok = (await save(deps, 'aliyun', () => deps.credentials.setAliyun(found.aliyun!))) && ok;
+    if (found.huawei) ok = (await save(deps, 'huawei', () => deps.credentials.setHuawei(found.huawei!))) && ok;
+    return ok;
+  };
+}
+
+export function importAliyunCliProfileCommand(deps: CommandDeps) {
+  return async (): Promise<boolean> => {
+    const path = join(deps.homeDir, '.aliyun', 'config.json');
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      void vscode.window.showWarningMessage(`No aliyun CLI configuration at ${path}. Run "aliyun configure" first, or set the credentials by hand.`);
+      return false;
+    }
+    let parsed = parseAliyunCliConfig(text);
+    if (!parsed.ok) {
+      // The current profile may be of an unsupported mode: let the user pick another one.
+      const names = profileNames(text);
+      if (names.length > 1) {
+        const pick = await deps.prompter.pick(names.map((n) => ({ label: n })), { placeHolder: `${parsed.reason}. Import which profile?` });
+        if (!pick) return false;
+        parsed = parseAliyunCliConfig(text, pick.label);
+      }
+      if (!parsed.ok) {
+        void vscode.window.showWarningMessage(`Cannot import the aliyun CLI profile: ${parsed.reason}`);
+        return false;
+      }
+    }
+    const imported = parsed;
+    const ok = await save(deps, 'aliyun', () => deps.credentials.setAliyun(imported.credentials));
+    if (ok) await rememberRegion('aliyun', imported.credentials.defaultRegion);
+    return ok;
+  };
+}
+
+function profileNames(text: string): string[] {
+  try {
+    const j = JSON.parse(text) as { profiles?: Array<{ name?: unknown }> };
+    return (j.profiles ?? []).map((p) => p.name).filter((n): n is string => typeof n === 'string');
+  } catch {
+    return [];
+  }
+}
+
+export function signOutCommand(deps: CommandDeps) {
+  return async (): Promise<void> => {
+    const pick = await deps.prompter.pick([
+      { label: 'Both clouds', cloud: undefined },
+      { label: 'Alibaba Cloud', cloud: 'aliyun' as const },
+      { label: 'Huawei Cloud', cloud: 'huawei' as const },
+    ], { placeHolder: 'Delete which credentials from secret storage?' });
+    if (!pick) return;
+    await deps.credentials.signOut(pick.cloud);
+    deps.access.invalidate();
+    void vscode.window.showInformationMessage(`Signed out${pick.cloud ? ` of ${pick.label}` : ''}: the credentials were deleted.`);
+  };
+}

@@ -1,0 +1,93 @@
+/** Commands on tracked jobs: refresh, stop tracking, clear finished, copy, open in console, inspect, watch. */
+import * as vscode from 'vscode';
+import { type CommandDeps } from './deps.js';
+import { resolveJobs } from './jobArgs.js';
+import { consoleUrl } from '../model/consoleLinks.js';
+import { jobTitle } from '../model/jobPresentation.js';
+import { type TrackedJob } from '../model/trackedJob.js';
+
+function httpUrls(t: TrackedJob): string[] {
+  return (t.snapshot?.outputs ?? []).map((o) => o.url).filter((u): u is string => typeof u === 'string' && /^https?:\/\//i.test(u));
+}
+
+export function refreshAllCommand(deps: CommandDeps) {
+  return async (): Promise<void> => {
+    await deps.poller.refresh();
+  };
+}
+
+export function refreshJobCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown): Promise<void> => {
+    const jobs = await resolveJobs(deps, arg, selected, 'Refresh which job?');
+    if (jobs.length) await deps.poller.refresh(jobs.map((j) => j.key));
+  };
+}
+
+export function stopTrackingCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown): Promise<void> => {
+    const jobs = await resolveJobs(deps, arg, selected, 'Stop tracking which job?');
+    if (jobs.length) {
+      deps.store.remove(jobs.map((j) => j.key));
+      deps.logger.info(`stopped tracking ${jobs.map((j) => j.ref.id).join(', ')}`);
+    }
+  };
+}
+
+export function clearFinishedCommand(deps: CommandDeps) {
+  return async (): Promise<void> => {
+    const removed = deps.store.clearFinished();
+    void vscode.window.setStatusBarMessage(`Media Jobs: cleared ${removed.length} finished job${removed.length === 1 ? '' : 's'}`, 4000);
+  };
+}
+
+export function copyJobIdCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown): Promise<void> => {
+    const jobs = await resolveJobs(deps, arg, selected, 'Copy the id of which job?');
+    if (jobs.length) await vscode.env.clipboard.writeText(jobs.map((j) => j.ref.id).join('\n'));
+  };
+}
+
+export function copyOutputUrlCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown): Promise<void> => {
+    const jobs = await resolveJobs(deps, arg, selected, 'Copy the output URL of which job?');
+    const urls = jobs.flatMap(httpUrls);
+    if (urls.length === 0) {
+      void vscode.window.showInformationMessage('This job has no output URL (yet).');
+      return;
+    }
+    let url = urls[0]!;
+    if (urls.length > 1) {
+      const pick = await deps.prompter.pick(urls.map((u) => ({ label: u })), { placeHolder: 'Which output?' });
+      if (!pick) return;
+      url = pick.label;
+    }
+    await vscode.env.clipboard.writeText(url);
+  };
+}
+
+export function openInConsoleCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown): Promise<void> => {
+    const jobs = await resolveJobs(deps, arg, selected, 'Open which job in its cloud console?');
+    const t = jobs[0];
+    if (!t) return;
+    await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(t.ref, t.ref.region), true));
+  };
+}
+
+export function inspectJobCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown): Promise<void> => {
+    const jobs = await resolveJobs(deps, arg, selected, 'Inspect which job?');
+    if (jobs[0]) await deps.inspect(jobs[0]);
+  };
+}
+
+export function watchJobCommand(deps: CommandDeps, watched: boolean) {
+  return async (arg?: unknown, selected?: unknown): Promise<void> => {
+    const jobs = await resolveJobs(deps, arg, selected, watched ? 'Watch which job until it ends?' : 'Stop watching which job?');
+    for (const j of jobs) deps.store.setWatched(j.key, watched);
+    if (watched && jobs.length) {
+      deps.poller.wake();
+      void vscode.window.setStatusBarMessage(`Media Jobs: watching ${jobs.map(jobTitle).join(', ')} until done, even in the background`, 4000);
+    }
+  };
+}

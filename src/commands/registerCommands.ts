@@ -1,0 +1,59 @@
+/** The command table: every contributed command id mapped to its handler factory. */
+import * as vscode from 'vscode';
+import { type CommandDeps } from './deps.js';
+import { COMMANDS, type CommandId } from '../constants.js';
+import { lookUpJobIdAtCursorCommand, trackJobCommand } from './track.js';
+import {
+  clearFinishedCommand, copyJobIdCommand, copyOutputUrlCommand, inspectJobCommand, openInConsoleCommand,
+  refreshAllCommand, refreshJobCommand, stopTrackingCommand, watchJobCommand,
+} from './jobActions.js';
+import {
+  importAliyunCliProfileCommand, importCredentialsFromEnvCommand, setAliyunCredentialsCommand, setCredentialsCommand,
+  setHuaweiCredentialsCommand, signOutCommand,
+} from './credentials.js';
+import { clearFilterCommand, filterJobsCommand, showLogsCommand, toggleGroupingCommand } from './viewOptions.js';
+
+type Handler = (...args: unknown[]) => unknown;
+
+export function commandTable(deps: CommandDeps): Record<CommandId, Handler> {
+  return {
+    [COMMANDS.trackJob]: trackJobCommand(deps),
+    [COMMANDS.lookUpJobIdAtCursor]: lookUpJobIdAtCursorCommand(deps),
+    [COMMANDS.refreshAll]: refreshAllCommand(deps),
+    [COMMANDS.refreshJob]: refreshJobCommand(deps),
+    [COMMANDS.stopTracking]: stopTrackingCommand(deps),
+    [COMMANDS.clearFinished]: clearFinishedCommand(deps),
+    [COMMANDS.copyJobId]: copyJobIdCommand(deps),
+    [COMMANDS.copyOutputUrl]: copyOutputUrlCommand(deps),
+    [COMMANDS.openInConsole]: openInConsoleCommand(deps),
+    [COMMANDS.inspectJob]: inspectJobCommand(deps),
+    [COMMANDS.watchJob]: watchJobCommand(deps, true),
+    [COMMANDS.unwatchJob]: watchJobCommand(deps, false),
+    [COMMANDS.setCredentials]: setCredentialsCommand(deps),
+    [COMMANDS.setAliyunCredentials]: setAliyunCredentialsCommand(deps),
+    [COMMANDS.setHuaweiCredentials]: setHuaweiCredentialsCommand(deps),
+    [COMMANDS.importCredentialsFromEnv]: importCredentialsFromEnvCommand(deps),
+    [COMMANDS.importAliyunCliProfile]: importAliyunCliProfileCommand(deps),
+    [COMMANDS.signOut]: signOutCommand(deps),
+    [COMMANDS.filterJobs]: filterJobsCommand(deps),
+    [COMMANDS.clearFilter]: clearFilterCommand(deps),
+    [COMMANDS.toggleGrouping]: toggleGroupingCommand(deps),
+    [COMMANDS.showLogs]: showLogsCommand(deps),
+  };
+}
+
+/** Registers every command; a failing handler logs and shows one message instead of an unhandled rejection. */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return Object.entries(commandTable(deps)).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        deps.logger.error(`${id} failed: ${message}`);
+        void vscode.window.showErrorMessage(`Media Jobs: ${message}`, 'Show Logs').then((c) => c && deps.logger.channel.show(true));
+        return undefined;
+      }
+    }),
+  );
+}

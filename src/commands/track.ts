@@ -1,0 +1,159 @@
+/** Track a Job… and Look Up Job ID at Cursor. */
+import * as vscode from 'vscode';
+import { type CommandDeps } from './deps.js';
+import { detectJobIdAt } from '../model/detectJobIds.js';
+import { JOB_KINDS, type JobKind } from '../model/job.js';
+import { type JobRef, KIND_CLOUD, KIND_LABEL, validateId } from '../model/jobRef.js';
+import { type TrackedJob } from '../model/trackedJob.js';
+import { isRegionName } from '../clouds/endpoints.js';
+
+const ID_PROMPT: Record<JobKind, string> = {
+  ice: 'IMS JobId(s) (GetMediaProducingJob)',
+  vod: 'VOD TranscodeTaskId(s)',
+  'live-editing': 'Production studio CasterId(s): every editing task of the caster is tracked',
+  'live-edge': 'Edge transcode JobId(s)',
+  'mpc-editing': 'MPC editing job_id(s)',
+};
+
+/** Splits what the user typed or pasted: spaces, commas, semicolons, new lines; quotes stripped. */
+export function splitIds(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).map((s) => s.replace(/^["'`]+|["'`]+$/g, '')).filter((s) => s.length > 0))];
+}
+
+function validateIdList(text: string): string | undefined {
+  const ids = splitIds(text);
+  if (ids.length === 0) return 'Enter at least one id';
+  if (ids.length > 50) return `At most 50 ids at once (${ids.length} given)`;
+  for (const id of ids) {
+    const p = validateId(id, `"${id.slice(0, 40)}"`);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+function validateParam(what: string, optional: boolean) {
+  return (v: string): string | undefined => {
+    const t = v.trim();
+    if (t === '') return optional ? undefined : `${what} is required`;
+    return validateId(t, what) ?? undefined;
+  };
+}
+
+/** Adds references to the store, wakes the poller, and reveals the first one. */
+export async function trackRefs(deps: CommandDeps, refs: JobRef[]): Promise<TrackedJob[]> {
+  const tracked = deps.store.add(refs);
+  deps.logger.info(`tracking ${refs.map((r) => `${r.kind} ${r.id} (${r.region})`).join(', ')}`);
+  await deps.poller.refresh(tracked.map((t) => t.key));
+  const first = tracked[0] && deps.store.get(tracked[0].key);
+  const node = first ? deps.tree.nodeById(`job:${first.key}`) : undefined;
+  if (node) await deps.view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
+  return tracked;
+}
+
+export function trackJobCommand(deps: CommandDeps) {
+  return async (): Promise<TrackedJob[] | undefined> => {
+    const kindPick = await deps.prompter.pick(
+      JOB_KINDS.map((k) => ({ label: k, description: KIND_LABEL[k], detail: KIND_CLOUD[k] === 'aliyun' ? 'Alibaba Cloud' : 'Huawei Cloud', jobKind: k })),
+      { title: 'Track a Job (1/3)', placeHolder: 'Which kind of job?' },
+    );
+    if (!kindPick) return undefined;
+    const kind = kindPick.jobKind;
+    const idText = await deps.prompter.input({
+      title: 'Track a Job (2/3)',
+      prompt: ID_PROMPT[kind],
+      placeHolder: 'one or more ids, separated by spaces, commas or new lines',
+      validateInput: validateIdList,
+    });
+    if (idText === undefined) return undefined;
+    const params: JobRef['params'] = {};
+    if (kind === 'live-edge') {
+      const c = await deps.prompter.input({ title: 'Track a Job', prompt: 'ClusterId of the edge transcode jobs', validateInput: validateParam('ClusterId', false) });
+      if (c === undefined) return undefined;
+      params.clusterId = c.trim();
+    }
+    if (kind === 'mpc-editing') {
+      const p = await deps.prompter.input({ title: 'Track a Job', prompt: 'Project id (empty: the one saved with your Huawei Cloud credentials)', validateInput: validateParam('project id', true) });
+      if (p === undefined) return undefined;
+      if (p.trim()) params.projectId = p.trim();
+    }
+    const cloud = KIND_CLOUD[kind];
+    const fallback = deps.settings().defaultRegions[cloud];
+    const region = await deps.prompter.input({
+      title: 'Track a Job (3/3)',
+      prompt: `Region (empty: ${fallback})`,
+      placeHolder: fallback,
+      validateInput: (v) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : 'Regions look like cn-shanghai or cn-north-4'),
+    });
+    if (region === undefined) return undefined;
+    const refs: JobRef[] = splitIds(idText).map((id) => ({ kind, id, region: region.trim() || fallback, params: { ...params } }));
+    return trackRefs(deps, refs);
+  };
+}
+
+export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
+  return async (): Promise<TrackedJob[] | undefined> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showInformationMessage('Open a file and put the cursor on a job id.');
+      return undefined;
+    }
+    const pos = editor.selection.active;
+    const line = editor.document.lineAt(pos.line).text;
+    const trackedIds = new Map(deps.store.all().map((t) => [t.ref.id, t.ref] as const));
+    const found = detectJobIdAt(line, pos.character, trackedIds);
+    let id: string;
+    let kinds: readonly JobKind[];
+    let params: JobRef['params'] = {};
+    let region: string | undefined;
+    if (found) {
+      id = found.id;
+      kinds = found.kinds;
+      params = { ...found.params };
+      region = found.region;
+    } else {
+      // No context says what it is: offer the word under the cursor with every kind, like an unknown id.
+      const range = editor.document.getWordRangeAtPosition(pos, /[A-Za-z0-9_.-]+/);
+      const word = range ? editor.document.getText(range) : '';
+      if (!word || validateId(word) !== null || word.length < 8) {
+        void vscode.window.showInformationMessage('No job id at the cursor.');
+        return undefined;
+      }
+      id = word;
+      kinds = JOB_KINDS;
+    }
+    const existing = deps.store.findById(id);
+    if (existing.length > 0) {
+      await deps.inspect(existing[0]!);
+      return existing;
+    }
+    let kind = kinds[0];
+    if (kinds.length !== 1) {
+      const pick = await deps.prompter.pick(kinds.map((k, i) => ({ label: k, description: KIND_LABEL[k], detail: i === 0 && found ? 'most likely from the context' : undefined, jobKind: k })), {
+        title: `Look up ${id}`,
+        placeHolder: 'Which kind of job is it?',
+      });
+      if (!pick) return undefined;
+      kind = pick.jobKind;
+    }
+    if (!kind) return undefined;
+    if (kind === 'live-editing' && found?.needs.includes('casterId') && !params.casterId) {
+      // A ShowId names one task of a caster; the API needs the caster.
+      const c = await deps.prompter.input({ title: `Look up ${id}`, prompt: `CasterId of the production studio that ShowId ${id} belongs to`, validateInput: validateParam('CasterId', false) });
+      if (c === undefined) return undefined;
+      params.casterId = c.trim();
+    }
+    if (kind === 'live-edge' && !params.clusterId) {
+      const c = await deps.prompter.input({ title: `Look up ${id}`, prompt: 'ClusterId of the edge transcode job', validateInput: validateParam('ClusterId', false) });
+      if (c === undefined) return undefined;
+      params.clusterId = c.trim();
+    }
+    const cloud = KIND_CLOUD[kind];
+    const ref: JobRef = { kind, id, region: region && isRegionName(region) ? region : deps.settings().defaultRegions[cloud], params };
+    const tracked = await trackRefs(deps, [ref]);
+    const t = tracked[0] && deps.store.get(tracked[0].key);
+    if (t?.lastError) {
+      void vscode.window.showWarningMessage(`${kind} ${id}: ${t.lastError.code ?? t.lastError.kind}: ${t.lastError.message}${t.lastError.hint ? ` (${t.lastError.hint})` : ''}`);
+    }
+    return tracked;
+  };
+}

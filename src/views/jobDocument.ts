@@ -1,0 +1,40 @@
+/**
+ * Inspect Job, until the inspector panel lands: a read-only JSON document of the normalized job
+ * (nested JSON strings already decoded by the core), served from the `media-job:` scheme.
+ */
+import * as vscode from 'vscode';
+import { type TrackedJob } from '../model/trackedJob.js';
+import { type Job } from '../model/job.js';
+
+export const JOB_SCHEME = 'media-job';
+
+export class JobDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly docs = new Map<string, Job>();
+  private readonly _onDidChange = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this._onDidChange.event;
+
+  uriFor(t: TrackedJob): vscode.Uri {
+    const safe = t.ref.id.replace(/[^A-Za-z0-9._-]/g, '_');
+    return vscode.Uri.from({ scheme: JOB_SCHEME, path: `/${t.ref.kind}/${safe}.json`, query: encodeURIComponent(t.key) });
+  }
+
+  /** Shows the job; updates the document if it is already open. */
+  async show(t: TrackedJob, job: Job): Promise<vscode.TextEditor> {
+    const uri = this.uriFor(t);
+    this.docs.set(uri.toString(), job);
+    this._onDidChange.fire(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    return vscode.window.showTextDocument(doc, { preview: true });
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const job = this.docs.get(uri.toString());
+    return job ? `${JSON.stringify(job, null, 2)}\n` : '// This job is no longer loaded. Inspect it again from the Media Jobs view.\n';
+  }
+
+  dispose(): void {
+    this._onDidChange.dispose();
+    this.docs.clear();
+  }
+}

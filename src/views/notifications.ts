@@ -1,0 +1,44 @@
+/**
+ * Tells the user when a tracked job finishes: information for success, a warning for failure or partial
+ * failure, with Inspect and Copy Job ID. The setting chooses all, failures only, or none. A job tracked
+ * when already finished raises nothing (previous status unknown): the user has just seen it.
+ */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../constants.js';
+import { jobTitle } from '../model/jobPresentation.js';
+import { effectiveStatus, type TrackedJob } from '../model/trackedJob.js';
+import { type JobStatus } from '../model/job.js';
+import { type NotificationMode } from './settings.js';
+
+export interface ShownNotification {
+  key: string;
+  level: 'info' | 'warning';
+  message: string;
+}
+
+export class Notifier {
+  /** What was shown, newest last (read by the integration tests). */
+  readonly shown: ShownNotification[] = [];
+
+  constructor(private readonly mode: () => NotificationMode) {}
+
+  onTransition(e: { job: TrackedJob; previous: JobStatus | null }): void {
+    if (e.previous === null) return;
+    const status = effectiveStatus(e.job);
+    const mode = this.mode();
+    if (mode === 'none' || (mode === 'failures' && status === 'succeeded')) return;
+    const s = e.job.snapshot;
+    const kindLabel = e.job.ref.kind;
+    const detail = s?.error ? `: ${s.error.code} ${s.error.message}` : '';
+    const verb = status === 'succeeded' ? 'succeeded' : status === 'partial' ? 'partly failed' : 'failed';
+    const message = `${kindLabel} ${jobTitle(e.job)} ${verb}${detail}`.slice(0, 400);
+    const level = status === 'succeeded' ? 'info' : 'warning';
+    this.shown.push({ key: e.job.key, level, message });
+    if (this.shown.length > 50) this.shown.shift();
+    const show = level === 'info' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    void show(message, 'Inspect', 'Copy Job ID').then((choice) => {
+      if (choice === 'Inspect') void vscode.commands.executeCommand(COMMANDS.inspectJob, e.job.key);
+      else if (choice === 'Copy Job ID') void vscode.env.clipboard.writeText(e.job.ref.id);
+    });
+  }
+}

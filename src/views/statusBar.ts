@@ -1,0 +1,29 @@
+/** A status bar item with the number of running jobs; clicking it reveals the view. */
+import * as vscode from 'vscode';
+import { VIEW_ID } from '../constants.js';
+import { effectiveStatus } from '../model/trackedJob.js';
+import { type JobStore } from '../tracking/jobStore.js';
+
+export function createStatusBar(store: JobStore): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('mediaJobs.status', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Media Jobs';
+  item.command = `${VIEW_ID}.focus`;
+  const update = () => {
+    const jobs = store.all();
+    const running = jobs.filter((j) => effectiveStatus(j) === 'running').length;
+    const queued = jobs.filter((j) => effectiveStatus(j) === 'queued').length;
+    const failed = jobs.filter((j) => ['failed', 'partial'].includes(effectiveStatus(j))).length;
+    if (jobs.length === 0) {
+      item.hide();
+      return;
+    }
+    item.text = running > 0 ? `$(sync~spin) ${running} running` : `$(pass) ${jobs.length} tracked`;
+    const parts = [`${running} running`, `${queued} queued`, `${failed} failed or partial`, `${jobs.length} tracked`];
+    item.tooltip = `Media Jobs: ${parts.join(', ')}. Click to show the view.`;
+    item.accessibilityInformation = { label: `Media Jobs: ${parts.join(', ')}` };
+    item.show();
+  };
+  update();
+  const sub = store.onDidChange(update);
+  return { dispose: () => (sub.dispose(), item.dispose()) };
+}
