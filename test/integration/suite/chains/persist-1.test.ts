@@ -1,0 +1,47 @@
+/**
+ * Chain "persist", window 1 of 3: tracks jobs of three kinds, watches one, and makes sure the state is saved
+ * (globalState, and the browser storage behind it that the next window, a restart of VS Code, reads).
+ */
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, hasHarness, waitFor, webStorage } from '../helpers.js';
+import { SAMPLE_IDS, allFetched, setSetting, testApi, trackJob, useEmulatorCredentials } from '../jobs.js';
+import { STATE_KEYS, expectedStateFile } from './persist.js';
+
+suite('persist-1: tracked jobs are saved', () => {
+  test('jobs of three kinds, one watched, are saved with their snapshots', async () => {
+    const api = await testApi();
+    assert.equal(api.loadProblem(), null, 'a fresh profile has nothing to complain about');
+    assert.equal(api.store.all().length, 0, 'a fresh profile tracks nothing');
+    // No poll on its own until the chain is over: the next window must show exactly the snapshots saved here.
+    await setSetting(api, 'pollIntervalSeconds', 3600, (s) => s.pollIntervalMs === 3_600_000);
+    await useEmulatorCredentials(api);
+
+    await trackJob(api, 'ice', [SAMPLE_IDS.ice.processing, SAMPLE_IDS.ice.succeeded]);
+    await trackJob(api, 'live-edge', [SAMPLE_IDS.liveEdge.running], [SAMPLE_IDS.liveEdge.clusterId]);
+    await trackJob(api, 'mpc-editing', [SAMPLE_IDS.mpc.waiting], ['']);
+    const jobs = await allFetched(api);
+    assert.equal(jobs.length, 4);
+    const watched = jobs.find((t) => t.ref.id === SAMPLE_IDS.ice.processing)!;
+    await vscode.commands.executeCommand('mediaJobs.watchJob', watched.key);
+    assert.equal(api.store.get(watched.key)?.watched, true);
+
+    await api.store.flush();
+    const saved = api.globalState.get<{ version: number; jobs: Array<{ ref: { id: string }; watched: boolean; snapshot: unknown }> }>(STATE_KEYS.jobs);
+    assert.ok(saved, `${STATE_KEYS.jobs} is in globalState`);
+    assert.equal(saved.version, 1);
+    assert.deepEqual(saved, api.store.serialize(), 'what is saved is the whole store');
+    assert.ok(saved.jobs.every((j) => j.snapshot !== null), 'with snapshots');
+    writeFileSync(expectedStateFile(), JSON.stringify(saved));
+
+    if (hasHarness()) {
+      // VS Code for the Web keeps globalState in the browser's IndexedDB: wait until it is written there.
+      const entry = await waitFor(async () => (await webStorage(EXTENSION_ID))?.find((e) =>
+        jobs.every((t) => e.value.includes(t.ref.id)) && e.value.includes('"watched":true')), 10_000, {
+        message: 'the saved state to reach the browser storage',
+      });
+      assert.match(entry.db, /^vscode-web-state-db-/);
+    }
+  });
+});
