@@ -1,0 +1,17 @@
+/**
+ * The inspector webview's entry (bundled to dist/webview/inspector.js, an IIFE for the browser). Runs under a
+ * strict CSP (scripts only with the page's nonce, no eval, no inline styles in markup) and builds every element
+ * through dom.ts, which only ever writes job data as text.
+ */
+import { App } from './app.js';
+import { HostConnection } from './host.js';
+
+function boot(): void {
+  const root = document.getElementById('app');
+  if (!root) return;
+  const app = new App(new HostConnection(), root);
+  app.start();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot, { once: true });
+else boot();

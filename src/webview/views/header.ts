@@ -1,0 +1,86 @@
+/** The panel's header: what the job is, its status (with the cloud's own value), progress, and the banners. */
+import { type JobKind, JOB_STATUSES } from '../../model/job.js';
+import { type Ctx } from '../context.js';
+import { button, h, icon } from '../dom.js';
+import { dateTime, oneLine } from '../format.js';
+import { banner, chip, copyable, progressBar, statusChip } from './widgets.js';
+
+export const KIND_LABEL: Readonly<Record<JobKind, string>> = {
+  ice: 'IMS editing job',
+  vod: 'VOD transcode task',
+  'live-editing': 'Live production-studio editing',
+  'live-edge': 'Live edge transcode job',
+  'mpc-editing': 'MPC editing job',
+};
+
+export const KIND_ICON: Readonly<Record<JobKind, string>> = {
+  ice: 'device-camera-video',
+  vod: 'file-media',
+  'live-editing': 'record',
+  'live-edge': 'broadcast',
+  'mpc-editing': 'layers',
+};
+
+const CLOUD_LABEL: Readonly<Record<string, string>> = { aliyun: 'Alibaba Cloud', huawei: 'Huawei Cloud' };
+
+export function renderHeader(ctx: Ctx): HTMLElement {
+  const p = ctx.payload();
+  const job = p.job;
+  const ref = p.tracked.ref;
+  const kind = ref.kind;
+  const kindLabel = KIND_LABEL[kind] ?? kind;
+  const name = job?.name && job.name !== ref.id ? oneLine(job.name, 120) : null;
+
+  const titleRow = h('div', { class: 'title-row' },
+    h('span', { class: 'kind-icon', title: kindLabel }, icon(KIND_ICON[kind] ?? 'symbol-misc')),
+    h('div', { class: 'title-text' },
+      h('h1', { id: 'job-title' }, h('span', { class: 'kind-label', text: kindLabel }), name ? h('span', { class: 'job-name', text: name, title: job?.name ?? undefined }) : null),
+      h('div', { class: 'subtitle' },
+        job ? statusChip(job.status, job.rawStatus) : p.tracked.refreshing ? chip('Fetching…', { icon: 'loading', class: 'status status-queued spin' }) : chip('Not fetched', { icon: 'circle-slash', class: 'status status-unknown' }),
+        chip(`${CLOUD_LABEL[job?.cloud ?? ''] ?? (kind === 'mpc-editing' ? 'Huawei Cloud' : 'Alibaba Cloud')} · ${ref.region || 'default region'}`, { icon: 'cloud', class: 'plain' }),
+        h('span', { class: 'id-group', title: 'Job id' }, h('span', { class: 'id-label', text: 'ID' }), copyable(ctx, ref.id, 'job id', { class: 'job-id' })))),
+    h('div', { class: 'header-actions' },
+      button({
+        icon: p.tracked.refreshing ? 'loading' : 'refresh', title: 'Refresh', label: 'Refresh', class: `secondary${p.tracked.refreshing ? ' spin' : ''}`,
+        onClick: () => ctx.host.send({ type: 'refresh' }),
+      })));
+
+  const parts: HTMLElement[] = [titleRow];
+  if (job && job.progress !== null && (job.status === 'running' || job.status === 'queued' || job.progress < 100)) {
+    parts.push(h('div', { class: 'progress-row' }, progressBar(job.progress, 'Progress'), h('span', { class: 'progress-text', text: `${Math.round(job.progress)} %` })));
+  }
+
+  const banners = h('div', { class: 'banners' });
+  if (job?.error) {
+    const e = job.error;
+    const what = job.status === 'partial' ? 'Partly failed' : job.status === 'failed' ? 'Failed' : 'Error';
+    banners.appendChild(banner(job.status === 'partial' ? 'warning' : 'error', e.code ? `${what}: ${e.code}` : what, [
+      e.message ? h('span', { class: 'error-message', text: e.message }) : null,
+      p.errorHint ? h('span', { class: 'hint' }, h('strong', { text: 'Hint: ' }), p.errorHint) : null,
+    ], { id: 'job-error' }));
+  }
+  if (job && !(JOB_STATUSES as readonly string[]).includes(job.status)) {
+    banners.appendChild(banner('warning', 'Unknown status', [`The cloud reported "${job.rawStatus}", which this extension does not know.`]));
+  } else if (job && job.status === 'unknown') {
+    banners.appendChild(banner('warning', `Unknown status: ${job.rawStatus === '' ? '(empty)' : job.rawStatus}`, [
+      'The cloud reported a status value this extension does not know; it is shown as it came. The job is still polled until it reaches a known final status.',
+    ], { id: 'unknown-status' }));
+  }
+  const le = p.tracked.lastError;
+  if (le) {
+    const at = dateTime(le.at);
+    banners.appendChild(banner(job ? 'warning' : 'error', `${job ? 'The last refresh failed' : 'The job could not be fetched'}${le.code ? `: ${le.code}` : ''}`, [
+      le.message,
+      le.hint ? h('span', { class: 'hint' }, h('strong', { text: 'Hint: ' }), le.hint) : null,
+      at ? h('span', { class: 'muted', text: `Since ${at.local}`, title: at.utc }) : null,
+    ], { id: 'last-error', icon: 'debug-disconnect' }));
+  }
+  if (!p.tracked.tracked) {
+    banners.appendChild(banner('info', 'No longer tracked', ['This job was removed from the tracked jobs; the panel shows its last snapshot.']));
+  }
+  if (p.tracked.refreshing && job) {
+    banners.appendChild(banner('info', 'Fetching the job again…', [p.tracked.trimmed ? 'The saved snapshot was trimmed to keep the saved state small.' : 'The panel updates when it arrives.'], { icon: 'loading' }));
+  }
+  if (banners.childElementCount > 0) parts.push(banners);
+  return h('header', { class: 'job-header', aria: { labelledby: 'job-title' } }, ...parts);
+}

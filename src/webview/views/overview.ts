@@ -1,0 +1,124 @@
+/** Overview tab: identity, times, outputs (Copy / Open), UserData and SubJobMaterials decoded, tracking facts. */
+import { definitionMismatch } from '../../model/definition.js';
+import { type JobOutput } from '../../model/job.js';
+import { type JobCore } from '../../protocol/webview.js';
+import { type Ctx } from '../context.js';
+import { button, type Child, h, icon } from '../dom.js';
+import { between, bitrate, bytes, duration, fps, isWebUrl, num, percent, resolution } from '../format.js';
+import { jsonTree } from './json.js';
+import { KIND_LABEL } from './header.js';
+import { chip, copyable, emptyState, type Fact, facts, missing, section, statusChip, textOr, timeValue } from './widgets.js';
+
+export function renderOverview(ctx: Ctx): HTMLElement {
+  const p = ctx.payload();
+  const job = p.job;
+  const root = h('div', { class: 'overview' });
+  if (!job) {
+    root.appendChild(emptyState(p.tracked.refreshing ? 'loading' : 'cloud-download', p.tracked.refreshing ? 'Fetching the job…' : 'This job has not been fetched yet', [
+      p.tracked.lastError ? 'The last attempt failed (see above).' : 'Its details appear here once the cloud answers.',
+    ], [button({ icon: 'refresh', label: 'Fetch now', onClick: () => ctx.host.send({ type: 'refresh' }) })]));
+    root.appendChild(section('Reference', [facts(refRows(ctx), 'Reference')], { icon: 'symbol-key' }));
+    return root;
+  }
+
+  const took = between(job.startedAt ?? job.createdAt, job.completedAt);
+  const grid = h('div', { class: 'overview-grid' },
+    section('Job', [facts([
+      ['Kind', KIND_LABEL[job.kind] ?? job.kind],
+      ['Name', textOr(job.name, 'The API gives no name for this job')],
+      ['Status', statusChip(job.status, job.rawStatus)],
+      ['Progress', job.progress !== null ? percent(job.progress) : missing('The API gives no progress for this job')],
+      ...refRows(ctx),
+      job.templateId !== null || job.kind === 'ice' ? ['Template ID', copyable(ctx, job.templateId, 'template id')] as Fact : null,
+      ['Request ID', copyable(ctx, job.requestId, 'request id')],
+    ], 'Job')], { icon: 'info', id: 'sec-job' }),
+    section('Times', [facts([
+      ['Created', timeValue(job.createdAt)],
+      ['Started', timeValue(job.startedAt)],
+      ['Completed', timeValue(job.completedAt)],
+      ['Updated', timeValue(job.updatedAt)],
+      ['Took', took !== null ? duration(took) : missing('Needs a start (or creation) and a completion time')],
+      ['Media duration', job.durationSeconds !== null ? duration(job.durationSeconds) : missing()],
+    ], 'Times'), h('p', { class: 'muted small', text: 'Local time; hover for UTC.' })], { icon: 'calendar', id: 'sec-times' }));
+  root.appendChild(grid);
+
+  root.appendChild(section('Outputs', job.outputs.length > 0
+    ? [h('div', { class: 'outputs' }, ...job.outputs.map((o, i) => outputCard(ctx, job, o, i)))]
+    : [h('p', { class: 'muted', text: job.status === 'succeeded' ? 'The cloud names no output for this job.' : 'No output yet.' })],
+  { icon: 'output', count: job.outputs.length, id: 'sec-outputs' }));
+
+  root.appendChild(section('UserData', [decodedValue(ctx, job.userData, 'userData', 'UserData', 'The job carries no UserData.')], { icon: 'symbol-object', id: 'sec-userdata' }));
+  if (job.kind === 'ice') {
+    root.appendChild(section('SubJobMaterials', [decodedValue(ctx, job.subJobMaterials, 'subJobMaterials', 'SubJobMaterials', 'The job carries no SubJobMaterials.')], { icon: 'references', id: 'sec-subjobs' }));
+  }
+
+  const t = p.tracked;
+  root.appendChild(section('Tracking', [facts([
+    ['Tracked since', timeValue(t.addedAt)],
+    ['Last checked', timeValue(t.lastCheckedAt)],
+    ['Watched', t.watched ? 'Yes, polled until done even in the background' : 'No'],
+  ], 'Tracking')], { icon: 'eye', id: 'sec-tracking' }));
+  return root;
+}
+
+function refRows(ctx: Ctx): Array<[string, Child]> {
+  const p = ctx.payload();
+  const ref = p.tracked.ref;
+  const params = p.job?.params ?? ref.params;
+  const rows: Array<[string, Child]> = [['Job ID', copyable(ctx, ref.id, 'job id')], ['Region', textOr(ref.region || p.job?.region)]];
+  if (params.casterId) rows.push(['Caster ID', copyable(ctx, params.casterId, 'caster id')]);
+  if (params.clusterId) rows.push(['Cluster ID', copyable(ctx, params.clusterId, 'cluster id')]);
+  if (params.projectId) rows.push(['Project ID', copyable(ctx, params.projectId, 'project id')]);
+  if (params.showId) rows.push(['Show ID', copyable(ctx, params.showId, 'show id')]);
+  return rows;
+}
+
+/** Decoded JSON as a tree; text that was not JSON as text, said so. */
+export function decodedValue(ctx: Ctx, value: unknown, id: string, label: string, none: string): HTMLElement {
+  if (value === null || value === undefined) return h('p', { class: 'muted', text: none });
+  if (typeof value === 'string') {
+    return h('div', { class: 'not-json' },
+      h('p', { class: 'muted' }, icon('warning'), ` ${label} is not JSON; shown as received (${num(value.length, 0)} characters).`),
+      h('pre', { class: 'json-block plain', tabIndex: 0, text: value, aria: { label } }));
+  }
+  if (typeof value !== 'object') return h('pre', { class: 'json-block', text: JSON.stringify(value) });
+  return jsonTree(value, { id, label, state: ctx.state.tree, onToggle: () => ctx.saveState() });
+}
+
+function outputName(o: JobOutput, i: number): string {
+  return o.fileName ?? o.label ?? o.definition ?? o.mediaId ?? `Output ${i + 1}`;
+}
+
+function outputCard(ctx: Ctx, job: JobCore, o: JobOutput, i: number): HTMLElement {
+  const web = isWebUrl(o.url);
+  const mismatch = definitionMismatch(o.definition, o.width, o.height);
+  const head = h('div', { class: 'output-head' },
+    icon(job.kind === 'live-edge' ? 'broadcast' : 'file-media'),
+    h('span', { class: 'output-name', text: outputName(o, i), title: outputName(o, i) }),
+    o.definition ? chip(o.definition, { class: 'definition', title: 'Definition label (a template name, not a measurement)' }) : null,
+    mismatch ? chip(`${mismatch.actual}, not ${mismatch.expected}`, { icon: 'warning', class: 'flag', title: `The definition label says ${o.definition} (${mismatch.expected}) but the output is ${mismatch.actual}` }) : null,
+    o.status ? statusChip(o.status, o.rawStatus, { small: true }) : null);
+  const urlRow = o.url
+    ? h('div', { class: 'output-url' },
+      h('span', { class: 'mono url-text', text: o.url, title: o.url }),
+      button({ icon: 'copy', title: 'Copy URL', label: 'Copy', class: 'secondary small', onClick: () => ctx.copy(o.url ?? '', 'output URL') }),
+      web ? button({ icon: 'link-external', title: `Open ${o.url}`, label: 'Open', class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(o.url ?? '') }) : null,
+      !web ? h('span', { class: 'muted small', text: 'not a web link', title: 'Only http and https links open from here' }) : null)
+    : null;
+  const factsRow = facts([
+    o.label && o.label !== outputName(o, i) ? ['Label', copyable(ctx, o.label, 'output label'), { wide: true }] : null,
+    o.mediaId ? ['Media ID', copyable(ctx, o.mediaId, 'media id'), { wide: true }] : null,
+    o.storageLocation ? ['Storage', o.storageLocation, { wide: true }] : null,
+    o.width !== null || o.height !== null ? ['Resolution', resolution(o.width, o.height)] : null,
+    o.fps !== null ? ['Frame rate', fps(o.fps)] : null,
+    o.bitrateKbps !== null ? ['Bitrate', bitrate(o.bitrateKbps)] : null,
+    o.sizeBytes !== null ? ['Size', bytes(o.sizeBytes)] : null,
+    o.durationSeconds !== null ? ['Duration', duration(o.durationSeconds)] : null,
+    o.format ? ['Format', o.format] : null,
+    o.progress !== null && o.status !== 'succeeded' ? ['Progress', percent(o.progress)] : null,
+  ], `Output ${i + 1}`, { compact: true });
+  const err = o.error
+    ? h('div', { class: 'output-error' }, icon('error'), h('span', { class: 'mono', text: o.error.code || 'Error' }), h('span', { text: o.error.message }))
+    : null;
+  return h('article', { class: 'output-card', aria: { label: `Output ${i + 1}: ${outputName(o, i)}` } }, head, urlRow, factsRow, err);
+}

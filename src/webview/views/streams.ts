@@ -1,0 +1,130 @@
+/**
+ * Streams tab, the way ffprobe and MediaInfo show media: per output a container line (format, size, overall
+ * bitrate, duration), then its streams grouped Video / Audio / Subtitle with units; an output whose real
+ * resolution disagrees with its definition label is flagged. Cloud fields the model has no place for (Huawei's
+ * video_info, audio_info, metadata) follow as they came.
+ */
+import { definitionMismatch } from '../../model/definition.js';
+import { type JobOutput, type MediaStream, type StreamType } from '../../model/job.js';
+import { type Ctx } from '../context.js';
+import { type Child, h, icon } from '../dom.js';
+import { bitrate, bytes, duration, fps, num, resolution, sampleRate } from '../format.js';
+import { decodedValue } from './overview.js';
+import { chip, emptyState, facts, section } from './widgets.js';
+
+interface Group {
+  title: string;
+  output: JobOutput | null;
+  streams: MediaStream[];
+}
+
+const TYPE_TITLE: Readonly<Record<StreamType, string>> = { video: 'Video', audio: 'Audio', subtitle: 'Subtitle' };
+const TYPE_ICON: Readonly<Record<StreamType, string>> = { video: 'device-camera-video', audio: 'unmute', subtitle: 'comment' };
+
+function groups(outputs: readonly JobOutput[], streams: readonly MediaStream[]): Group[] {
+  const out: Group[] = outputs.map((o, i) => ({ title: o.fileName ?? o.label ?? o.definition ?? `Output ${i + 1}`, output: o, streams: [] }));
+  const rest = new Map<string, Group>();
+  for (const s of streams) {
+    const g = s.output === null ? undefined : out.find((x) => x.output && (x.output.label === s.output || x.output.fileName === s.output || x.output.definition === s.output));
+    if (g) g.streams.push(s);
+    else {
+      const key = s.output ?? '';
+      let r = rest.get(key);
+      if (!r) {
+        r = { title: s.output ?? 'Streams', output: null, streams: [] };
+        rest.set(key, r);
+      }
+      r.streams.push(s);
+    }
+  }
+  return [...out, ...rest.values()];
+}
+
+function cell(v: Child, numeric = false, title?: string): HTMLElement {
+  return h('td', { class: numeric ? 'num' : '', title }, v === null || v === undefined || v === '' ? h('span', { class: 'missing', text: '—', title: 'Not given' }) : v);
+}
+
+function streamTable(type: StreamType, list: MediaStream[], definition: string | null): HTMLElement {
+  const heads: Array<[string, boolean]> = type === 'video'
+    ? [['#', true], ['Codec', false], ['Profile', false], ['Resolution', true], ['Frame rate', true], ['Bitrate', true], ['Duration', true], ['Language', false]]
+    : type === 'audio'
+      ? [['#', true], ['Codec', false], ['Profile', false], ['Channels', true], ['Layout', false], ['Sample rate', true], ['Bitrate', true], ['Duration', true], ['Language', false]]
+      : [['#', true], ['Codec', false], ['Language', false], ['Duration', true]];
+  const table = h('table', { class: `data-table streams-${type}`, aria: { label: `${TYPE_TITLE[type]} streams` } },
+    h('thead', {}, h('tr', {}, ...heads.map(([t, n]) => h('th', { class: n ? 'num' : '', attrs: { scope: 'col' }, text: t })))));
+  const body = h('tbody');
+  list.forEach((s, i) => {
+    const codec = s.codec ? h('span', { class: 'mono', text: s.codec, title: s.codecLongName ?? undefined }) : null;
+    const idx = s.index !== null ? num(s.index, 0) : String(i);
+    let cells: HTMLElement[];
+    if (type === 'video') {
+      const mm = definitionMismatch(definition, s.width, s.height);
+      cells = [cell(idx, true), cell(codec, false, s.codecLongName ?? undefined), cell(s.profile), cell(s.width !== null ? h('span', { class: mm ? 'flag-text' : '' }, mm ? icon('warning') : null, resolution(s.width, s.height)) : null, true, mm ? `Definition ${definition} stands for ${mm.expected}` : undefined),
+        cell(s.fps !== null ? fps(s.fps) : null, true), cell(s.bitrateKbps !== null ? bitrate(s.bitrateKbps) : null, true), cell(s.durationSeconds !== null ? duration(s.durationSeconds) : null, true), cell(s.language)];
+    } else if (type === 'audio') {
+      cells = [cell(idx, true), cell(codec, false, s.codecLongName ?? undefined), cell(s.profile), cell(s.channels !== null ? num(s.channels, 0) : null, true), cell(s.channelLayout),
+        cell(s.sampleRate !== null ? sampleRate(s.sampleRate) : null, true), cell(s.bitrateKbps !== null ? bitrate(s.bitrateKbps) : null, true), cell(s.durationSeconds !== null ? duration(s.durationSeconds) : null, true), cell(s.language)];
+    } else {
+      cells = [cell(idx, true), cell(codec), cell(s.language), cell(s.durationSeconds !== null ? duration(s.durationSeconds) : null, true)];
+    }
+    body.appendChild(h('tr', {}, ...cells));
+  });
+  table.appendChild(body);
+  return h('div', { class: 'stream-group' }, h('h4', {}, icon(TYPE_ICON[type]), h('span', { text: `${TYPE_TITLE[type]} (${list.length})` })), h('div', { class: 'table-wrap' }, table));
+}
+
+function groupCard(g: Group): HTMLElement {
+  const o = g.output;
+  const firstVideo = g.streams.find((s) => s.type === 'video');
+  const w = o?.width ?? firstVideo?.width ?? null;
+  const hgt = o?.height ?? firstVideo?.height ?? null;
+  const mismatch = definitionMismatch(o?.definition ?? null, w, hgt);
+  const head = h('div', { class: 'output-head' }, icon('file-media'), h('span', { class: 'output-name', text: g.title, title: g.title }),
+    o?.definition ? chip(o.definition, { class: 'definition', title: 'Definition label (a template name, not a measurement)' }) : null,
+    mismatch ? chip(`Definition ${o?.definition} but ${mismatch.actual}`, { icon: 'warning', class: 'flag definition-flag', title: `${o?.definition} stands for ${mismatch.expected}; the output is ${mismatch.actual}` }) : null);
+  const container = o ? facts([
+    ['Format', o.format ?? null],
+    ['Size', o.sizeBytes !== null ? bytes(o.sizeBytes) : null],
+    ['Overall bitrate', o.bitrateKbps !== null ? bitrate(o.bitrateKbps) : null],
+    ['Duration', o.durationSeconds !== null ? duration(o.durationSeconds) : null],
+    ['Resolution', w !== null ? resolution(w, hgt) : null],
+    ['Frame rate', o.fps !== null ? fps(o.fps) : null],
+  ], `${g.title}: container`) : null;
+  if (container) container.classList.add('inline-facts');
+  const tables: HTMLElement[] = [];
+  for (const type of ['video', 'audio', 'subtitle'] as const) {
+    const list = g.streams.filter((s) => s.type === type);
+    if (list.length > 0) tables.push(streamTable(type, list, o?.definition ?? null));
+  }
+  return h('article', { class: 'output-card streams-card', aria: { label: `Streams of ${g.title}` } }, head, container,
+    ...(tables.length > 0 ? tables : [h('p', { class: 'muted', text: 'The cloud gives no stream details for this output.' })]));
+}
+
+export function renderStreams(ctx: Ctx): HTMLElement {
+  const p = ctx.payload();
+  const job = p.job;
+  const root = h('div', { class: 'streams' });
+  if (!job) {
+    root.appendChild(emptyState('file-media', 'No streams yet', ['The job has not been fetched.']));
+    return root;
+  }
+  const gs = groups(job.outputs, job.streams);
+  if (job.streams.length === 0) {
+    const why: Record<string, string> = {
+      ice: 'IMS editing jobs report no stream details; the output\'s duration is on the Overview.',
+      'live-editing': 'Production-studio editing tasks report no stream details.',
+      'live-edge': 'Edge transcode jobs report no stream details; the output stream and template are on the Overview.',
+      vod: job.status === 'succeeded' || job.status === 'partial' ? 'This task\'s outputs carry no stream lists.' : 'Stream lists appear when the transcode jobs finish.',
+      'mpc-editing': 'This job has no editing_output with video_info or audio_info yet.',
+    };
+    root.appendChild(emptyState('file-media', 'No stream information', [why[job.kind] ?? 'The cloud reports no streams for this job.']));
+  }
+  const withContent = gs.filter((g) => g.streams.length > 0 || (job.streams.length > 0 && g.output !== null));
+  if (withContent.length > 0) root.append(...withContent.map(groupCard));
+  if (p.extras.length > 0) {
+    root.appendChild(section(job.cloud === 'huawei' ? 'Huawei Cloud fields' : 'Cloud fields', p.extras.map((x) => h('div', { class: 'extra' },
+      h('h4', { class: 'mono', text: x.title }),
+      decodedValue(ctx, x.value, `extra-${x.title}`, x.title, 'empty'))), { icon: 'cloud', id: 'sec-extras' }));
+  }
+  return root;
+}
