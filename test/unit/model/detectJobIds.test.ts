@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectJobIdAt, detectJobIdsInLine } from '../../../src/model/detectJobIds.js';
+import {
+  CONTEXT_LINES, detectJobIdAt, detectJobIdAtInText, detectJobIdsInLine, plausibleKindsForBareId, scanText,
+} from '../../../src/model/detectJobIds.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 
 const ICE = '7c1e0a9b5d3f4e21a8c6f0b2d4e6a801';
@@ -49,8 +51,8 @@ test('the API name or host on the line picks the kind; a bare JobId may be ice o
   assert.deepEqual(edge.needs, []);
   const edgeNoCluster = only(`GetEdgeTranscodeJob JobId=${EDGE}`);
   assert.deepEqual(edgeNoCluster.needs, ['clusterId']);
-  // job_id defaults to MPC, but GetMediaProducingJob on the line (Python SDK) makes it ICE.
-  assert.deepEqual(only(`job_id = "${MPC}"`).kinds, ['mpc-editing']);
+  // A bare job_id may be any kind that uses the key, MPC first; GetMediaProducingJob on the line (Python SDK) makes it ICE.
+  assert.deepEqual(only(`job_id = "${MPC}"`).kinds, ['mpc-editing', 'ice', 'live-edge']);
   assert.deepEqual(only(`req = ice_models.GetMediaProducingJobRequest(job_id='${ICE}')`).kinds, ['ice']);
 });
 
@@ -62,8 +64,9 @@ test('VOD, live editing (caster and show) and MPC forms with their parameters', 
   const caster = only(`GetEditingJobInfo CasterId=${CASTER}`);
   assert.deepEqual([caster.id, caster.kinds, caster.params], [CASTER, ['live-editing'], {}]);
 
+  // The caster narrowed to the show beside it; the show as a task of that caster.
   const both = detectJobIdsInLine(`{"CasterId":"${CASTER}","ShowId":"${SHOW}","TaskStatus":1}`);
-  assert.deepEqual(both.map((d) => [d.id, d.params]), [[CASTER, {}], [SHOW, { casterId: CASTER }]]);
+  assert.deepEqual(both.map((d) => [d.id, d.params]), [[CASTER, { showId: SHOW }], [SHOW, { casterId: CASTER }]]);
   const lone = only(`ShowId: ${SHOW}`);
   assert.deepEqual([lone.kinds, lone.needs], [['live-editing'], ['casterId']]);
 
@@ -146,4 +149,97 @@ test('very long lines are scanned in windows: ids far into a minified log are fo
   const at = detectJobIdAt(line, line.indexOf(VOD) + 5);
   assert.equal(at?.id, VOD);
   assert.equal(at?.range.start, line.indexOf(VOD));
+});
+
+// ---- Multi-line context, lists, and the document-level API -------------------------------------------------------
+
+test('a JobId inside a "MediaProducingJob" object, or after a GetMediaProducingJob call a few lines up, is ICE', () => {
+  const json = ['{', '  "RequestId": "5F20C770-6214-47BA-AF7F-A45FBA52FFF4",', '  "MediaProducingJob": {', '    "CreateTime": "2025-06-18T09:12:03Z",',
+    '    "Duration": 18.3,', '    "Status": "Success",', '    "TemplateId": "S00000101-100070",', `    "JobId": "${ICE}"`, '  }', '}'].join('\n');
+  assert.deepEqual(scanText(json).map((m) => [m.line, m.id, m.kinds]), [[7, ICE, ['ice']]]);
+  const log = ['INFO calling GetMediaProducingJob', 'DEBUG took 31 ms', `DEBUG JobId=${ICE} Status=Processing`].join('\n');
+  assert.deepEqual(scanText(log).map((m) => m.kinds), [['ice']]);
+  // Four log lines further down, the call no longer says anything about this line.
+  const far = ['INFO calling GetMediaProducingJob', 'a', 'b', 'c', `DEBUG JobId=${ICE}`].join('\n');
+  assert.deepEqual(scanText(far).map((m) => m.kinds), [['ice', 'live-edge']]);
+  // Another job's line in between ends the search (its ClusterId is not this job's either).
+  const between = ['GetEdgeTranscodeJob ClusterId=edge-cluster-sh-01 JobId=' + EDGE, `JobId=${ICE}`].join('\n');
+  assert.deepEqual(scanText(between).map((m) => [m.kinds, m.params]), [[['live-edge'], { clusterId: 'edge-cluster-sh-01' }], [['ice', 'live-edge'], {}]]);
+});
+
+test('the kind of a block is handed from one job id to the next (list items), but not past a parent line', () => {
+  const yaml = ['job_array:', `  - job_id: "${MPC}"`, '    status: WAITING', `  - job_id: "${MPC.replace('01', '02')}"`, '    status: FAILED',
+    'edge:', '  ClusterId: edge-cluster-sh-01', `  JobId: ${EDGE}`].join('\n');
+  assert.deepEqual(scanText(yaml).map((m) => [m.id.slice(-2), m.kinds, m.params]), [
+    ['01', ['mpc-editing'], {}], ['02', ['mpc-editing'], {}], ['01', ['live-edge'], { clusterId: 'edge-cluster-sh-01' }],
+  ]);
+  // A long list: the hand-over reaches MAX_BLOCK_LINES (200) lines from the marker.
+  const items = Array.from({ length: 120 }, (_, i) => `  - job_id: "${String(i).padStart(6, '0')}aa${MPC.slice(8)}"\n    status: WAITING`);
+  const long = scanText(['job_array:', ...items].join('\n'));
+  assert.equal(long.length, 120);
+  const inReach = long.filter((m) => m.line <= 200);
+  assert.ok(inReach.every((m) => m.kinds.join() === 'mpc-editing'));
+  assert.ok(long.filter((m) => m.line > 200).every((m) => m.kinds.join() === 'mpc-editing,ice,live-edge'));
+});
+
+test('ids in lists: Python, TypeScript, Go, Java and KooCLI forms', () => {
+  const a = MPC;
+  const b = MPC.replace('01', '02');
+  for (const line of [
+    `request.job_id = ["${a}", "${b}"]  # ListEditingJobsRequest`,
+    `new ListEditingJobsRequest().withJobId(['${a}', '${b}'])`,
+    `request.JobId = &[]string{"${a}", "${b}"} // model.ListEditingJobsRequest`,
+    `new ListEditingJobsRequest().withJobId(Arrays.asList("${a}", "${b}"));`,
+    `hcloud MPC ListEditingJobs --job_id.1=${a} --job_id.2=${b}`,
+  ]) {
+    assert.deepEqual(detectJobIdsInLine(line).map((d) => [d.id, d.kinds]), [[a, ['mpc-editing']], [b, ['mpc-editing']]], line);
+  }
+});
+
+test('escaped JSON inside a string, XML bodies, numbers under a job key', () => {
+  const escaped = `"EditingTasksInfo": "[{\\"ShowId\\":\\"${SHOW}\\",\\"TaskStatus\\":1}]"`;
+  assert.deepEqual(detectJobIdsInLine(escaped).map((d) => d.id), [SHOW]);
+  assert.deepEqual(detectJobIdsInLine(`<GetEdgeTranscodeJobResponse><Job><JobId>${EDGE}</JobId></Job></GetEdgeTranscodeJobResponse>`).map((d) => d.kinds), [['live-edge']]);
+  assert.deepEqual(detectJobIdsInLine('INFO job_id: 1287345 SUCCEEDED').map((d) => d.id), ['1287345']);
+  // Numbers need a job key and three digits; comparisons and type annotations are not values.
+  for (const line of ['job_id: 12', 'if job_id == 1287345:', 'ShowId: 1287345', 'request_id=1287345', 'JobId: int = 0']) {
+    assert.deepEqual(detectJobIdsInLine(line), [], line);
+  }
+});
+
+test('tracked ids are found anywhere on token boundaries, in any form, and never inside a longer token', () => {
+  const tracked = new Map<string, JobRef>([[MPC, { kind: 'mpc-editing', id: MPC, region: 'cn-north-4', params: { projectId: PROJECT } }]]);
+  const text = [
+    `upload obs://mji-demo/out/${MPC}.mp4 done`,
+    `("${MPC}")`,
+    `x${MPC}`,
+    `${MPC}ff`,
+    `${MPC.toUpperCase()}`,
+  ].join('\n');
+  const found = scanText(text, { tracked });
+  assert.deepEqual(found.map((m) => [m.line, m.source, m.kinds, m.params, m.region]), [
+    [0, 'tracked', ['mpc-editing'], { projectId: PROJECT }, 'cn-north-4'],
+    [1, 'tracked', ['mpc-editing'], { projectId: PROJECT }, 'cn-north-4'],
+  ]);
+});
+
+test('detectJobIdAtInText reads the lines above the cursor; the window gives what the whole text gives', () => {
+  const filler = Array.from({ length: CONTEXT_LINES + 50 }, (_, i) => `INFO line ${i}`);
+  const lines = [...filler, 'calling GetMediaProducingJob', '{', '  "MediaProducingJob": {', `    "JobId": "${ICE}"`, '  }', '}'];
+  const text = lines.join('\n');
+  const line = lines.length - 3;
+  const at = detectJobIdAtInText(text, line, lines[line]!.indexOf(ICE) + 3);
+  assert.deepEqual([at?.id, at?.kinds, at?.line], [ICE, ['ice'], line]);
+  // The same from a slice that starts CONTEXT_LINES above the line.
+  const first = line - CONTEXT_LINES;
+  const slice = lines.slice(first).join('\n');
+  assert.deepEqual(detectJobIdAtInText(slice, line, lines[line]!.indexOf(ICE), undefined, first), at);
+  assert.equal(detectJobIdAtInText(text, line, 2), null);
+});
+
+test('a bare id with no context: the kinds its shape allows', () => {
+  assert.deepEqual(plausibleKindsForBareId(ICE), ['ice', 'vod', 'mpc-editing']);
+  assert.deepEqual(plausibleKindsForBareId(EDGE), ['live-edge', 'live-editing']);
+  assert.deepEqual(plausibleKindsForBareId('1287345'), ['mpc-editing']);
+  assert.equal(plausibleKindsForBareId('LIVEPRODUCER_POST-cn-0pp1czt1').length, 5);
 });

@@ -59,6 +59,11 @@ test('descriptions for each status, with the age of the last check', () => {
     'ExceededMaximumValue · took 5 min · finished 1 min ago · updated 12 s ago',
   );
   assert.equal(d({ status: 'partial' }), 'partly failed · updated 12 s ago');
+  // A VOD task summary error without a code (its failed outputs named none): no empty part.
+  assert.equal(
+    d({ status: 'partial', createdAt: ago(400_000), completedAt: ago(100_000), error: { code: '', message: '1 of 2 transcode jobs failed' } }),
+    'took 5 min · finished 1 min ago · updated 12 s ago',
+  );
   assert.equal(d({ status: 'stopped' }), 'stopped · updated 12 s ago');
   assert.equal(d({ status: 'unknown', rawStatus: 'Suspended' }), 'status Suspended · updated 12 s ago');
   // Never fetched, and a failed first fetch.
@@ -122,6 +127,9 @@ test('tooltips: facts in UTC, raw status, outputs linked only for http(s), every
   assert.match(md, /Last checked 12 s ago/);
   // Progress is not shown for a finished job.
   assert.doesNotMatch(md, /Progress/);
+  // An error without a code reads as its message alone.
+  const noCode = jobTooltipMarkdown(tracked('vod', 'b1b65ab107e14c0e8f3dbb900f6c1f01', { status: 'partial', error: { code: '', message: '1 of 2 transcode jobs failed' } }), NOW);
+  assert.match(noCode, /\*\*Error\*\* 1 of 2 transcode jobs failed/);
 });
 
 test('tooltips before the first fetch and for a whole caster', () => {

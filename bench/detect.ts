@@ -1,0 +1,263 @@
+/**
+ * How fast the language server finds job ids, next to ripgrep on the same file in the same run, and how fast it
+ * answers hovers over stdio on a 20 MB document. Prints figures only (no pass/fail).
+ *
+ *   node --import tsx bench/detect.ts [--mb 50] [--runs 9] [--hovers 400]
+ *
+ * 1. Generates a log of --mb MB (default 50) in a temp folder: ~1 id per KB (about 50,000) in mixed forms (keyed
+ *    log lines, one-line JSON responses, pretty-printed responses over several lines, URLs, aliyun/hcloud CLI lines,
+ *    SDK calls, `media-jobs` lines, tracked ids written bare) between noise lines full of MD5 sums, git object ids,
+ *    UUID request ids, media ids and numbers.
+ * 2. Scan: what the server does for `mediaJobs/findJobIds` on a whole document right after didOpen
+ *    (DocumentIndex: line index + detection, with 20 tracked ids), in this process, --runs times; and ripgrep
+ *    (`rg --count-matches`, Debian's ripgrep) over the same file with equivalent patterns: the job keys with their
+ *    separators and values, the API/host/SDK markers the detector reads for context, the `media-jobs` CLI, and the
+ *    tracked ids as literals. Runs alternate (server, rg, server, rg…) so both see the same machine load; medians
+ *    and the ratio of medians are printed.
+ * 3. Hover: spawns `node dist/server.js --stdio` (build it first: npm run build), opens the first 20 MB of the log
+ *    (a large document: scanned lazily), and sends --hovers textDocument/hover requests one after another at id
+ *    positions (and some at plain text), timing each round trip; prints p50, p95 and max.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type JobRef } from '../src/model/jobRef.js';
+import { LARGE_DOCUMENT_CHARS } from '../src/protocol/lsp.js';
+import { DocumentIndex } from '../src/server/documentIndex.js';
+import { LspStdioClient } from '../test/support/lspStdioClient.js';
+import { seededRandom } from '../test/support/seededRandom.js';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const TARGET_MB = arg('mb', 50);
+const RUNS = arg('runs', 9);
+const HOVERS = arg('hovers', 400);
+const MB = 1024 * 1024;
+
+// ---- The log -------------------------------------------------------------------------------------------------------
+
+const rnd = seededRandom(20250618);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+const hex = (n: number): string => {
+  let s = '';
+  for (let i = 0; i < n; i++) s += '0123456789abcdef'[Math.floor(rnd() * 16)];
+  return s;
+};
+const uuid = (): string => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
+const words = 'render upload segment worker queue retry done started finished ok input output bucket file transcoding stream video audio frame bitrate width height manifest playlist chunk cache'.split(' ');
+const w = (): string => pick(words);
+const regions = ['cn-shanghai', 'cn-beijing', 'cn-hangzhou', 'ap-southeast-1', 'cn-north-4'];
+const TRACKED = Array.from({ length: 20 }, () => hex(32));
+
+/** Each form returns its lines and how many job ids it holds. */
+const FORMS: Array<() => [string[], number]> = [
+  () => [[`INFO [${w()}] submitted ICE editing job JobId=${hex(32)} template=${w()} region=${pick(regions)}`], 1],
+  () => [[`DEBUG POST https://ice.${pick(regions)}.aliyuncs.com/?Action=GetMediaProducingJob&JobId=${hex(32)} -> 200 (x-acs-request-id: ${uuid().toUpperCase()})`], 1],
+  () => [[`INFO [vod] transcode task started TranscodeTaskId=${hex(32)} VideoId=${hex(32)}`], 1],
+  () => [[`DEBUG response {"RequestId":"${uuid().toUpperCase()}","MediaProducingJob":{"JobId":"${hex(32)}","Status":"Processing","MediaId":"${hex(32)}"}}`], 1],
+  () => [[`INFO [mpc] editing job_id=${hex(32)} queued (${pick(regions)})`], 1],
+  () => [[`DEBUG GET https://mpc.cn-north-4.myhuaweicloud.com/v2/${hex(32)}/editing/jobs?job_id=${hex(32)}&job_id=${hex(32)} 200`], 2],
+  () => [[`INFO [edge] GetEdgeTranscodeJob ClusterId=edge-cluster-${hex(4)} JobId=${uuid()} Status=1`], 1],
+  () => [[`INFO [live] GetEditingJobInfo CasterId=${uuid()} ShowId=${uuid()} TaskStatus=${Math.floor(rnd() * 4)}`], 2],
+  () => [[`$ aliyun vod GetTranscodeTask --TranscodeTaskId ${hex(32)} --region ${pick(regions)}`], 1],
+  () => [[`$ media-jobs inspect ice ${hex(32)} --region ${pick(regions)}`], 1],
+  () => [[`WARN [${w()}] job_id: ${100000 + Math.floor(rnd() * 9e6)} failed after ${Math.floor(rnd() * 300)} s`], 1],
+  () => [[`INFO [${w()}] wrote obs://bucket/out/${pick(TRACKED)}.mp4`], 1],
+  () => [['DEBUG response body:', '{', `  "RequestId": "${uuid().toUpperCase()}",`, '  "MediaProducingJob": {', `    "JobId": "${hex(32)}",`,
+    `    "TemplateId": "${hex(32)}",`, '    "Status": "Success"', '  }', '}'], 1],
+  () => [['  request = ice_models.GetMediaProducingJobRequest(', `      job_id="${hex(32)}"`, '  )'], 1],
+];
+
+const NOISE: Array<() => string> = [
+  () => `INFO [${w()}] ${w()} ${w()} md5=${hex(32)} size=${Math.floor(rnd() * 1e9)}`,
+  () => `DEBUG [git] ${w()} at commit ${hex(40)} (${w()} ${w()})`,
+  () => `INFO [http] RequestId=${uuid().toUpperCase()} took ${Math.floor(rnd() * 900)} ms`,
+  () => `WARN [${w()}] ${w()} ${w()} ${w()} retry=${Math.floor(rnd() * 5)} MediaId=${hex(32)} TemplateId=${hex(32)}`,
+  () => `INFO [${w()}] ${w()} ${w()} ${w()} ${w()} ${w()} ${w()} ${w()} ${uuid()}`,
+  () => `DEBUG [${w()}] offset=${Math.floor(rnd() * 1e12)} ts=${1718700000 + Math.floor(rnd() * 1e6)} etag="${hex(32)}"`,
+];
+
+function generate(targetBytes: number): { text: string; ids: number } {
+  const parts: string[] = [];
+  let size = 0;
+  let ids = 0;
+  let t = Date.parse('2025-06-18T00:00:00Z');
+  // ~1 id per 1,000 bytes: an id form about every 8th line.
+  while (size < targetBytes) {
+    let lines: string[];
+    if (rnd() < 0.115) {
+      const [ls, n] = pick(FORMS)();
+      lines = ls;
+      ids += n;
+    } else {
+      lines = [pick(NOISE)()];
+    }
+    for (const l of lines) {
+      const line = l.startsWith(' ') || l === '{' || l === '}' ? l : `${new Date((t += 37)).toISOString()} ${l}`;
+      parts.push(line);
+      size += line.length + 1;
+    }
+  }
+  return { text: `${parts.join('\n')}\n`, ids };
+}
+
+// ---- ripgrep ---------------------------------------------------------------------------------------------------------
+
+const KEYS = 'JobId|JobID|jobId|jobID|job-id|job_id|JOB_ID|TranscodeTaskId|transcodeTaskId|transcode_task_id|CasterId|casterId|caster_id|caster-id|ShowId|showId|show_id|show-id|ClusterId|clusterId|cluster_id|cluster-id|project_id|project-id|projectId';
+const RG_PATTERNS = [
+  // A key, its separator and its value (quoted or not, after a wrapper call or a list opener).
+  String.raw`(?:--?|\b)(?:set|with)?(?:${KEYS})\b(?:\.\d+)?\\?["']?\s*(?:=>|:=|[:=(>]|\s)\s*(?:[A-Za-z_][\w.]*\(\s*)?[\[&]?\\?["']?[A-Za-z0-9][A-Za-z0-9_-]*`,
+  // The context markers.
+  String.raw`MediaProducingJob|media_producing_job|ice_?20201109|EdgeTranscodeJob|edge_transcode_job|GetEditingJobInfo|get_editing_job_info|EditingJobInfo|EditingTasksInfo|editing_job_info|EditingJob|[Ee]diting_job|editing/jobs|job_array|sdk-?mpc|sdk\.mpc|hcloud\s+(?:MPC|mpc)|TranscodeTask|transcode_task|vod_?20170321|live_?20161101|aliyuncs\.com|myhuaweicloud\.com|aliyun\s+(?:ice|vod|live)\b|Timeline|ClipsParam|SubJobMaterials|StreamInput|StreamOutput|LastStartAt|LastStopAt|exec_description|editing_output`,
+  // The project's CLI.
+  String.raw`media-jobs\s+(?:inspect|watch)\s+[a-z-]+`,
+  // Tracked ids (literals).
+  TRACKED.join('|'),
+];
+
+function rgVersion(): string | null {
+  const r = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n')[0]! : null;
+}
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Runs rg; wall time, and its CPU time (user + system, from /usr/bin/time) when available. */
+function timeRg(file: string, extra: string[]): { ms: number; cpuMs: number | null; out: string } {
+  const args = ['--no-config', ...extra, ...RG_PATTERNS.flatMap((p) => ['-e', p]), file];
+  const [cmd, full] = TIME ? [TIME, ['-f', 'cpu %U %S', 'rg', ...args]] : ['rg', args];
+  const t0 = performance.now();
+  const r = spawnSync(cmd, full, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`rg failed: ${r.stderr}`);
+  const m = /cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null, out: r.stdout };
+}
+
+// ---- Figures --------------------------------------------------------------------------------------------------------
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+const f1 = (x: number): string => x.toFixed(1);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'mji-bench-detect-'));
+  try {
+    const t0 = performance.now();
+    const file = join(dir, 'bench.log');
+    const ids = ((): number => {
+      const g = generate(TARGET_MB * MB);
+      writeFileSync(file, g.text);
+      return g.ids;
+    })();
+    // The text as a server gets it (one string read whole, as JSON.parse of didOpen makes it), not the joined one.
+    const text = readFileSync(file, 'utf8');
+    if (process.env.MJI_BENCH_KEEP) writeFileSync(process.env.MJI_BENCH_KEEP, text);
+    const sizeMB = text.length / MB;
+    console.log(`bench/detect: ${f1(sizeMB)} MB log, ${text.split('\n').length - 1} lines, ${ids} ids placed (+ noise: MD5s, git ids, UUIDs, media ids, numbers), generated in ${Math.round(performance.now() - t0)} ms`);
+    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, ${rgVersion() ?? 'ripgrep not found'}`);
+
+    const tracked = new Map<string, JobRef>(TRACKED.map((id) => [id, { kind: 'mpc-editing', id, region: 'cn-north-4', params: {} }]));
+    const rg = rgVersion() !== null;
+    const scanMs: number[] = [];
+    const scanCpu: number[] = [];
+    const rgMs: number[] = [];
+    const rgCpu: number[] = [];
+    let found = 0;
+    let rgCount = 0;
+    // One warm-up of each, then alternate.
+    new DocumentIndex('file:///bench.log', text, 1, tracked).all();
+    if (rg) timeRg(file, ['--count-matches']);
+    for (let i = 0; i < RUNS; i++) {
+      const c0 = process.cpuUsage();
+      const s0 = performance.now();
+      found = new DocumentIndex('file:///bench.log', text, 1, tracked).all().length;
+      scanMs.push(performance.now() - s0);
+      const c = process.cpuUsage(c0);
+      scanCpu.push((c.user + c.system) / 1000);
+      if (rg) {
+        const r = timeRg(file, ['--count-matches']);
+        rgMs.push(r.ms);
+        if (r.cpuMs !== null) rgCpu.push(r.cpuMs);
+        rgCount = Number(r.out.trim());
+      }
+    }
+    const scan = median(scanMs);
+    console.log('');
+    console.log(`scan (server: line index + detection of a whole document, 20 tracked ids), ${RUNS} runs:`);
+    console.log(`  server     median ${f1(scan)} ms  → ${f1(sizeMB / (scan / 1000))} MB/s   (best ${f1(Math.min(...scanMs))} ms; ${found} ids found)`);
+    if (rg) {
+      const rgm = median(rgMs);
+      console.log(`  ripgrep    median ${f1(rgm)} ms  → ${f1(sizeMB / (rgm / 1000))} MB/s   (best ${f1(Math.min(...rgMs))} ms; rg --count-matches: ${rgCount} key/marker/CLI/tracked hits; process start included)`);
+      console.log(`  ratio      server / ripgrep throughput = ${(rgm / scan).toFixed(2)}× of the medians, ${(Math.min(...rgMs) / Math.min(...scanMs)).toFixed(2)}× of the best runs   (goal ≥ 0.5×)`);
+      if (rgCpu.length === scanCpu.length) {
+        // CPU time is steadier than wall time on a shared machine (the process's own CPU, all its threads).
+        console.log(`  CPU time   server median ${f1(median(scanCpu))} ms, ripgrep median ${f1(median(rgCpu))} ms (10 ms resolution) → ratio ${(median(rgCpu) / median(scanCpu)).toFixed(2)}×`);
+      }
+      const o = timeRg(file, ['--only-matching', '--byte-offset', '--no-filename', '--no-line-number']);
+      console.log(`  (for reference: rg printing every match with its byte offset: ${f1(o.ms)} ms → ${f1(sizeMB / (o.ms / 1000))} MB/s)`);
+    } else {
+      console.log('  ripgrep    not installed (apt-get install ripgrep): no ratio');
+    }
+
+    // ---- Hover latency over stdio on a 20 MB document --------------------------------------------------------------
+    const cut = text.indexOf('\n', LARGE_DOCUMENT_CHARS) + 1;
+    const doc = text.slice(0, cut);
+    const lines = doc.split('\n');
+    const idLines: Array<{ line: number; character: number }> = [];
+    const plainLines: number[] = [];
+    const probe = /(?:JobId=|job_id=|TranscodeTaskId=|"JobId": "|--TranscodeTaskId )([0-9a-f]{32})/;
+    for (let i = 0; i < lines.length; i++) {
+      const m = probe.exec(lines[i]!);
+      if (m) idLines.push({ line: i, character: m.index + m[0].length - 10 });
+      else if (i % 97 === 0) plainLines.push(i);
+    }
+    const client = new LspStdioClient();
+    try {
+      await client.initialize();
+      const uri = 'file:///bench/20mb.log';
+      const o0 = performance.now();
+      client.didOpen(uri, doc);
+      const first = await client.request('textDocument/hover', { textDocument: { uri }, position: idLines[0]! });
+      const openMs = performance.now() - o0;
+      const hoverMs: number[] = [];
+      let hits = 0;
+      for (let i = 0; i < HOVERS; i++) {
+        const position = i % 5 === 4 ? { line: pick(plainLines), character: 30 } : pick(idLines);
+        const h0 = performance.now();
+        const h = await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position });
+        hoverMs.push(performance.now() - h0);
+        if (h) hits++;
+      }
+      const v0 = performance.now();
+      const visible = await client.request<unknown[]>('mediaJobs/findJobIds', { textDocument: { uri }, ranges: [{ start: { line: 100_000, character: 0 }, end: { line: 100_060, character: 0 } }] });
+      const visibleMs = performance.now() - v0;
+      console.log('');
+      console.log(`hover over stdio (node dist/server.js --stdio) on a ${f1(doc.length / MB)} MB document (${lines.length - 1} lines, scanned lazily):`);
+      console.log(`  didOpen + first hover ${f1(openMs)} ms (${first ? 'hit' : 'miss'}: the server reads the 20 MB message and indexes its lines)`);
+      console.log(`  ${HOVERS} hovers (4 of 5 on an id): p50 ${hoverMs.length ? f1(percentile(hoverMs, 50)) : '-'} ms, p95 ${f1(percentile(hoverMs, 95))} ms, max ${f1(Math.max(...hoverMs))} ms   (goal p95 < 20 ms); ${hits} with a hover`);
+      console.log(`  findJobIds on 61 visible lines: ${f1(visibleMs)} ms (${visible.length} ids)`);
+    } finally {
+      await client.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

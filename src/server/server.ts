@@ -1,0 +1,141 @@
+/**
+ * The Media Jobs language server: finds job ids in any document. Its own bundle (dist/server.js), started by the
+ * extension's language client over IPC (`--node-ipc`), or by anyone as a standard LSP server
+ * (`node dist/server.js --stdio`).
+ *
+ * It makes no network calls and never sees a secret: it reads the documents it is sent and the ids the client
+ * says are tracked, and answers
+ * - `textDocument/hover`: the kind(s) and the id under the cursor (the extension's middleware replaces this with
+ *   the job's live status);
+ * - `mediaJobs/findJobIds`, `mediaJobs/findJobIdAt` (src/protocol/lsp.ts).
+ * Documents sync incrementally; see DocumentIndex for what is scanned when.
+ */
+import {
+  type Connection, createConnection, ErrorCodes, type Hover, type InitializeResult, ResponseError, TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { type ScannedJobId } from '../model/detectJobIds.js';
+import { type JobRef } from '../model/jobRef.js';
+import {
+  DID_CHANGE_TRACKED_IDS_METHOD, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtResult, type FindJobIdsResult,
+  isFindJobIdAtParams, isFindJobIdsParams, type JobIdAt, type JobIdMatch, parseTrackedIds,
+} from '../protocol/lsp.js';
+import { DocumentIndex } from './documentIndex.js';
+import { serverHoverMarkdown } from './hoverText.js';
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+
+/** A detection in the protocol's shape (region goes into params). */
+export function toJobIdMatch(m: ScannedJobId): JobIdMatch {
+  const params: JobIdMatch['params'] = { ...m.params };
+  if (m.region) params.region = m.region;
+  return {
+    range: { start: { line: m.line, character: m.range.start }, end: { line: m.line, character: m.range.end } },
+    id: m.id,
+    kinds: [...m.kinds],
+    params,
+  };
+}
+
+export function toJobIdAt(m: ScannedJobId): JobIdAt {
+  return { ...toJobIdMatch(m), needs: m.needs.filter((n): n is 'clusterId' | 'casterId' => n === 'clusterId' || n === 'casterId'), source: m.source };
+}
+
+/** Wires the handlers to a connection and starts listening. */
+export function startServer(connection: Connection): void {
+  const docs = new Map<string, DocumentIndex>();
+  let tracked: ReadonlyMap<string, JobRef> = new Map();
+
+  const docOf = (uri: string): DocumentIndex => {
+    const d = docs.get(uri);
+    if (!d) throw new ResponseError(ErrorCodes.InvalidParams, `document not open: ${uri.slice(0, 200)}`);
+    return d;
+  };
+
+  const setTracked = (params: unknown): void => {
+    const refs = parseTrackedIds(params);
+    if (!refs) {
+      connection.console.warn(`${DID_CHANGE_TRACKED_IDS_METHOD}: ignored a malformed message`);
+      return;
+    }
+    const next = new Map<string, JobRef>();
+    for (const r of refs) if (!next.has(r.id)) next.set(r.id, r);
+    if (sameRefs(tracked, next)) return;
+    tracked = next;
+    for (const d of docs.values()) d.setTracked(tracked);
+  };
+
+  connection.onInitialize((p): InitializeResult => {
+    // The client may send the tracked ids with initialize (`initializationOptions.trackedIds`).
+    const init = p.initializationOptions as { trackedIds?: unknown } | null | undefined;
+    if (init && Array.isArray(init.trackedIds)) setTracked({ refs: init.trackedIds });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'media-jobs-language-server', version: VERSION },
+    };
+  });
+
+  connection.onDidOpenTextDocument((p) => {
+    docs.set(p.textDocument.uri, new DocumentIndex(p.textDocument.uri, p.textDocument.text, p.textDocument.version, tracked));
+  });
+  connection.onDidChangeTextDocument((p) => {
+    const d = docs.get(p.textDocument.uri);
+    if (d) d.applyChanges(p.contentChanges, p.textDocument.version);
+  });
+  connection.onDidCloseTextDocument((p) => {
+    docs.delete(p.textDocument.uri);
+  });
+
+  connection.onHover((p): Hover | null => {
+    const d = docs.get(p.textDocument.uri);
+    const m = d?.at(p.position);
+    if (!m) return null;
+    return {
+      contents: { kind: 'markdown', value: serverHoverMarkdown(m) },
+      range: { start: { line: m.line, character: m.range.start }, end: { line: m.line, character: m.range.end } },
+    };
+  });
+
+  connection.onRequest(FIND_JOB_IDS_METHOD, (params: unknown): FindJobIdsResult => {
+    if (!isFindJobIdsParams(params)) throw new ResponseError(ErrorCodes.InvalidParams, `${FIND_JOB_IDS_METHOD}: bad params`);
+    const d = docOf(params.textDocument.uri);
+    if (!params.ranges) return d.all().map(toJobIdMatch);
+    // Requested line ranges (merged, so overlapping ranges give each match once).
+    const ranges = params.ranges.map((r) => [Math.min(r.start.line, r.end.line), Math.max(r.start.line, r.end.line)] as [number, number])
+      .sort((a, b) => a[0] - b[0]);
+    const out: JobIdMatch[] = [];
+    let upTo = -1;
+    for (const [a, b] of ranges) {
+      const from = Math.max(a, upTo + 1);
+      if (from > b) continue;
+      for (const m of d.inLines(from, b)) out.push(toJobIdMatch(m));
+      upTo = b;
+    }
+    return out;
+  });
+
+  connection.onRequest(FIND_JOB_ID_AT_METHOD, (params: unknown): FindJobIdAtResult => {
+    if (!isFindJobIdAtParams(params)) throw new ResponseError(ErrorCodes.InvalidParams, `${FIND_JOB_ID_AT_METHOD}: bad params`);
+    const m = docOf(params.textDocument.uri).at(params.position);
+    return m ? toJobIdAt(m) : null;
+  });
+
+  connection.onNotification(DID_CHANGE_TRACKED_IDS_METHOD, setTracked);
+
+  connection.listen();
+}
+
+function sameRefs(a: ReadonlyMap<string, JobRef>, b: ReadonlyMap<string, JobRef>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, r] of a) {
+    const o = b.get(id);
+    if (!o || o.kind !== r.kind || o.region !== r.region || JSON.stringify(o.params) !== JSON.stringify(r.params)) return false;
+  }
+  return true;
+}
+
+// The bundle's entry: the transport comes from the command line (--stdio, --node-ipc, --socket=…).
+if (require.main === module) startServer(createConnection());

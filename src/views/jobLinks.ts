@@ -1,0 +1,143 @@
+/**
+ * Links on the job ids the language server finds (setting `mediaJobs.jobIdLinks`): document links (Ctrl/Cmd+click),
+ * or a CodeLens above each line with ids, or nothing. Both open the inspector: a tracked job by its key
+ * (`mediaJobs.inspectJob`), another id through `mediaJobs.openJobReference`, which tracks it first (asking the kind
+ * when the text leaves more than one).
+ *
+ * Large documents (LARGE_DOCUMENT_CHARS and more) are asked for their visible lines only, so the server scans
+ * lazily; CodeLenses refresh as the view scrolls, links when the document changes.
+ */
+import * as vscode from 'vscode';
+import { CONFIG_SECTION } from '../constants.js';
+import { KIND_LABEL } from '../model/jobRef.js';
+import { shortId } from '../model/jobPresentation.js';
+import { effectiveStatus } from '../model/trackedJob.js';
+import { STATUS_LABEL } from '../model/grouping.js';
+import { type JobIdMatch, LARGE_DOCUMENT_CHARS } from '../protocol/lsp.js';
+import { type JobStore } from '../tracking/jobStore.js';
+import { commandUri, HOVER_COMMANDS, type JobReferenceArgs } from './jobHoverMarkdown.js';
+import { trackedFor } from './jobHoverContent.js';
+
+export type JobIdLinksMode = 'links' | 'codelens' | 'off';
+
+export const JOB_ID_LINKS_SETTING = 'jobIdLinks';
+
+/** `mediaJobs.jobIdLinks`: links (default), codelens or off. */
+export function readJobIdLinksMode(): JobIdLinksMode {
+  const v = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>(JOB_ID_LINKS_SETTING, 'links');
+  return v === 'codelens' || v === 'off' ? v : 'links';
+}
+
+/** What the links need from the language client. */
+export interface JobIdFinder {
+  findJobIds(document: vscode.TextDocument, ranges: vscode.Range[] | undefined, token: vscode.CancellationToken): Promise<JobIdMatch[]>;
+}
+
+/** Lines a large document is asked for around each visible range. */
+const MARGIN_LINES = 100;
+
+/** The visible line ranges of a large document (with a margin), or undefined for a normal one (ask for all of it). */
+export function rangesToScan(document: vscode.TextDocument): vscode.Range[] | undefined {
+  const last = document.lineAt(document.lineCount - 1);
+  if (document.offsetAt(last.range.end) < LARGE_DOCUMENT_CHARS) return undefined;
+  const visible = vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges);
+  const ranges = visible.length > 0 ? visible : [new vscode.Range(0, 0, 0, 0)];
+  return ranges.map((r) => new vscode.Range(Math.max(0, r.start.line - MARGIN_LINES), 0, Math.min(document.lineCount - 1, r.end.line + MARGIN_LINES), 0));
+}
+
+function rangeOf(m: JobIdMatch): vscode.Range {
+  return new vscode.Range(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character);
+}
+
+/** The command (and arguments) that opens a match in the inspector. */
+export function inspectTarget(store: JobStore, m: JobIdMatch): { command: string; args: unknown[]; title: string } {
+  const { region, ...params } = m.params;
+  const tracked = trackedFor(store, { id: m.id, kinds: m.kinds, params, ...(region ? { region } : {}), needs: [] });
+  if (tracked) {
+    const t = store.get(tracked.key) ?? tracked;
+    return {
+      command: HOVER_COMMANDS.inspectJob, args: [t.key],
+      title: `$(inspect) Inspect ${KIND_LABEL[t.ref.kind]} ${shortId(t.ref.id)} · ${STATUS_LABEL[effectiveStatus(t)]}`,
+    };
+  }
+  const args: JobReferenceArgs = { id: m.id, kinds: [...m.kinds], params, ...(region ? { region } : {}), action: 'inspect' };
+  const what = m.kinds.length === 1 ? KIND_LABEL[m.kinds[0]!] : m.kinds.join(' or ');
+  return { command: HOVER_COMMANDS.openJobReference, args: [args], title: `$(inspect) Inspect ${what} ${shortId(m.id)}` };
+}
+
+export class JobLinkProvider implements vscode.DocumentLinkProvider {
+  constructor(private readonly finder: JobIdFinder, private readonly store: JobStore) {}
+
+  async provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentLink[]> {
+    const matches = await this.finder.findJobIds(document, rangesToScan(document), token);
+    return matches.map((m) => {
+      const t = inspectTarget(this.store, m);
+      const link = new vscode.DocumentLink(rangeOf(m), vscode.Uri.parse(commandUri(t.command, t.args)));
+      link.tooltip = t.title.replace(/^\$\([a-z-]+\) /, '');
+      return link;
+    });
+  }
+}
+
+export class JobCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly finder: JobIdFinder, private readonly store: JobStore) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.changed.fire(), 150);
+    };
+    this.disposables.push(
+      this.changed,
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (rangesToScan(e.textEditor.document)) refresh();
+      }),
+      { dispose: () => clearTimeout(timer) },
+    );
+    const sub = store.onDidChange(refresh);
+    this.disposables.push({ dispose: () => sub.dispose() });
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const matches = await this.finder.findJobIds(document, rangesToScan(document), token);
+    return matches.slice(0, 5000).map((m) => {
+      const t = inspectTarget(this.store, m);
+      return new vscode.CodeLens(rangeOf(m), { title: t.title, command: t.command, arguments: t.args, tooltip: 'Open in the inspector' });
+    });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/**
+ * Registers the link or CodeLens provider the setting asks for (for file and untitled documents) and switches
+ * when the setting changes.
+ */
+export function registerJobLinks(finder: JobIdFinder, store: JobStore): vscode.Disposable {
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+  let current: vscode.Disposable | undefined;
+  let mode: JobIdLinksMode | undefined;
+  const apply = (): void => {
+    const next = readJobIdLinksMode();
+    if (next === mode) return;
+    mode = next;
+    current?.dispose();
+    current = undefined;
+    if (next === 'links') current = vscode.languages.registerDocumentLinkProvider(selector, new JobLinkProvider(finder, store));
+    if (next === 'codelens') {
+      const provider = new JobCodeLensProvider(finder, store);
+      const reg = vscode.languages.registerCodeLensProvider(selector, provider);
+      current = { dispose: () => { reg.dispose(); provider.dispose(); } };
+    }
+  };
+  apply();
+  const config = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(`${CONFIG_SECTION}.${JOB_ID_LINKS_SETTING}`)) apply();
+  });
+  return { dispose: () => { config.dispose(); current?.dispose(); } };
+}
