@@ -1,6 +1,6 @@
 // One build script, one entry per bundle. `node esbuild.mjs [--production] [--watch]`.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -24,7 +24,7 @@ const entries = [
     platform: 'node',
     target: 'node20.18',
     format: 'cjs',
-    external: ['vscode', './cloud-core.js'],
+    external: ['vscode', './cloud-core.js', './language-client.js'],
   },
   {
     ...common,
@@ -43,8 +43,55 @@ const entries = [
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // The language server: its own process (IPC from the extension's client, or `node dist/server.js --stdio`).
+    ...common,
+    entryPoints: { server: 'src/server/server.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    target: 'node20.18',
+    format: 'cjs',
+  },
+  {
+    // vscode-languageclient, required by the extension when it starts the server (not at activation).
+    ...common,
+    entryPoints: { 'language-client': 'src/client/clientCore.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    target: 'node20.18',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  // The inspector webview (browser code, its own tsconfig.webview.json) and, for the standalone preview page
+  // only (never shipped), the stand-in host it talks to.
+  {
+    ...common,
+    entryPoints: { inspector: 'src/webview/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+  },
+  {
+    ...common,
+    entryPoints: { 'preview-host': 'src/webview/preview/previewHost.ts' },
+    outdir: 'dist/preview',
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+  },
 ];
 
+/** Static files next to the webview bundle: the codicon font and its CSS, the inspector's CSS, the preview theme. */
+function copyWebviewAssets() {
+  mkdirSync('dist/webview', { recursive: true });
+  mkdirSync('dist/preview', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
+  copyFileSync('src/webview/inspector.css', 'dist/webview/inspector.css');
+  copyFileSync('src/webview/preview/preview-theme.css', 'dist/preview/preview-theme.css');
+}
+
+copyWebviewAssets();
 if (watch) {
   for (const e of entries) await (await esbuild.context(e)).watch();
 } else {

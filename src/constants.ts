@@ -14,6 +14,7 @@ export const COMMANDS = {
   copyOutputUrl: 'mediaJobs.copyOutputUrl',
   openInConsole: 'mediaJobs.openInConsole',
   inspectJob: 'mediaJobs.inspectJob',
+  openJobAsJson: 'mediaJobs.openJobAsJson',
   watchJob: 'mediaJobs.watchJob',
   unwatchJob: 'mediaJobs.unwatchJob',
   setCredentials: 'mediaJobs.setCredentials',
@@ -26,6 +27,8 @@ export const COMMANDS = {
   clearFilter: 'mediaJobs.clearFilter',
   toggleGrouping: 'mediaJobs.toggleGrouping',
   showLogs: 'mediaJobs.showLogs',
+  /** Hover links, document links and CodeLenses on a job id found in a document (src/commands/jobReference.ts). */
+  openJobReference: 'mediaJobs.openJobReference',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

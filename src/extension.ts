@@ -18,8 +18,10 @@ import { JobDocumentProvider, JOB_SCHEME } from './views/jobDocument.js';
 import { Logger } from './views/logger.js';
 import { Notifier } from './views/notifications.js';
 import { ScriptedPrompter, WindowPrompter } from './views/prompter.js';
-import { readSettings, type Settings } from './views/settings.js';
+import { findWorkspaceEndpointOverrides, readSettings, type Settings } from './views/settings.js';
 import { createStatusBar } from './views/statusBar.js';
+import { InspectorPanels } from './views/inspectorPanel.js';
+import { registerLanguageFeatures } from './client/languageClient.js';
 import { runDemoSeed } from './views/demoSeed.js';
 import { type TrackedJob } from './model/trackedJob.js';
 import { type TestApi } from './testApi.js';
@@ -33,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const testMode = process.env.MEDIA_JOBS_TEST === '1';
   const logger = new Logger();
   let settings: Settings = readSettings();
+  /** Workspace settings files that try to set endpoints (found off the activation path; reported, never used). */
+  let workspaceOverrides: string[] = [];
   logger.setLevel(settings.logLevel);
 
   const store = new JobStore(context.globalState, {
@@ -62,45 +66,63 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const documents = new JobDocumentProvider();
   const prompter = testMode ? new ScriptedPrompter(new WindowPrompter()) : new WindowPrompter();
 
+  // The ready promise is defined below; the inspector only awaits it when restoring a panel after a reload.
+  let readyPromise: Promise<void> = Promise.resolve();
+  const inspector = new InspectorPanels(context.extensionUri, {
+    store,
+    refresh: (key) => poller.refresh([key]),
+    ready: () => readyPromise,
+    log: logger,
+  });
   const inspect = async (t: TrackedJob): Promise<void> => {
+    await inspector.show(store.get(t.key) ?? t);
+  };
+  /** Open Job as JSON: the normalized job in a read-only JSON document (fetched again if restored from disk). */
+  const openAsJson = async (t: TrackedJob): Promise<void> => {
     let current = store.get(t.key) ?? t;
-    // A snapshot restored from disk carries no raw response: fetch the whole job again.
     if (!current.snapshot || current.snapshot.raw === undefined || current.snapshot.raw === null) {
       await poller.refresh([current.key]);
       current = store.get(t.key) ?? current;
     }
     if (!current.snapshot) {
       const e = current.lastError;
-      void vscode.window.showWarningMessage(`Cannot inspect ${current.ref.id}: ${e ? `${e.code ?? e.kind}: ${e.message}` : 'not fetched yet'}`);
+      void vscode.window.showWarningMessage(`Cannot open ${current.ref.id}: ${e ? `${e.code ?? e.kind}: ${e.message}` : 'not fetched yet'}`);
       return;
     }
     await documents.show(current, current.snapshot);
   };
 
   const deps: CommandDeps = {
-    store, poller, tree, view, credentials, access, logger, prompter, inspect,
+    store, poller, tree, view, credentials, access, logger, prompter, inspect, openAsJson,
     settings: () => settings,
     env: process.env,
     homeDir: homedir(),
   };
 
   context.subscriptions.push(
-    logger, tree, documents, access, ...viewDisposables,
+    logger, tree, documents, inspector, access, ...viewDisposables,
     { dispose: () => poller.dispose() },
     vscode.workspace.registerTextDocumentContentProvider(JOB_SCHEME, documents),
     createStatusBar(store),
     poller.onDidTransition((e) => notifier.onTransition(e)),
     ...registerCommands(deps),
+    ...registerLanguageFeatures(context, deps),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('mediaJobs')) return;
       const before = settings;
-      settings = readSettings();
+      settings = readSettings(workspaceOverrides);
       logger.setLevel(settings.logLevel);
       tree.setGrouping(settings.groupBy);
       if (JSON.stringify([before.endpoints, before.signature, before.defaultRegions]) !== JSON.stringify([settings.endpoints, settings.signature, settings.defaultRegions])) {
         access.invalidate();
       }
       reportEndpointProblems(settings, logger);
+      void findWorkspaceEndpointOverrides().then((found) => {
+        if (found.join() === workspaceOverrides.join()) return;
+        workspaceOverrides = found;
+        settings = readSettings(workspaceOverrides);
+        reportEndpointProblems(settings, logger);
+      });
     }),
     credentials.onDidChange(() => {
       access.invalidate();
@@ -126,16 +148,20 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       void vscode.window.showWarningMessage(`Media Jobs: the saved list of tracked jobs could not be read (${problem.message}). It was kept as a backup; the list starts empty.`, 'Show Logs')
         .then((c) => c && logger.channel.show(true));
     }
+    workspaceOverrides = await findWorkspaceEndpointOverrides();
+    if (workspaceOverrides.length > 0) settings = readSettings(workspaceOverrides);
     reportEndpointProblems(settings, logger);
     if (process.env.MEDIA_JOBS_DEMO === '1') await runDemoSeed(deps, process.env);
     tree.refresh();
     poller.start();
   })().catch((e: unknown) => logger.error(`startup: ${describe(e)}`));
+  readyPromise = ready;
+  context.subscriptions.push(inspector.registerSerializer());
 
   const activationMs = performance.now() - started;
   logger.info(`activated in ${activationMs.toFixed(1)} ms`);
   if (!testMode) return undefined;
-  return { activationMs, ready, store, tree, view, poller, credentials, access, notifier, prompter: prompter as ScriptedPrompter, documents, logger, commands: COMMANDS, coreLoaded: () => access.loaded,
+  return { activationMs, ready, store, tree, view, poller, credentials, access, notifier, prompter: prompter as ScriptedPrompter, documents, inspector, logger, commands: COMMANDS, coreLoaded: () => access.loaded,
     globalState: context.globalState, loadProblem: () => loadProblem, settings: () => settings };
 }
 

@@ -9,6 +9,7 @@ import { type Settings } from './views/settings.js';
 import { type Poller } from './tracking/poller.js';
 import { type JobsTreeProvider } from './views/jobsTree.js';
 import { type JobDocumentProvider } from './views/jobDocument.js';
+import { type InspectorPanels } from './views/inspectorPanel.js';
 import { type Logger } from './views/logger.js';
 import { type Notifier } from './views/notifications.js';
 import { type ScriptedPrompter } from './views/prompter.js';
@@ -26,6 +27,7 @@ export interface TestApi {
   notifier: Notifier;
   prompter: ScriptedPrompter;
   documents: JobDocumentProvider;
+  inspector: InspectorPanels;
   logger: Logger;
   commands: typeof COMMANDS;
   coreLoaded: () => boolean;

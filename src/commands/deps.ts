@@ -1,5 +1,6 @@
 /** What command handlers are given: the extension's services, passed in (no globals). */
 import type * as vscode from 'vscode';
+import { type DetectedJobId } from '../model/detectJobIds.js';
 import { type TreeNode } from '../model/grouping.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { type CloudAccess } from '../tracking/cloudAccess.js';
@@ -21,8 +22,15 @@ export interface CommandDeps {
   logger: Logger;
   prompter: Prompter;
   settings: () => Settings;
-  /** Opens the inspector for a tracked job (the JSON document until the inspector panel lands). */
+  /** Opens the inspector panel for a tracked job. */
   inspect: (job: TrackedJob) => Promise<void>;
+  /** Opens the normalized job as a read-only JSON document. */
+  openAsJson: (job: TrackedJob) => Promise<void>;
   env: Readonly<Record<string, string | undefined>>;
   homeDir: string;
+  /**
+   * The job id at a position as the language server detects it (the core detector when the server is not
+   * running). Set by registerLanguageFeatures (src/client/languageClient.ts); Look Up Job ID at Cursor uses it.
+   */
+  jobIdAt?: (document: vscode.TextDocument, position: vscode.Position) => Promise<DetectedJobId | null>;
 }

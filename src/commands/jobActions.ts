@@ -81,6 +81,13 @@ export function inspectJobCommand(deps: CommandDeps) {
   };
 }
 
+export function openJobAsJsonCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown): Promise<void> => {
+    const jobs = await resolveJobs(deps, arg, selected, 'Open which job as JSON?');
+    if (jobs[0]) await deps.openAsJson(jobs[0]);
+  };
+}
+
 export function watchJobCommand(deps: CommandDeps, watched: boolean) {
   return async (arg?: unknown, selected?: unknown): Promise<void> => {
     const jobs = await resolveJobs(deps, arg, selected, watched ? 'Watch which job until it ends?' : 'Stop watching which job?');

@@ -4,7 +4,7 @@ import { type CommandDeps } from './deps.js';
 import { COMMANDS, type CommandId } from '../constants.js';
 import { lookUpJobIdAtCursorCommand, trackJobCommand } from './track.js';
 import {
-  clearFinishedCommand, copyJobIdCommand, copyOutputUrlCommand, inspectJobCommand, openInConsoleCommand,
+  clearFinishedCommand, copyJobIdCommand, copyOutputUrlCommand, inspectJobCommand, openInConsoleCommand, openJobAsJsonCommand,
   refreshAllCommand, refreshJobCommand, stopTrackingCommand, watchJobCommand,
 } from './jobActions.js';
 import {
@@ -12,6 +12,7 @@ import {
   setHuaweiCredentialsCommand, signOutCommand,
 } from './credentials.js';
 import { clearFilterCommand, filterJobsCommand, showLogsCommand, toggleGroupingCommand } from './viewOptions.js';
+import { openJobReferenceCommand } from './jobReference.js';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -27,6 +28,7 @@ export function commandTable(deps: CommandDeps): Record<CommandId, Handler> {
     [COMMANDS.copyOutputUrl]: copyOutputUrlCommand(deps),
     [COMMANDS.openInConsole]: openInConsoleCommand(deps),
     [COMMANDS.inspectJob]: inspectJobCommand(deps),
+    [COMMANDS.openJobAsJson]: openJobAsJsonCommand(deps),
     [COMMANDS.watchJob]: watchJobCommand(deps, true),
     [COMMANDS.unwatchJob]: watchJobCommand(deps, false),
     [COMMANDS.setCredentials]: setCredentialsCommand(deps),
@@ -39,6 +41,7 @@ export function commandTable(deps: CommandDeps): Record<CommandId, Handler> {
     [COMMANDS.clearFilter]: clearFilterCommand(deps),
     [COMMANDS.toggleGrouping]: toggleGroupingCommand(deps),
     [COMMANDS.showLogs]: showLogsCommand(deps),
+    [COMMANDS.openJobReference]: openJobReferenceCommand(deps),
   };
 }
 

@@ -1,7 +1,7 @@
 /** Track a Job… and Look Up Job ID at Cursor. */
 import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
-import { detectJobIdAt } from '../model/detectJobIds.js';
+import { detectJobIdAt, plausibleKindsForBareId } from '../model/detectJobIds.js';
 import { JOB_KINDS, type JobKind } from '../model/job.js';
 import { type JobRef, KIND_CLOUD, KIND_LABEL, validateId } from '../model/jobRef.js';
 import { type TrackedJob } from '../model/trackedJob.js';
@@ -100,7 +100,7 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
     const pos = editor.selection.active;
     const line = editor.document.lineAt(pos.line).text;
     const trackedIds = new Map(deps.store.all().map((t) => [t.ref.id, t.ref] as const));
-    const found = detectJobIdAt(line, pos.character, trackedIds);
+    const found = deps.jobIdAt ? await deps.jobIdAt(editor.document, pos) : detectJobIdAt(line, pos.character, trackedIds);
     let id: string;
     let kinds: readonly JobKind[];
     let params: JobRef['params'] = {};
@@ -119,7 +119,7 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
         return undefined;
       }
       id = word;
-      kinds = JOB_KINDS;
+      kinds = plausibleKindsForBareId(word);
     }
     const existing = deps.store.findById(id);
     if (existing.length > 0) {

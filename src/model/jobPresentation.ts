@@ -76,7 +76,8 @@ function statusPhrase(job: Job, now: number): string[] {
     case 'failed':
     case 'partial': {
       const out: string[] = [];
-      if (job.status !== 'succeeded' && job.error) out.push(oneLine(job.error.code, 40));
+      // A VOD task whose failed outputs carry no code has an error with an empty code: nothing to show then.
+      if (job.status !== 'succeeded' && job.error?.code) out.push(oneLine(job.error.code, 40));
       if (completed !== null && started !== null) out.push(`took ${formatAge(completed - started)}`);
       if (completed !== null) out.push(`finished ${formatAge(now - completed)} ago`);
       if (out.length === 0) out.push(STATUS_LABEL[job.status].toLowerCase());
@@ -217,7 +218,7 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   if (s?.durationSeconds !== null && s?.durationSeconds !== undefined) facts.push(`Media duration: ${seconds(s.durationSeconds)}`);
   blocks.push(facts.join('  \n'));
 
-  if (s?.error) blocks.push(`**Error** ${escapeMarkdown(s.error.code)}: ${escapeMarkdown(s.error.message)}`);
+  if (s?.error) blocks.push(`**Error** ${s.error.code ? `${escapeMarkdown(s.error.code)}: ` : ''}${escapeMarkdown(s.error.message)}`);
   if (s && s.outputs.length > 0) {
     const shown = s.outputs.slice(0, 10).map(outputLine);
     if (s.outputs.length > 10) shown.push(`- … and ${s.outputs.length - 10} more`);

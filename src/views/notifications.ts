@@ -29,7 +29,7 @@ export class Notifier {
     if (mode === 'none' || (mode === 'failures' && status === 'succeeded')) return;
     const s = e.job.snapshot;
     const kindLabel = e.job.ref.kind;
-    const detail = s?.error ? `: ${s.error.code} ${s.error.message}` : '';
+    const detail = s?.error ? `: ${[s.error.code, s.error.message].filter((x) => x).join(' ')}` : '';
     const verb = status === 'succeeded' ? 'succeeded' : status === 'partial' ? 'partly failed' : 'failed';
     const message = `${kindLabel} ${jobTitle(e.job)} ${verb}${detail}`.slice(0, 400);
     const level = status === 'succeeded' ? 'info' : 'warning';

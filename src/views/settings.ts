@@ -42,7 +42,36 @@ function checkEndpoint(raw: string): string | null {
   return null;
 }
 
-export function readSettings(): Settings {
+/** A settings-file key that sets mediaJobs.endpoints (or one kind of it). */
+const ENDPOINTS_KEY = /"mediaJobs\.endpoints(?:\.[A-Za-z-]+)?"\s*:/;
+
+/**
+ * Where a workspace tries to set mediaJobs.endpoints: each folder's .vscode/settings.json and the
+ * .code-workspace file that mention it. VS Code drops application-scoped values from workspace settings before
+ * `inspect()` sees them, so the files themselves are read to tell the user their override is ignored. Only a
+ * report: the value is never used.
+ */
+export async function findWorkspaceEndpointOverrides(): Promise<string[]> {
+  const files: Array<{ uri: vscode.Uri; label: string }> = (vscode.workspace.workspaceFolders ?? []).map((f) => ({
+    uri: vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'),
+    label: `${f.name}/.vscode/settings.json`,
+  }));
+  const wsFile = vscode.workspace.workspaceFile;
+  if (wsFile && wsFile.scheme !== 'untitled') files.push({ uri: wsFile, label: wsFile.path.split('/').pop() ?? 'the workspace file' });
+  const found: string[] = [];
+  for (const f of files) {
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(f.uri));
+      if (ENDPOINTS_KEY.test(text)) found.push(f.label);
+    } catch {
+      // no such file
+    }
+  }
+  return found;
+}
+
+/** `workspaceOverrides`: what findWorkspaceEndpointOverrides() found, to report as ignored. */
+export function readSettings(workspaceOverrides: readonly string[] = []): Settings {
   const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
   const endpoints: Partial<Record<JobKind, string>> = {};
   const endpointProblems: string[] = [];
@@ -59,8 +88,9 @@ export function readSettings(): Settings {
     else endpoints[kind] = new URL(v).origin;
   }
   const ws = c.inspect('endpoints');
-  if (ws?.workspaceValue !== undefined || ws?.workspaceFolderValue !== undefined) {
-    endpointProblems.push('mediaJobs.endpoints in workspace settings is ignored: endpoints are read from user settings only');
+  if (ws?.workspaceValue !== undefined || ws?.workspaceFolderValue !== undefined || workspaceOverrides.length > 0) {
+    const where = workspaceOverrides.length > 0 ? ` (${workspaceOverrides.join(', ')})` : '';
+    endpointProblems.push(`mediaJobs.endpoints in workspace settings${where} is ignored: endpoints are read from user settings only`);
   }
   const signature = userValue<string>(c, 'signatureVersion') === 'v1' ? 'v1' : 'v3';
   const interval = c.get<number>('pollIntervalSeconds', 10);

@@ -1,6 +1,7 @@
 /**
  * The emulator's control endpoint, for tests that run in another process (the VS Code extension host):
- * `POST /_emulator/status {kind, id, status, progress?, error?}` sets a job's status now,
+ * `POST /_emulator/status {kind, id, status, progress?, error?, fields?}` sets a job's status now (`fields`: wire
+ * fields in the cloud's own spelling that appear from now on, e.g. `{MediaURL: …}` for an ICE job),
  * `POST /_emulator/faults <Fault>` injects a fault, `DELETE /_emulator/faults` clears them,
  * `GET /_emulator/requests` returns the request log. Loopback only (the emulator binds 127.0.0.1) and
  * unauthenticated on purpose: it exists only for tests and the demo.
@@ -40,6 +41,7 @@ export function handleControl(req: IncomingMessage, res: ServerResponse, path: s
       const opts: Record<string, unknown> = {};
       if (typeof input.progress === 'number') opts.progress = input.progress;
       if (input.error && typeof input.error === 'object') opts.error = input.error;
+      if (input.fields && typeof input.fields === 'object' && !Array.isArray(input.fields)) opts.fields = input.fields;
       deps.state.setStatus(kind, String(input.id), input.status as string | number, opts);
       reply(res, 200, { ok: true });
     } else if (path === 'faults' && req.method === 'POST') {
