@@ -6,15 +6,16 @@
  * - a request for the whole document (findJobIds without ranges) scans what is not yet scanned;
  * - a hover or a look-up scans only the lines around the position (a window: the line, read with the lines above
  *   it as context), and a request with ranges (the visible lines of a large document) only those ranges;
- * - an edit forgets the lines it touched plus one line either side (an id split across the edit, a line below
- *   that read the edited one as context) and shifts everything below; the next request re-scans just those lines.
+ * - an edit forgets the lines it touched, the lines above that read them for parameters, and the lines below whose
+ *   kind they may give (a block's marker reaches MAX_BLOCK_LINES), and shifts everything below; the next request
+ *   re-scans just those lines.
  * So a 20 MB log is never scanned whole unless a client asks for all of it, and typing in a big document costs
  * the re-scan of a few lines (the detector reads up to CONTEXT_LINES above them as context; their matches are
  * the ones recomputed).
  *
  * The text is a plain string plus an array of line starts, updated per change; no other copy is kept.
  */
-import { computeLineStarts, CONTEXT_LINES, LOOKAHEAD_LINES, scanText, type ScannedJobId } from '../model/detectJobIds.js';
+import { computeLineStarts, CONTEXT_LINES, LOOKAHEAD_LINES, MAX_BLOCK_LINES, scanText, type ScannedJobId } from '../model/detectJobIds.js';
 import { type JobRef } from '../model/jobRef.js';
 
 export interface Position {
@@ -204,8 +205,11 @@ export class DocumentIndex {
     if (lineDelta !== 0) for (const m of below) m.line += lineDelta;
     this.matches = this.matches.slice(0, lo).concat(below);
     this.scanned = shiftLines(this.scanned, sl, el, lineDelta);
-    // Forget the changed lines and one line either side.
-    this.forget(sl - 1, sl + inserted.length + 1);
+    // Forget the changed lines and the lines whose matches may have read them: above, those that read parameters
+    // up to LOOKAHEAD_LINES below; below, those whose kind a marker on an edited line may hand down (up to
+    // MAX_BLOCK_LINES). Re-scanning that window costs well under a millisecond, and an edit of an API name
+    // (say `GetMediaProducingJob` → `GetEdgeTranscodeJob`) then re-kinds the ids under it at once.
+    this.forget(sl - LOOKAHEAD_LINES, sl + inserted.length + MAX_BLOCK_LINES);
   }
 
   private forget(from: number, to: number): void {

@@ -1,12 +1,12 @@
 /**
- * The server's per-document index: incremental changes keep the text and the matches right, an edit re-scans only
- * the lines it touched plus one either side, and large documents are scanned only where asked.
+ * The server's per-document index: incremental changes keep the text and the matches right (kinds included), an
+ * edit re-scans only a bounded window around the lines it touched, and large documents are scanned only where asked.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanText } from '../../../src/model/detectJobIds.js';
+import { LOOKAHEAD_LINES, MAX_BLOCK_LINES, scanText } from '../../../src/model/detectJobIds.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { add, type ContentChange, DocumentIndex, missing, remove, shiftLines } from '../../../src/server/documentIndex.js';
 import { seededRandom } from '../../support/seededRandom.js';
@@ -34,6 +34,7 @@ function applyToString(text: string, c: ContentChange): string {
 }
 
 const where = (ms: ReturnType<DocumentIndex['all']>): string[] => ms.map((m) => `${m.line}:${m.range.start}-${m.range.end} ${m.id}`);
+const full = (ms: ReturnType<DocumentIndex['all']>): string[] => ms.map((m) => `${m.line}:${m.id} ${m.kinds.join(',')} ${JSON.stringify(m.params)}`);
 
 test('a whole-document scan equals the detector on the text', () => {
   const d = new DocumentIndex('file:///a.log', CORPUS, 1, NONE);
@@ -62,27 +63,33 @@ test('random incremental edits keep the text and every id position right', () =>
       d.applyChanges([c], step + 2);
       if (rnd() < 0.3 || step === 24) {
         assert.equal(d.getText(), text, `round ${round} step ${step}: text`);
-        // Where ids are depends on each line alone, so positions must match a fresh scan exactly. (Kinds on lines
-        // further below an edit may keep the context they had: an edit re-scans only its lines and one either side.)
+        // Positions, kinds and parameters must match a fresh scan exactly: an edit forgets every line whose
+        // matches could have read the edited ones as context.
         assert.deepEqual(where(d.all()), where(scanText(text)), `round ${round} step ${step}: positions`);
+        assert.deepEqual(full(d.all()), full(scanText(text)), `round ${round} step ${step}: kinds and parameters`);
       }
     }
   }
 });
 
-test('an edit re-scans only the changed lines plus one line either side', () => {
-  const d = new DocumentIndex('file:///c.log', CORPUS, 1, NONE);
+test('an edit re-scans only a bounded window: the changed lines, LOOKAHEAD_LINES above, MAX_BLOCK_LINES below', () => {
+  // Long enough that the window below an edit ends inside the document.
+  const d = new DocumentIndex('file:///c.log', Array(6).fill(CORPUS).join('\n'), 1, NONE);
   d.all();
   const before = d.linesScanned;
   // Replace a word in one line (line 10).
   d.applyChanges([{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 4 } }, text: 'INFO' }], 2);
   d.all();
-  assert.equal(d.linesScanned - before, 3);
-  // Insert two new lines inside line 20: lines 20..22 changed, plus 19 and 23.
+  // Forgotten: from LOOKAHEAD_LINES above the edit to MAX_BLOCK_LINES below its last new line.
+  const window = (line: number, newLines: number) => line + newLines + MAX_BLOCK_LINES - (line - LOOKAHEAD_LINES) + 1;
+  assert.ok(d.lineCount > 10 + MAX_BLOCK_LINES + 10, 'the test document is long enough');
+  assert.equal(d.linesScanned - before, window(10, 0));
+  assert.ok(d.linesScanned - before < d.lineCount / 2, 'far less than the document');
+  // Insert two new lines inside line 20: lines 20..22 changed.
   const mid = d.linesScanned;
   d.applyChanges([{ range: { start: { line: 20, character: 5 }, end: { line: 20, character: 5 } }, text: `\nJobId=${ICE}\nx` }], 3);
   const found = d.all();
-  assert.equal(d.linesScanned - mid, 5);
+  assert.equal(d.linesScanned - mid, window(20, 2));
   assert.ok(found.some((m) => m.line === 21 && m.id === ICE), 'the inserted id is found on its new line');
   assert.deepEqual(where(found), where(scanText(d.getText())));
   // Two changes in one notification: each range refers to the text after the previous change.
