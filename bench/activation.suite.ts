@@ -12,7 +12,7 @@ import { extension, recordMetric, uiText, waitFor, hasHarness } from '../test/in
 
 suite('bench: activation', () => {
   test('activation time', async () => {
-    const ext = extension<{ activationMs?: unknown } | undefined>();
+    const ext = extension<{ activationMs?: unknown; activationPhases?: unknown } | undefined>();
     const wasActive = ext.isActive;
     const t = performance.now();
     const api = await ext.activate();
@@ -20,6 +20,7 @@ suite('bench: activation', () => {
     recordMetric('wasActiveBeforeSuite', wasActive);
     if (!wasActive) recordMetric('testSideMs', testSide);
     if (api && typeof api.activationMs === 'number') recordMetric('testApiMs', api.activationMs);
+    if (api && Array.isArray(api.activationPhases)) recordMetric('phases', JSON.stringify(api.activationPhases));
 
     if (hasHarness()) {
       // The row shows the display name, or the id for an extension under development.

@@ -70,6 +70,11 @@ async function main(): Promise<void> {
     if (typeof m.vscodeMs === 'number') vscodeMs.push(m.vscodeMs);
     if (typeof m.testSideMs === 'number') testSide.push(m.testSideMs);
     if (typeof m.vscodeRow === 'string') row = m.vscodeRow;
+    if (typeof m.phases === 'string') {
+      // Cumulative marks → the time each phase of activate() took.
+      const marks = JSON.parse(m.phases) as Array<[string, number]>;
+      console.log(`run ${r + 1}: ${marks.map(([label, at], i) => `${label} ${(at - (marks[i - 1]?.[1] ?? 0)).toFixed(1)} ms`).join(', ')}`);
+    }
     console.log(`run ${r + 1}/${runs}: window ${out.timings.total} ms; already active when the suite started: ${String(m.wasActiveBeforeSuite)}`);
   }
   console.log(`\nactivation of media-job-inspector in VS Code 1.100.3 (code-server), median of ${runs} run(s); budget ${BUDGET_MS} ms for activate():`);

@@ -33,7 +33,11 @@ const loadCore = (): CoreModule => require('./cloud-core.js') as CoreModule;
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
   const testMode = process.env.MEDIA_JOBS_TEST === '1';
+  // Where activation time goes (read by bench/activation through the test API).
+  const phases: Array<[string, number]> = [];
+  const mark = (label: string) => phases.push([label, performance.now() - started]);
   const logger = new Logger();
+  mark('logger');
   let settings: Settings = readSettings();
   /** Workspace settings files that try to set endpoints (found off the activation path; reported, never used). */
   let workspaceOverrides: string[] = [];
@@ -52,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     return { credentials: c, signature: settings.signature, endpoints: settings.endpoints, defaultRegions: settings.defaultRegions };
   }, (info) => logger.debug(`${info.api}: retry ${info.attempt} in ${Math.round(info.delayMs)} ms after ${describe(info.error)}`));
 
+  mark('store, credentials, access');
   const tree = new JobsTreeProvider(store, settings.groupBy);
   const { view, disposables: viewDisposables } = createJobsView(tree, store);
   const poller = new Poller({
@@ -62,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     isActive: () => vscode.window.state.focused || view.visible,
     onError: (e) => logger.error(`poller: ${describe(e)}`),
   });
+  mark('tree view, poller');
   const notifier = new Notifier(() => settings.notifications);
   const documents = new JobDocumentProvider();
   const prompter = testMode ? new ScriptedPrompter(new WindowPrompter()) : new WindowPrompter();
@@ -92,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     await documents.show(current, current.snapshot);
   };
 
+  mark('inspector');
   const deps: CommandDeps = {
     store, poller, tree, view, credentials, access, logger, prompter, inspect, openAsJson,
     settings: () => settings,
@@ -158,11 +165,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   readyPromise = ready;
   context.subscriptions.push(inspector.registerSerializer());
 
+  mark('registrations');
   const activationMs = performance.now() - started;
   logger.info(`activated in ${activationMs.toFixed(1)} ms`);
   if (!testMode) return undefined;
   return { activationMs, ready, store, tree, view, poller, credentials, access, notifier, prompter: prompter as ScriptedPrompter, documents, inspector, logger, commands: COMMANDS, coreLoaded: () => access.loaded,
-    globalState: context.globalState, loadProblem: () => loadProblem, settings: () => settings };
+    activationPhases: phases, globalState: context.globalState, loadProblem: () => loadProblem, settings: () => settings };
 }
 
 let atDeactivate: (() => Promise<void>) | undefined;

@@ -16,6 +16,8 @@ import { type ScriptedPrompter } from './views/prompter.js';
 
 export interface TestApi {
   activationMs: number;
+  /** Cumulative milliseconds at the end of each phase of activate(). */
+  activationPhases: ReadonlyArray<[string, number]>;
   /** Resolves when the saved state is loaded and polling has started. */
   ready: Promise<void>;
   store: JobStore;
