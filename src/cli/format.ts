@@ -4,6 +4,7 @@
  * control characters so a job name cannot move the cursor or recolour the user's terminal.
  */
 import { type Job, type MediaStream, type JobOutput } from '../model/job.js';
+import { formatBytes } from '../model/formatBytes.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -50,17 +51,6 @@ function outputLine(o: JobOutput): string {
   return parts.join('  ');
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let u = -1;
-  do {
-    v /= 1024;
-    u++;
-  } while (v >= 1024 && u < units.length - 1);
-  return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
-}
 
 export function formatJob(job: Job): string {
   const lines: string[] = [];

@@ -977,7 +977,8 @@ function uniqueKinds(near: ReadonlyArray<{ kind: JobKind }>): JobKind[] {
   return out;
 }
 
-function lineOfOffset(starts: readonly number[], offset: number): number {
+/** The 0-based line holding a character offset, by binary search over line starts. */
+export function lineOfOffset(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

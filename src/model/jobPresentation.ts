@@ -10,6 +10,7 @@ import { isTerminal, type Job, type JobOutput, type JobStatus } from './job.js';
 import { KIND_LABEL } from './jobRef.js';
 import { STATUS_LABEL } from './grouping.js';
 import { effectiveStatus, isCasterRef, type TrackedError, type TrackedJob } from './trackedJob.js';
+import { formatBytes } from './formatBytes.js';
 
 const SEP = ' · ';
 
@@ -155,17 +156,6 @@ function seconds(s: number): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-function bytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
-}
-
 function outputLine(o: JobOutput): string {
   const name = o.fileName ?? o.label ?? o.definition ?? o.mediaId ?? o.url ?? 'output';
   const link = safeHttpUrl(o.url);
@@ -175,7 +165,7 @@ function outputLine(o: JobOutput): string {
   if (o.definition && o.definition !== name) facts.push(escapeMarkdown(o.definition));
   if (o.width !== null && o.height !== null) facts.push(`${o.width}×${o.height}`);
   if (o.format) facts.push(escapeMarkdown(o.format));
-  if (o.sizeBytes !== null) facts.push(bytes(o.sizeBytes));
+  if (o.sizeBytes !== null) facts.push(formatBytes(o.sizeBytes));
   if (o.durationSeconds !== null) facts.push(seconds(o.durationSeconds));
   if (o.mediaId && o.mediaId !== name) facts.push(`media ${escapeMarkdown(o.mediaId)}`);
   if (o.status) facts.push(escapeMarkdown(STATUS_LABEL[o.status].toLowerCase()));

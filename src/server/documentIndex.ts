@@ -15,7 +15,7 @@
  *
  * The text is a plain string plus an array of line starts, updated per change; no other copy is kept.
  */
-import { computeLineStarts, CONTEXT_LINES, LOOKAHEAD_LINES, MAX_BLOCK_LINES, scanText, type ScannedJobId } from '../model/detectJobIds.js';
+import { computeLineStarts, CONTEXT_LINES, LOOKAHEAD_LINES, lineOfOffset as lineOf, MAX_BLOCK_LINES, scanText, type ScannedJobId } from '../model/detectJobIds.js';
 import { type JobRef } from '../model/jobRef.js';
 
 export interface Position {
@@ -223,16 +223,6 @@ export class DocumentIndex {
   }
 }
 
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 // ---- Interval sets ------------------------------------------------------------------------------------------------
 

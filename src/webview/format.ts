@@ -1,3 +1,4 @@
+import { formatBytes } from '../model/formatBytes.js';
 /** Text for numbers, times and sizes, with units; plain functions of their inputs. */
 
 export const DASH = '—';
@@ -65,14 +66,7 @@ export function between(a: string | null | undefined, b: string | null | undefin
 
 export function bytes(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return DASH;
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${i === 0 ? v : v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
+  return formatBytes(n);
 }
 
 /** kbit/s in, `850 kb/s` or `4.52 Mb/s` out. */

@@ -113,7 +113,7 @@ test('tooltips: facts in UTC, raw status, outputs linked only for http(s), every
   assert.match(md, /Media duration: 1 min 34 s/);
   assert.match(md, /\[final\\\.mp4\]\(https:\/\/bucket\.oss-cn-shanghai\.aliyuncs\.com\/out\/final\.mp4\)/);
   assert.match(md, /1280×720/);
-  assert.match(md, /4\.2 MB/);
+  assert.match(md, /4\.20 MB/, 'sizes read as in the inspector and the CLI');
   // Exactly one link, the http(s) one.
   assert.equal(md.match(/\]\(/g)?.length, 1, md);
   assert.ok(!md.includes('(command:'), md);
