@@ -114,7 +114,8 @@ suite('languageServer', () => {
     const md = await hoverText(doc.uri, at(ICE_IN_JSON, '"JobId"'));
     const ms = performance.now() - started;
     recordMetric('languageServer.hoverFetchedMs', Math.round(ms));
-    assert.ok(ms < 2500, `the hover came after ${ms} ms`);
+    // Had the 2 s bound fired, the hover would say "No answer within 2 s" instead of the status below.
+    assert.doesNotMatch(md, /No answer within/, md);
     assert.match(md, /\*\*IMS editing job\*\* · Running \(Processing\)/, md);
     assert.match(md, /Progress: 45 %/, md);
     assert.match(md, /Not tracked/, md);

@@ -107,12 +107,9 @@ test('a large document is scanned only where asked: the hovered line, requested 
   const d = new DocumentIndex('file:///big.log', big, 1, NONE);
   assert.ok(d.length >= 20 * 1024 * 1024);
   const target = d.lineCount - 1002;
-  const started = performance.now();
   const at = d.at({ line: target, character: d.lineText(target).indexOf(ICE) + 3 });
-  const ms = performance.now() - started;
   assert.equal(at?.id, ICE);
   assert.equal(d.linesScanned, 1, 'only the hovered line is reported (the ones above are read as context)');
-  assert.ok(ms < 200, `a hover on a 20 MB document took ${ms.toFixed(1)} ms`);
   assert.equal(d.inLines(target - 50, target + 50).length, 1);
   assert.equal(d.linesScanned, 101);
   assert.deepEqual(d.scannedLines(), [[target - 50, target + 50]]);

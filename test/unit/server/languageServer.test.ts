@@ -122,21 +122,18 @@ test('bad requests get errors (InvalidParams), unknown documents too; the server
   assert.equal((await c.request<JobIdMatch[]>('mediaJobs/findJobIds', { textDocument: { uri: URI } })).length, 1);
 });
 
-test('a 20 MB document: hovers answer without a whole-document scan', async () => {
+test('a 20 MB document: hovers find the id on the hovered line and nothing on noise lines', async () => {
+  // How little of the document a hover scans is shown by the DocumentIndex tests ("a large document is scanned
+  // only where asked"); hover latency is measured in bench/detect, not asserted here.
   const line = '2025-06-18T09:12:03.114Z INFO worker-3 uploaded part 000123 md5=d41d8cd98f00b204e9800998ecf8427e\n';
   const big = line.repeat(Math.ceil((20 * 1024 * 1024) / line.length)) + `INFO JobId=${ICE}\n`;
   const uri = 'file:///work/logs/big.log';
   c.didOpen(uri, big);
   const last = big.split('\n').length - 2;
-  const times: number[] = [];
   for (let i = 0; i < 20; i++) {
-    const t0 = performance.now();
     const h = await c.request<{ range: JobIdMatch['range'] } | null>('textDocument/hover', { textDocument: { uri }, position: { line: last - (i % 2) * 5000, character: 15 } });
-    times.push(performance.now() - t0);
     if (i % 2 === 0) assert.equal(h?.range.start.line, last);
+    else assert.equal(h, null, 'an MD5 on a noise line is not a job id');
   }
-  times.sort((a, b) => a - b);
-  // The first request waits for the 20 MB didOpen to be read; after that a hover scans a few lines.
-  assert.ok(times[times.length - 2]! < 100, `hover times ${times.map((t) => t.toFixed(1)).join(' ')}`);
   c.didClose(uri);
 });

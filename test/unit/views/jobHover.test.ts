@@ -169,10 +169,8 @@ test('not found: the API\'s code, message and hint; a network error is not "not 
 test('the one fetch is bounded: no answer in time gives the kinds and the id, aborts the request, and is not cached', async () => {
   const f = fake({ fetch: (refs, signal) => new Promise((resolve) => signal?.addEventListener('abort', () => setTimeout(() => resolve(refs.map((ref) => ({ ref, jobs: [], error: null }))), 1000))) });
   const content = new JobHoverContent(f);
-  const started = Date.now();
   const md = await content.markdown(match({ kinds: ['ice'] }));
-  const ms = Date.now() - started;
-  assert.ok(ms >= 140 && ms < 600, `answered after ${ms} ms (bound 150 ms)`);
+  // The fake never answers before the abort: this text can only come from the bound firing.
   assert.match(plain(md), /No answer within 0\.15 s/);
   assert.equal(f.signals[0]?.aborted, true, 'the request was aborted');
   await content.markdown(match({ kinds: ['ice'] }));

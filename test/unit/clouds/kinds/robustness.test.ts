@@ -212,12 +212,10 @@ describe(`robustness: random junk into every kind's parse (seed ${SEED})`, () =>
     assert.equal(KINDS.ice.parse(body, { refs: [], region: 'r', requestId: null }).jobs[0]?.status, 'unknown');
   });
 
-  it('a Timeline over the 20 MB cap is refused quickly as a parse error, and the job still maps', () => {
+  it('a Timeline over the 20 MB cap is refused as a parse error (before JSON.parse), and the job still maps', () => {
     const huge = JSON.stringify(buildTimeline(40)).padEnd(21 * 1024 * 1024, ' ');
-    const started = performance.now();
     const job = KINDS.ice.parse({ MediaProducingJob: { JobId: 'j', Status: 'Success', Timeline: huge } }, { refs: [], region: 'r', requestId: null }).jobs[0];
-    const ms = performance.now() - started;
     assert.ok(job?.timeline?.parseError?.includes('too large'));
-    assert.ok(ms < 500, `${ms} ms`);
+    assert.equal(job?.status, 'succeeded');
   });
 });

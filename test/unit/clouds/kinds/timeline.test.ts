@@ -236,9 +236,7 @@ describe('timeline: big timelines', () => {
   it('the 5,000-clip fixture (generated into a temp dir) maps every clip, laid end to end on the main track', () => {
     const path = writeBigIceFixture(dir, 5000);
     const body: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    const started = performance.now();
     const r = iceKind.parse(body, ctx());
-    const ms = performance.now() - started;
     const tl = r.jobs[0]?.timeline;
     assert.ok(tl !== null && tl !== undefined && tl.parseError === null);
     const shape = timelineShape(5000);
@@ -251,17 +249,12 @@ describe('timeline: big timelines', () => {
     for (let i = 1; i < main.clips.length; i++) assert.equal(clip(main, i).timelineIn, clip(main, i - 1).timelineOut);
     assert.equal(tl.durationSeconds, clip(main, main.clips.length - 1).timelineOut);
     assert.ok(track(tl, 3).clips.every((c) => !c.derivedPlacement));
-    // A generous bound against accidental quadratic work; bench/parse.ts gives the real figures.
-    assert.ok(ms < 1000, `5,000 clips took ${ms.toFixed(1)} ms`);
   });
 
-  it('10,000 clips normalize in well under a second (tens of ms on a quiet machine)', () => {
-    const timeline = buildTimeline(10_000);
-    parseTimeline(timeline); // warm-up
-    const started = performance.now();
-    const tl = parsed(timeline);
-    const ms = performance.now() - started;
-    assert.equal(tl.tracks.reduce((n, t) => n + t.clips.length, 0), 10_000);
-    assert.ok(ms < 500, `10,000 clips took ${ms.toFixed(1)} ms`);
+  it('10,000 clips all normalize, every one placed (speed: bench/parse.ts)', () => {
+    const tl = parsed(buildTimeline(10_000));
+    const clips = tl.tracks.flatMap((t) => t.clips);
+    assert.equal(clips.length, 10_000);
+    assert.ok(clips.every((c) => c.timelineIn !== null && c.timelineOut !== null && c.timelineOut >= c.timelineIn));
   });
 });
