@@ -7,18 +7,11 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startEmulator } from '../test/emulator/emulator.js';
 import { SAMPLE_IDS } from '../test/emulator/sampleJobs.js';
+import { credentialEnv } from '../test/emulator/credentials.js';
 
 async function main(): Promise<void> {
   const emu = await startEmulator();
-  const c = emu.credentials;
-  const env = {
-    ...process.env,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: c.aliyun.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: c.aliyun.accessKeySecret,
-    HUAWEICLOUD_SDK_AK: c.huawei.ak,
-    HUAWEICLOUD_SDK_SK: c.huawei.sk,
-    HUAWEICLOUD_SDK_PROJECT_ID: c.huawei.projectId,
-  };
+  const env = { ...process.env, ...credentialEnv(emu) };
   const bin = join(__dirname, '..', 'dist', 'cli.js');
   const cli = (args: string[]) =>
     new Promise<number>((resolve) => {

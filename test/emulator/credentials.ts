@@ -55,3 +55,15 @@ export function huaweiKeys(c: EmulatorCredentials): Map<string, HuaweiKey> {
     [c.huaweiTemp.ak, { sk: c.huaweiTemp.sk, securityToken: c.huaweiTemp.securityToken, projectId: c.huaweiTemp.projectId }],
   ]);
 }
+
+/** The emulator's main accounts as the environment variables the extension and `media-jobs` read. */
+export function credentialEnv(emu: { credentials: EmulatorCredentials }): Record<string, string> {
+  const c = emu.credentials;
+  return {
+    ALIBABA_CLOUD_ACCESS_KEY_ID: c.aliyun.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: c.aliyun.accessKeySecret,
+    HUAWEICLOUD_SDK_AK: c.huawei.ak,
+    HUAWEICLOUD_SDK_SK: c.huawei.sk,
+    HUAWEICLOUD_SDK_PROJECT_ID: c.huawei.projectId,
+  };
+}

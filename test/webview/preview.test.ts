@@ -15,6 +15,7 @@ import { SAMPLE_IDS } from '../emulator/sampleJobs.js';
 import { startEmulator, type Emulator } from '../emulator/emulator.js';
 import { inspectorCsp } from '../../src/views/inspectorHtml.js';
 import { ARTIFACTS, cspViolations, launch, ROOT, shot, waitRendered } from './support.js';
+import { credentialEnv } from '../emulator/credentials.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- page.evaluate callbacks run in the browser; this Node project has no DOM types */
 declare const document: any;
@@ -33,12 +34,7 @@ before(async () => {
   mkdirSync(OUT, { recursive: true });
   browser = await launch();
   emu = await startEmulator({ port: 0 });
-  const c = emu.credentials;
-  env = {
-    PATH: process.env.PATH, HOME: process.env.HOME,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: c.aliyun.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: c.aliyun.accessKeySecret,
-    HUAWEICLOUD_SDK_AK: c.huawei.ak, HUAWEICLOUD_SDK_SK: c.huawei.sk, HUAWEICLOUD_SDK_PROJECT_ID: c.huawei.projectId,
-  };
+  env = { PATH: process.env.PATH, HOME: process.env.HOME, ...credentialEnv(emu) };
 });
 after(async () => {
   await browser?.close();

@@ -6,7 +6,6 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Emulator } from '../../emulator/emulator.js';
 import { ENDPOINT_KINDS } from '../protocol.js';
 import { ROOT } from './codeServer.js';
 
@@ -55,17 +54,7 @@ export function userSettings(emulatorUrl: string | null, extra: Record<string, u
   return { ...s, ...extra };
 }
 
-/** The emulator's accounts as the environment variables the extension and `media-jobs` read. */
-export function credentialEnv(emu: Pick<Emulator, 'credentials'>): Record<string, string> {
-  const c = emu.credentials;
-  return {
-    ALIBABA_CLOUD_ACCESS_KEY_ID: c.aliyun.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: c.aliyun.accessKeySecret,
-    HUAWEICLOUD_SDK_AK: c.huawei.ak,
-    HUAWEICLOUD_SDK_SK: c.huawei.sk,
-    HUAWEICLOUD_SDK_PROJECT_ID: c.huawei.projectId,
-  };
-}
+export { credentialEnv } from '../../emulator/credentials.js';
 
 export function writeJson(file: string, value: unknown): void {
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);

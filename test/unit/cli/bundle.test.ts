@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator } from '../../emulator/emulator.js';
 import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
+import { credentialEnv } from '../../emulator/credentials.js';
 
 const BIN = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -35,13 +36,7 @@ test('inspect all five kinds through the bundle against the emulator', async () 
   const emu = await startEmulator();
   try {
     const c = emu.credentials;
-    const env = {
-      ALIBABA_CLOUD_ACCESS_KEY_ID: c.aliyun.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: c.aliyun.accessKeySecret,
-      HUAWEICLOUD_SDK_AK: c.huawei.ak,
-      HUAWEICLOUD_SDK_SK: c.huawei.sk,
-      HUAWEICLOUD_SDK_PROJECT_ID: c.huawei.projectId,
-    };
+    const env = credentialEnv(emu);
     const cases: Array<[string[], string]> = [
       [['ice', SAMPLE_IDS.ice.succeeded], 'succeeded'],
       [['vod', SAMPLE_IDS.vod.allFailed], 'failed'],

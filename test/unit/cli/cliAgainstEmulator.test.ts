@@ -10,6 +10,7 @@ import { type Clock } from '../../../src/clouds/clock.js';
 import { type Job } from '../../../src/model/job.js';
 import { startEmulator, type Emulator } from '../../emulator/emulator.js';
 import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
+import { credentialEnv } from '../../emulator/credentials.js';
 
 interface Run {
   code: number;
@@ -18,15 +19,7 @@ interface Run {
 }
 
 function envFor(emu: Emulator, overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  const c = emu.credentials;
-  return {
-    ALIBABA_CLOUD_ACCESS_KEY_ID: c.aliyun.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: c.aliyun.accessKeySecret,
-    HUAWEICLOUD_SDK_AK: c.huawei.ak,
-    HUAWEICLOUD_SDK_SK: c.huawei.sk,
-    HUAWEICLOUD_SDK_PROJECT_ID: c.huawei.projectId,
-    ...overrides,
-  };
+  return { ...credentialEnv(emu), ...overrides };
 }
 
 async function cli(emu: Emulator, argv: string[], opts: { env?: Record<string, string | undefined>; clock?: Clock } = {}): Promise<Run> {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError, NetworkError } from '../../../../src/clouds/errors.js';
 import { createUndiciTransport, isLoopbackHost, matchesNoProxy, proxyForUrl } from '../../../../src/clouds/http/transport.js';
-import { REPO_ROOT, runChild, startServer, type TestServer } from './support.js';
+import { REPO_ROOT, runChild, startServer, TEST_CERT, TEST_KEY, type TestServer } from './support.js';
 
 const API = 'vod:GetTranscodeTask';
 
@@ -215,25 +215,8 @@ describe('requests through a real local proxy', () => {
   });
 });
 
-// A self-signed certificate for `media.invalid` (valid 2000–2099), trusted only by the child process below
-// through NODE_EXTRA_CA_CERTS, the way a user trusts a TLS-inspecting proxy's CA.
-const TEST_KEY = `-----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg70Dc4jI48wrAycIk
-X5w++T+v2TlD88wEKc+sOuL0U2KhRANCAARN5hUrE3EtRu3R09TnSy7TgRIuYDMR
-No8YQfbln0tR2BHlJSRv7UrMp1jClZcs2i7mZbKZ36yg8K9DzLildgrB
------END PRIVATE KEY-----
-`;
-const TEST_CERT = `-----BEGIN CERTIFICATE-----
-MIIBbTCCAROgAwIBAgIBATAKBggqhkjOPQQDAjAYMRYwFAYDVQQDDA1tZWRpYS5p
-bnZhbGlkMCAXDTAwMDEwMTAwMDAwMFoYDzIwOTkxMjMxMDAwMDAwWjAYMRYwFAYD
-VQQDDA1tZWRpYS5pbnZhbGlkMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAETeYV
-KxNxLUbt0dPU50su04ESLmAzETaPGEH25Z9LUdgR5SUkb+1KzKdYwpWXLNou5mWy
-md+soPCvQ8y4pXYKwaNMMEowGAYDVR0RBBEwD4INbWVkaWEuaW52YWxpZDAPBgNV
-HRMBAf8EBTADAQH/MB0GA1UdDgQWBBSQvrS8qiXFlXXzAwAMPy/kh1yE9jAKBggq
-hkjOPQQDAgNIADBFAiAt098FnG9lL4xKQeL9hjj4jmPsVF7RpDSgsSUQGPhufAIh
-AIItlGXKFQCClXWKjID4H0RhG0DnR8tneEOnKSsgqSTe
------END CERTIFICATE-----
-`;
+// The child process below trusts the test certificate (support.ts) through NODE_EXTRA_CA_CERTS, the way a user
+// trusts a TLS-inspecting proxy's CA.
 
 describe('https through a CONNECT tunnel, end to end', () => {
   it('reaches a TLS server behind the proxy, reusing the tunnel, with TLS verified end to end', async () => {

@@ -175,3 +175,22 @@ export function runChild(script: string, env: Record<string, string> = {}): Prom
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
 }
+
+/** A self-signed certificate for `media.invalid` (valid 2000–2099): untrusted unless a test trusts it on purpose. */
+export const TEST_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg70Dc4jI48wrAycIk
+X5w++T+v2TlD88wEKc+sOuL0U2KhRANCAARN5hUrE3EtRu3R09TnSy7TgRIuYDMR
+No8YQfbln0tR2BHlJSRv7UrMp1jClZcs2i7mZbKZ36yg8K9DzLildgrB
+-----END PRIVATE KEY-----
+`;
+export const TEST_CERT = `-----BEGIN CERTIFICATE-----
+MIIBbTCCAROgAwIBAgIBATAKBggqhkjOPQQDAjAYMRYwFAYDVQQDDA1tZWRpYS5p
+bnZhbGlkMCAXDTAwMDEwMTAwMDAwMFoYDzIwOTkxMjMxMDAwMDAwWjAYMRYwFAYD
+VQQDDA1tZWRpYS5pbnZhbGlkMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAETeYV
+KxNxLUbt0dPU50su04ESLmAzETaPGEH25Z9LUdgR5SUkb+1KzKdYwpWXLNou5mWy
+md+soPCvQ8y4pXYKwaNMMEowGAYDVR0RBBEwD4INbWVkaWEuaW52YWxpZDAPBgNV
+HRMBAf8EBTADAQH/MB0GA1UdDgQWBBSQvrS8qiXFlXXzAwAMPy/kh1yE9jAKBggq
+hkjOPQQDAgNIADBFAiAt098FnG9lL4xKQeL9hjj4jmPsVF7RpDSgsSUQGPhufAIh
+AIItlGXKFQCClXWKjID4H0RhG0DnR8tneEOnKSsgqSTe
+-----END CERTIFICATE-----
+`;

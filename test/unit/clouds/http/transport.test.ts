@@ -6,28 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import { BadResponseError, NetworkError } from '../../../../src/clouds/errors.js';
 import { isRetryable } from '../../../../src/clouds/http/retry.js';
 import { createUndiciTransport, type HttpRequest, type Transport, TruncatedResponseError } from '../../../../src/clouds/http/transport.js';
-import { flush, startServer, type TestServer } from './support.js';
+import { flush, startServer, TEST_CERT, TEST_KEY, type TestServer } from './support.js';
 
 const API = 'ice:GetMediaProducingJob';
 
 // Self-signed for media.invalid; nobody trusts it, which is the point.
-const SELF_SIGNED_KEY = `-----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg70Dc4jI48wrAycIk
-X5w++T+v2TlD88wEKc+sOuL0U2KhRANCAARN5hUrE3EtRu3R09TnSy7TgRIuYDMR
-No8YQfbln0tR2BHlJSRv7UrMp1jClZcs2i7mZbKZ36yg8K9DzLildgrB
------END PRIVATE KEY-----
-`;
-const SELF_SIGNED_CERT = `-----BEGIN CERTIFICATE-----
-MIIBbTCCAROgAwIBAgIBATAKBggqhkjOPQQDAjAYMRYwFAYDVQQDDA1tZWRpYS5p
-bnZhbGlkMCAXDTAwMDEwMTAwMDAwMFoYDzIwOTkxMjMxMDAwMDAwWjAYMRYwFAYD
-VQQDDA1tZWRpYS5pbnZhbGlkMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAETeYV
-KxNxLUbt0dPU50su04ESLmAzETaPGEH25Z9LUdgR5SUkb+1KzKdYwpWXLNou5mWy
-md+soPCvQ8y4pXYKwaNMMEowGAYDVR0RBBEwD4INbWVkaWEuaW52YWxpZDAPBgNV
-HRMBAf8EBTADAQH/MB0GA1UdDgQWBBSQvrS8qiXFlXXzAwAMPy/kh1yE9jAKBggq
-hkjOPQQDAgNIADBFAiAt098FnG9lL4xKQeL9hjj4jmPsVF7RpDSgsSUQGPhufAIh
-AIItlGXKFQCClXWKjID4H0RhG0DnR8tneEOnKSsgqSTe
------END CERTIFICATE-----
-`;
 
 function get(origin: string, pathAndQuery: string, headers: Record<string, string> = {}): HttpRequest {
   return { origin, method: 'GET', pathAndQuery, headers, body: null };
@@ -239,7 +222,7 @@ describe('undici transport against a real server', () => {
   });
 
   it('rejects an untrusted TLS certificate with its code, not retryable', async () => {
-    const tlsServer = https.createServer({ key: SELF_SIGNED_KEY, cert: SELF_SIGNED_CERT }, (_req, res) => res.end('{}'));
+    const tlsServer = https.createServer({ key: TEST_KEY, cert: TEST_CERT }, (_req, res) => res.end('{}'));
     await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
     try {
       const port = (tlsServer.address() as AddressInfo).port;
