@@ -107,6 +107,10 @@ export async function openWorkbench(url: string, artifactsDir: string, opts: Wor
     async hover(selector, hasText, timeoutMs = 10_000) {
       let loc = page.locator(selector);
       if (hasText) loc = loc.filter({ hasText });
+      // Leave first (to the empty editor area), so hovering an element the mouse is already on enters it again
+      // and the workbench starts a fresh hover.
+      const vp = page.viewportSize();
+      if (vp) await page.mouse.move(vp.width - 20, Math.round(vp.height / 2));
       await loc.first().hover({ timeout: timeoutMs });
       await settle();
     },
