@@ -24,7 +24,7 @@ import { startEmulator, type Emulator } from '../test/emulator/emulator.js';
 import { SAMPLE_IDS } from '../test/emulator/sampleJobs.js';
 import { ENV } from '../test/integration/protocol.js';
 import { openWorkbench } from '../test/integration/harness/browser.js';
-import { ROOT, ensureCodeServer, freePort, startCodeServer, type CodeServer } from '../test/integration/harness/codeServer.js';
+import { ROOT, SetupError, ensureCodeServer, freePort, startCodeServer, type CodeServer } from '../test/integration/harness/codeServer.js';
 import { createSession, credentialEnv, userSettings } from '../test/integration/harness/session.js';
 
 const I = SAMPLE_IDS.ice;
@@ -83,7 +83,16 @@ async function main(): Promise<number> {
     console.error('dist/extension.js is missing: run `npm run build` first (npm start does).');
     return 1;
   }
-  ensureCodeServer();
+  try {
+    // The check takes a screenshot in headless Chromium; `npm start` itself needs no browser.
+    ensureCodeServer(console.log, { browser: check });
+  } catch (err) {
+    if (err instanceof SetupError) {
+      console.error(`npm start: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
 
   const cleanups: Array<() => Promise<void> | void> = [];

@@ -24,13 +24,31 @@ function installedVersion(): string | null {
   }
 }
 
-/** Runs the setup script when code-server (the right version) or Chromium is missing. Throws if it fails. */
-export function ensureCodeServer(log: (s: string) => void = console.log): void {
-  if (installedVersion() === CODE_SERVER_VERSION && existsSync(CHROMIUM)) return;
-  log(`code-server ${CODE_SERVER_VERSION} or ${CHROMIUM} missing: running scripts/setup-code-server.sh`);
-  const r = spawnSync('bash', [SETUP_SCRIPT], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new Error(`scripts/setup-code-server.sh failed (exit ${r.status ?? r.signal})`);
-  if (installedVersion() !== CODE_SERVER_VERSION) throw new Error(`code-server ${CODE_SERVER_VERSION} still not in ${CODE_SERVER_DIR}`);
+/** Where code-server's config, data and caches go (XDG_* for its process): never the user's ~/.config. */
+export const CODE_SERVER_HOME = join(ROOT, '.cache', 'code-server-home');
+export function codeServerXdgEnv(): Record<string, string> {
+  return {
+    XDG_CONFIG_HOME: join(CODE_SERVER_HOME, 'config'),
+    XDG_DATA_HOME: join(CODE_SERVER_HOME, 'data'),
+    XDG_CACHE_HOME: join(CODE_SERVER_HOME, 'cache'),
+    XDG_STATE_HOME: join(CODE_SERVER_HOME, 'state'),
+  };
+}
+
+/** The setup failed; its own one-line reason is already on stderr. Callers print `message` and exit 1. */
+export class SetupError extends Error {}
+
+/**
+ * Runs the setup script when code-server (the right version), or with `browser` Chromium, is missing.
+ * `npm start` needs no browser (the user opens the URL in theirs); the tests do. Throws `SetupError`.
+ */
+export function ensureCodeServer(log: (s: string) => void = console.log, o: { browser?: boolean } = {}): void {
+  const browser = o.browser ?? true;
+  if (installedVersion() === CODE_SERVER_VERSION && (!browser || existsSync(CHROMIUM))) return;
+  log(`code-server ${CODE_SERVER_VERSION}${browser ? ` or ${CHROMIUM}` : ''} missing: running scripts/setup-code-server.sh`);
+  const r = spawnSync('bash', [SETUP_SCRIPT, ...(browser ? ['--browser'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new SetupError(`scripts/setup-code-server.sh failed (exit ${r.status ?? r.signal})`);
+  if (installedVersion() !== CODE_SERVER_VERSION) throw new SetupError(`code-server ${CODE_SERVER_VERSION} still not in ${CODE_SERVER_DIR}`);
 }
 
 /** A port free on 127.0.0.1 right now: `preferred` if it is, else one the OS picks. */
@@ -106,7 +124,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   ];
   const log = createWriteStream(o.logFile, { flags: 'a' });
   const child = spawn(process.execPath, args, {
-    env: { ...cleanEnv(), ...o.env },
+    env: { ...cleanEnv(), ...codeServerXdgEnv(), ...o.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() reaches the extension host and file watchers too
   });
