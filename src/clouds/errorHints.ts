@@ -146,6 +146,18 @@ function notFoundHint(ctx: HintContext): string {
   return `not found, or older than this API's retention window${window}; check the id and the region${inRegion(ctx)}`;
 }
 
+/**
+ * OpenSSL's words for "the first bytes back were not a TLS record": an https:// URL aimed at a port that speaks
+ * plain HTTP (the emulator, a local stub, a proxy's plain port). Not a certificate problem.
+ */
+const PLAIN_HTTP_CODE = /^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/;
+
+/** The first host (with its port) a network message names: the transport names the host it dialled. */
+function serverIn(message: string): string | null {
+  const host = String.raw`(?:\[[0-9a-f:.]+\]|localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d{1,5})?`;
+  return new RegExp(String.raw`(?<![\w.-])(${host})(?![\w-])`, 'i').exec(message)?.[1] ?? null;
+}
+
 const TLS_CODE = /^(CERT_|ERR_TLS_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|ERR_SSL_|HOSTNAME_MISMATCH)/;
 
 function networkHint(e: NetworkError): string | null {
@@ -175,6 +187,9 @@ function networkHint(e: NetworkError): string | null {
     case 'CLOSED':
       return null;
     default:
+      if (PLAIN_HTTP_CODE.test(e.code)) {
+        return `the server at ${serverIn(e.message) ?? 'the endpoint'} answered in plain HTTP, not TLS: use http:// for a loopback endpoint or check the port`;
+      }
       if (TLS_CODE.test(e.code)) {
         return 'the TLS certificate was not trusted: a TLS-inspecting proxy may be in the way; add its CA with NODE_EXTRA_CA_CERTS';
       }

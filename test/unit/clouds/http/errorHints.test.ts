@@ -82,6 +82,17 @@ describe('hintForError', () => {
     assert.equal(hintForError(new NetworkError(ICE, 'ABORTED', 'x'), ctx), null);
   });
 
+  it('TLS to a plain-HTTP port: names the server and the fix, not a TLS-inspecting proxy', () => {
+    for (const code of ['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG']) {
+      const h = hint(new NetworkError(ICE, code, `the TLS certificate of 127.0.0.1:8443 was not accepted (${code})`));
+      assert.equal(h, 'the server at 127.0.0.1:8443 answered in plain HTTP, not TLS: use http:// for a loopback endpoint or check the port');
+    }
+    assert.match(hint(new NetworkError(ICE, 'ERR_SSL_WRONG_VERSION_NUMBER', 'wrong version number (ice-vpc.cn-shanghai.aliyuncs.com via proxy p.corp:3128)')),
+      /^the server at ice-vpc\.cn-shanghai\.aliyuncs\.com answered in plain HTTP/);
+    assert.match(hint(new NetworkError(ICE, 'ERR_SSL_WRONG_VERSION_NUMBER', 'wrong version number')), /^the server at the endpoint answered in plain HTTP/);
+    assert.match(hint(new NetworkError(ICE, 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE', 'x')), /TLS-inspecting proxy/, 'other TLS failures keep their hint');
+  });
+
   it('bad responses: an HTML page means a proxy or gateway answered', () => {
     const html = new BadResponseError(ICE, 502, 'text/html', 'an HTML page instead of JSON (HTTP 502): …', null);
     assert.match(hint(html), /proxy, captive portal or gateway answered instead of the cloud API/);
