@@ -50,24 +50,62 @@ const STRING_TO_SIGN_RE = /(server\s+string\s*to\s*sign\s*is\s*:?).*$/is;
 const BARE_LTAI_RE = /\bLTAI[A-Za-z0-9]{12,30}\b/g;
 
 /**
- * Returns `text` with the given secret strings removed (also in their percent-encoded forms) and with
- * the usual credential-bearing parameters and headers masked.
+ * Shorter than this, a "secret" is not a real one (AccessKey secrets are 30 characters, Huawei SKs 40, STS
+ * tokens hundreds): masking it would mangle ordinary words (`e` in `m****dia-jobs`), so it is refused and the
+ * caller should warn that it is not masked (without printing it).
  */
-export function redactSecrets(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  // Longest first, so a secret that contains another is removed whole.
+export const MIN_SECRET_LENGTH = 8;
+
+/** The given secrets that are too short to be redacted (see MIN_SECRET_LENGTH); empty strings are ignored. */
+export function tooShortToRedact(secrets: readonly string[]): string[] {
+  return secrets.filter((s) => s.length > 0 && s.length < MIN_SECRET_LENGTH);
+}
+
+const ALNUM = /[A-Za-z0-9]/;
+// A token boundary: no letter or digit next to the value, except the hex digits of a percent-escape before it
+// (`AccessKeySecret%3D<secret>` inside an encoded string to sign).
+const BEFORE = String.raw`(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2}))`;
+const AFTER = String.raw`(?![A-Za-z0-9])`;
+
+let cached: { key: string; re: RegExp | null } | null = null;
+
+/** One regular expression matching any form of any secret, as a whole token; null when there is none to match. */
+function secretsPattern(secrets: readonly string[]): RegExp | null {
+  const key = secrets.join('\u0000');
+  if (cached?.key === key) return cached.re;
   const variants = new Set<string>();
   for (const s of secrets) {
-    // Very short strings would mask ordinary words; real secrets are long.
-    if (!s || s.length < 4) continue;
-    variants.add(s);
-    variants.add(encodeURIComponent(s));
-    // Alibaba's percent-encoding applied twice (string to sign), and its `*`/`~` rules.
-    variants.add(encodeURIComponent(encodeURIComponent(s)));
+    if (s.length < MIN_SECRET_LENGTH) continue;
+    // As sent, percent-encoded (a V1 query, a form body), encoded twice (Alibaba's string to sign),
+    // and JSON-escaped (a body echoing it, our own --json output).
+    for (const v of [s, encodeURIComponent(s), encodeURIComponent(encodeURIComponent(s)), JSON.stringify(s).slice(1, -1)]) variants.add(v);
   }
-  for (const v of [...variants].sort((a, b) => b.length - a.length)) {
-    out = out.split(v).join(MASK);
-  }
+  // Longest first, so a secret that contains another is removed whole.
+  const alternatives = [...variants].sort((a, b) => b.length - a.length).map((v) => {
+    const body = v.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    return `${ALNUM.test(v[0]!) ? BEFORE : ''}${body}${ALNUM.test(v.at(-1)!) ? AFTER : ''}`;
+  });
+  const re = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'g') : null;
+  cached = { key, re };
+  return re;
+}
+
+/**
+ * `text` with each given secret masked wherever it stands as a whole token (not inside a longer word), also
+ * percent-encoded once or twice and JSON-escaped. Secrets shorter than MIN_SECRET_LENGTH are left alone.
+ * Nothing else is touched: safe on job data, where a `Signature=` in a signed output URL is the user's own.
+ */
+export function redactValues(text: string, secrets: readonly string[]): string {
+  const re = secretsPattern(secrets);
+  return re === null ? text : text.replace(re, MASK);
+}
+
+/**
+ * Returns `text` with the given secret strings removed (see redactValues) and with the usual
+ * credential-bearing parameters and headers masked.
+ */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = redactValues(text, secrets);
   out = out.replace(STRING_TO_SIGN_RE, '$1 [redacted]');
   out = out.replace(AUTH_HEADER_RE, (_m, name: string) => `${name}${MASK}`);
   const maskAll = (_m: string, name: string, sep: string): string => `${name}${sep}${MASK}`;

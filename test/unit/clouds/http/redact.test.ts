@@ -1,7 +1,7 @@
 // Redaction of the credential-bearing strings the clouds echo back and our own requests carry.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { maskKeyId, redactHeaders, redactSecrets } from '../../../../src/clouds/http/redact.js';
+import { MIN_SECRET_LENGTH, maskKeyId, redactHeaders, redactSecrets, redactValues, tooShortToRedact } from '../../../../src/clouds/http/redact.js';
 
 const AK = 'LTAI5tQ2xYzAbCdEfGhIjK9m';
 const STS_AK = 'STS.NUhvxS7Jz4tbQ5HoxZb3Ke8aD';
@@ -53,6 +53,43 @@ describe('redactSecrets', () => {
     const plain = 'Signature: invalid. SignatureMethod=HMAC-SHA1 Access denied for job 1234567890abcdef';
     assert.equal(redactSecrets(plain), plain);
     assert.equal(redactSecrets('short secrets are ignored: abc', ['abc']), 'short secrets are ignored: abc');
+  });
+});
+
+describe('redacting given secret values', () => {
+  const SECRET = 'Xk7pQ2vLm9RtZ4wYb8NcF3hJd6sGa1';
+
+  it('masks a secret only as a whole token, never inside another word', () => {
+    assert.equal(redactValues(`key ${SECRET} and x${SECRET}y, ${SECRET}9`, [SECRET]), `key **** and x${SECRET}y, ${SECRET}9`);
+    assert.equal(redactValues(`AccessKeySecret=${SECRET}&next`, [SECRET]), 'AccessKeySecret=****&next');
+    assert.equal(redactValues(`{"secret":"${SECRET}"}`, [SECRET]), '{"secret":"****"}');
+  });
+
+  it('masks it where it is echoed: V1 query (percent-encoded once and twice), headers, JSON with escapes', () => {
+    const s = 'S3cr3t/Key+Value="quoted"';
+    const enc = encodeURIComponent(s);
+    assert.equal(redactValues(`AccessKeySecret%3D${encodeURIComponent(enc)}%26Action`, [s]), 'AccessKeySecret%3D****%26Action');
+    assert.equal(redactValues(`?a=1&SecretKey=${enc}&b=2`, [s]), '?a=1&SecretKey=****&b=2');
+    assert.equal(redactValues(`x-acs-security-token: ${s}\n`, [s]), 'x-acs-security-token: ****\n');
+    assert.equal(redactValues(JSON.stringify({ echoed: s }), [s]), '{"echoed":"****"}');
+  });
+
+  it('refuses secrets too short to be real: ordinary text is never mangled', () => {
+    const line = 'media-jobs: ice abc: ice:GetMediaProducingJob failed: region cn-shanghai; request id x-1';
+    for (const short of ['e', 'x', 'region', 'abc', '1234567']) {
+      assert.equal(redactSecrets(line, [short]), line, short);
+      assert.equal(redactValues(line, [short]), line, short);
+    }
+    assert.equal(MIN_SECRET_LENGTH, 8);
+    assert.deepEqual(tooShortToRedact(['e', 'region', SECRET, '', '12345678']), ['e', 'region']);
+    // A short secret beside a long one: the long one is still masked.
+    assert.equal(redactSecrets(`e ${SECRET} e`, ['e', SECRET]), 'e **** e');
+  });
+
+  it('a secret that contains another is masked whole', () => {
+    const inner = 'Abcdefgh12345678';
+    const outer = `${inner}Zyxwvut`;
+    assert.equal(redactValues(`${outer} ${inner}`, [inner, outer]), '**** ****');
   });
 });
 
