@@ -3,8 +3,12 @@
  */
 import { parseArgs } from 'node:util';
 import { JOB_KINDS, type JobKind, isJobKind } from '../model/job.js';
-import { type JobRef } from '../model/jobRef.js';
+import { type JobRef, validateId } from '../model/jobRef.js';
 import { type SignatureVersion } from '../clouds/client.js';
+import { ENDPOINTS, type EndpointProduct, isRegionName, validateEndpoint } from '../clouds/endpoints.js';
+import { ConfigError } from '../clouds/errors.js';
+import { kindDefinition } from '../clouds/kinds/registry.js';
+import { quoted } from './format.js';
 
 export const USAGE = `Usage:
   media-jobs inspect <kind> <id...> [options]   print jobs (one per id; a Live caster gives one per editing task)
@@ -54,39 +58,131 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export function parseCommandLine(argv: readonly string[]): CliCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        region: { type: 'string' },
-        endpoint: { type: 'string' },
-        'cluster-id': { type: 'string' },
-        'show-id': { type: 'string' },
-        'project-id': { type: 'string' },
-        signature: { type: 'string' },
-        interval: { type: 'string' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'V', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+}
+
+const OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  region: { type: 'string' },
+  endpoint: { type: 'string' },
+  'cluster-id': { type: 'string' },
+  'show-id': { type: 'string' },
+  'project-id': { type: 'string' },
+  signature: { type: 'string' },
+  interval: { type: 'string' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+};
+
+const COMMANDS = ['inspect', 'watch', 'help'];
+
+interface ParsedValues {
+  region?: string;
+  endpoint?: string;
+  'cluster-id'?: string;
+  'show-id'?: string;
+  'project-id'?: string;
+  signature?: string;
+  interval?: string;
+  timeout?: string;
+  json?: boolean;
+  help?: boolean;
+  version?: boolean;
+}
+
+/**
+ * Options and positionals, with our own messages: node's parseArgs (strict) words its errors for its own
+ * API ("Unknown option '--x'. To specify a positional argument starting with a '-', place it at the end of
+ * the command after '--', as in '-- \"--x\"'") and cannot suggest the option the user meant.
+ */
+function tokenize(argv: readonly string[]): { values: ParsedValues; positionals: string[] } {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: Object.fromEntries(Object.entries(OPTIONS).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }])),
+  });
+  const values: Record<string, string | boolean> = {};
+  const positionals: string[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'positional') positionals.push(t.value);
+    if (t.kind !== 'option') continue;
+    const spec = Object.hasOwn(OPTIONS, t.name) ? OPTIONS[t.name] : undefined;
+    if (spec === undefined) {
+      const near = t.rawName.startsWith('--') ? closest(t.name, Object.keys(OPTIONS)) : null;
+      throw new UsageError(`unknown option ${quotedArg(t.rawName)}${near ? ` (did you mean --${near}?)` : ''}`);
+    }
+    if (spec.type === 'boolean') {
+      if (t.value !== undefined) throw new UsageError(`--${t.name} takes no value`);
+      values[t.name] = true;
+      continue;
+    }
+    // `--region --json`: parseArgs takes the next word as the value; a value never looks like an option.
+    if (t.value === undefined || (!t.inlineValue && /^-(?!\d)./.test(t.value))) throw new UsageError(`--${t.name} needs a value`);
+    values[t.name] = t.value;
   }
+  return { values: values as ParsedValues, positionals };
+}
+
+/** A name from the command line, shown safely: control and bidi characters escaped, long ones cut. */
+function quotedArg(s: string): string {
+  return quoted(s).slice(1, -1);
+}
+
+/** The candidate nearest to `word` (a unique prefix, or within two edits), or null. */
+export function closest(word: string, candidates: readonly string[]): string | null {
+  const w = word.toLowerCase();
+  const prefixed = candidates.filter((c) => c.startsWith(w));
+  if (w.length >= 3 && prefixed.length === 1) return prefixed[0]!;
+  let best: string | null = null;
+  let bestDistance = Math.min(2, Math.max(1, Math.floor(w.length / 3)));
+  for (const c of candidates) {
+    const d = editDistance(w, c);
+    if (d <= bestDistance && (best === null || d < bestDistance)) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance with adjacent transpositions counted as one edit (`regoin` → `region` is 1). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+function didYouMean(word: string, candidates: readonly string[]): string {
+  const near = closest(word, candidates);
+  return near ? ` (did you mean ${near}?)` : '';
+}
+
+export function parseCommandLine(argv: readonly string[]): CliCommand {
+  const parsed = tokenize(argv);
   const { values: v, positionals } = parsed;
   if (v.help) return { type: 'help' };
   if (v.version) return { type: 'version' };
   const [command, kindArg, ...ids] = positionals;
-  if (command === undefined) throw new UsageError('no command given');
+  if (command === undefined) throw new UsageError('no command given (inspect or watch)');
   if (command === 'help') return { type: 'help' };
-  if (command !== 'inspect' && command !== 'watch') throw new UsageError(`unknown command "${command}"`);
+  if (command !== 'inspect' && command !== 'watch') throw new UsageError(`unknown command ${quoted(command)}${didYouMean(command, COMMANDS)}`);
   if (kindArg === undefined) throw new UsageError(`${command} needs a kind (${JOB_KINDS.join(', ')})`);
-  if (!isJobKind(kindArg)) throw new UsageError(`unknown kind "${kindArg}"; kinds are ${JOB_KINDS.join(', ')}`);
+  if (!isJobKind(kindArg)) {
+    const near = closest(kindArg, JOB_KINDS);
+    throw new UsageError(`unknown kind ${quoted(kindArg)}; ${near ? `did you mean ${near}? ` : ''}kinds are ${JOB_KINDS.join(', ')}`);
+  }
   const kind = kindArg;
   if (ids.length === 0) throw new UsageError(`${command} ${kind} needs at least one id`);
   if (command === 'watch' && ids.length > 1) throw new UsageError('watch takes one id');
@@ -102,7 +198,27 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 600) {
     throw new UsageError(`--timeout must be a number of seconds between 0 and 600, not "${v.timeout}"`);
   }
-  const options: CommonOptions = { region: v.region ?? '', endpoint: v.endpoint, signature, json: v.json === true, timeoutSeconds };
+  for (const id of ids) {
+    // Checked here, not only by the client: a mistyped id is the user's to fix, so exit 2 and say it once.
+    const problem = validateId(id, `${kind} job id ${quoted(id)}`);
+    if (problem) throw new UsageError(`${problem}; copy the id exactly as the cloud shows it`);
+  }
+  for (const name of ['cluster-id', 'show-id', 'project-id'] as const) {
+    const value = v[name];
+    const problem = value === undefined ? null : validateId(value, `--${name} ${quoted(value)}`);
+    if (problem) throw new UsageError(problem);
+  }
+  const region = v.region ?? '';
+  if (v.region !== undefined) checkRegion(kind, region, v.endpoint);
+  if (v.endpoint !== undefined) {
+    try {
+      validateEndpoint(v.endpoint);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      throw new UsageError(`${e.message.replace(/^endpoint\b/, '--endpoint')}${e.hint ? `; ${e.hint}` : ''}`);
+    }
+  }
+  const options: CommonOptions = { region, endpoint: v.endpoint, signature, json: v.json === true, timeoutSeconds };
   const params: JobRef['params'] = {};
   if (v['cluster-id']) params.clusterId = v['cluster-id'];
   if (v['show-id']) params.showId = v['show-id'];
@@ -118,4 +234,18 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     throw new UsageError(`--interval must be a number of seconds between 0 and 86400, not "${v.interval}"`);
   }
   return { type: 'watch', kind, ref: refs[0]!, options, intervalSeconds };
+}
+
+/** A region must look like one and, without --endpoint, be one whose endpoint we know for this kind. */
+function checkRegion(kind: JobKind, region: string, endpoint: string | undefined): void {
+  if (!isRegionName(region)) {
+    throw new UsageError(`--region ${quoted(region)} is not a region name (regions look like cn-shanghai or cn-north-4)`);
+  }
+  if (endpoint !== undefined) return;
+  // The product is the API's prefix (`vod:GetTranscodeTask`), which is also the endpoint table's key.
+  const product = kindDefinition(kind).api.split(':')[0] as EndpointProduct;
+  const table = Object.hasOwn(ENDPOINTS, product) ? ENDPOINTS[product] : undefined;
+  if (table === undefined || Object.hasOwn(table, region)) return;
+  const known = Object.keys(table).sort().join(', ');
+  throw new UsageError(`region ${quoted(region)} has no known ${product} endpoint (known regions: ${known}); or give --endpoint`);
 }

@@ -22,8 +22,18 @@ export function credentialsFromEnv(env: Readonly<Record<string, string | undefin
   return out;
 }
 
+/** Every secret in the credentials with the variable it came from, so output can be scrubbed of them. */
+export function secretEntries(c: Credentials): Array<{ variable: string; value: string }> {
+  const all: Array<[string, string | undefined]> = [
+    ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', c.aliyun?.accessKeySecret],
+    ['ALIBABA_CLOUD_SECURITY_TOKEN', c.aliyun?.securityToken],
+    ['HUAWEICLOUD_SDK_SK', c.huawei?.sk],
+    ['HUAWEICLOUD_SDK_SECURITY_TOKEN', c.huawei?.securityToken],
+  ];
+  return all.flatMap(([variable, value]) => (typeof value === 'string' && value.length > 0 ? [{ variable, value }] : []));
+}
+
 /** Every secret value in the credentials, so output can be checked (and scrubbed) for them. */
 export function secretValues(c: Credentials): string[] {
-  return [c.aliyun?.accessKeySecret, c.aliyun?.securityToken, c.huawei?.sk, c.huawei?.securityToken]
-    .filter((s): s is string => typeof s === 'string' && s.length > 0);
+  return secretEntries(c).map((e) => e.value);
 }

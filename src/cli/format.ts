@@ -1,17 +1,45 @@
 /**
- * The readable summary `media-jobs inspect` prints without --json.
- * Job data comes from the cloud and is untrusted: every value passes through `safe()`, which removes
- * control characters so a job name cannot move the cursor or recolour the user's terminal.
+ * The readable summary `media-jobs inspect` prints without --json, and the sanitisers every CLI write goes
+ * through. Job data and error bodies come from the cloud and are untrusted: a job name or an error Code must not
+ * retitle the terminal (OSC), clear it (CSI), recolour it, or reorder what is shown (bidi overrides).
+ * One character set for all of them: `UNSAFE_CHARS` (src/util/unsafeChars.ts).
  */
 import { type Job, type MediaStream, type JobOutput } from '../model/job.js';
 import { formatBytes } from '../model/formatBytes.js';
+import { UNSAFE_CHARS, oneLine, stripUnsafeChars } from '../util/unsafeChars.js';
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
+/** A value on one line, without any character that could drive or mislead the terminal. */
 export function safe(value: unknown): string {
   const s = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
-  return s.replace(CONTROL, '').replace(/\n/g, ' ');
+  return oneLine(s);
+}
+
+/**
+ * What reaches the terminal, whatever it is (usage, summaries, errors, watch lines, JSON): the unsafe
+ * characters removed, and carriage returns too (a bare CR lets a later text overwrite the line shown).
+ * Line feeds stay: multi-line output is ours.
+ */
+export function sanitizeOutput(text: string): string {
+  return stripUnsafeChars(text).replace(/\r/g, '');
+}
+
+function escapeUnsafe(text: string): string {
+  return text.replace(UNSAFE_CHARS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * JSON for a terminal or a pipe: JSON.stringify escapes C0 controls but emits C1 controls (U+009B is a one-byte
+ * CSI), DEL and bidi overrides raw. Outside strings JSON is ASCII, so every such character left is inside a
+ * string, where `\uXXXX` means the same: the text stays valid JSON and parses back to the same data.
+ */
+export function terminalSafeJson(value: unknown): string {
+  return escapeUnsafe(JSON.stringify(value, null, 2));
+}
+
+/** A word from the command line or a server in double quotes, its unsafe characters visible as `\uXXXX`, cut at 40. */
+export function quoted(text: string): string {
+  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return escapeUnsafe(JSON.stringify(cut));
 }
 
 export function formatDuration(seconds: number | null): string {

@@ -3,12 +3,15 @@
  * 3 configuration or credentials, 4 (watch) the job ended failed or partial, 130 interrupted.
  */
 import { parseCommandLine, USAGE, UsageError, type CliCommand, type CommonOptions } from './args.js';
-import { credentialsFromEnv, secretValues } from './env.js';
-import { formatJob } from './format.js';
+import { credentialsFromEnv, secretEntries } from './env.js';
+import { formatJob, sanitizeOutput, terminalSafeJson } from './format.js';
 import { runWatch } from './watch.js';
 import { CloudClient } from '../clouds/client.js';
+import { type Credentials } from '../clouds/credentials.js';
 import { describeError } from '../clouds/errors.js';
-import { exitCodeFor } from './exitCodes.js';
+import { MIN_SECRET_LENGTH, redactValues, tooShortToRedact } from '../clouds/http/redact.js';
+import { oneLine } from '../util/unsafeChars.js';
+import { EXIT, exitCodeFor } from './exitCodes.js';
 import { type JobKind } from '../model/job.js';
 import { type Clock } from '../clouds/clock.js';
 
@@ -25,31 +28,71 @@ export interface CliIo {
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
+/**
+ * The only way the CLI writes. Every text, whatever its source (usage, job summaries, --json, errors, watch
+ * lines), passes the same sanitiser (no terminal escapes, C1 controls or bidi overrides) and then the secret
+ * scrub (defence in depth: nothing we print may contain a secret, whatever a server echoes back).
+ */
+export interface CliWriter {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export function cliWriter(io: Pick<CliIo, 'stdout' | 'stderr'>, secrets: readonly string[]): CliWriter {
+  // Only the credential values are masked here: server messages were already redacted where they were read
+  // (readResponse, the transport), and job data may hold the user's own signed URLs, which are theirs to see.
+  const write = (sink: (s: string) => void) => (s: string) => sink(redactValues(sanitizeOutput(s), secrets));
+  return { out: write(io.stdout), err: write(io.stderr) };
+}
+
+const HELP_POINTER = "run 'media-jobs --help'";
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const credentials = credentialsFromEnv(io.env);
+  const secrets = secretEntries(credentials);
+  const { out, err } = cliWriter(io, secrets.map((e) => e.value));
+  try {
+    return await run(argv, io, credentials, secrets, out, err);
+  } catch (e) {
+    // Nothing may bypass the writer, not even a bug: one line, sanitised and scrubbed, no stack trace.
+    err(`media-jobs: ${oneLine(describeError(e))}\n`);
+    return EXIT.failed;
+  }
+}
+
+async function run(
+  argv: readonly string[],
+  io: CliIo,
+  credentials: Credentials,
+  secrets: ReadonlyArray<{ variable: string; value: string }>,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   let cmd: CliCommand;
   try {
     cmd = parseCommandLine(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`media-jobs: ${e.message}\n\n${USAGE}`);
-      return 2;
+      err(`media-jobs: ${oneLine(e.message)}; ${HELP_POINTER}\n`);
+      return EXIT.usage;
     }
     throw e;
   }
   if (cmd.type === 'help') {
-    io.stdout(USAGE);
-    return 0;
+    out(USAGE);
+    return EXIT.ok;
   }
   if (cmd.type === 'version') {
-    io.stdout(`media-jobs ${VERSION}\n`);
-    return 0;
+    out(`media-jobs ${VERSION}\n`);
+    return EXIT.ok;
   }
-  const credentials = credentialsFromEnv(io.env);
-  const secrets = secretValues(credentials);
-  // Defence in depth: nothing we print may contain a secret, whatever a server echoes back.
-  const scrub = (s: string) => secrets.reduce((acc, sec) => acc.split(sec).join('****'), s);
-  const out = (s: string) => io.stdout(scrub(s));
-  const err = (s: string) => io.stderr(scrub(s));
+  const tooShort = new Set(tooShortToRedact(secrets.map((e) => e.value)));
+  for (const { variable, value } of secrets) {
+    // Masking a 1-character "secret" would mangle every line; a real one is 30+ characters. Say so, never show it.
+    if (tooShort.has(value)) {
+      err(`media-jobs: warning: ${variable} is shorter than ${MIN_SECRET_LENGTH} characters, too short to be a real secret; it is not masked in output\n`);
+    }
+  }
   const client = makeClient(cmd.kind, cmd.options, credentials, io.clock);
   try {
     if (cmd.type === 'inspect') return await inspect(client, cmd, out, err, io.signal);
@@ -59,7 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function makeClient(kind: JobKind, options: CommonOptions, credentials: ReturnType<typeof credentialsFromEnv>, clock?: Clock): CloudClient {
+function makeClient(kind: JobKind, options: CommonOptions, credentials: Credentials, clock?: Clock): CloudClient {
   return new CloudClient({
     credentials,
     signature: options.signature,
@@ -81,11 +124,16 @@ async function inspect(
   const jobs = outcomes.flatMap((o) => o.jobs);
   for (const o of outcomes) {
     if (o.error) {
-      err(`media-jobs: ${o.ref.kind} ${o.ref.id}: ${describeError(o.error)}\n`);
+      err(`media-jobs: ${o.ref.kind} ${o.ref.id}: ${withoutKind(describeError(o.error), o.ref.kind)}\n`);
       code = Math.max(code, exitCodeFor(o.error));
     }
   }
-  if (cmd.options.json) out(`${JSON.stringify(jobs, null, 2)}\n`);
+  if (cmd.options.json) out(`${terminalSafeJson(jobs)}\n`);
   else if (jobs.length > 0) out(`${jobs.map(formatJob).join('\n\n')}\n`);
   return code;
+}
+
+/** The line already starts with the kind and id: a message that opens with the kind again ("ice: …") drops it. */
+function withoutKind(description: string, kind: JobKind): string {
+  return oneLine(description.startsWith(`${kind}: `) ? description.slice(kind.length + 2) : description);
 }

@@ -2,6 +2,7 @@
  * `media-jobs watch`: poll one job until it ends, printing every change of status or progress.
  * Transient trouble (network, throttling, 5xx) is reported and polling goes on with backoff;
  * errors that polling cannot fix (credentials, not found, bad id) end the watch with exit 1 or 3.
+ * Every line is built from `safe()` values and written through the CLI's one writer (main.ts `cliWriter`).
  */
 import { type CliCommand } from './args.js';
 import { exitCodeFor } from './exitCodes.js';
@@ -41,7 +42,7 @@ export async function runWatch(client: CloudClient, cmd: Extract<CliCommand, { t
     let waitMs = intervalMs;
     if (outcome.error) {
       const retryable = isRetryable(outcome.error) || (everSeen && outcome.error.kind === 'bad-response');
-      io.err(`${stamp(clock)}  ${retryable ? 'will retry: ' : ''}${describeError(outcome.error)}\n`);
+      io.err(`${stamp(clock)}  ${retryable ? 'will retry: ' : ''}${safe(describeError(outcome.error))}\n`);
       if (!retryable) return exitCodeFor(outcome.error);
       failures++;
       waitMs = Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.min(failures, 6));

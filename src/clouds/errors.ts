@@ -5,6 +5,7 @@
  * and `redactSecrets` (clouds/http/redact.ts) runs over server messages that may echo signed strings.
  */
 import { type CloudId } from '../model/job.js';
+import { oneLine } from '../util/unsafeChars.js';
 
 export type MediaJobsErrorKind = 'api' | 'network' | 'bad-response' | 'schema' | 'config' | 'credentials';
 
@@ -104,7 +105,7 @@ export function isMediaJobsError(e: unknown): e is MediaJobsError {
 /** One line for a person: what failed, the cloud's code, the request id, and the hint. */
 export function describeError(e: unknown): string {
   if (!(e instanceof MediaJobsError)) {
-    return e instanceof Error ? `unexpected error: ${e.message}` : `unexpected error: ${String(e)}`;
+    return oneLine(e instanceof Error ? `unexpected error: ${e.message}` : `unexpected error: ${String(e)}`);
   }
   const parts: string[] = [];
   switch (e.kind) {
@@ -135,5 +136,6 @@ export function describeError(e: unknown): string {
       parts.push(e.message);
   }
   if (e.hint) parts.push(`hint: ${e.hint}`);
-  return parts.join('; ');
+  // Codes, messages and request ids come from the server: no terminal escapes, no bidi overrides, one line.
+  return oneLine(parts.join('; '));
 }

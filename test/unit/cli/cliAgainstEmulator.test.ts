@@ -167,28 +167,57 @@ describe('inspect against the emulator', () => {
     assertNoSecrets(emu, temp);
   });
 
-  test('bad ids, unknown regions and missing credentials fail before any request', async () => {
+  test('bad ids and regions are usage errors (exit 2), missing credentials exit 3, all before any request', async () => {
     const before = emu.requests.length;
-    for (const id of ['a b', 'a/b', 'a\u0007b', 'x'.repeat(500)]) {
+    for (const id of ['a b', 'a/b', 'a\u0007b', 'x'.repeat(500), 'bad id!']) {
       const run = await cli(emu, ['inspect', 'ice', id]);
-      assert.equal(run.code, 3, id);
-      assert.match(run.stderr, /job id (contains|is \d+ characters)/);
+      assert.equal(run.code, 2, id);
+      assert.match(run.stderr, /^media-jobs: ice job id ".*" (contains|is \d+ characters)/);
+      assert.equal(run.stderr.match(/\bice\b/g)?.length, 1, `the kind is named once: ${run.stderr}`);
+      assert.equal(run.stderr.split('\n').length, 2, 'one line');
     }
     const noCreds = await runCli(['inspect', 'mpc-editing', 'abc'], { stdout: () => {}, stderr: (s) => assert.match(s, /HUAWEICLOUD_SDK_AK/), env: {} });
     assert.equal(noCreds, 3);
-    let stderr = '';
-    const region = await runCli(['inspect', 'vod', 'abc', '--region', 'xx-mars-1'], { stdout: () => {}, stderr: (s) => (stderr += s), env: envFor(emu) });
-    assert.equal(region, 3);
-    assert.match(stderr, /region "xx-mars-1" has no known vod endpoint.*--endpoint/);
+    for (const [region, pattern] of [
+      ['xx-mars-1', /region "xx-mars-1" has no known vod endpoint.*--endpoint/],
+      ['cn shanghai', /--region "cn shanghai" is not a region name/],
+    ] as const) {
+      let stderr = '';
+      const code = await runCli(['inspect', 'vod', 'abc', '--region', region], { stdout: () => {}, stderr: (s) => (stderr += s), env: envFor(emu) });
+      assert.equal(code, 2, region);
+      assert.match(stderr, pattern);
+    }
     assert.equal(emu.requests.length, before, 'no request was made');
   });
 
-  test('usage errors exit 2 with the usage text', async () => {
-    let stderr = '';
-    const code = await runCli(['inspect', 'nope', 'x'], { stdout: () => {}, stderr: (s) => (stderr += s), env: {} });
-    assert.equal(code, 2);
-    assert.match(stderr, /unknown kind "nope"/);
-    assert.match(stderr, /Usage:/);
+  test('usage errors exit 2 with one line that points at --help, not the whole usage', async () => {
+    for (const [argv, pattern] of [
+      [['inspect', 'nope', 'x'], /unknown kind "nope"/],
+      [['inspect', 'ice', 'x', '--regoin', 'cn-shanghai'], /unknown option --regoin \(did you mean --region\?\)/],
+      [[], /no command given/],
+    ] as const) {
+      let stderr = '';
+      let stdout = '';
+      const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {} });
+      assert.equal(code, 2);
+      assert.match(stderr, pattern);
+      assert.match(stderr, /^media-jobs: [^\n]*; run 'media-jobs --help'\n$/, stderr);
+      assert.equal(stdout, '');
+    }
+  });
+
+  test('a secret too short to be real is not masked (messages stay readable), and a warning says so without showing it', async () => {
+    for (const secret of ['e', 'Zq7xK']) {
+      const run = await cli(emu, ['inspect', 'ice', SAMPLE_IDS.ice.succeeded], { env: envFor(emu, { ALIBABA_CLOUD_ACCESS_KEY_SECRET: secret }) });
+      assert.equal(run.code, 1);
+      const [warning, error, ...rest] = run.stderr.trim().split('\n');
+      assert.equal(warning, 'media-jobs: warning: ALIBABA_CLOUD_ACCESS_KEY_SECRET is shorter than 8 characters, too short to be a real secret; it is not masked in output');
+      assert.match(error!, /^media-jobs: ice \S+: ice:GetMediaProducingJob failed: SignatureDoesNotMatch/, 'not m****dia-jobs');
+      assert.deepEqual(rest, []);
+      assert.ok(!run.stderr.includes('Zq7xK'));
+    }
+    const ok = await cli(emu, ['inspect', 'ice', SAMPLE_IDS.ice.succeeded, '--json']);
+    assert.equal(ok.stderr, '', 'no warning for real secrets');
   });
 });
 
