@@ -8,6 +8,7 @@ import { type Job, type JobError, type JobKind, type JobStatus, type Timeline } 
 import { shortId } from '../model/jobPresentation.js';
 import { TimelineIndex } from '../model/timelineIndex.js';
 import { type TrackedJob } from '../model/trackedJob.js';
+import { MAX_JSON_DEPTH, parseJsonBounded, stringifyBounded } from '../util/boundDepth.js';
 import {
   checkOpenUrl, type ExtraSection, type HostMessage, INLINE_CLIP_LIMIT, type JobCore, type JobPayload, RAW_TIMELINE_LIMIT,
   RAW_VIEW_LIMIT, type TimelineView, type TrackedInfo, type WebviewMessage,
@@ -156,7 +157,8 @@ export class InspectorSession {
     const k = decoded ? 'decoded' : 'received';
     let text = this.rawCache.get(k);
     if (text === undefined) {
-      text = JSON.stringify(decoded ? decodeNestedJson(raw) : raw, null, 2) ?? 'null';
+      // Bounded again here: a snapshot need not have come through our parser (the preview host, a test).
+      text = stringifyBounded(decoded ? decodeNestedJson(raw) : raw, 2, DECODED_DEPTH);
       this.rawCache.set(k, text);
     }
     return text;
@@ -178,9 +180,14 @@ export class InspectorSession {
   }
 }
 
+/** Levels the decoded raw view may reach: the walk's own 32 plus one bounded parse below it. */
+const DECODED_DEPTH = 32 + MAX_JSON_DEPTH + 1;
+
 /**
  * Replaces strings that hold JSON objects or arrays (also encoded twice) with what they hold, recursively, so
  * the raw view shows a Timeline, UserData or a VOD stream list as structure rather than one escaped line.
+ * Each decoded string is parsed with bounded nesting (parts deeper than 64 levels become a marker string) and
+ * the walk stops decoding 32 levels down, so the result is at most `DECODED_DEPTH` levels deep.
  */
 export function decodeNestedJson(v: unknown, depth = 0): unknown {
   if (depth > 32) return v;
@@ -189,11 +196,11 @@ export function decodeNestedJson(v: unknown, depth = 0): unknown {
     const looksJson = (s.startsWith('{') && s.endsWith('}')) || (s.startsWith('[') && s.endsWith(']')) || /^"\s*[[{][\s\S]*[\]}]\s*"$/.test(s);
     if (!looksJson || s.length > 50_000_000) return v;
     try {
-      let parsed: unknown = JSON.parse(s);
+      let parsed: unknown = parseJsonBounded(s);
       if (typeof parsed === 'string') {
         const inner = parsed.trim();
         if (!/^[[{]/.test(inner)) return v;
-        parsed = JSON.parse(inner);
+        parsed = parseJsonBounded(inner);
       }
       return typeof parsed === 'object' && parsed !== null ? decodeNestedJson(parsed, depth + 1) : v;
     } catch {

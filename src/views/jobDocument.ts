@@ -5,8 +5,12 @@
 import * as vscode from 'vscode';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { type Job } from '../model/job.js';
+import { MAX_JSON_DEPTH, stringifyBounded } from '../util/boundDepth.js';
 
 export const JOB_SCHEME = 'media-job';
+
+/** A job's own few levels plus one bounded parse (its raw body, or JSON decoded from a string) and some room. */
+const JOB_DOCUMENT_DEPTH = 2 * MAX_JSON_DEPTH;
 
 export class JobDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly docs = new Map<string, Job>();
@@ -30,7 +34,8 @@ export class JobDocumentProvider implements vscode.TextDocumentContentProvider, 
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const job = this.docs.get(uri.toString());
-    return job ? `${JSON.stringify(job, null, 2)}\n` : '// This job is no longer loaded. Inspect it again from the Media Jobs view.\n';
+    // Bounded: a job's decoded fields are at most 64 levels deep from where they were parsed, and this never throws.
+    return job ? `${stringifyBounded(job, 2, JOB_DOCUMENT_DEPTH)}\n` : '// This job is no longer loaded. Inspect it again from the Media Jobs view.\n';
   }
 
   dispose(): void {

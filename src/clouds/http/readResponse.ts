@@ -8,6 +8,7 @@
  * (redacted: they may echo the string to sign) and request id.
  */
 import { type CloudId } from '../../model/job.js';
+import { parseJsonBounded } from '../../util/boundDepth.js';
 import { ApiError, BadResponseError } from '../errors.js';
 import { redactSecrets } from './redact.js';
 import { type HttpResponse, TruncatedResponseError } from './transport.js';
@@ -63,7 +64,8 @@ export function readResponse(cloud: CloudId, api: string, res: HttpResponse): Re
   if (first === '{' || first === '[') {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(trimmed);
+      // Bounded nesting: 10 KB of `[[[[…` parses fine but would break every JSON.stringify of the job later.
+      parsed = parseJsonBounded(trimmed);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       // Still inside a string or an open object/array at the end: the body stops mid-value.

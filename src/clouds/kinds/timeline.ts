@@ -9,6 +9,7 @@
 import {
   type Timeline, type TimelineClip, type TimelineEffect, type TimelineTrack, type TrackType,
 } from '../../model/job.js';
+import { boundDepth, deeperThan } from '../../util/boundDepth.js';
 import { MAX_JSON_CHARS, isRecord, parseJsonText, rawText, toBool, toNumber, toStr } from './wire.js';
 
 interface TrackGroup {
@@ -52,6 +53,8 @@ interface WorkTrack {
  * Reads a Timeline given as JSON text (possibly encoded twice) or as an object.
  * Returns null when there is no Timeline (absent, null or blank). Text that is not valid JSON, or JSON that
  * is not an object, gives `parseError` (with the position) and `rawText`, so the job still shows.
+ * Nesting is bounded either way (text through `parseJsonText`, an object here): parts of a clip deeper than 64
+ * levels become a marker string, so clips' `raw` can always be saved and shown.
  */
 export function parseTimeline(value: unknown, maxChars: number = MAX_JSON_CHARS): Timeline | null {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
@@ -60,6 +63,8 @@ export function parseTimeline(value: unknown, maxChars: number = MAX_JSON_CHARS)
     const parsed = parseJsonText(value, maxChars);
     if (!parsed.ok) return { tracks: [], durationSeconds: null, parseError: `Timeline is not valid JSON: ${parsed.reason}`, rawText: value };
     root = parsed.value;
+  } else if (deeperThan(value)) {
+    root = boundDepth(value);
   }
   if (!isRecord(root)) {
     const what = Array.isArray(root) ? 'an array' : typeof root;

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ConfigError, SchemaError } from '../errors.js';
 import { KIND_CLOUD, type JobRef, validateId } from '../../model/jobRef.js';
 import { type Job, type JobKind, type JobParams } from '../../model/job.js';
+import { parseJsonBounded } from '../../util/boundDepth.js';
 
 /** Largest JSON-in-a-string we decode. A 100,000-clip Timeline is ~16 MB; beyond 20 MB is not a real job. */
 export const MAX_JSON_CHARS = 20 * 1024 * 1024;
@@ -157,8 +158,9 @@ export type JsonText = { ok: true; value: unknown } | { ok: false; reason: strin
 
 /**
  * Parses JSON text with a size cap; when the result is itself JSON text (a string encoded twice, as in the
- * VOD docs' AudioStreamList), parses that too. Never throws. A failure names what and where
- * (`unexpected character '}' at position 7 (line 1, column 8)`).
+ * VOD docs' AudioStreamList), parses that too. Nesting is bounded (`parseJsonBounded`: parts deeper than 64
+ * levels become a marker string), so a decoded value can always be saved and shown. Never throws. A failure
+ * names what and where (`unexpected character '}' at position 7 (line 1, column 8)`).
  */
 export function parseJsonText(text: string, maxChars: number = MAX_JSON_CHARS): JsonText {
   if (text.length > maxChars) {
@@ -169,7 +171,7 @@ export function parseJsonText(text: string, maxChars: number = MAX_JSON_CHARS): 
   for (let level = 0; level < 3; level++) {
     let value: unknown;
     try {
-      value = JSON.parse(current);
+      value = parseJsonBounded(current);
     } catch (e) {
       const where = locateJsonError(current);
       const prefix = level === 0 ? '' : 'inside doubly-encoded JSON: ';

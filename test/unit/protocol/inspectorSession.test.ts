@@ -93,6 +93,24 @@ describe('InspectorSession', () => {
     assert.deepEqual(decodeNestedJson({ a: '{"b":[1,"[2]"]}', c: 'plain', d: '"[{\\"x\\":1}]"', e: '{not json' }), { a: { b: [1, [2]] }, c: 'plain', d: [{ x: 1 }], e: '{not json' });
   });
 
+  it('raw view of a body with 5,000 levels of JSON held in a string (and one deep value as received): shown, deep parts marked', () => {
+    const deepText = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const j = job('ice', 'success');
+    // The raw body as a caller may hand it over (not through our parser): deep in a string and deep as a value.
+    const raw = { MediaProducingJob: { JobId: j.id, UserData: deepText, Extra: JSON.parse(deepText) as unknown } };
+    const s = new InspectorSession('k');
+    s.update(tracked({ ...j, raw }), false);
+    for (const decoded of [true, false]) {
+      const text = s.rawText(decoded);
+      assert.ok(text !== null && text.includes('nested deeper than'), `decoded=${decoded}`);
+      assert.doesNotThrow(() => JSON.parse(text));
+    }
+    const answer = s.answer({ type: 'requestRaw', reqId: 1, revision: 1 });
+    assert.ok(answer?.type === 'raw' && answer.text.length > 0);
+    const d = decodeNestedJson({ v: deepText });
+    assert.doesNotThrow(() => JSON.stringify(d));
+  });
+
   it('links: only the job\'s own http(s) URLs open', () => {
     const j = job('ice', 'success');
     const s = new InspectorSession('k');
