@@ -2,6 +2,11 @@
  * The one place the extension reaches the clouds. It loads the core bundle on the first request (not at
  * activation), builds a CloudClient from the current credentials and settings, and rebuilds it when either
  * changes, keeping one set of rate limiters so a rebuild never resets an API's budget.
+ *
+ * `invalidate()` (Sign Out, new keys, changed settings) starts a new generation. A configuration read that
+ * started before it is never used (the read starts again), and requests of an older generation still in flight
+ * are aborted before they sign again and run once more with the current client, so once Sign Out has returned no
+ * request is signed with the removed keys, and callers get answers that fit the current configuration.
  */
 import type * as Core from '../clouds/coreEntry.js';
 import { type CloudClient, type FetchOutcome } from '../clouds/client.js';
@@ -24,6 +29,10 @@ export class CloudAccess {
   private client: CloudClient | null = null;
   private limiters: InstanceType<CoreModule['RateLimiters']> | null = null;
   private configPromise: Promise<AccessConfig> | null = null;
+  /** Bumped by invalidate(): a config read or a client from an older generation is never used again. */
+  private generation = 0;
+  /** Aborts the requests of the current generation when it ends. */
+  private generationAbort = new AbortController();
 
   constructor(
     private readonly loadCore: () => CoreModule,
@@ -33,9 +42,13 @@ export class CloudAccess {
 
   /** Call when credentials or settings change: the next request builds a new client. */
   invalidate(): void {
+    this.generation++;
     const old = this.client;
     this.client = null;
     this.configPromise = null;
+    // Requests of the old client stop before they sign again (a wait for a rate-limit token, a retry's back-off).
+    this.generationAbort.abort(new Error('the credentials or settings changed'));
+    this.generationAbort = new AbortController();
     if (old) void old.close();
   }
 
@@ -44,8 +57,19 @@ export class CloudAccess {
   }
 
   async fetch(refs: readonly JobRef[], signal?: AbortSignal): Promise<FetchOutcome[]> {
-    const client = await this.getClient();
-    return client.fetch(refs, signal);
+    // Bounded: a generation ends only when the user changes credentials or settings.
+    for (let attempt = 0; ; attempt++) {
+      const { client, generation, abort } = await this.current();
+      const combined = anySignal(signal, abort);
+      let outcomes: FetchOutcome[];
+      try {
+        outcomes = await client.fetch(refs, combined.signal);
+      } finally {
+        combined.dispose();
+      }
+      // Answers of a generation that ended (signed out meanwhile) are not this configuration's: ask again.
+      if (generation === this.generation || signal?.aborted || attempt >= 3) return outcomes;
+    }
   }
 
   /** The region a reference resolves to with the current defaults. */
@@ -58,24 +82,65 @@ export class CloudAccess {
   }
 
   private async getClient(): Promise<CloudClient> {
-    if (this.client) return this.client;
-    this.configPromise ??= this.readConfig();
-    const config = await this.configPromise;
-    if (this.client) return this.client;
-    const core = (this.core ??= this.loadCore());
-    this.limiters ??= new core.RateLimiters(systemClock);
-    this.client = new core.CloudClient({
-      credentials: config.credentials,
-      signature: config.signature,
-      endpoints: config.endpoints,
-      defaultRegions: config.defaultRegions,
-      limiters: this.limiters,
-      ...(this.onRetry ? { onRetry: this.onRetry } : {}),
-    });
-    return this.client;
+    return (await this.current()).client;
+  }
+
+  /** The client of the current generation, built from a configuration read within that generation. */
+  private async current(): Promise<{ client: CloudClient; generation: number; abort: AbortSignal }> {
+    for (;;) {
+      const generation = this.generation;
+      const abort = this.generationAbort.signal;
+      if (this.client) return { client: this.client, generation, abort };
+      const promise = (this.configPromise ??= this.readConfig());
+      let config: AccessConfig;
+      try {
+        config = await promise;
+      } catch (e) {
+        // A failed read is not cached: the next request reads again.
+        if (this.configPromise === promise) this.configPromise = null;
+        throw e;
+      }
+      // Invalidated while reading (Sign Out during the read): that config may hold the removed keys.
+      if (generation !== this.generation) continue;
+      if (this.client) return { client: this.client, generation, abort };
+      const core = (this.core ??= this.loadCore());
+      this.limiters ??= new core.RateLimiters(systemClock);
+      this.client = new core.CloudClient({
+        credentials: config.credentials,
+        signature: config.signature,
+        endpoints: config.endpoints,
+        defaultRegions: config.defaultRegions,
+        limiters: this.limiters,
+        ...(this.onRetry ? { onRetry: this.onRetry } : {}),
+      });
+      return { client: this.client, generation, abort };
+    }
   }
 
   dispose(): void {
     this.invalidate();
   }
+}
+
+/**
+ * A signal that aborts when either does; `dispose()` removes its listeners (the generation's signal lives for
+ * many requests, so they must not pile up on it).
+ */
+function anySignal(a: AbortSignal | undefined, b: AbortSignal): { signal: AbortSignal; dispose(): void } {
+  const none = { dispose: () => undefined };
+  if (a === undefined) return { signal: b, ...none };
+  if (a.aborted) return { signal: a, ...none };
+  if (b.aborted) return { signal: b, ...none };
+  const ctl = new AbortController();
+  const onA = (): void => ctl.abort(a.reason);
+  const onB = (): void => ctl.abort(b.reason);
+  a.addEventListener('abort', onA, { once: true });
+  b.addEventListener('abort', onB, { once: true });
+  return {
+    signal: ctl.signal,
+    dispose: () => {
+      a.removeEventListener('abort', onA);
+      b.removeEventListener('abort', onB);
+    },
+  };
 }

@@ -145,6 +145,11 @@ export class CredentialsService {
   /** Credentials kept in memory only (window-only mode); they win over SecretStorage. */
   private memory: { aliyun?: StoredAliyun; huawei?: StoredHuawei } = {};
   private cache: Promise<{ aliyun: CloudState<StoredAliyun>; huawei: CloudState<StoredHuawei> }> | null = null;
+  /**
+   * Bumped whenever the credentials change (set, sign out, another window): a read that started before is not
+   * handed out (it may hold removed keys); it is read again.
+   */
+  private generation = 0;
   private pendingProblems: string[] = [];
   /** Problems already reported, so a corrupt secret is reported once, not on every read. */
   private reported = new Set<string>();
@@ -214,6 +219,8 @@ export class CredentialsService {
   /** Deletes the credentials of one cloud (or both) from SecretStorage and memory. */
   async signOut(cloud?: CloudId): Promise<void> {
     const clouds: CloudId[] = cloud ? [cloud] : ['aliyun', 'huawei'];
+    // From now on nothing read before hands out the keys, also while the deletes are in progress.
+    this.changedNow();
     for (const c of clouds) {
       delete this.memory[c];
       try {
@@ -223,7 +230,7 @@ export class CredentialsService {
         this.report(`Could not delete the ${c} credentials from SecretStorage (${this.keys[c]}); they may still be stored there.`);
       }
     }
-    this.cache = null;
+    this.changedNow();
     this.changes.fire();
   }
 
@@ -232,8 +239,14 @@ export class CredentialsService {
    * window changed them), and fires onDidChange.
    */
   invalidate(): void {
-    this.cache = null;
+    this.changedNow();
     this.changes.fire();
+  }
+
+  /** Drops the cache and ends the current generation of reads. */
+  private changedNow(): void {
+    this.generation++;
+    this.cache = null;
   }
 
   /**
@@ -282,7 +295,7 @@ export class CredentialsService {
   ): Promise<'stored' | 'windowOnly'> {
     if (this.windowOnly) {
       (this.memory as Record<CloudId, unknown>)[cloud] = value;
-      this.cache = null;
+      this.changedNow();
       this.changes.fire();
       return 'windowOnly';
     }
@@ -294,12 +307,21 @@ export class CredentialsService {
     }
     // Stored for good: an older window-only copy must not shadow it.
     delete this.memory[cloud];
-    this.cache = null;
+    this.changedNow();
     this.changes.fire();
     return 'stored';
   }
 
-  private read(): Promise<{ aliyun: CloudState<StoredAliyun>; huawei: CloudState<StoredHuawei> }> {
+  /** The credentials as of the current generation: a read overtaken by a change (Sign Out) is done again. */
+  private async read(): Promise<{ aliyun: CloudState<StoredAliyun>; huawei: CloudState<StoredHuawei> }> {
+    for (;;) {
+      const generation = this.generation;
+      const value = await this.readCached();
+      if (generation === this.generation) return value;
+    }
+  }
+
+  private readCached(): Promise<{ aliyun: CloudState<StoredAliyun>; huawei: CloudState<StoredHuawei> }> {
     this.cache ??= (async () => {
       const [aliyunStored, huaweiStored] = await Promise.all([
         this.readBlob('aliyun', aliyunBlob),
