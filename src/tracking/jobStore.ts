@@ -2,13 +2,23 @@
  * The tracked jobs: what the user tracks, the last snapshot of each, and the last poll's error, kept in a
  * key-value store (VS Code's globalState) behind a small interface so it is tested in plain Node.
  *
- * Saved state is versioned (`{ version: 1, jobs }`) and validated with zod on load. Whatever cannot be read (not
- * the expected shape, an unknown version, entries of the wrong types) is copied under a backup key first and
- * reported; the readable entries are kept. Nothing is ever dropped silently.
+ * Saved state is versioned (`{ version: 1, jobs, removed? }`) and validated with zod on load. Whatever cannot be
+ * read (not the expected shape, an unknown version, entries of the wrong types) is copied under a backup key first
+ * and reported; the readable entries are kept. Nothing is ever dropped silently.
  *
  * Writes are coalesced: changes mark the state dirty and one write happens `debounceMs` after the first of them
  * (not pushed back by later ones, so a busy poll loop still saves regularly); `flush()` writes at once (on
  * deactivate). Writes never overlap.
+ *
+ * Several windows share one globalState, each with its own copy in memory. So every write first reads what is
+ * stored now and merges it in (`sync()` does the same without writing): jobs another window added are adopted,
+ * jobs another window stopped tracking are dropped (a removal is kept as a tombstone `{key, at}` in `removed`,
+ * which beats an entry added before it), and for a job both know, the newer poll wins (lastCheckedAt, or the time
+ * of the last error) and a watch flag changed on one side only is taken from that side. `removed` is optional, so
+ * states written before it existed read as they are, and an older build reading a newer state just ignores it.
+ *
+ * One job's snapshot that cannot be serialized (it would throw) is saved as its reference without the snapshot
+ * and reported; the other jobs are saved as usual. Nesting in snapshots is bounded before saving.
  *
  * The store sees only references and normalized jobs, never credentials; error messages are redacted again
  * before they are kept, in case a server echoed a signed string.
@@ -16,16 +26,16 @@
 // zod/mini, not zod: this file loads at activation, and the full zod adds ~750 kB to the extension bundle.
 import * as z from 'zod/mini';
 import { type FetchOutcome } from '../clouds/client.js';
-import { type MediaJobsError } from '../clouds/errors.js';
 import { redactSecrets } from '../clouds/http/redact.js';
 import {
   CLOUDS, isTerminal, JOB_KINDS, JOB_STATUSES, type Job, type JobParams, type JobStatus, STREAM_TYPES, type Timeline,
   TRACK_TYPES,
 } from '../model/job.js';
-import { type JobRef, jobKey } from '../model/jobRef.js';
+import { type JobRef, jobKey, validateId } from '../model/jobRef.js';
 import {
   effectiveStatus, isCasterRef, refOfJob, type TrackedError, trackedErrorFrom, type TrackedJob,
 } from '../model/trackedJob.js';
+import { boundDepth, deeperThan, MAX_JSON_DEPTH } from '../util/boundDepth.js';
 import { Emitter, type Event } from '../util/event.js';
 
 /** What the store needs from `vscode.Memento` (globalState satisfies it). */
@@ -53,8 +63,16 @@ export interface JobStoreOptions {
   debounceMs?: number;
   /** Timer used for the delayed write (default setTimeout, unref'd); injectable so tests need no real time. */
   schedule?: (fn: () => void, ms: number) => { dispose(): void };
-  /** Where a failed delayed write is reported (flush() rejects instead). Default: console.error. */
+  /**
+   * Where a failed delayed write is reported (flush() rejects instead), and a snapshot that could not be saved
+   * (its job was saved without it). Default: console.error.
+   */
   onPersistError?: (e: unknown) => void;
+  /**
+   * Where things the user should know about but that are not errors go: a caster expansion that was capped or
+   * left tasks with unusable ids out. Default: console.warn.
+   */
+  onNotice?: (message: string) => void;
 }
 
 /** A tracked job that became terminal with this poll; `previous` is null when the job was seen for the first time. */
@@ -71,6 +89,19 @@ export const STATE_VERSION = 1;
 
 /** Default budget for one saved snapshot, in JSON characters. */
 export const DEFAULT_MAX_SNAPSHOT_CHARS = 200_000;
+
+/**
+ * Nesting kept in a saved snapshot: the job's own levels plus one bounded parse below them. Everything our parser
+ * produced is far shallower; this only cuts what came from elsewhere, so JSON.stringify can never overflow.
+ */
+export const SNAPSHOT_MAX_DEPTH = 2 * MAX_JSON_DEPTH;
+
+/** At most this many tasks of one caster are tracked from a whole-caster answer; the rest are reported. */
+export const MAX_TASKS_PER_CASTER = 500;
+
+/** How long a removal is remembered for windows that still show the job, and how many are kept at most. */
+export const TOMBSTONE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+export const MAX_TOMBSTONES = 5_000;
 
 const str = z.string();
 const nstr = z.nullable(z.string());
@@ -150,8 +181,27 @@ export const persistedJobSchema = z.object({
 
 export type PersistedJob = z.infer<typeof persistedJobSchema>;
 
-/** The outer shape; entries are validated one by one so one bad entry does not cost the others. */
-export const persistedStateSchema = z.object({ version: z.literal(STATE_VERSION), jobs: z.array(z.unknown()) });
+/** A job some window stopped tracking, and when: it beats a stored entry of that key added before then. */
+export const tombstoneSchema = z.object({ key: str.check(z.minLength(1)), at: str });
+
+export type Tombstone = z.infer<typeof tombstoneSchema>;
+
+/**
+ * The outer shape; entries are validated one by one so one bad entry does not cost the others. `removed` is
+ * optional: absent in states written before windows merged their writes (and when nothing was removed).
+ */
+export const persistedStateSchema = z.object({
+  version: z.literal(STATE_VERSION),
+  jobs: z.array(z.unknown()),
+  removed: z.optional(z.array(z.unknown())),
+});
+
+/** The saved state as written. */
+export interface PersistedState {
+  version: typeof STATE_VERSION;
+  jobs: PersistedJob[];
+  removed?: Tombstone[];
+}
 
 /** Restores a validated entry as a live TrackedJob (`raw` becomes null: it was never saved). */
 export function trackedFromPersisted(p: PersistedJob, key: string): TrackedJob {
@@ -170,7 +220,8 @@ export function trackedFromPersisted(p: PersistedJob, key: string): TrackedJob {
  */
 export function trimSnapshot(job: Job, maxChars: number): { snapshot: Omit<Job, 'raw'>; trimmed: boolean } {
   const { raw: _raw, ...rest } = job;
-  let snapshot: Omit<Job, 'raw'> = rest;
+  // Parts nested absurdly deep (they did not come through our bounded parser) would make JSON.stringify throw.
+  let snapshot = (deeperThan(rest, SNAPSHOT_MAX_DEPTH) ? boundDepth(rest, SNAPSHOT_MAX_DEPTH) : rest) as Omit<Job, 'raw'>;
   if (JSON.stringify(snapshot).length <= maxChars) return { snapshot, trimmed: false };
   if (snapshot.timeline) snapshot = { ...snapshot, timeline: withoutClips(snapshot.timeline) };
   if (JSON.stringify(snapshot).length <= maxChars) return { snapshot, trimmed: true };
@@ -185,14 +236,51 @@ function withoutClips(t: Timeline): Timeline {
   return { ...t, tracks, rawText: t.rawText.length > 1000 ? `${t.rawText.slice(0, 1000)}…` : t.rawText };
 }
 
+// ---- Merging with what other windows saved -------------------------------------------------------------------
+
+/** The parts of a saved entry a merge looks at; the snapshot is validated only when it is taken. */
+const entryHeadSchema = z.object({
+  ref: refSchema,
+  snapshot: z.unknown(),
+  lastError: z.nullable(trackedErrorSchema),
+  addedAt: str,
+  lastCheckedAt: nstr,
+  watched: z.boolean(),
+  snapshotTrimmed: z.optional(z.boolean()),
+});
+
+type EntryHead = z.infer<typeof entryHeadSchema>;
+
+/** A stored state as a merge reads it. `bad` counts entries (and snapshots a merge needed) it could not read. */
+interface StoredView {
+  jobs: Map<string, EntryHead>;
+  removed: Map<string, string>;
+  bad: number;
+}
+
+/**
+ * Why an id found in a whole-caster answer cannot become a tracked job, or null when it can. Stricter than what a
+ * person may type: such ids come from a server, become references polled for good, and are searched for in every
+ * open document, so besides `validateId` they must look like an id: id characters only (no `|`, which separates
+ * the parts of a key, no bidirectional controls), at least 8 long and with a digit (so not a word like `the`).
+ */
+export function expandedIdProblem(id: string, what = 'ShowId'): string | null {
+  const bad = validateId(id, what);
+  if (bad !== null) return bad;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) return `${what} contains characters ids do not have`;
+  if (id.length < 8) return `${what} is too short for an id (${id.length} characters)`;
+  if (!/[0-9]/.test(id)) return `${what} has no digit, so it is a word rather than an id`;
+  return null;
+}
+
 // ---- The store ------------------------------------------------------------------------------------------------
 
-type SavedSnapshot = { snapshot: Omit<Job, 'raw'>; trimmed: boolean };
+type SavedSnapshot = { snapshot: Omit<Job, 'raw'> | null; trimmed: boolean };
 
 export class JobStore {
   private jobs = new Map<string, TrackedJob>();
   private readonly changes = new Emitter<{ keys: string[] }>();
-  /** Fires after any change, with the keys added, removed or updated. */
+  /** Fires after any change, with the keys added, removed or updated (also by another window's saved changes). */
   readonly onDidChange: Event<{ keys: string[] }> = this.changes.event;
 
   private readonly key: string;
@@ -202,6 +290,7 @@ export class JobStore {
   private readonly debounceMs: number;
   private readonly schedule: NonNullable<JobStoreOptions['schedule']>;
   private readonly onPersistError: (e: unknown) => void;
+  private readonly onNotice: (message: string) => void;
 
   private dirty = false;
   private timer: { dispose(): void } | undefined;
@@ -211,6 +300,17 @@ export class JobStore {
   /** Saved forms of snapshots already trimmed, so an unchanged snapshot is not re-serialized on every write. */
   private saved = new WeakMap<Job, SavedSnapshot>();
 
+  /** Jobs this window stopped tracking (key → ISO time): saved as tombstones so other windows drop them too. */
+  private tombstones = new Map<string, string>();
+  /** Tombstones other windows saved, as last read (written back with ours). */
+  private otherTombstones = new Map<string, string>();
+  /** Each entry's watch flag as last read from or written to the store: tells which side changed it. */
+  private syncedWatched = new Map<string, boolean>();
+  /** The stored value as last read or written: `get` returning it again means no other window wrote since. */
+  private lastSeen: unknown = undefined;
+  /** Stored entries already read, by object (a state seen again is not validated again). */
+  private heads = new WeakMap<object, { key: string; head: EntryHead } | null>();
+
   constructor(private readonly kv: KeyValueStore, opts: JobStoreOptions = {}) {
     this.key = opts.key ?? DEFAULT_STATE_KEY;
     this.backupKey = opts.backupKey ?? `${this.key}.backup`;
@@ -219,6 +319,7 @@ export class JobStore {
     this.debounceMs = opts.debounceMs ?? 1000;
     this.schedule = opts.schedule ?? defaultSchedule;
     this.onPersistError = opts.onPersistError ?? ((e) => console.error('media jobs: saving tracked jobs failed', e));
+    this.onNotice = opts.onNotice ?? ((m) => console.warn(`media jobs: ${m}`));
   }
 
   /**
@@ -229,6 +330,7 @@ export class JobStore {
   async load(): Promise<StoreProblem | null> {
     const original = this.kv.get<unknown>(this.key);
     const restored = new Map<string, TrackedJob>();
+    const removed = new Map<string, string>();
     let problem: string | null = null;
     if (original !== undefined) {
       const outer = persistedStateSchema.safeParse(original);
@@ -250,11 +352,16 @@ export class JobStore {
           // The key is recomputed from the reference (the truth); a duplicate keeps its first entry.
           if (!restored.has(key)) restored.set(key, trackedFromPersisted({ ...r.data, ref }, key));
         }
+        readTombstones(outer.data.removed, removed);
         if (bad > 0) problem = `${bad} of ${outer.data.jobs.length} saved tracked jobs could not be read and were left out`;
       }
     }
     const previousKeys = [...this.jobs.keys()];
     this.jobs = restored;
+    this.otherTombstones = removed;
+    this.syncedWatched = new Map([...restored].map(([k, t]) => [k, t.watched]));
+    // What was just read is in memory now (or backed up below): a write need not merge it again.
+    this.lastSeen = original;
     const keys = [...new Set([...previousKeys, ...restored.keys()])];
     if (keys.length > 0) this.changes.fire({ keys });
     if (problem === null) return null;
@@ -294,6 +401,19 @@ export class JobStore {
     return key;
   }
 
+  /**
+   * Takes in what other windows saved since this one last read or wrote the state (every write does this first):
+   * their new jobs appear here, jobs they stopped tracking go, newer polls replace older ones. Writes nothing.
+   */
+  sync(): void {
+    const stored = this.kv.get<unknown>(this.key);
+    const view = this.readStored(stored);
+    if (view === null) return;
+    this.mergeIn(view);
+    // A state with parts this version cannot read is looked at again (and backed up) before it is written over.
+    if (view.bad === 0) this.lastSeen = stored;
+  }
+
   /** Every tracked job, in the order they were added. */
   all(): TrackedJob[] {
     return [...this.jobs.values()];
@@ -325,6 +445,7 @@ export class JobStore {
       if (!t) {
         t = { key, ref, snapshot: null, lastError: null, addedAt, lastCheckedAt: null, watched: false };
         this.jobs.set(key, t);
+        this.tombstones.delete(key);
         added.push(key);
       }
       out.push(t);
@@ -334,7 +455,10 @@ export class JobStore {
   }
 
   remove(keys: readonly string[]): void {
-    this.changed(keys.filter((k) => this.jobs.delete(k)));
+    const at = new Date(this.now()).toISOString();
+    const removed = keys.filter((k) => this.jobs.delete(k));
+    for (const k of removed) this.tombstones.set(k, at);
+    this.changed(removed);
   }
 
   /** Stops tracking every terminal job; returns their keys. */
@@ -369,7 +493,8 @@ export class JobStore {
         const job = outcome.jobs.find((j) => j.id === entry.ref.id) ?? outcome.jobs[0]!;
         this.applyJob(entry, job, at, transitions, changed);
       } else if (outcome.error) {
-        this.applyError(entry, outcome.error, at, changed);
+        const e = trackedErrorFrom(outcome.error, at);
+        this.applyError(entry, { ...e, message: redactSecrets(e.message), hint: e.hint === null ? null : redactSecrets(e.hint) }, changed);
       }
     }
     this.changed([...changed]);
@@ -391,39 +516,64 @@ export class JobStore {
   }
 
   /** Records an error once: the same cause again changes nothing (no event, no write, the first time kept). */
-  private applyError(entry: TrackedJob, error: MediaJobsError, at: Date, changed: Set<string>): void {
-    const e = trackedErrorFrom(error, at);
-    const clean: TrackedError = { ...e, message: redactSecrets(e.message), hint: e.hint === null ? null : redactSecrets(e.hint) };
-    const last = entry.lastError;
-    if (last && last.kind === clean.kind && last.code === clean.code && last.message === clean.message) return;
+  private applyError(entry: TrackedJob, clean: TrackedError, changed: Set<string>): void {
+    if (sameError(entry.lastError, clean)) return;
     this.jobs.set(entry.key, { ...entry, lastError: clean });
     changed.add(entry.key);
   }
 
   /**
    * A whole-caster entry (live editing, no casterId) becomes one entry per task found, each with the reference
-   * that fetches that task again; the caster entry goes. Tasks already tracked are updated in place.
+   * that fetches that task again (always under the CasterId that was asked for, whatever the answer says); the
+   * caster entry goes. Tasks already tracked are updated in place. Tasks whose ShowId is not a usable id are
+   * left out, and at most MAX_TASKS_PER_CASTER tasks of one caster are tracked; either is reported (onNotice).
+   * When no task is usable the caster entry stays, with the reason as its error.
    */
   private expandCaster(caster: TrackedJob, jobs: readonly Job[], at: Date, transitions: JobTransition[], changed: Set<string>): void {
+    const casterId = caster.ref.id;
+    const region = caster.ref.region;
+    let tracked = 0;
+    for (const t of this.jobs.values()) {
+      if (t.ref.kind === 'live-editing' && t.ref.params.casterId === casterId && t.ref.region === region) tracked++;
+    }
     const fresh = new Map<string, TrackedJob>();
-    for (const job of jobs) {
+    let unusable = 0;
+    let overCap = 0;
+    let usable = 0;
+    for (const found of jobs) {
+      if (expandedIdProblem(found.id) !== null) {
+        unusable++;
+        continue;
+      }
+      const job: Job = found.params.casterId === casterId ? found : { ...found, params: { ...found.params, casterId } };
       const own = refOfJob(job);
-      const ref = normalizeRef({
-        ...own, region: own.region || caster.ref.region,
-        // A task always names its caster; if a mapping ever failed to, this keeps it from becoming another caster entry.
-        params: { ...own.params, casterId: own.params.casterId ?? caster.ref.id },
-      });
+      const ref = normalizeRef({ ...own, region: own.region || region, params: { ...own.params, casterId } });
       const key = jobKey(ref);
       if (key === caster.key) continue;
-      const existing = this.jobs.get(key) ?? fresh.get(key);
-      const base: TrackedJob = existing ?? {
-        key, ref, snapshot: null, lastError: null, addedAt: caster.addedAt, lastCheckedAt: null, watched: caster.watched,
-      };
       if (!this.jobs.has(key)) {
+        if (tracked + fresh.size >= MAX_TASKS_PER_CASTER) {
+          overCap++;
+          continue;
+        }
+        const base: TrackedJob = {
+          key, ref, snapshot: null, lastError: null, addedAt: caster.addedAt, lastCheckedAt: null, watched: caster.watched,
+        };
         fresh.set(key, base);
         this.jobs.set(key, base); // placed properly below
+        this.tombstones.delete(key);
       }
+      usable++;
       this.applyJob(this.jobs.get(key)!, job, at, transitions, changed);
+    }
+    if (unusable > 0 || overCap > 0) this.onNotice(expansionNotice(casterId, jobs.length, usable, overCap, unusable));
+    if (usable === 0) {
+      // Nothing to replace the caster with: it stays, saying why (a later answer may list usable tasks).
+      this.applyError(caster, {
+        kind: 'schema', code: 'UnusableShowIds',
+        message: `the answer listed ${jobs.length} editing task${jobs.length === 1 ? '' : 's'} of caster ${casterId}, none with a usable ShowId`,
+        hint: 'track a task by its ShowId together with this CasterId', at: at.toISOString(),
+      }, changed);
+      return;
     }
     // New tasks take the caster's place in the order; tasks tracked before stay where they were.
     const reordered = new Map<string, TrackedJob>();
@@ -436,6 +586,7 @@ export class JobStore {
       reordered.set(k, t);
     }
     this.jobs = reordered;
+    this.tombstones.set(caster.key, at.toISOString());
     changed.add(caster.key);
   }
 
@@ -454,8 +605,11 @@ export class JobStore {
   }
 
   /** The state as it would be saved now (for tests and diagnostics). */
-  serialize(): { version: typeof STATE_VERSION; jobs: PersistedJob[] } {
-    return { version: STATE_VERSION, jobs: this.all().map((t) => this.persisted(t)) };
+  serialize(): PersistedState {
+    const state: PersistedState = { version: STATE_VERSION, jobs: this.all().map((t) => this.persisted(t)) };
+    const removed = this.tombstonesToSave();
+    if (removed.length > 0) state.removed = removed;
+    return state;
   }
 
   private persisted(t: TrackedJob): PersistedJob {
@@ -464,7 +618,15 @@ export class JobStore {
     if (t.snapshot) {
       let s = this.saved.get(t.snapshot);
       if (!s) {
-        s = trimSnapshot(t.snapshot, this.maxSnapshotChars);
+        try {
+          s = trimSnapshot(t.snapshot, this.maxSnapshotChars);
+        } catch (e) {
+          // This one snapshot cannot be saved (JSON.stringify throws on it): the job is saved without it, the
+          // others as usual, and the next poll fetches it again after a restart.
+          s = { snapshot: null, trimmed: true };
+          const why = e instanceof Error ? e.message : String(e);
+          this.onPersistError(new Error(`the last snapshot of ${t.key} could not be saved (${why.slice(0, 200)}); the job was saved without it`));
+        }
         this.saved.set(t.snapshot, s);
       }
       snapshot = s.snapshot as PersistedJob['snapshot'];
@@ -475,6 +637,18 @@ export class JobStore {
     };
     if (trimmed) p.snapshotTrimmed = true;
     return p;
+  }
+
+  /** Ours and other windows' tombstones, newest per key, minus keys tracked again, expired ones and the oldest beyond the cap. */
+  private tombstonesToSave(): Tombstone[] {
+    const cutoff = new Date(this.now() - TOMBSTONE_MAX_AGE_MS).toISOString();
+    for (const [k, at] of this.tombstones) if (at < cutoff) this.tombstones.delete(k);
+    const all = new Map(this.otherTombstones);
+    for (const [k, at] of this.tombstones) keepLater(all, k, at);
+    const out: Tombstone[] = [];
+    for (const [key, at] of all) if (at >= cutoff && !this.jobs.has(key)) out.push({ key, at });
+    if (out.length <= MAX_TOMBSTONES) return out;
+    return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, MAX_TOMBSTONES);
   }
 
   private changed(keys: readonly string[]): void {
@@ -500,12 +674,198 @@ export class JobStore {
     if (!this.dirty || this.writesBlocked) return;
     this.dirty = false;
     try {
-      await this.kv.update(this.key, this.serialize());
+      // Another window may have saved since we last looked: merge that in first, so its changes are not lost.
+      const stored = this.kv.get<unknown>(this.key);
+      const view = this.readStored(stored);
+      if (view !== null) this.mergeIn(view);
+      if (view !== null && view.bad > 0) {
+        // Parts this version cannot read (a newer version's window, a hand edit): kept before they are written over.
+        const backupKey = await this.backup(stored);
+        this.onPersistError(new Error(
+          `the saved tracked jobs held ${view.bad === Number.POSITIVE_INFINITY ? 'a state' : `${view.bad} entr${view.bad === 1 ? 'y' : 'ies'}`} this version cannot read; ` +
+          `kept under the state key "${backupKey}" before this window's list was saved`,
+        ));
+      }
+      const state = this.serialize();
+      await this.kv.update(this.key, state);
+      this.lastSeen = this.kv.get<unknown>(this.key);
+      this.syncedWatched = new Map(state.jobs.map((j) => [jobKey(j.ref), j.watched]));
+      this.otherTombstones = new Map((state.removed ?? []).map((t) => [t.key, t.at]));
     } catch (e) {
       this.dirty = true;
       throw e;
     }
   }
+
+  /** The stored state for a merge, or null when there is nothing new in it (absent, or what we last saw). */
+  private readStored(stored: unknown): StoredView | null {
+    if (stored === undefined || stored === this.lastSeen) return null;
+    const outer = persistedStateSchema.safeParse(stored);
+    if (!outer.success) return { jobs: new Map(), removed: new Map(), bad: Number.POSITIVE_INFINITY };
+    const jobs = new Map<string, EntryHead>();
+    let bad = 0;
+    for (const entry of outer.data.jobs) {
+      const r = this.readHead(entry);
+      if (r === null) bad++;
+      else if (!jobs.has(r.key)) jobs.set(r.key, r.head);
+    }
+    const removed = new Map<string, string>();
+    readTombstones(outer.data.removed, removed);
+    return { jobs, removed, bad };
+  }
+
+  private readHead(entry: unknown): { key: string; head: EntryHead } | null {
+    const cacheable = typeof entry === 'object' && entry !== null;
+    if (cacheable) {
+      const cached = this.heads.get(entry);
+      if (cached !== undefined) return cached;
+    }
+    const r = entryHeadSchema.safeParse(entry);
+    let out: { key: string; head: EntryHead } | null = null;
+    if (r.success) {
+      const ref = normalizeRef(r.data.ref);
+      out = { key: jobKey(ref), head: { ...r.data, ref } };
+    }
+    if (cacheable) this.heads.set(entry, out);
+    return out;
+  }
+
+  /** Merges a stored state into memory (see the file comment); fires one change event for what it changed. */
+  private mergeIn(view: StoredView): void {
+    const changedKeys: string[] = [];
+    for (const [k, at] of view.removed) keepLater(this.otherTombstones, k, at);
+    // Jobs another window stopped tracking after this one started to.
+    for (const [key, t] of this.jobs) {
+      if (view.jobs.has(key)) continue;
+      const removedAt = view.removed.get(key);
+      if (removedAt !== undefined && removedAt >= t.addedAt) {
+        this.jobs.delete(key);
+        changedKeys.push(key);
+      }
+    }
+    // Jobs both know, and jobs only the other window knows (placed after the job they follow there).
+    const adopted = new Map<string | null, TrackedJob[]>();
+    let anchor: string | null = null;
+    for (const [key, head] of view.jobs) {
+      const ours = this.jobs.get(key);
+      if (ours) {
+        const merged = this.mergeEntry(ours, head, view);
+        if (merged !== ours) {
+          this.jobs.set(key, merged);
+          changedKeys.push(key);
+        }
+        anchor = key;
+        continue;
+      }
+      const removedAt = this.tombstones.get(key);
+      if (removedAt !== undefined && removedAt >= head.addedAt) continue; // this window stopped tracking it
+      const snapshot = this.snapshotOf(head, view);
+      if (snapshot === undefined) continue; // unreadable; counted in view.bad
+      const t = trackedFromPersisted({ ...head, snapshot }, key);
+      let list = adopted.get(anchor);
+      if (!list) adopted.set(anchor, (list = []));
+      list.push(t);
+      changedKeys.push(key);
+    }
+    if (adopted.size > 0) {
+      const order = new Map<string, TrackedJob>();
+      for (const t of adopted.get(null) ?? []) order.set(t.key, t);
+      for (const [k, t] of this.jobs) {
+        order.set(k, t);
+        for (const a of adopted.get(k) ?? []) order.set(a.key, a);
+      }
+      this.jobs = order;
+    }
+    // The stored flags are the base of the next three-way merge (until this window writes its own).
+    for (const [key, head] of view.jobs) {
+      if (this.jobs.has(key)) this.syncedWatched.set(key, head.watched);
+      else this.syncedWatched.delete(key);
+    }
+    if (changedKeys.length > 0) this.changes.fire({ keys: changedKeys });
+  }
+
+  /**
+   * One job as this window and the stored state know it. The later poll (lastCheckedAt or its last error's time)
+   * wins when it says something different (status, progress, times, error); an equal answer keeps this window's
+   * snapshot, which still has its raw body. The watch flag is taken from the side that changed it since the last sync.
+   */
+  private mergeEntry(ours: TrackedJob, theirs: EntryHead, view: StoredView): TrackedJob {
+    let next = ours;
+    const theirTime = laterIso(theirs.lastCheckedAt, theirs.lastError?.at ?? null);
+    const ourTime = laterIso(ours.lastCheckedAt, ours.lastError?.at ?? null);
+    if (theirTime !== null && (ourTime === null || theirTime > ourTime)) {
+      const errorDiffers = !sameError(ours.lastError, theirs.lastError);
+      const snapshotDiffers = theirs.snapshot !== null && differentAnswer(ours.snapshot, theirs.snapshot);
+      if (errorDiffers || snapshotDiffers) {
+        const snapshot = snapshotDiffers ? this.snapshotOf(theirs, view) : undefined;
+        next = { ...ours, lastError: theirs.lastError, lastCheckedAt: laterIso(ours.lastCheckedAt, theirs.lastCheckedAt) };
+        if (snapshot) {
+          next.snapshot = { ...snapshot, raw: null } as Job;
+          if (theirs.snapshotTrimmed) next.snapshotTrimmed = true;
+          else delete next.snapshotTrimmed;
+        }
+      }
+    }
+    const base = this.syncedWatched.get(ours.key);
+    if (base !== undefined && ours.watched === base && theirs.watched !== base) next = { ...next, watched: theirs.watched };
+    return next;
+  }
+
+  /** A stored entry's snapshot, validated; undefined (and counted as unreadable) when it does not validate. */
+  private snapshotOf(head: EntryHead, view: StoredView): PersistedJob['snapshot'] | undefined {
+    if (head.snapshot === null) return null;
+    const r = jobSchema.safeParse(head.snapshot);
+    if (r.success) return r.data;
+    view.bad++;
+    return undefined;
+  }
+}
+
+/** The message for a capped or filtered caster expansion. */
+function expansionNotice(casterId: string, listed: number, usable: number, overCap: number, unusable: number): string {
+  const parts = [`Live editing caster ${casterId}: the answer listed ${listed} editing task${listed === 1 ? '' : 's'}`];
+  if (overCap > 0) {
+    parts.push(`${overCap} of them were not tracked, because at most ${MAX_TASKS_PER_CASTER} tasks of one caster are ` +
+      '(track a task you need by its ShowId with this CasterId)');
+  }
+  if (unusable > 0) parts.push(`${unusable} had a ShowId that is not a usable id and were left out`);
+  return `${parts.join('; ')}. ${usable} ${usable === 1 ? 'is' : 'are'} tracked.`;
+}
+
+function readTombstones(list: readonly unknown[] | undefined, into: Map<string, string>): void {
+  for (const t of list ?? []) {
+    const r = tombstoneSchema.safeParse(t);
+    if (r.success) keepLater(into, r.data.key, r.data.at);
+  }
+}
+
+function keepLater(map: Map<string, string>, key: string, at: string): void {
+  const had = map.get(key);
+  if (had === undefined || at > had) map.set(key, at);
+}
+
+/** The later of two ISO times (same format, so they compare as strings); null when both are null. */
+function laterIso(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a >= b ? a : b;
+}
+
+function sameError(a: TrackedError | null, b: TrackedError | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.kind === b.kind && a.code === b.code && a.message === b.message;
+}
+
+/** Whether a stored snapshot says something else about the job than ours (what the tree, hovers and notifications show). */
+function differentAnswer(ours: Job | null, theirs: unknown): boolean {
+  if (ours === null) return true;
+  if (!isObject(theirs)) return true;
+  for (const k of ['status', 'rawStatus', 'progress', 'updatedAt', 'completedAt', 'startedAt', 'name'] as const) {
+    if (theirs[k] !== ours[k]) return true;
+  }
+  const e = theirs.error;
+  if (ours.error === null || !isObject(e)) return ours.error !== (e ?? null);
+  return e.code !== ours.error.code || e.message !== ours.error.message;
 }
 
 function defaultSchedule(fn: () => void, ms: number): { dispose(): void } {

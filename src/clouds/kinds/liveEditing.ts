@@ -4,7 +4,8 @@
  *
  * Reference convention: a JobRef with `params.casterId` names one task, its id being the ShowId; a JobRef
  * without it names a whole caster (id = CasterId), optionally narrowed by `params.showId`. Either way every
- * task found becomes its own Job with id = ShowId and `params.casterId` = CasterId.
+ * task found becomes its own Job with id = ShowId and `params.casterId` = the CasterId that was asked for (an
+ * answer naming another caster does not move later polls there; its own CasterId stays in `raw`).
  */
 import { z } from 'zod';
 import { ConfigError, SchemaError } from '../errors.js';
@@ -77,6 +78,13 @@ function readTasks(v: unknown, requestId: string | null, depth = 0): unknown[] {
   throw new SchemaError(API, 'EditingTasksInfo', `EditingTasksInfo is a ${typeof value}, expected tasks`, requestId);
 }
 
+/** The CasterId the call asked for (the batch is one reference), or the answer's when there is no reference. */
+function requestedCasterId(refs: readonly JobRef[], answered: string): string {
+  const ref = refs[0];
+  if (ref === undefined) return answered;
+  return ref.params.casterId ?? ref.id;
+}
+
 /** The ShowIds the references asked for (empty: every task of the caster). */
 function requestedShowIds(refs: readonly JobRef[]): string[] {
   const ids: string[] = [];
@@ -93,6 +101,7 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
   const rawBody = body as Record<string, unknown>; // parseBody succeeded, so the body is an object
   const taskValues = readTasks(wire.EditingTasksInfo, requestId);
   const requested = requestedShowIds(ctx.refs);
+  const casterId = requestedCasterId(ctx.refs, wire.CasterId);
   // A task without ShowId can still be placed when exactly one show was asked for.
   const fallbackShowId = requested.length === 1 ? requested[0] ?? null : null;
 
@@ -121,7 +130,7 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
       status,
       rawStatus,
       outputs,
-      params: { casterId: wire.CasterId },
+      params: { casterId },
       requestId,
       raw: { RequestId: rawBody.RequestId, CasterId: rawBody.CasterId, task: value },
     });

@@ -7,7 +7,7 @@ import { iceKind } from '../../../src/clouds/kinds/ice.js';
 import { blankJob } from '../../../src/clouds/kinds/wire.js';
 import { type Job, type JobStatus } from '../../../src/model/job.js';
 import { type JobRef, jobKey } from '../../../src/model/jobRef.js';
-import { type KeyValueStore, JobStore } from '../../../src/tracking/jobStore.js';
+import { expandedIdProblem, type KeyValueStore, JobStore, MAX_TASKS_PER_CASTER } from '../../../src/tracking/jobStore.js';
 import { fixture } from '../clouds/kinds/support.js';
 
 const KEY = 'mediaJobs.trackedJobs';
@@ -389,4 +389,245 @@ test('secrets never reach the saved state: only refs and normalized jobs are sto
   await store.flush();
   const text = JSON.stringify([...kv.data.entries()]);
   assert.ok(!text.includes(secret), text);
+});
+
+// ---- One snapshot that cannot be saved ------------------------------------------------------------------------
+
+test('a snapshot that cannot be serialized costs only itself: the others are saved, it is saved as its reference, reported once', async () => {
+  const reported: unknown[] = [];
+  const { kv, store } = newStore(new MemoryKv(), { onPersistError: (e) => reported.push(e) });
+  store.add([ICE1, ICE2, VOD1]);
+  // 5,000 levels (built without our bounded parser) break JSON.stringify; a BigInt does too, at any depth.
+  const deep = JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`) as unknown;
+  store.applyOutcomes([
+    { key: jobKey(ICE1), outcome: ok(ICE1, 'running', { userData: { n: 10n } }) },
+    { key: jobKey(ICE2), outcome: ok(ICE2, 'succeeded', { name: 'kept.mp4' }) },
+    { key: jobKey(VOD1), outcome: ok(VOD1, 'running', { userData: deep }) },
+  ], AT);
+  await store.flush();
+  const saved = kv.data.get(KEY) as { jobs: Array<{ ref: JobRef; snapshot: Job | null; snapshotTrimmed?: boolean }> };
+  assert.deepEqual(saved.jobs.map((j) => j.ref.id), [ICE1.id, ICE2.id, VOD1.id], 'every job is saved');
+  assert.equal(saved.jobs[0]!.snapshot, null, 'the unserializable snapshot is left out');
+  assert.equal(saved.jobs[0]!.snapshotTrimmed, true);
+  assert.equal(saved.jobs[1]!.snapshot!.name, 'kept.mp4');
+  assert.match(JSON.stringify(saved.jobs[2]!.snapshot!.userData), /nested deeper than \d+ levels: omitted/, 'the deep one is kept, bounded');
+  assert.equal(reported.length, 1);
+  assert.match(String(reported[0]), new RegExp(`${jobKey(ICE1).replace(/\|/g, '\\|')}.*saved without it`));
+
+  // Later writes neither fail nor report it again; a restart has all three jobs.
+  store.setWatched(jobKey(ICE2), true);
+  await store.flush();
+  assert.equal(reported.length, 1);
+  const { store: reloaded } = newStore(kv);
+  assert.equal(await reloaded.load(), null);
+  assert.deepEqual(reloaded.all().map((t) => [t.ref.id, t.snapshot?.status ?? null]), [[ICE1.id, null], [ICE2.id, 'succeeded'], [VOD1.id, 'running']]);
+});
+
+// ---- Several windows over one globalState ---------------------------------------------------------------------
+
+/** One window: its own store and clock over the shared state. */
+function windowOf(kv: MemoryKv, start = NOW, extra: ConstructorParameters<typeof JobStore>[1] = {}) {
+  const clock = { now: start };
+  const w = newStore(kv, { clock: () => clock.now, ...extra });
+  return { ...w, clock };
+}
+
+const keysOf = (s: JobStore): string[] => s.all().map((t) => t.key);
+const savedKeys = (kv: MemoryKv): string[] => (kv.data.get(KEY) as { jobs: Array<{ ref: JobRef }> }).jobs.map((j) => jobKey(j.ref));
+
+test('two windows: a save in one keeps the jobs the other added, and Stop Tracking removes only what was stopped', async () => {
+  const kv = new MemoryKv();
+  const A = windowOf(kv);
+  const B = windowOf(kv);
+  await A.store.load();
+  await B.store.load();
+  A.store.add([ICE1]);
+  await A.store.flush();
+  B.store.add([VOD1]); // B loaded before A added ICE1 and never saw it
+  await B.store.flush();
+  assert.deepEqual(savedKeys(kv), [jobKey(ICE1), jobKey(VOD1)], "B's save keeps A's new job");
+  assert.deepEqual(keysOf(B.store), [jobKey(ICE1), jobKey(VOD1)], 'and B now shows it');
+
+  A.clock.now += 60_000;
+  A.store.add([ICE2]);
+  A.store.remove([jobKey(ICE1)]);
+  await A.store.flush();
+  assert.deepEqual(savedKeys(kv), [jobKey(VOD1), jobKey(ICE2)], "A's Stop Tracking keeps B's job and removes its own");
+  assert.deepEqual(keysOf(A.store), [jobKey(VOD1), jobKey(ICE2)]);
+
+  // B still has ICE1 in memory and polls it: its next save does not bring ICE1 back, and B drops it too.
+  B.clock.now += 120_000;
+  const changes: string[][] = [];
+  B.store.onDidChange((e) => changes.push(e.keys));
+  B.store.applyOutcome(jobKey(VOD1), ok(VOD1, 'running'), new Date(B.clock.now));
+  await B.store.flush();
+  assert.deepEqual(savedKeys(kv), [jobKey(VOD1), jobKey(ICE2)]);
+  assert.deepEqual(keysOf(B.store), [jobKey(VOD1), jobKey(ICE2)]);
+  assert.ok(changes.some((keys) => keys.includes(jobKey(ICE1)) && keys.includes(jobKey(ICE2))), 'B told its views');
+
+  // A restart reads exactly that.
+  const C = windowOf(kv);
+  assert.equal(await C.store.load(), null);
+  assert.deepEqual(keysOf(C.store), [jobKey(VOD1), jobKey(ICE2)]);
+});
+
+test('two windows: the newer poll wins, an equal answer keeps the fuller snapshot, a watch flag comes from the side that changed it', async () => {
+  const kv = new MemoryKv();
+  const seed = windowOf(kv);
+  seed.store.add([ICE1, ICE2]);
+  await seed.store.flush();
+  const A = windowOf(kv);
+  const B = windowOf(kv);
+  await A.store.load();
+  await B.store.load();
+
+  B.store.applyOutcome(jobKey(ICE1), ok(ICE1, 'running', { raw: { from: 'B' } }), new Date(NOW + 1000));
+  await B.store.flush();
+  A.store.applyOutcome(jobKey(ICE1), ok(ICE1, 'succeeded'), new Date(NOW + 2000));
+  A.store.setWatched(jobKey(ICE2), true);
+  await A.store.flush();
+  B.store.applyOutcome(jobKey(ICE2), ok(ICE2, 'running'), new Date(NOW + 3000));
+  await B.store.flush();
+
+  const b1 = B.store.get(jobKey(ICE1))!;
+  assert.equal(b1.snapshot!.status, 'succeeded', "A's later poll replaces B's older one");
+  assert.equal(b1.lastCheckedAt, new Date(NOW + 2000).toISOString());
+  assert.equal(B.store.get(jobKey(ICE2))!.watched, true, 'A watched it, B did not touch the flag');
+  const saved = kv.data.get(KEY) as { jobs: Array<{ ref: JobRef; snapshot: Job | null; watched: boolean }> };
+  assert.deepEqual(saved.jobs.map((j) => [j.ref.id, j.snapshot?.status, j.watched]), [[ICE1.id, 'succeeded', false], [ICE2.id, 'running', true]]);
+
+  // A's own later change of the flag is not undone by B's save, which still carries the old flag.
+  A.store.setWatched(jobKey(ICE2), false);
+  await A.store.flush();
+  assert.equal(A.store.get(jobKey(ICE2))!.watched, false);
+  // B's own newer poll is not replaced by A's older one.
+  B.store.applyOutcome(jobKey(ICE2), ok(ICE2, 'running', { progress: 50, raw: { from: 'B' } }), new Date(NOW + 5000));
+  await B.store.flush();
+  assert.equal(B.store.get(jobKey(ICE2))!.watched, false, "A's change reached B");
+  assert.deepEqual(B.store.get(jobKey(ICE2))!.snapshot!.raw, { from: 'B' });
+  assert.equal(B.store.get(jobKey(ICE2))!.snapshot!.progress, 50);
+  // A later poll elsewhere with the same answer keeps this window's snapshot, which still has its raw body.
+  A.store.applyOutcome(jobKey(ICE2), ok(ICE2, 'running', { progress: 50, raw: { from: 'A' } }), new Date(NOW + 4000));
+  A.store.sync();
+  assert.deepEqual(A.store.get(jobKey(ICE2))!.snapshot!.raw, { from: 'A' });
+  assert.equal(A.store.get(jobKey(ICE2))!.lastCheckedAt, new Date(NOW + 4000).toISOString());
+});
+
+test('two windows: a job stopped in one and tracked again later in the other is kept; removals are saved as tombstones', async () => {
+  const kv = new MemoryKv();
+  const A = windowOf(kv);
+  A.store.add([ICE1, VOD1]);
+  await A.store.flush();
+  const B = windowOf(kv);
+  await B.store.load();
+
+  A.clock.now += 1000;
+  A.store.remove([jobKey(ICE1)]);
+  await A.store.flush();
+  const state = kv.data.get(KEY) as { version: number; removed?: Array<{ key: string; at: string }> };
+  assert.equal(state.version, 1, 'the same format version: older builds still read it');
+  assert.deepEqual(state.removed, [{ key: jobKey(ICE1), at: new Date(A.clock.now).toISOString() }]);
+
+  B.clock.now += 5000;
+  B.store.sync();
+  assert.deepEqual(keysOf(B.store), [jobKey(VOD1)], 'sync() takes the removal in without writing');
+  const writes = kv.writes.length;
+  B.store.add([ICE1]); // tracked again, after the removal
+  await B.store.flush();
+  assert.equal(kv.writes.length, writes + 1);
+  assert.deepEqual(savedKeys(kv), [jobKey(VOD1), jobKey(ICE1)]);
+  assert.equal((kv.data.get(KEY) as { removed?: unknown }).removed, undefined, 'a key tracked again has no tombstone');
+  A.store.sync();
+  assert.deepEqual(keysOf(A.store), [jobKey(VOD1), jobKey(ICE1)], 'A adopts the job tracked again');
+});
+
+test('a saved state without tombstones (written before windows merged) loads and merges as it is', async () => {
+  const kv = new MemoryKv();
+  const entry = (r: JobRef, addedAt: string) => ({ key: jobKey(r), ref: r, snapshot: null, lastError: null, addedAt, lastCheckedAt: null, watched: false });
+  kv.data.set(KEY, { version: 1, jobs: [entry(ICE1, '2024-05-01T00:00:00.000Z')] });
+  const A = windowOf(kv);
+  assert.equal(await A.store.load(), null);
+  // Another (older) window writes its list over it, without tombstones.
+  kv.data.set(KEY, { version: 1, jobs: [entry(ICE1, '2024-05-01T00:00:00.000Z'), entry(ICE2, '2024-05-02T00:00:00.000Z')] });
+  A.store.add([VOD1]);
+  await A.store.flush();
+  assert.deepEqual(savedKeys(kv), [jobKey(ICE1), jobKey(ICE2), jobKey(VOD1)]);
+  assert.deepEqual(kv.data.get(KEY), A.store.serialize(), 'what is saved is the whole store');
+});
+
+test('a state another window saved in a form this version cannot read is backed up before it is written over', async () => {
+  const reported: unknown[] = [];
+  const kv = new MemoryKv();
+  const A = windowOf(kv, NOW, { onPersistError: (e) => reported.push(e) });
+  await A.store.load();
+  kv.data.set(KEY, { version: 2, tracked: ['from a newer build'] });
+  A.store.add([ICE1]);
+  await A.store.flush();
+  assert.deepEqual(kv.data.get(BACKUP), { version: 2, tracked: ['from a newer build'] });
+  assert.deepEqual(savedKeys(kv), [jobKey(ICE1)]);
+  assert.equal(reported.length, 1);
+  assert.match(String(reported[0]), /cannot read.*mediaJobs\.trackedJobs\.backup/);
+});
+
+// ---- Whole-caster answers -------------------------------------------------------------------------------------
+
+const CASTER = ref('live-editing', 'd1dc58d3-bc13-4a4c-8f92-69e9b7dee942');
+const showId = (i: number): string => `42200b81-0c1d-4e5f-8a9b-${String(i).padStart(12, '0')}`;
+const task = (id: string, casterId = CASTER.id, status: JobStatus = 'running'): Job => ({
+  ...blankJob('live-editing', 'cn-shanghai', id), status, rawStatus: '1', params: { casterId },
+});
+
+test('expandedIdProblem: ids from an answer must look like ids', () => {
+  for (const good of [showId(1), 'a1b2c3d4', 'show_00000001', 'v1.2.3-4567']) assert.equal(expandedIdProblem(good), null, good);
+  for (const bad of ['the', 'abcdefghij', 'ab|cd1234', 'abc\u202Edef12345', 'abc def 123', '-12345678', 'x'.repeat(129), '1234567']) {
+    assert.notEqual(expandedIdProblem(bad), null, bad);
+  }
+});
+
+test('a whole-caster answer is expanded within limits: usable ids only, the requested CasterId, at most 500 tasks, with a message', async () => {
+  const notices: string[] = [];
+  const { kv, store } = newStore(new MemoryKv(), { onNotice: (m) => notices.push(m) });
+  store.add([ICE1, CASTER]);
+  const answer = [
+    task('the'), task(`${showId(1)}|x`), task(`\u202E${showId(2)}`),
+    // A different CasterId in the answer must not move later polls to another caster.
+    ...Array.from({ length: MAX_TASKS_PER_CASTER + 700 }, (_, i) => task(showId(100 + i), '53200b81-b761-4c10-842a-a0726d970009')),
+  ];
+  store.applyOutcome(jobKey(CASTER), { ref: CASTER, jobs: answer, error: null }, AT);
+
+  const tasks = store.all().filter((t) => t.ref.kind === 'live-editing');
+  assert.equal(tasks.length, MAX_TASKS_PER_CASTER);
+  assert.equal(store.get(jobKey(CASTER)), undefined, 'the caster entry is replaced by its tasks');
+  for (const t of tasks) {
+    assert.equal(t.ref.params.casterId, CASTER.id);
+    assert.equal(t.snapshot!.params.casterId, CASTER.id);
+    assert.equal(expandedIdProblem(t.ref.id), null);
+  }
+  assert.deepEqual(tasks.slice(0, 2).map((t) => t.ref.id), [showId(100), showId(101)], 'the first tasks of the answer, in order');
+  assert.equal(notices.length, 1);
+  assert.match(notices[0]!, new RegExp(`caster ${CASTER.id}: the answer listed 1203 editing tasks`));
+  assert.match(notices[0]!, /700 of them were not tracked, because at most 500 tasks of one caster are/);
+  assert.match(notices[0]!, /3 had a ShowId that is not a usable id/);
+  assert.match(notices[0]!, /500 are tracked/);
+
+  // The next answer (the caster tracked again) updates the tracked tasks and adds none beyond the cap.
+  store.add([CASTER]);
+  store.applyOutcome(jobKey(CASTER), { ref: CASTER, jobs: [task(showId(100), CASTER.id, 'succeeded'), task(showId(9999))], error: null }, AT);
+  assert.equal(store.all().filter((t) => t.ref.kind === 'live-editing').length, MAX_TASKS_PER_CASTER);
+  assert.equal(store.get(jobKey({ ...CASTER, id: showId(100), params: { casterId: CASTER.id } }))!.snapshot!.status, 'succeeded');
+  assert.equal(notices.length, 2);
+  await store.flush();
+  assert.ok(JSON.stringify(kv.data.get(KEY)).length < 1_000_000, 'the saved state stays small');
+});
+
+test('a whole-caster answer with no usable task keeps the caster entry, saying why', () => {
+  const notices: string[] = [];
+  const { store } = newStore(new MemoryKv(), { onNotice: (m) => notices.push(m) });
+  store.add([CASTER]);
+  store.applyOutcome(jobKey(CASTER), { ref: CASTER, jobs: [task('the'), task('a|b')], error: null }, AT);
+  assert.deepEqual(store.all().map((t) => t.key), [jobKey(CASTER)]);
+  const e = store.get(jobKey(CASTER))!.lastError!;
+  assert.equal(e.code, 'UnusableShowIds');
+  assert.match(e.message, /2 editing tasks of caster .*, none with a usable ShowId/);
+  assert.equal(notices.length, 1);
 });

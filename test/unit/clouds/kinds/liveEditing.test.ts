@@ -106,6 +106,19 @@ describe('live-editing: GetEditingJobInfo mapping', () => {
     assert.deepEqual(r.jobs.map((j) => [j.id, j.status]), [['show-9', 'running']]);
   });
 
+  it('the CasterId asked for is kept, whatever CasterId the answer names (later polls must not move to another caster)', () => {
+    const f = fixtureRecord('live-editing', 'array');
+    const asked = '53200b81-b761-4c10-842a-a0726d970009';
+    assert.notEqual(f.CasterId, asked);
+    const whole = parseFixture('live-editing', 'array', ctx([ref('live-editing', asked)]));
+    assert.equal(whole.jobs.length, 5);
+    for (const j of whole.jobs) assert.deepEqual(j.params, { casterId: asked });
+    assert.equal((whole.jobs[0]!.raw as { CasterId: string }).CasterId, f.CasterId, 'the answer as received stays in raw');
+    const wanted = f.EditingTasksInfo[1].ShowId as string;
+    const one = parseFixture('live-editing', 'array', ctx([ref('live-editing', wanted, { casterId: asked })]));
+    assert.deepEqual(one.jobs.map((j) => [j.id, j.params.casterId]), [[wanted, asked]]);
+  });
+
   it('schema errors: no CasterId, unreadable EditingTasksInfo, tasks that never say their ShowId', () => {
     expectSchemaError(() => liveEditingKind.parse(fixture('live-editing', 'missing-caster-id'), ctx()), API, 'CasterId');
     const e = expectSchemaError(() => liveEditingKind.parse(fixture('live-editing', 'invalid-json'), ctx()), API, 'EditingTasksInfo');
