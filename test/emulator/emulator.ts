@@ -54,6 +54,7 @@
  * 504 ServiceTimeout [guess]; Huawei 500 MPC.10050 "System error." [doc code], 502/503 APIGW.0201 "Backend
  * unavailable", 504 APIGW.0201 "Backend timeout" [doc code, guess wording].
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { headerValue, isAcs3Request, missingParameter, NonceStore, verifyAliyun } from './aliyunAuth.js';
@@ -95,6 +96,8 @@ export interface EmulatorOptions {
   enforceRateLimits?: boolean;
   /** Override documented limits, e.g. `{ 'ice:GetMediaProducingJob': { limit: 20, windowMs: 1000 } }`. */
   rateLimits?: Partial<Record<ApiName, RateLimit>>;
+  /** The control endpoint's token (default: 32 random hex characters, new each start). */
+  controlToken?: string;
 }
 
 export type SignatureVersion = 'v1' | 'v3' | 'huawei';
@@ -123,6 +126,8 @@ export interface Emulator {
   /** `http://127.0.0.1:<port>` */
   url: string;
   port: number;
+  /** What control requests send in the `x-emulator-token` header (test/emulator/control.ts). */
+  controlToken: string;
   credentials: EmulatorCredentials;
   state: EmulatorState;
   faults: { inject(f: Fault): void; clear(): void };
@@ -162,6 +167,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const akStore = aliyunKeys(credentials);
   const hwStore = huaweiKeys(credentials);
 
+  const controlToken = opts.controlToken ?? randomBytes(16).toString('hex');
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       // A bug in the emulator must not look like a cloud answer: say so plainly.
@@ -182,6 +188,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         inject: (f) => faultRegistry.inject(f),
         clear: () => faultRegistry.clear(),
         requests: () => requests,
+        token: controlToken,
+        port: (server.address() as AddressInfo).port,
       });
       return;
     }
@@ -372,6 +380,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    controlToken,
     credentials,
     state,
     faults: { inject: (f) => faultRegistry.inject(f), clear: () => faultRegistry.clear() },

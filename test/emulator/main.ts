@@ -51,7 +51,7 @@ function describe(emu: Emulator): string {
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   for (const [k, id, d] of rows) lines.push(`  ${k.padEnd(w0)}  ${id.padEnd(w1)}  ${d}`);
-  lines.push('', 'Ctrl-C to stop.');
+  lines.push('', `Control endpoint (${emu.url}/_emulator/…): send the header x-emulator-token: ${emu.controlToken}`, '', 'Ctrl-C to stop.');
   return lines.join('\n');
 }
 

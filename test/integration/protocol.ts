@@ -37,6 +37,8 @@ export const ENV = {
   /** A throwaway HOME for the extension host (e.g. to plant ~/.aliyun/config.json). */
   home: 'HOME',
   emulatorUrl: 'MEDIA_JOBS_EMULATOR_URL',
+  /** The emulator's control token (test/emulator/control.ts): only the test code holds it. */
+  emulatorToken: 'MEDIA_JOBS_EMULATOR_TOKEN',
   /** Set by `npm start` only. */
   demo: 'MEDIA_JOBS_DEMO',
 } as const;

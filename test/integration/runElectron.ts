@@ -60,6 +60,7 @@ async function main(): Promise<number> {
           [ENV.host]: 'electron',
           [ENV.userDataDir]: s.userDataDir,
           [ENV.emulatorUrl]: emu.url,
+          [ENV.emulatorToken]: emu.controlToken,
           [ENV.session]: 'electron',
           ...(suites.length ? { [ENV.suites]: suites.join(',') } : {}),
           ...(grep ? { [ENV.grep]: grep } : {}),

@@ -368,6 +368,7 @@ async function runWindow(w: WindowRun): Promise<RunOutcome> {
         [ENV.session]: w.spec.name,
         [ENV.userDataDir]: s.userDataDir,
         [ENV.emulatorUrl]: emu.url,
+        [ENV.emulatorToken]: emu.controlToken,
         HOME: s.home,
         TMPDIR: s.tmp,
         ...(w.spec.suites?.length ? { [ENV.suites]: w.spec.suites.join(',') } : {}),

@@ -128,7 +128,7 @@ async function control<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?
   if (!base) throw new Error(`${ENV.emulatorUrl} is not set: no emulator in this run`);
   const r = await fetch(`${base}/_emulator/${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { 'x-emulator-token': process.env[ENV.emulatorToken] ?? '', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
