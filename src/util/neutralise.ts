@@ -1,0 +1,59 @@
+/**
+ * The one function that makes text from a cloud, a document or the workspace safe to put on a plain-text
+ * surface of VS Code: a notification (showInformation/Warning/ErrorMessage), a status bar item, a tree label,
+ * a quick pick item. Pure (no vscode), so every call site is unit-testable.
+ *
+ * What those surfaces interpret, and what this does about it:
+ * - Notifications turn `[label](command:…)`, `[label](https://…)` and `[label](file:…)` into clickable links
+ *   (VS Code's linkedText parser; a backslash before a bracket does not stop it). Every `](` becomes `] (`,
+ *   which the parser needs adjacent: the text stays readable and no link can form.
+ * - The status bar, quick picks and tree labels with icon support draw `$(name)` as a theme icon; `\$(name)`
+ *   shows the characters. Every `$(` becomes `\$(` (default; `{icons: false}` for surfaces that draw no icons,
+ *   such as notifications, where the backslash would show).
+ * - C0/C1 controls, DEL and the bidirectional controls (src/util/unsafeChars.ts) are removed; line breaks and
+ *   tabs become one space (every one of these surfaces is one line).
+ * - `maxLength` (UTF-16 code units of the result, at least 1) cuts the text with `…`, never inside a surrogate
+ *   pair and never right after an escaping backslash.
+ *
+ * The result of neutralise is stable: neutralise(neutralise(x)) keeps it link-free and icon-free (the escape
+ * is applied again, which still shows as text).
+ */
+import { oneLine } from './unsafeChars.js';
+
+export interface NeutraliseOptions {
+  /** Longest result, `…` included. */
+  maxLength?: number;
+  /** Whether the surface draws `$(name)` as an icon, so `$(` must be escaped (default true). */
+  icons?: boolean;
+}
+
+export function neutralise(text: string, o: NeutraliseOptions = {}): string {
+  let out = oneLine(String(text)).replace(/\]\(/g, '] (');
+  const icons = o.icons ?? true;
+  if (icons) out = out.replace(/\$\(/g, '\\$(');
+  const max = o.maxLength;
+  if (max !== undefined && Number.isFinite(max) && out.length > Math.max(1, Math.floor(max))) {
+    let cut = Math.max(1, Math.floor(max)) - 1;
+    // Not between the halves of a surrogate pair.
+    if (cut > 0 && /[\ud800-\udbff]/.test(out.charAt(cut - 1))) cut -= 1;
+    let head = out.slice(0, cut);
+    // Not an escaping backslash left without its `$(`: it would escape whatever the surface puts after it.
+    if (icons && head.endsWith('\\') && out.startsWith('$(', cut)) head = head.slice(0, -1);
+    out = `${head}…`;
+  }
+  return out;
+}
+
+/**
+ * VS Code's linkedText pattern (src/vs/base/common/linkedText.ts): what a notification turns into a link.
+ * For tests and assertions: neutralised text never matches it.
+ */
+export const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+
+/** Whether a notification would render a link somewhere in this text. */
+export function hasNotificationLink(text: string): boolean {
+  NOTIFICATION_LINK.lastIndex = 0;
+  const found = NOTIFICATION_LINK.test(text);
+  NOTIFICATION_LINK.lastIndex = 0;
+  return found;
+}
