@@ -7,9 +7,11 @@
  * - Notifications turn `[label](command:…)`, `[label](https://…)` and `[label](file:…)` into clickable links
  *   (VS Code's linkedText parser; a backslash before a bracket does not stop it). Every `](` becomes `] (`,
  *   which the parser needs adjacent: the text stays readable and no link can form.
- * - The status bar, quick picks and tree labels with icon support draw `$(name)` as a theme icon; `\$(name)`
- *   shows the characters. Every `$(` becomes `\$(` (default; `{icons: false}` for surfaces that draw no icons,
- *   such as notifications, where the backslash would show).
+ * - The status bar text and quick pick items (label, description, detail) draw `$(name)` as a theme icon;
+ *   `\$(name)` shows the characters. Every `$(` becomes `\$(` (the default). Notification messages and tree
+ *   labels and descriptions draw no icons (VS Code 1.100: NotificationMessageRenderer renders text nodes and
+ *   links only; the custom tree's ResourceLabel is created without supportIcons): pass `{icons: false}` there,
+ *   or the backslash shows. Notification BUTTONS do draw icons: never put outside text in a button label.
  * - C0/C1 controls, DEL and the bidirectional controls (src/util/unsafeChars.ts) are removed; line breaks and
  *   tabs become one space (every one of these surfaces is one line).
  * - `maxLength` (UTF-16 code units of the result, at least 1) cuts the text with `…`, never inside a surrogate
