@@ -12,6 +12,7 @@ import { type Job, type JobKind } from '../../src/model/job.js';
 import { type JobRef } from '../../src/model/jobRef.js';
 import { type PreviewOptions } from '../../src/protocol/preview.js';
 import { ROOT, writePreview } from '../../scripts/inspector-preview.js';
+import { envWithIsolatedXdg } from '../support/isolatedXdg.js';
 
 export { ROOT };
 
@@ -38,7 +39,7 @@ export function fixtureJob(kind: JobKind, name: string, refs: JobRef[] = []): Jo
 }
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: envWithIsolatedXdg('browser') });
 }
 
 export interface Opened {

@@ -6,6 +6,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM } from './codeServer.js';
+import { envWithIsolatedXdg } from '../../support/isolatedXdg.js';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -61,6 +62,7 @@ export async function openWorkbench(url: string, artifactsDir: string, opts: Wor
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
+    env: envWithIsolatedXdg('browser'),
     handleSIGINT: false, // the harness stops everything in its own order
     handleSIGTERM: false,
     handleSIGHUP: false,

@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { isolatedXdgEnv } from '../../support/isolatedXdg.js';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -25,14 +26,8 @@ function installedVersion(): string | null {
 }
 
 /** Where code-server's config, data and caches go (XDG_* for its process): never the user's ~/.config. */
-export const CODE_SERVER_HOME = join(ROOT, '.cache', 'code-server-home');
 export function codeServerXdgEnv(): Record<string, string> {
-  return {
-    XDG_CONFIG_HOME: join(CODE_SERVER_HOME, 'config'),
-    XDG_DATA_HOME: join(CODE_SERVER_HOME, 'data'),
-    XDG_CACHE_HOME: join(CODE_SERVER_HOME, 'cache'),
-    XDG_STATE_HOME: join(CODE_SERVER_HOME, 'state'),
-  };
+  return isolatedXdgEnv('code-server');
 }
 
 /** The setup failed; its own one-line reason is already on stderr. Callers print `message` and exit 1. */
