@@ -7,8 +7,11 @@
  * window. Here every token comes back exactly `perMs` after it was taken (a sliding-window log of the last
  * `capacity` grants). That guarantees at most `capacity` grants in ANY window of `perMs`, while still
  * sustaining exactly the documented rate and allowing a full burst at start.
+ *
+ * Times are the clock's monotonic time: a wall clock stepping back (NTP, a user changing the date) must not
+ * hold every token until the wall clock catches up again.
  */
-import { type Clock } from '../clock.js';
+import { type Clock, monotonicNow } from '../clock.js';
 import { type RateLimit } from '../kinds/kindDefinition.js';
 
 interface Waiter {
@@ -21,7 +24,7 @@ export class TokenBucket {
   readonly capacity: number;
   readonly perMs: number;
   private readonly clock: Clock;
-  /** Times of the most recent grants, a ring of `capacity` slots; `count` of them are filled. */
+  /** Monotonic times of the most recent grants, a ring of `capacity` slots; `count` of them are filled. */
   private readonly grants: number[];
   private head = 0;
   private count = 0;
@@ -43,7 +46,7 @@ export class TokenBucket {
   /** Takes a token if one is free now and nobody is queued ahead; never waits. */
   tryTake(): boolean {
     if (this.waiters.length > 0) return false;
-    const now = this.clock.now();
+    const now = monotonicNow(this.clock);
     if (this.waitMs(now) > 0) return false;
     this.grant(now);
     return true;
@@ -77,7 +80,7 @@ export class TokenBucket {
   /** After a throttle response: grant nothing for `ms` (on top of the normal limit). */
   penalize(ms: number): void {
     if (!(ms > 0)) return;
-    this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + ms);
+    this.blockedUntil = Math.max(this.blockedUntil, monotonicNow(this.clock) + ms);
   }
 
   /** Milliseconds until a token is free at time `now` (0 if one is free). */
@@ -107,7 +110,7 @@ export class TokenBucket {
     this.pump = ctl;
     try {
       while (this.waiters.length > 0) {
-        const now = this.clock.now();
+        const now = monotonicNow(this.clock);
         const wait = this.waitMs(now);
         if (wait <= 0) {
           const w = this.waiters.shift()!;

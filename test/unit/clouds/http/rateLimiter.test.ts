@@ -160,6 +160,29 @@ describe('TokenBucket', () => {
     assert.equal(b.tryTake(), false, 'the free token belongs to the waiter queued first');
   });
 
+  it('runs on monotonic time: a wall clock stepping back an hour holds no token, one stepping forward frees none', async () => {
+    const clock = new FakeClock(1_700_000_000_000);
+    const b = new TokenBucket({ capacity: 2, perMs: 1_000 }, clock);
+    assert.equal(b.tryTake(), true);
+    assert.equal(b.tryTake(), true);
+    clock.stepWall(-3_600_000);
+    let grantedAfter = -1;
+    const start = clock.monotonic();
+    const p = b.take().then(() => {
+      grantedAfter = clock.monotonic() - start;
+    });
+    await clock.advance(1_000);
+    await p;
+    assert.equal(grantedAfter, 1_000, 'the token came back perMs later, not an hour later');
+    clock.stepWall(+7_200_000);
+    assert.equal(b.tryTake(), true, 'the second token is back too');
+    assert.equal(b.tryTake(), false, 'a jump forward frees nothing early');
+    b.penalize(500);
+    clock.stepWall(-86_400_000);
+    await clock.advance(1_000);
+    assert.equal(b.tryTake(), true, 'a penalty ends on time too');
+  });
+
   it('rejects nonsensical limits', () => {
     const clock = new FakeClock();
     assert.throws(() => new TokenBucket({ capacity: 0, perMs: 1_000 }, clock), RangeError);

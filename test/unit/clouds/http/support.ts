@@ -20,20 +20,41 @@ export function flush(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** A clock that moves only when told to. Sleeps resolve in time order as time is advanced. */
+/**
+ * A clock that moves only when told to. Sleeps resolve in time order as time is advanced.
+ * It has two parts, like the system clock: `monotonic()` (what sleeps and schedules run on; only
+ * `advance`/`fireNext` move it) and `now()`, the wall clock, which moves with it but can also be stepped on
+ * its own (`stepWall`, `setWall`) to play NTP corrections or a user changing the date.
+ */
 export class FakeClock implements Clock {
-  private t: number;
+  private mono = 0;
+  /** now() = mono + wallOffset. */
+  private wallOffset: number;
   private seq = 0;
   private timers: Timer[] = [];
   /** Every duration passed to sleep, in call order. */
   readonly sleeps: number[] = [];
 
   constructor(start = 0) {
-    this.t = start;
+    this.wallOffset = start;
   }
 
   now(): number {
-    return this.t;
+    return this.mono + this.wallOffset;
+  }
+
+  monotonic(): number {
+    return this.mono;
+  }
+
+  /** Steps the wall clock by `ms` (negative: back) without moving monotonic time or firing any sleep. */
+  stepWall(ms: number): void {
+    this.wallOffset += ms;
+  }
+
+  /** Sets the wall clock to `t` without moving monotonic time or firing any sleep. */
+  setWall(t: number): void {
+    this.wallOffset = t - this.mono;
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -43,7 +64,7 @@ export class FakeClock implements Clock {
         reject(signal.reason);
         return;
       }
-      const timer: Timer = { at: this.t + Math.max(0, ms), seq: this.seq++, resolve, reject, signal };
+      const timer: Timer = { at: this.mono + Math.max(0, ms), seq: this.seq++, resolve, reject, signal };
       if (signal) {
         timer.onAbort = () => {
           this.timers = this.timers.filter((x) => x !== timer);
@@ -64,7 +85,7 @@ export class FakeClock implements Clock {
     if (this.timers.length === 0) return false;
     this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
     const timer = this.timers.shift()!;
-    this.t = Math.max(this.t, timer.at);
+    this.mono = Math.max(this.mono, timer.at);
     if (timer.onAbort) timer.signal?.removeEventListener('abort', timer.onAbort);
     timer.resolve();
     await flush();
@@ -73,7 +94,7 @@ export class FakeClock implements Clock {
 
   /** Moves time forward by `ms`, firing every sleep that falls due on the way, in order. */
   async advance(ms: number): Promise<void> {
-    const end = this.t + ms;
+    const end = this.mono + ms;
     for (;;) {
       await flush();
       this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
@@ -81,7 +102,7 @@ export class FakeClock implements Clock {
       if (!next || next.at > end) break;
       await this.fireNext();
     }
-    this.t = end;
+    this.mono = end;
     await flush();
   }
 
