@@ -13,8 +13,15 @@
  * call setGlobalDispatcher and never use global fetch: every request names its dispatcher explicitly.
  *
  * Loading is lazy (first `send`, by `require` at call time), so importing this module costs nothing at activation.
+ *
+ * Every request ends by its timeout (or at once when its signal aborts), whatever undici is doing: undici
+ * keeps a request it never managed to send queued while it reconnects, and defers its abort until a
+ * connection exists, so we answer the caller ourselves and destroy the dispatcher that still holds it
+ * (`watchAbandoned`). A failed CONNECT is reported with a code undici does not take as "reconnect at once"
+ * (a proxy closing every CONNECT was redialled ~1,750 times a second), and CONNECT has its own timeout.
  */
-import type { Agent, Dispatcher, Pool, ProxyAgent } from 'undici';
+import type { Dispatcher, Pool, ProxyAgent } from 'undici';
+import { clampDelay } from '../clock.js';
 import { BadResponseError, ConfigError, NetworkError } from '../errors.js';
 import { redactSecrets } from './redact.js';
 
@@ -38,7 +45,7 @@ export interface HttpResponse {
 export interface SendOptions {
   /** `product:Action`, for error messages. */
   api: string;
-  /** Total time for the attempt: connect, headers and the whole body. */
+  /** Total time for the attempt: connect, headers and the whole body. A hard limit: the send always ends by then. */
   timeoutMs: number;
   signal?: AbortSignal;
 }
@@ -77,14 +84,12 @@ const DEFAULT_CONNECTIONS = 4;
 const DEFAULT_KEEP_ALIVE_MS = 60_000;
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-type AgentCtor = new (opts: Agent.Options) => Agent;
 type ProxyAgentCtor = new (opts: ProxyAgent.Options) => ProxyAgent;
 type PoolCtor = new (origin: string | URL, opts: Pool.Options) => Pool;
 type RequestFn = (this: Dispatcher, opts: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
 type ConnectFn = (this: Dispatcher, opts: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
 
 interface UndiciParts {
-  Agent: AgentCtor;
   ProxyAgent: ProxyAgentCtor;
   Pool: PoolCtor;
   request: RequestFn;
@@ -97,13 +102,37 @@ function loadUndici(): UndiciParts {
   // same way whether the importing test is CommonJS or ESM (a dynamic import() did not).
   /* eslint-disable @typescript-eslint/no-require-imports */
   return {
-    Agent: require('undici/lib/dispatcher/agent.js') as AgentCtor,
     ProxyAgent: require('undici/lib/dispatcher/proxy-agent.js') as ProxyAgentCtor,
     Pool: require('undici/lib/dispatcher/pool.js') as PoolCtor,
     request: require('undici/lib/api/api-request.js') as RequestFn,
     connect: require('undici/lib/api/api-connect.js') as ConnectFn,
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/** After a stop (deadline or cancel), how long undici may take to let go of a request before we call it stuck. */
+const STUCK_GRACE_MS = 1_000;
+/** How long close() lets idle pools close gracefully before destroying them. */
+const CLOSE_GRACE_MS = 1_000;
+
+/** One pooled dispatcher for one origin (direct, or through one proxy), and what we sent through it. */
+interface Route {
+  key: string;
+  dispatcher: Dispatcher;
+  /** Our sends on it whose caller is still waiting. */
+  active: number;
+  /** Requests we gave up on (deadline, cancel) that undici has not let go of yet. */
+  abandoned: Set<Promise<unknown>>;
+  /** Replaced for new requests; destroyed as soon as nothing of ours is active on it. */
+  retired: boolean;
+  destroyed: boolean;
+}
+
+/** The error a failed CONNECT is turned into: a code undici's client does not treat as "reconnect at once". */
+class ProxyConnectError extends Error {
+  constructor(readonly code: string, message: string, override readonly cause?: unknown) {
+    super(message);
+  }
 }
 
 export function createUndiciTransport(opts: UndiciTransportOptions = {}): Transport {
@@ -118,136 +147,235 @@ export function createUndiciTransport(opts: UndiciTransportOptions = {}): Transp
   const poolOptions = { connections, keepAliveTimeout: keepAliveMs, keepAliveMaxTimeout: keepAliveMs };
 
   let parts: UndiciParts | null = null;
-  let direct: Agent | null = null;
-  const proxied = new Map<string, ProxyAgent>();
+  /**
+   * One dispatcher per origin (and proxy), not one Agent for all: when undici will not let go of a request
+   * (see `send`), the dispatcher holding it is destroyed, and that must not cut requests to other origins.
+   */
+  const routes = new Map<string, Route>();
+  const sends = new Set<Promise<unknown>>();
   let closed = false;
 
-  function dispatcherFor(u: UndiciParts, target: URL, proxy: URL | null): Dispatcher {
-    if (!proxy) {
-      direct ??= new u.Agent({ ...poolOptions, connect: { timeout: connectTimeoutMs } });
-      return direct;
-    }
+  function newDispatcher(u: UndiciParts, target: URL, proxy: URL | null): Dispatcher {
+    if (!proxy) return new u.Pool(target.origin, { ...poolOptions, connect: { timeout: connectTimeoutMs } });
     // Plain http through an http proxy is forwarded (absolute-form request line), which every proxy
     // understands; everything else is tunnelled with CONNECT so TLS stays end to end.
     const tunnel = !(target.protocol === 'http:' && proxy.protocol === 'http:');
-    const key = `${proxy.href}|${tunnel}`;
-    let agent = proxied.get(key);
-    if (!agent) {
-      agent = new u.ProxyAgent({
-        uri: proxy.href,
-        proxyTunnel: tunnel,
-        ...poolOptions,
-        proxyTls: { timeout: connectTimeoutMs },
-        requestTls: { timeout: connectTimeoutMs },
-        // Without a factory undici opens unlimited connections with its 4 s keep-alive.
-        factory: (origin: string | URL, o: object) => new u.Pool(origin, { ...o, ...poolOptions }),
-        // The tunnel calls `.connect()` on its client to the proxy. That method normally comes from
-        // index.js patching Dispatcher.prototype, which we do not load; give this one client its own.
-        clientFactory: (origin: URL, o: object) => {
-          const pool = new u.Pool(origin, { ...o, ...poolOptions }) as Pool & { connect: ConnectFn };
-          pool.connect = u.connect;
-          return pool;
-        },
-      });
-      proxied.set(key, agent);
+    return new u.ProxyAgent({
+      uri: proxy.href,
+      proxyTunnel: tunnel,
+      ...poolOptions,
+      proxyTls: { timeout: connectTimeoutMs },
+      requestTls: { timeout: connectTimeoutMs },
+      // Without a factory undici opens unlimited connections with its 4 s keep-alive.
+      factory: (origin: string | URL, o: object) => new u.Pool(origin, { ...o, ...poolOptions }),
+      // The tunnel calls `.connect()` on its client to the proxy. That method normally comes from
+      // index.js patching Dispatcher.prototype, which we do not load; give this one client its own.
+      clientFactory: (origin: URL, o: object) => {
+        const pool = new u.Pool(origin, { ...o, ...poolOptions }) as Pool & { connect: ConnectFn };
+        pool.connect = function connectThroughProxy(this: Dispatcher, connectOpts: Dispatcher.ConnectOptions) {
+          // A CONNECT timeout: a proxy that accepts and never answers would otherwise hold the tunnel for
+          // undici's 300 s headers timeout.
+          const withTimeout = { ...connectOpts, headersTimeout: connectTimeoutMs } as Dispatcher.ConnectOptions;
+          return u.connect.call(this, withTimeout).catch((e: unknown) => {
+            throw proxyConnectError(e, proxy, connectTimeoutMs);
+          });
+        };
+        return pool;
+      },
+    });
+  }
+
+  function routeFor(u: UndiciParts, target: URL, proxy: URL | null): Route {
+    const key = `${proxy?.href ?? 'direct'}|${target.origin}`;
+    let route = routes.get(key);
+    if (!route) {
+      route = { key, dispatcher: newDispatcher(u, target, proxy), active: 0, abandoned: new Set(), retired: false, destroyed: false };
+      routes.set(key, route);
     }
-    return agent;
+    return route;
+  }
+
+  function destroyRoute(route: Route): void {
+    if (route.destroyed) return;
+    route.destroyed = true;
+    if (routes.get(route.key) === route) routes.delete(route.key);
+    // Errors every request undici still holds (ours were already answered) and stops any reconnecting.
+    route.dispatcher.destroy().catch(() => undefined);
+  }
+
+  /** New requests get a fresh dispatcher; this one goes once nothing of ours is waiting on it. */
+  function retire(route: Route): void {
+    route.retired = true;
+    if (routes.get(route.key) === route) routes.delete(route.key);
+    if (route.active === 0) destroyRoute(route);
+  }
+
+  /**
+   * After we stopped waiting for `work` (deadline or cancel): undici lets go of a request it has sent at
+   * once when its signal aborts, but one it never managed to send (connect failing over and over, a proxy
+   * that closes every CONNECT) stays queued, and undici defers its abort until a connection exists, i.e.
+   * forever. If `work` has not settled after a grace period, the route's dispatcher is retired and destroyed.
+   */
+  function watchAbandoned(route: Route, work: Promise<unknown>): void {
+    let settled = false;
+    const done = work.then(() => undefined, () => undefined).finally(() => {
+      settled = true;
+      route.abandoned.delete(done);
+    });
+    route.abandoned.add(done);
+    const t = setTimeout(() => {
+      if (!settled && !route.destroyed) retire(route);
+    }, STUCK_GRACE_MS);
+    t.unref?.();
+    void done.finally(() => clearTimeout(t));
+  }
+
+  async function send(req: HttpRequest, sendOpts: SendOptions): Promise<HttpResponse> {
+    const { api, timeoutMs, signal } = sendOpts;
+    if (closed) throw new NetworkError(api, 'CLOSED', 'the HTTP client was already closed');
+    if (signal?.aborted) throw new NetworkError(api, 'ABORTED', 'the request was cancelled');
+
+    let target: URL;
+    try {
+      target = new URL(req.origin);
+    } catch {
+      throw new ConfigError(`${api}: "${req.origin}" is not a URL`);
+    }
+    const proxy = proxyForUrl(target, env, { proxyLoopback: opts.proxyLoopback ?? false });
+    parts ??= loadUndici();
+    const u = parts;
+    const route = routeFor(u, target, proxy);
+    const via = proxy ? ` via proxy ${proxy.host}` : '';
+
+    // One controller for both reasons to stop, remembering which one fired first. Stopping also settles
+    // `stop` at once: the answer never waits for undici to let go (see watchAbandoned).
+    const ctl = new AbortController();
+    let stopped: 'timeout' | 'aborted' | null = null;
+    let stopNow: () => void = () => undefined;
+    const stop = new Promise<never>((_resolve, reject) => {
+      stopNow = () => reject(new Error('stopped'));
+    });
+    stop.catch(() => undefined);
+    const halt = (why: 'timeout' | 'aborted'): void => {
+      if (stopped) return;
+      stopped = why;
+      ctl.abort(new Error(why));
+      stopNow();
+    };
+    const timer = setTimeout(() => halt('timeout'), clampDelay(timeoutMs));
+    const onAbort = (): void => halt('aborted');
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    let status = 0;
+    let headers: Record<string, string> = {};
+    let received = 0;
+    let expected: number | null = null;
+    const exchange = async (): Promise<HttpResponse> => {
+      const res = await u.request.call(route.dispatcher, {
+        origin: target.origin,
+        path: req.pathAndQuery,
+        method: req.method as Dispatcher.HttpMethod,
+        headers: req.headers,
+        body: req.body,
+        signal: ctl.signal,
+        // Our own timer bounds the whole exchange; these only stop undici from giving up first.
+        headersTimeout: timeoutMs + 1_000,
+        bodyTimeout: timeoutMs + 1_000,
+      });
+      status = res.statusCode;
+      headers = flattenHeaders(res.headers);
+      const contentType = headers['content-type'] ?? null;
+      const requestId = headers['x-acs-request-id'] ?? headers['x-request-id'] ?? null;
+      expected = parseContentLength(headers['content-length']);
+      if (expected !== null && expected > maxBodyBytes) {
+        // A listener first: destroying an unread undici body emits 'error', which must not go unhandled.
+        res.body.on('error', () => undefined).destroy();
+        throw tooLarge(api, status, contentType, requestId, maxBodyBytes, expected);
+      }
+      const chunks: Buffer[] = [];
+      // Async iteration destroys the stream on an early exit, so the connection is never left half-read.
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        if (stopped) throw new Error('stopped');
+        received += chunk.length;
+        if (received > maxBodyBytes) throw tooLarge(api, status, contentType, requestId, maxBodyBytes, null);
+        chunks.push(chunk);
+      }
+      return { status, headers, body: Buffer.concat(chunks).toString('utf8') };
+    };
+
+    route.active++;
+    const work = exchange();
+    try {
+      return await Promise.race([work, stop]);
+    } catch (e) {
+      if (stopped === 'timeout') throw new NetworkError(api, 'TIMEOUT', `no complete answer within ${formatSeconds(timeoutMs)} s${via}`);
+      if (stopped === 'aborted') throw new NetworkError(api, 'ABORTED', 'the request was cancelled');
+      if (e instanceof BadResponseError) throw e;
+      // Headers arrived and Content-Length promised more than came: the body was cut short.
+      if (status !== 0 && expected !== null && received < expected) {
+        throw new TruncatedResponseError(
+          api, status, headers['content-type'] ?? null,
+          `truncated body: received ${received} of ${expected} bytes before the connection closed`,
+          headers['x-acs-request-id'] ?? headers['x-request-id'] ?? null,
+        );
+      }
+      throw toNetworkError(e, api, target, proxy, connectTimeoutMs, status !== 0);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      route.active--;
+      if (stopped) watchAbandoned(route, work);
+      if (route.retired && route.active === 0) destroyRoute(route);
+    }
   }
 
   return {
-    async send(req, sendOpts) {
-      const { api, timeoutMs, signal } = sendOpts;
-      if (closed) throw new NetworkError(api, 'CLOSED', 'the HTTP client was already closed');
-      if (signal?.aborted) throw new NetworkError(api, 'ABORTED', 'the request was cancelled');
-
-      let target: URL;
-      try {
-        target = new URL(req.origin);
-      } catch {
-        throw new ConfigError(`${api}: "${req.origin}" is not a URL`);
-      }
-      const proxy = proxyForUrl(target, env, { proxyLoopback: opts.proxyLoopback ?? false });
-      parts ??= loadUndici();
-      const u = parts;
-      const dispatcher = dispatcherFor(u, target, proxy);
-      const via = proxy ? ` via proxy ${proxy.host}` : '';
-
-      // One controller for both reasons to stop, remembering which one fired first.
-      const ctl = new AbortController();
-      let stopped: 'timeout' | 'aborted' | null = null;
-      const timer = setTimeout(() => {
-        stopped ??= 'timeout';
-        ctl.abort(new Error('timeout'));
-      }, timeoutMs);
-      const onAbort = (): void => {
-        stopped ??= 'aborted';
-        ctl.abort(new Error('aborted'));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-
-      let status = 0;
-      let headers: Record<string, string> = {};
-      let received = 0;
-      let expected: number | null = null;
-      try {
-        const res = await u.request.call(dispatcher, {
-          origin: target.origin,
-          path: req.pathAndQuery,
-          method: req.method as Dispatcher.HttpMethod,
-          headers: req.headers,
-          body: req.body,
-          signal: ctl.signal,
-          // Our own timer bounds the whole exchange; these only stop undici from giving up first.
-          headersTimeout: timeoutMs + 1_000,
-          bodyTimeout: timeoutMs + 1_000,
-        });
-        status = res.statusCode;
-        headers = flattenHeaders(res.headers);
-        const contentType = headers['content-type'] ?? null;
-        const requestId = headers['x-acs-request-id'] ?? headers['x-request-id'] ?? null;
-        expected = parseContentLength(headers['content-length']);
-        if (expected !== null && expected > maxBodyBytes) {
-          // A listener first: destroying an unread undici body emits 'error', which must not go unhandled.
-          res.body.on('error', () => undefined).destroy();
-          throw tooLarge(api, status, contentType, requestId, maxBodyBytes, expected);
-        }
-        const chunks: Buffer[] = [];
-        // Async iteration destroys the stream on an early exit, so the connection is never left half-read.
-        for await (const chunk of res.body as AsyncIterable<Buffer>) {
-          received += chunk.length;
-          if (received > maxBodyBytes) throw tooLarge(api, status, contentType, requestId, maxBodyBytes, null);
-          chunks.push(chunk);
-        }
-        return { status, headers, body: Buffer.concat(chunks).toString('utf8') };
-      } catch (e) {
-        if (e instanceof BadResponseError) throw e;
-        if (stopped === 'timeout') throw new NetworkError(api, 'TIMEOUT', `no complete answer within ${formatSeconds(timeoutMs)} s${via}`);
-        if (stopped === 'aborted') throw new NetworkError(api, 'ABORTED', 'the request was cancelled');
-        // Headers arrived and Content-Length promised more than came: the body was cut short.
-        if (status !== 0 && expected !== null && received < expected) {
-          throw new TruncatedResponseError(
-            api, status, headers['content-type'] ?? null,
-            `truncated body: received ${received} of ${expected} bytes before the connection closed`,
-            headers['x-acs-request-id'] ?? headers['x-request-id'] ?? null,
-          );
-        }
-        throw toNetworkError(e, api, target, proxy, connectTimeoutMs, status !== 0);
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      }
+    send(req, sendOpts) {
+      const p = send(req, sendOpts);
+      const tracked = p.then(() => undefined, () => undefined);
+      sends.add(tracked);
+      void tracked.finally(() => sends.delete(tracked));
+      return p;
     },
 
     async close() {
       closed = true;
-      const all: Array<Promise<void>> = [];
-      if (direct) all.push(direct.close());
-      for (const a of proxied.values()) all.push(a.close());
-      direct = null;
-      proxied.clear();
-      await Promise.all(all);
+      // Every send ends by its own deadline, so this wait is bounded.
+      await Promise.all([...sends]);
+      const all = [...routes.values()];
+      routes.clear();
+      await Promise.all(all.map(async (route) => {
+        if (route.destroyed) return;
+        // Something we gave up on is still queued: a graceful close would wait for it forever.
+        if (route.abandoned.size > 0) {
+          destroyRoute(route);
+          return;
+        }
+        let t: ReturnType<typeof setTimeout> | undefined;
+        const grace = new Promise<'late'>((resolve) => {
+          t = setTimeout(() => resolve('late'), CLOSE_GRACE_MS);
+        });
+        const outcome = await Promise.race([route.dispatcher.close().then(() => 'closed' as const, () => 'closed' as const), grace]);
+        clearTimeout(t);
+        if (outcome === 'late') destroyRoute(route);
+        else route.destroyed = true;
+      }));
     },
   };
+}
+
+/** Maps a failed CONNECT to an error undici's client passes on to the queued requests instead of reconnecting. */
+function proxyConnectError(e: unknown, proxy: URL, connectTimeoutMs: number): unknown {
+  const code = errorCode(e);
+  // undici reconnects at once, without limit, after UND_ERR_SOCKET: a proxy that closes every CONNECT
+  // would otherwise be dialled in a tight loop (thousands of times a second) while the request never ends.
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') {
+    return new ProxyConnectError('PROXY_CLOSED', `the proxy ${proxy.host} closed the connection without answering CONNECT`, e);
+  }
+  if (code === 'UND_ERR_HEADERS_TIMEOUT') {
+    return new ProxyConnectError('PROXY_CONNECT_TIMEOUT', `the proxy ${proxy.host} did not answer CONNECT within ${formatSeconds(connectTimeoutMs)} s`, e);
+  }
+  return e;
 }
 
 function tooLarge(
@@ -313,6 +441,7 @@ function toNetworkError(
     return new NetworkError(api, 'PROXY_AUTH_REQUIRED', `the proxy ${proxy?.host ?? ''} requires authentication (HTTP 407)`);
   }
   const code = errorCode(e) ?? 'NETWORK_ERROR';
+  if (code === 'PROXY_CLOSED' || code === 'PROXY_CONNECT_TIMEOUT') return new NetworkError(api, code, `${message} (tunnel to ${target.host})`);
   const via = proxy ? ` via proxy ${proxy.host}` : '';
   // Connect-level errors concern the proxy when there is one: that is the host we dial.
   const dialled = proxy ? `${proxy.host} (the proxy)` : target.host;
