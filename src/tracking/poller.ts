@@ -1,8 +1,10 @@
 /**
  * Polls the tracked jobs that are not finished and feeds the results to the job store.
  *
- * - Only non-terminal jobs are polled; one fetch call per tick carries every due job (the cloud client batches
- *   them per API and enforces the rate limits), and never two fetches are in flight.
+ * - Only non-terminal jobs are polled. Due jobs are fetched in one call per API and region (the cloud client
+ *   batches them further and enforces the rate limits), and each call's outcomes are applied as soon as it
+ *   answers: one API that hangs (a proxy that never answers, a region that is down) never delays the jobs of
+ *   another. Never two fetches of the same API and region are in flight.
  * - While the window is unfocused and the view hidden (`!isActive()`), only watched jobs are polled.
  * - A job is polled again no sooner than the interval after its last poll: delay = interval × (1 + 0.4 × r),
  *   i.e. a spread of 40 % of the interval (±20 % around 1.2 × interval), so jobs tracked together drift apart
@@ -10,11 +12,16 @@
  * - After an error the job backs off: base = min(interval × 2^failures, maxBackoff), delay = base × (0.8 + 0.4 × r)
  *   (±20 %), never below the interval. A success resets it. The error is recorded on the job by the store
  *   (once per cause); nothing is thrown or shown per poll.
- * - A job never fetched is due at once; after a reload a job is due at its last check + interval.
- * - Time comes from the injected Clock, so tests drive everything with a fake clock.
+ * - A job never fetched is due at once; after a reload a job is due at its last check + interval, but never
+ *   later than one interval from now (a last check "in the future", from a skewed or reset clock, must not
+ *   stop polling until then).
+ * - Schedules run on the clock's monotonic time, so a wall clock stepping back or forward changes nothing;
+ *   the wall clock only stamps results. Time comes from the injected Clock, so tests drive everything with a
+ *   fake clock.
+ * - dispose() aborts every fetch in flight; nothing is applied afterwards.
  */
 import { type FetchOutcome } from '../clouds/client.js';
-import { type Clock } from '../clouds/clock.js';
+import { clampDelay, type Clock, monotonicNow } from '../clouds/clock.js';
 import { isTerminal, type JobStatus } from '../model/job.js';
 import { type JobRef } from '../model/jobRef.js';
 import { effectiveStatus, type TrackedJob } from '../model/trackedJob.js';
@@ -42,10 +49,15 @@ export const DEFAULT_MAX_BACKOFF_MS = 10 * 60_000;
 const MIN_INTERVAL_MS = 1000;
 
 interface Schedule {
-  /** When the job is next due (clock ms). */
+  /** When the job is next due (the clock's monotonic ms). */
   nextAt: number;
   /** Consecutive failed polls. */
   failures: number;
+}
+
+/** Jobs fetched together (and never twice at once): one API in one region. */
+function groupOf(ref: JobRef): string {
+  return `${ref.kind}|${ref.region}`;
 }
 
 export class Poller {
@@ -56,10 +68,12 @@ export class Poller {
   private readonly schedules = new Map<string, Schedule>();
   private started = false;
   private disposed = false;
-  /** Serializes fetches (ticks and explicit refreshes): never two in flight. */
-  private fetchChain: Promise<void> = Promise.resolve();
-  /** Aborts the fetch in flight (on dispose). */
-  private inFlight: AbortController | null = null;
+  /** Per group: the chain that serializes its fetches (ticks and explicit refreshes). */
+  private readonly chains = new Map<string, Promise<void>>();
+  /** Per group: fetches queued or running. A busy group is left to its chain by the loop. */
+  private readonly busy = new Map<string, number>();
+  /** Aborts the fetches in flight (on dispose). */
+  private readonly inFlight = new Set<AbortController>();
   /** Wakes the loop from its wait. */
   private wakeUp: (() => void) | null = null;
   private wakePending = false;
@@ -87,39 +101,65 @@ export class Poller {
 
   /**
    * Explicit refresh (Refresh All / Refresh Job): fetches now, ignoring back-off and focus. Without keys: every
-   * non-terminal job. With keys: exactly those, terminal ones included. Waits for a fetch in flight first.
+   * non-terminal job. With keys: exactly those, terminal ones included. Waits for a fetch of the same API and
+   * region in flight first; resolves when every group has been fetched and applied.
    */
   async refresh(keys?: readonly string[]): Promise<void> {
     if (this.disposed) return;
-    await this.serialized(async () => {
-      const jobs = keys === undefined
-        ? this.opts.store.all().filter((t) => !isTerminal(effectiveStatus(t)))
-        : keys.flatMap((k) => {
-            const t = this.opts.store.get(k);
-            return t ? [t] : [];
-          });
-      if (jobs.length > 0) await this.poll(jobs);
-    });
+    const jobs = keys === undefined
+      ? this.opts.store.all().filter((t) => !isTerminal(effectiveStatus(t)))
+      : keys.flatMap((k) => {
+          const t = this.opts.store.get(k);
+          return t ? [t] : [];
+        });
+    const groups = new Map<string, string[]>();
+    for (const t of jobs) {
+      const g = groupOf(t.ref);
+      groups.set(g, [...(groups.get(g) ?? []), t.key]);
+    }
+    await Promise.all([...groups].map(([g, groupKeys]) => this.serialized(g, async () => {
+      // Looked up again inside the lock: a job may have been removed while we waited.
+      const current = groupKeys.flatMap((k) => {
+        const t = this.opts.store.get(k);
+        return t ? [t] : [];
+      });
+      if (current.length > 0) await this.poll(current);
+    })));
   }
 
-  /** Stops timers and aborts the fetch in flight; nothing is applied to the store afterwards. */
+  /** Stops timers and aborts every fetch in flight; nothing is applied to the store afterwards. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     this.storeSubscription.dispose();
-    this.inFlight?.abort(new Error('the poller was disposed'));
+    for (const ctl of this.inFlight) ctl.abort(new Error('the poller was disposed'));
+    this.inFlight.clear();
     this.wake();
     this.transitions.dispose();
   }
 
-  /** When a job is due next (clock ms), or null when it is not polled now (terminal, or paused while inactive). */
+  /**
+   * When a job is due next (the clock's monotonic ms), or null when it is not polled now (terminal, or paused
+   * while inactive).
+   */
   dueAt(t: TrackedJob, active: boolean): number | null {
     if (isTerminal(effectiveStatus(t))) return null;
     if (!active && !t.watched) return null;
     const s = this.schedules.get(t.key);
     if (s) return s.nextAt;
+    return this.dueFromLastCheck(t);
+  }
+
+  /**
+   * A job not polled by this poller yet: due at its last check (wall clock, from the store) + the interval,
+   * translated to monotonic time and clamped to at most one interval from now.
+   */
+  private dueFromLastCheck(t: TrackedJob): number {
     const checked = t.lastCheckedAt ? Date.parse(t.lastCheckedAt) : Number.NaN;
-    return Number.isFinite(checked) ? checked + this.interval() : Number.NEGATIVE_INFINITY;
+    if (!Number.isFinite(checked)) return Number.NEGATIVE_INFINITY;
+    const interval = this.interval();
+    const inMs = Math.min(checked + interval - this.opts.clock.now(), interval);
+    return monotonicNow(this.opts.clock) + inMs;
   }
 
   private interval(): number {
@@ -138,8 +178,11 @@ export class Poller {
         this.wakePending = false;
         const { due, waitMs } = this.scan();
         if (due.length > 0) {
-          // Decided again inside the lock: an explicit refresh that ran first may have polled these already.
-          await this.serialized(() => this.poll(this.scan().due));
+          for (const g of new Set(due.map((t) => groupOf(t.ref)))) {
+            // Decided again inside the lock: an explicit refresh that ran first may have polled these already.
+            this.serialized(g, () => this.poll(this.scan(g).due)).catch((e: unknown) => this.opts.onError?.(e));
+          }
+          // Those groups are busy now, so the next scan looks past them (their fetch wakes us when it ends).
           continue;
         }
         await this.waitUntil(waitMs);
@@ -152,17 +195,27 @@ export class Poller {
     }
   }
 
-  /** The jobs due now, and how long until the next one is (null: none is scheduled; wait for wake()). */
-  private scan(): { due: TrackedJob[]; waitMs: number | null } {
-    const now = this.opts.clock.now();
+  /**
+   * The jobs due now, and how long until the next one is (null: none is scheduled; wait for wake()).
+   * Without `group`: every group that is not busy (a busy one's chain wakes the loop when it is done).
+   * With `group`: only that group, busy or not (called from inside its chain).
+   */
+  private scan(group?: string): { due: TrackedJob[]; waitMs: number | null } {
+    const now = monotonicNow(this.opts.clock);
     const active = this.opts.isActive();
     const jobs = this.opts.store.all();
     this.prune(jobs);
     let next = Number.POSITIVE_INFINITY;
     const due: TrackedJob[] = [];
     for (const t of jobs) {
+      const g = groupOf(t.ref);
+      if (group === undefined ? this.busy.has(g) : g !== group) continue;
       const at = this.dueAt(t, active);
       if (at === null) continue;
+      if (!this.schedules.has(t.key) && Number.isFinite(at)) {
+        // Pinned once: re-deriving it from the wall clock on every scan would let a clamped due time recede.
+        this.schedules.set(t.key, { nextAt: at, failures: 0 });
+      }
       if (at <= now) due.push(t);
       else next = Math.min(next, at);
     }
@@ -181,7 +234,7 @@ export class Poller {
     });
     try {
       if (ms === null) await woken;
-      else await Promise.race([this.opts.clock.sleep(ms, ctl.signal), woken]);
+      else await Promise.race([this.opts.clock.sleep(clampDelay(ms), ctl.signal), woken]);
     } catch {
       // the sleep was aborted by wake()
     } finally {
@@ -190,9 +243,21 @@ export class Poller {
     }
   }
 
-  private serialized(fn: () => Promise<void>): Promise<void> {
-    const run = this.fetchChain.then(fn);
-    this.fetchChain = run.catch(() => undefined);
+  /** Runs `fn` after the group's earlier fetches; the group counts as busy until it is done. */
+  private serialized(group: string, fn: () => Promise<void>): Promise<void> {
+    this.busy.set(group, (this.busy.get(group) ?? 0) + 1);
+    const run = (this.chains.get(group) ?? Promise.resolve()).then(fn);
+    const settled: Promise<void> = run.then(() => undefined, () => undefined).finally(() => {
+      const n = (this.busy.get(group) ?? 1) - 1;
+      if (n > 0) {
+        this.busy.set(group, n);
+      } else {
+        this.busy.delete(group);
+        if (this.chains.get(group) === settled) this.chains.delete(group);
+      }
+      this.wake();
+    });
+    this.chains.set(group, settled);
     return run;
   }
 
@@ -200,7 +265,7 @@ export class Poller {
   private async poll(jobs: readonly TrackedJob[]): Promise<void> {
     if (this.disposed || jobs.length === 0) return;
     const ctl = new AbortController();
-    this.inFlight = ctl;
+    this.inFlight.add(ctl);
     const refs = jobs.map((t) => t.ref);
     let outcomes: FetchOutcome[];
     try {
@@ -211,7 +276,7 @@ export class Poller {
       for (const t of jobs) this.scheduleAfter(t.key, false);
       return;
     } finally {
-      if (this.inFlight === ctl) this.inFlight = null;
+      this.inFlight.delete(ctl);
     }
     if (this.disposed) return;
     const at = new Date(this.opts.clock.now());
@@ -237,7 +302,7 @@ export class Poller {
 
   /** Sets a job's next poll after a success (plain interval with jitter) or a failure (back-off). */
   private scheduleAfter(key: string, ok: boolean): void {
-    const now = this.opts.clock.now();
+    const now = monotonicNow(this.opts.clock);
     const interval = this.interval();
     const prev = this.schedules.get(key);
     const failures = ok ? 0 : (prev?.failures ?? 0) + 1;

@@ -285,3 +285,93 @@ test('a reloaded job is due at its last check plus the interval; a never-fetched
   assert.deepEqual(calls.map((c) => c.ids), [[B.id], [A.id]]);
   poller.dispose();
 });
+
+/** A fetch that never answers until aborted, then answers ABORTED like the real client. */
+function hangUntilAborted(refs: JobRef[], signal: AbortSignal): Promise<FetchOutcome[]> {
+  return new Promise((resolve) => signal.addEventListener('abort', () =>
+    resolve(refs.map((r) => ({ ref: r, jobs: [], error: new NetworkError('ice', 'ABORTED', 'aborted') }))), { once: true }));
+}
+
+test('an API that hangs delays no other API: each is fetched on its own and applied as it answers', async () => {
+  const { clock, store, poller, calls } = setup({
+    fetch: (refs, signal) => {
+      calls.push({ ids: refs.map((r) => r.id), at: clock.now(), signal });
+      return refs[0]!.kind === 'ice' ? hangUntilAborted(refs, signal) : Promise.resolve(refs.map((r) => ok(r, 'running')));
+    },
+  });
+  store.add([A, B, C]); // A and B: ICE (hangs); C: VOD
+  poller.start();
+  await flush();
+  assert.deepEqual(calls.map((c) => c.ids), [[A.id, B.id], [C.id]], 'one fetch per API, both at once');
+  assert.equal(store.get(jobKey(C))!.snapshot?.status, 'running', 'VOD applied while ICE still hangs');
+  await clock.advance(3 * I);
+  assert.equal(calls.filter((c) => c.ids[0] === C.id).length, 4, 'VOD keeps its interval');
+  const iceCalls = calls.filter((c) => c.ids[0] === A.id);
+  assert.equal(iceCalls.length, 1, 'never two fetches of one API in flight');
+  poller.dispose();
+  assert.equal(iceCalls[0]!.signal.aborted, true);
+});
+
+test('dispose aborts every fetch in flight, one per API', async () => {
+  const { store, poller, calls } = setup({
+    fetch: (refs, signal) => {
+      calls.push({ ids: refs.map((r) => r.id), at: 0, signal });
+      return hangUntilAborted(refs, signal);
+    },
+  });
+  store.add([A, C]);
+  poller.start();
+  await flush();
+  assert.equal(calls.length, 2);
+  assert.ok(calls.every((c) => !c.signal.aborted));
+  poller.dispose();
+  assert.ok(calls.every((c) => c.signal.aborted), 'both fetches were aborted');
+  await flush();
+  assert.equal(store.get(jobKey(A))!.lastError, null);
+  assert.equal(store.get(jobKey(C))!.lastError, null);
+});
+
+test('a refresh of two APIs fetches each once and resolves when both are applied', async () => {
+  const { store, poller, calls } = setup();
+  store.add([A, C]);
+  await poller.refresh();
+  assert.deepEqual(calls.map((c) => c.ids).sort(), [[A.id], [C.id]]);
+  assert.equal(store.get(jobKey(A))!.snapshot?.status, 'running');
+  assert.equal(store.get(jobKey(C))!.snapshot?.status, 'running');
+  poller.dispose();
+});
+
+test('a last check in the future (a skewed or reset clock) is due within one interval, and no wait exceeds it', async () => {
+  const { clock, store, poller, calls } = setup();
+  store.add([A, B]);
+  // One an hour ahead, one 30 days ahead: beyond 2^31-1 ms, which a timer cannot wait (it fires at once).
+  store.applyOutcome(jobKey(A), ok(A, 'running'), new Date(clock.now() + 3_600_000));
+  store.applyOutcome(jobKey(B), ok(B, 'running'), new Date(clock.now() + 30 * 86_400_000));
+  poller.start();
+  await flush();
+  assert.equal(calls.length, 0, 'not due yet');
+  assert.ok(clock.sleeps.every((ms) => ms <= I), `waits: ${clock.sleeps.join(', ')}`);
+  await clock.advance(I);
+  assert.deepEqual(calls.map((c) => c.ids), [[A.id, B.id]], 'polled one interval later, not in an hour or a month');
+  await clock.advance(3 * I);
+  assert.equal(calls.length, 4, 'then at the interval');
+  assert.ok(clock.sleeps.every((ms) => ms <= I));
+  poller.dispose();
+});
+
+test('the wall clock stepping back an hour (or forward) does not change the polling rhythm', async () => {
+  const { clock, store, poller, calls } = setup();
+  store.add([A]);
+  poller.start();
+  await flush();
+  assert.equal(calls.length, 1);
+  clock.stepWall(-3_600_000);
+  await clock.advance(I);
+  assert.equal(calls.length, 2, 'polled one interval later by the monotonic clock');
+  clock.stepWall(+7_200_000);
+  await clock.advance(I - 1);
+  assert.equal(calls.length, 2, 'a jump forward does not make it due early');
+  await clock.advance(1);
+  assert.equal(calls.length, 3);
+  poller.dispose();
+});
