@@ -5,16 +5,19 @@
  * project → batch (MPC takes 10 ids a call) → wait for a token of the API's rate limit → sign a fresh
  * request (new nonce and timestamp on every attempt, so retries are never replays) → send → read →
  * parse with the kind's schema. One failing reference never hides the others' results.
+ *
+ * `timeoutMs` is the total of one batch (every attempt and backoff wait), enforced in real time: the batch
+ * ends with TIMEOUT when it runs out, whatever the connection is doing; the caller's signal ends it at once.
  */
 import { randomUUID } from 'node:crypto';
 import { type AliyunCall, type ApiCall, type HuaweiCall } from './apiCall.js';
-import { type Clock, systemClock } from './clock.js';
+import { clampDelay, type Clock, systemClock } from './clock.js';
 import { type Credentials } from './credentials.js';
 import { DEFAULT_REGION, isRegionName, resolveEndpoint } from './endpoints.js';
 import { withHint } from './errorHints.js';
-import { ApiError, ConfigError, CredentialsError, MediaJobsError, SchemaError } from './errors.js';
+import { ApiError, ConfigError, CredentialsError, MediaJobsError, NetworkError, SchemaError } from './errors.js';
 import { readResponse } from './http/readResponse.js';
-import { DEFAULT_RETRY_POLICY, isThrottle, type RetryPolicy, withRetry } from './http/retry.js';
+import { DEFAULT_RETRY_POLICY, isRetryable, isThrottle, type RetryPolicy, withRetry } from './http/retry.js';
 import { RateLimiters } from './http/rateLimiter.js';
 import { createUndiciTransport, type HttpRequest, type Transport } from './http/transport.js';
 import { type KindDefinition, type RateLimit } from './kinds/kindDefinition.js';
@@ -37,8 +40,14 @@ export interface CloudClientOptions {
   /** Per-kind rate limits replacing the documented ones (e.g. an ICE account with a raised quota). */
   rateLimits?: Partial<Record<JobKind, RateLimit>>;
   retry?: RetryPolicy;
-  /** Total time one attempt may take, headers and body. */
+  /**
+   * Total time one request may take, every attempt and the waits between them included (default 15 s),
+   * counted from when its first attempt is sent (waiting behind this process's own rate limit does not count).
+   * When it runs out the batch ends with a TIMEOUT error, whatever state the connection is in.
+   */
   timeoutMs?: number;
+  /** Longest single attempt (default: the whole `timeoutMs`); an attempt never outlasts what is left of it. */
+  attemptTimeoutMs?: number;
   transport?: Transport;
   clock?: Clock;
   random?: () => number;
@@ -82,7 +91,10 @@ export class CloudClient {
     return outcome!;
   }
 
-  /** Fetches every reference; outcomes come back in the order of `refs`. */
+  /**
+   * Fetches every reference; outcomes come back in the order of `refs`. Every batch ends within the timeout
+   * (plus a token wait), or at once when `signal` aborts (with ABORTED errors; this never rejects for that).
+   */
   async fetch(refs: readonly JobRef[], signal?: AbortSignal): Promise<FetchOutcome[]> {
     const outcomes: FetchOutcome[] = refs.map((ref) => ({ ref, jobs: [], error: null }));
     const groups = new Map<string, { def: KindDefinition; region: string; refs: JobRef[]; indexes: number[] }>();
@@ -104,21 +116,29 @@ export class CloudClient {
       g.indexes.push(i);
     });
 
-    const tasks: Promise<void>[] = [];
-    for (const g of groups.values()) {
-      for (let start = 0; start < g.refs.length; start += g.def.batchSize) {
-        const batch = g.refs.slice(start, start + g.def.batchSize);
-        const indexes = g.indexes.slice(start, start + g.def.batchSize);
-        tasks.push(this.fetchBatch(g.def, g.region, batch, signal).then((results) => {
-          results.forEach((r, j) => {
-            const o = outcomes[indexes[j]!]!;
-            o.jobs = r.jobs;
-            o.error = r.error;
-          });
-        }));
+    // One listener on the caller's signal for the whole fetch, fanned out to one controller per batch: a
+    // listener per batch (and per attempt, token wait and sleep) on a shared signal passes Node's limit of
+    // 10 and prints MaxListenersExceededWarning for an inspect of 11 ids.
+    const fan = new SignalFanOut(signal);
+    try {
+      const tasks: Promise<void>[] = [];
+      for (const g of groups.values()) {
+        for (let start = 0; start < g.refs.length; start += g.def.batchSize) {
+          const batch = g.refs.slice(start, start + g.def.batchSize);
+          const indexes = g.indexes.slice(start, start + g.def.batchSize);
+          tasks.push(this.fetchBatch(g.def, g.region, batch, fan).then((results) => {
+            results.forEach((r, j) => {
+              const o = outcomes[indexes[j]!]!;
+              o.jobs = r.jobs;
+              o.error = r.error;
+            });
+          }));
+        }
       }
+      await Promise.all(tasks);
+    } finally {
+      fan.dispose();
     }
-    await Promise.all(tasks);
     return outcomes;
   }
 
@@ -158,7 +178,7 @@ export class CloudClient {
   }
 
   private async fetchBatch(
-    def: KindDefinition, region: string, refs: JobRef[], signal?: AbortSignal,
+    def: KindDefinition, region: string, refs: JobRef[], fan: SignalFanOut,
   ): Promise<Array<{ jobs: Job[]; error: MediaJobsError | null }>> {
     const fail = (e: unknown) => refs.map(() => ({ jobs: [] as Job[], error: this.asError(e, def, region) }));
     let origin: string;
@@ -172,23 +192,40 @@ export class CloudClient {
     const limit = this.opts.rateLimits?.[def.kind] ?? def.rateLimit;
     const account = def.cloud === 'aliyun' ? this.opts.credentials.aliyun?.accessKeyId : this.opts.credentials.huawei?.ak;
     const bucket = this.limiters.bucket(`${def.api}|${account ?? ''}`, limit);
+    const totalMs = positiveOr(this.opts.timeoutMs, DEFAULT_TIMEOUT_MS);
+    const attemptMs = Math.min(positiveOr(this.opts.attemptTimeoutMs, totalMs), totalMs);
+    // Aborts on the caller's signal, or when the deadline runs out (started by the first attempt).
+    const ctl = fan.child();
+    const deadline = new Deadline(totalMs, ctl);
+    let attempts = 0;
+    let lastError: unknown = null;
     try {
       const { body, requestId } = await withRetry(async () => {
-        await bucket.take(signal);
+        await bucket.take(ctl.signal);
+        deadline.start();
+        attempts++;
         const req = this.sign(call, origin);
+        // The attempt's own timeout never outlasts the deadline, so it ends the attempt itself (with a
+        // message naming the proxy, if any); the deadline only cuts the waits between attempts.
+        deadline.attempting = true;
         try {
-          const res = await this.transport.send(req, { api: def.api, timeoutMs: this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
+          const timeoutMs = Math.max(1, Math.min(attemptMs, deadline.remainingMs()));
+          const res = await this.transport.send(req, { api: def.api, timeoutMs, signal: ctl.signal });
           return readResponse(def.cloud, def.api, res);
         } catch (e) {
           // The server said "slow down": nobody in this process should ask again before it may.
           if (isThrottle(e)) bucket.penalize(limit.perMs / limit.capacity);
+          lastError = e;
           throw e;
+        } finally {
+          deadline.attempting = false;
+          if (deadline.expired) deadline.abort();
         }
       }, {
         policy: this.opts.retry ?? DEFAULT_RETRY_POLICY,
         clock: this.clock,
         random: this.opts.random,
-        signal,
+        signal: ctl.signal,
         onRetry: (info) => this.opts.onRetry?.({ api: def.api, ...info }),
       });
       const parsed = def.parse(body, { refs, region, requestId });
@@ -199,7 +236,14 @@ export class CloudClient {
         return { jobs: [], error: this.asError(notFound, def, region) };
       });
     } catch (e) {
+      if (fan.aborted) return fail(new NetworkError(def.api, 'ABORTED', 'the request was cancelled'));
+      // Out of time: a failure that more time could have cured (or the deadline cutting a wait) is a timeout;
+      // a definite answer (bad signature, not found, …) is reported as itself.
+      if (deadline.due && (e === deadline.reason || isRetryable(e))) return fail(totalTimeout(def.api, totalMs, attempts, lastError ?? e));
       return fail(e);
+    } finally {
+      deadline.dispose();
+      fan.release(ctl);
     }
   }
 
@@ -234,6 +278,101 @@ export class CloudClient {
     const err = e instanceof MediaJobsError ? e : new SchemaError(def.api, '(response)', e instanceof Error ? e.message : String(e));
     return withHint(err, { api: def.api, retention: def.retention, region });
   }
+}
+
+/** One listener on a caller's signal, passed on to any number of child controllers. */
+class SignalFanOut {
+  private readonly children = new Set<AbortController>();
+  private readonly onAbort = (): void => {
+    for (const c of this.children) c.abort(this.signal?.reason);
+  };
+
+  constructor(private readonly signal?: AbortSignal) {
+    signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  get aborted(): boolean {
+    return this.signal?.aborted === true;
+  }
+
+  child(): AbortController {
+    const c = new AbortController();
+    if (this.signal?.aborted) c.abort(this.signal.reason);
+    else this.children.add(c);
+    return c;
+  }
+
+  release(c: AbortController): void {
+    this.children.delete(c);
+  }
+
+  dispose(): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+    this.children.clear();
+  }
+}
+
+/**
+ * The hard limit of one request, all attempts included. Real time (not the injected clock, whose sleeps may
+ * be instant in tests), like the transport's own timers.
+ */
+class Deadline {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private endsAt: number | null = null;
+  expired = false;
+  /** An attempt is being sent: it is bounded by its own timeout, so expiry leaves it alone. */
+  attempting = false;
+
+  constructor(private readonly totalMs: number, private readonly ctl: AbortController) {}
+
+  /** Starts the countdown (later calls do nothing). */
+  start(): void {
+    if (this.endsAt !== null) return;
+    this.endsAt = performance.now() + this.totalMs;
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      if (!this.attempting) this.abort();
+    }, clampDelay(this.totalMs));
+  }
+
+  /** What the batch's signal aborts with when the deadline cuts a wait. */
+  readonly reason = new Error('deadline');
+
+  /** Stops whatever waits on the batch's signal (a token, a backoff sleep). */
+  abort(): void {
+    this.ctl.abort(this.reason);
+  }
+
+  /** Run out (or as good as: an attempt cut short by the deadline may end a moment before its timer). */
+  get due(): boolean {
+    return this.expired || (this.endsAt !== null && this.remainingMs() <= 1);
+  }
+
+  remainingMs(): number {
+    return this.endsAt === null ? this.totalMs : Math.max(0, this.endsAt - performance.now());
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+function totalTimeout(api: string, totalMs: number, attempts: number, last: unknown): NetworkError {
+  const seconds = String(Number((totalMs / 1000).toFixed(2)));
+  const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+  // The last attempt's own timeout says nothing the total does not; anything else says why.
+  let why: string;
+  if (last instanceof NetworkError && (last.code === 'TIMEOUT' || last.code === 'ABORTED')) {
+    why = / via proxy \S+$/.exec(last.message)?.[0] ?? '';
+  } else {
+    why = `; the last failed with: ${last instanceof Error ? last.message : String(last)}`;
+  }
+  return new NetworkError(api, 'TIMEOUT', `no complete answer within ${seconds} s (${tries}${why})`);
+}
+
+function positiveOr(v: number | undefined, fallback: number): number {
+  return v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
 /** Which of a batch's jobs answer a given reference. */
