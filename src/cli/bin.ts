@@ -2,12 +2,32 @@
 import { runCli } from './main.js';
 import { describeError } from '../clouds/errors.js';
 
+/** After Ctrl-C, how long the cancelled work may take to wind down (close connections) before we just exit. */
+const INTERRUPT_GRACE_MS = 500;
+
 const ac = new AbortController();
-process.once('SIGINT', () => ac.abort(new Error('interrupted')));
-process.once('SIGTERM', () => ac.abort(new Error('interrupted')));
+let interrupted = false;
+const onSignal = (): void => {
+  if (interrupted) {
+    // A second Ctrl-C: no more waiting at all.
+    process.exit(130);
+  }
+  interrupted = true;
+  process.stderr.write('media-jobs: interrupted\n');
+  ac.abort(new Error('interrupted'));
+  // Cancelling ends every request at once; this only guarantees the exit if something still holds on
+  // (a socket being torn down, a slow stream flush). Unref'd: a prompt wind-down exits sooner.
+  setTimeout(() => process.exit(130), INTERRUPT_GRACE_MS).unref();
+};
+// `on`, not `once`: after the first signal the default handler must not come back and kill us mid-output.
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  // Once interrupted, the cancelled requests' "cancelled" lines (one per id) say nothing new.
+  stderr: (s) => {
+    if (!interrupted) process.stderr.write(s);
+  },
   env: process.env,
   signal: ac.signal,
 }).then(
@@ -15,7 +35,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = ac.signal.aborted ? 130 : code;
   },
   (e: unknown) => {
-    process.stderr.write(`media-jobs: ${describeError(e)}\n`);
+    if (!interrupted) process.stderr.write(`media-jobs: ${describeError(e)}\n`);
     process.exitCode = ac.signal.aborted ? 130 : 1;
   },
 );
