@@ -8,14 +8,14 @@
  *   (VS Code's linkedText parser; a backslash before a bracket does not stop it). Every `](` becomes `] (`,
  *   which the parser needs adjacent: the text stays readable and no link can form.
  * - The status bar text and quick pick items (label, description, detail) draw `$(name)` as a theme icon;
- *   `\$(name)` shows the characters. Every `$(` becomes `\$(` (the default). Notification messages and tree
+ *   `\$(name)` shows the characters. Every `$(name)` becomes `\$(name)` (the default). Notification messages and tree
  *   labels and descriptions draw no icons (VS Code 1.100: NotificationMessageRenderer renders text nodes and
  *   links only; the custom tree's ResourceLabel is created without supportIcons): pass `{icons: false}` there,
  *   or the backslash shows. Notification BUTTONS do draw icons: never put outside text in a button label.
  * - C0/C1 controls, DEL and the bidirectional controls (src/util/unsafeChars.ts) are removed; line breaks and
  *   tabs become one space (every one of these surfaces is one line).
  * - `maxLength` (UTF-16 code units of the result, at least 1) cuts the text with `…`, never inside a surrogate
- *   pair and never right after an escaping backslash.
+ *   pair and never inside an escaped icon.
  *
  * The result of neutralise is stable: neutralise(neutralise(x)) keeps it link-free and icon-free (the escape
  * is applied again, which still shows as text).
@@ -29,18 +29,21 @@ export interface NeutraliseOptions {
   icons?: boolean;
 }
 
+/** What VS Code draws as a theme icon (ThemeIcon.iconNameExpression and iconModifierExpression). */
+const ICON = /\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g;
+
 export function neutralise(text: string, o: NeutraliseOptions = {}): string {
   let out = oneLine(String(text)).replace(/\]\(/g, '] (');
   const icons = o.icons ?? true;
-  if (icons) out = out.replace(/\$\(/g, '\\$(');
+  if (icons) out = out.replace(ICON, '\\$&');
   const max = o.maxLength;
   if (max !== undefined && Number.isFinite(max) && out.length > Math.max(1, Math.floor(max))) {
     let cut = Math.max(1, Math.floor(max)) - 1;
     // Not between the halves of a surrogate pair.
     if (cut > 0 && /[\ud800-\udbff]/.test(out.charAt(cut - 1))) cut -= 1;
     let head = out.slice(0, cut);
-    // Not an escaping backslash left without its `$(`: it would escape whatever the surface puts after it.
-    if (icons && head.endsWith('\\') && out.startsWith('$(', cut)) head = head.slice(0, -1);
+    // Not inside an escaped icon: its backslash would show, or escape whatever the surface puts after it.
+    if (icons) head = head.replace(/\\(?:\$(?:\([A-Za-z0-9-]*(?:~[A-Za-z]*)?)?)?$/, '');
     out = `${head}…`;
   }
   return out;

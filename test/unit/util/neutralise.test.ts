@@ -76,8 +76,10 @@ test('maxLength cuts with an ellipsis, not inside a surrogate pair nor after an 
   assert.equal(neutralise('abcdef', { maxLength: 4 }), 'abc…');
   assert.equal(neutralise('abc', { maxLength: 3 }), 'abc');
   assert.equal(neutralise('a😀b', { maxLength: 3 }), 'a…');
-  const cut = neutralise('ab$(zap)', { maxLength: 4 });
-  assert.equal(cut, 'ab…');
+  for (let n = 3; n < 9; n++) assert.equal(neutralise('ab$(zap)', { maxLength: n }), 'ab…', `cut at ${n}`);
+  assert.equal(neutralise('ab$(zap)', { maxLength: 9 }), 'ab\\$(zap)');
+  assert.equal(neutralise('ab$(zap', { maxLength: 6 }), 'ab$(z…', 'not an icon: nothing escaped');
+  assert.equal(neutralise('$(', {}), '$(');
   assert.ok(neutralise('x'.repeat(1000), { maxLength: 0 }).length <= 1);
   for (let n = 1; n < 40; n++) {
     const r = neutralise(`${CURL} $(zap) 😀`, { maxLength: n });
