@@ -30,7 +30,7 @@ Options:
   --project-id P      mpc-editing: the project id (default HUAWEICLOUD_SDK_PROJECT_ID)
   --signature v1|v3   Alibaba Cloud signature version (default v3)
   --interval S        watch: seconds between polls (default 5; never faster than the API's rate limit)
-  --timeout S         seconds one request may take before it is retried (default 15)
+  --timeout S         seconds a request may take in all, retries included (default 15)
   --json              print a JSON array of normalized jobs
 
 Credentials come from the environment:

@@ -19,18 +19,24 @@ export abstract class MediaJobsError extends Error {
 export class ApiError extends MediaJobsError {
   override readonly name = 'ApiError';
   readonly kind = 'api' as const;
+  /** The cloud's error code, on one line without control or bidi characters (it comes from the server). */
+  readonly code: string;
+  readonly requestId: string | null;
   constructor(
     readonly cloud: CloudId,
     /** API name as `product:Action`, e.g. `ice:GetMediaProducingJob`. */
     readonly api: string,
-    readonly code: string,
+    code: string,
     message: string,
     readonly httpStatus: number,
-    readonly requestId: string | null,
+    requestId: string | null,
     /** Seconds the server asked us to wait (x-acs-retry-after, Retry-After), if any. */
     readonly retryAfterSeconds: number | null = null,
   ) {
-    super(message);
+    // Code, Message and RequestId are the server's text: whatever shows or stores them gets them clean.
+    super(oneLine(message));
+    this.code = oneLine(code);
+    this.requestId = requestId === null ? null : oneLine(requestId);
   }
 }
 

@@ -464,6 +464,10 @@ function toNetworkError(
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new NetworkError(api, 'TIMEOUT', plain[code]!);
   const text = plain[code];
   if (text) return new NetworkError(api, code, text);
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || code === 'ERR_SSL_HTTP_REQUEST') {
+    // The first bytes back were not a TLS record: a plain-HTTP server on that port (errorHints says what to do).
+    return new NetworkError(api, code, `${target.host}${via} answered in plain HTTP, not TLS (${code})`);
+  }
   if (TLS_CODES.test(code)) {
     return new NetworkError(api, code, `the TLS certificate of ${target.host} was not accepted (${code})${via}`);
   }

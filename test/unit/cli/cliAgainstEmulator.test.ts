@@ -252,7 +252,7 @@ describe('failure paths against emulator faults', () => {
     });
   }
 
-  test('a server that never answers: TIMEOUT after the retries', async () => {
+  test('a server that never answers: TIMEOUT once --timeout is spent (retries included)', async () => {
     emu.faults.clear();
     emu.faults.inject({ type: 'hang' });
     const run = await cli(emu, ['inspect', 'ice', id, '--timeout', '0.3']);

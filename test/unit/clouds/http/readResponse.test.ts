@@ -34,6 +34,12 @@ const ROUTES: Record<string, Canned> = {
   '/signature': json(400, { RequestId: 'S-REQ', HostId: 'ice.cn-shanghai.aliyuncs.com', Code: 'SignatureDoesNotMatch', Message: `Specified signature is not matched with our calculation. server string to sign is:${STRING_TO_SIGN}` }),
   '/not-found': json(404, { RequestId: 'N-REQ', Code: 'InvalidJobId.NotFound', Message: 'The specified job is not found.' }),
   '/forbidden-200': json(200, { RequestId: 'F-REQ', Code: 'Forbidden.RAM', Message: 'User not authorized to operate on the specified resource.', AccessDeniedDetail: { PolicyType: 'AccountLevelIdentityBasedPolicy' } }),
+  '/hostile-xml': {
+    status: 400,
+    headers: { 'content-type': 'text/xml' },
+    body: '<Error><RequestId>R&#27;]0;owned&#7;-1\u202e</RequestId><Code>Bad&#27;[2J.Code</Code><Message>line&#155;31m one\nline two \u2066x\u2069</Message></Error>',
+  },
+  '/hostile-json': json(400, { RequestId: 'R\u001b[2J', Code: 'X\u009d0;t\u0007', Message: 'm\u202eevil' }),
   '/xml-error': {
     status: 403,
     headers: { 'content-type': 'text/xml;charset=utf-8' },
@@ -151,6 +157,20 @@ describe('readResponse on real answers', () => {
     assert.equal(e.message, 'User not authorized & denied.');
     assert.equal(e.requestId, 'X-REQ');
     assert.equal(e.httpStatus, 403);
+  });
+
+  it('keeps no control, C1 or bidi character of a hostile error body in Code, Message or RequestId', async () => {
+    // eslint-disable-next-line no-control-regex
+    const unsafe = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    for (const path of ['/hostile-xml', '/hostile-json']) {
+      const e = await readError(transport, server, path);
+      assert.ok(e instanceof ApiError, path);
+      for (const field of [e.code, e.message, e.requestId ?? '']) assert.doesNotMatch(field, unsafe, `${path}: ${JSON.stringify(field)}`);
+    }
+    const x = await readError(transport, server, '/hostile-xml');
+    assert.ok(x instanceof ApiError);
+    assert.equal(x.code, 'Bad[2J.Code');
+    assert.equal(x.message, 'line31m one line two x');
   });
 
   it('reads Huawei error bodies, with Retry-After, and redacts an echoed security token', async () => {
