@@ -11,6 +11,7 @@ import { KIND_LABEL } from './jobRef.js';
 import { STATUS_LABEL } from './grouping.js';
 import { effectiveStatus, isCasterRef, type TrackedError, type TrackedJob } from './trackedJob.js';
 import { formatBytes } from './formatBytes.js';
+import { stripUnsafeChars } from '../util/unsafeChars.js';
 
 const SEP = ' · ';
 
@@ -112,13 +113,17 @@ export function jobDescription(t: TrackedJob, now: number): string {
 /**
  * Escapes text for Markdown: every ASCII punctuation character gets a backslash (CommonMark allows that for
  * all of them), so no job string can open a link, an image, HTML, emphasis, a heading or an autolink
- * (`https\:\/\/…` is not autolinked). Line breaks and control characters become spaces so nothing can start
- * a new block.
+ * (`https\:\/\/…` is not autolinked). Line breaks and tabs become spaces so nothing can start a new block;
+ * control, C1 and bidirectional characters are removed (src/util/unsafeChars.ts).
+ *
+ * Theme icons: MarkdownStrings with supportThemeIcons draw `$(name)` found in the RENDERED text, after Markdown
+ * has consumed its backslashes, so `\$\(x\)` alone would still become an icon. Like VS Code's
+ * MarkdownString.appendText, `$(name)` is first escaped for the icon renderer (`\$(name)`), and then that backslash is
+ * escaped for Markdown with everything else: `$(x)` → `\\\$\(x\)`, which renders as the text `$(x)`.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+  return stripUnsafeChars(text.replace(/[\r\n\t\u2028\u2029]+/g, ' '))
+    .replace(/\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g, '\\$&')
     .replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
