@@ -20,6 +20,7 @@ import { Notifier } from './views/notifications.js';
 import { ScriptedPrompter, WindowPrompter } from './views/prompter.js';
 import { findWorkspaceEndpointOverrides, readSettings, type Settings } from './views/settings.js';
 import { createStatusBar } from './views/statusBar.js';
+import { cannotOpenMessage, savedStateProblemMessage, settingsProblemMessage } from './views/messages.js';
 import { InspectorPanels } from './views/inspectorPanel.js';
 import { registerLanguageFeatures } from './client/languageClient.js';
 import { runDemoSeed } from './views/demoSeed.js';
@@ -91,8 +92,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       current = store.get(t.key) ?? current;
     }
     if (!current.snapshot) {
-      const e = current.lastError;
-      void vscode.window.showWarningMessage(`Cannot open ${current.ref.id}: ${e ? `${e.code ?? e.kind}: ${e.message}` : 'not fetched yet'}`);
+      void vscode.window.showWarningMessage(cannotOpenMessage(current));
       return;
     }
     await documents.show(current, current.snapshot);
@@ -152,7 +152,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     loadProblem = problem;
     if (problem) {
       logger.warn(`saved state: ${problem.message} (kept under ${problem.backupKey})`);
-      void vscode.window.showWarningMessage(`Media Jobs: the saved list of tracked jobs could not be read (${problem.message}). It was kept as a backup; the list starts empty.`, 'Show Logs')
+      void vscode.window.showWarningMessage(savedStateProblemMessage(problem.message), 'Show Logs')
         .then((c) => c && logger.channel.show(true));
     }
     workspaceOverrides = await findWorkspaceEndpointOverrides();
@@ -195,5 +195,6 @@ function reportEndpointProblems(settings: Settings, logger: Logger): void {
   reported = text;
   if (!text) return;
   logger.warn(text);
-  void vscode.window.showWarningMessage(`Media Jobs: ${text}`);
+  // Names workspace folders and the .code-workspace file: the workspace chooses them.
+  void vscode.window.showWarningMessage(settingsProblemMessage(text));
 }

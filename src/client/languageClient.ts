@@ -79,7 +79,10 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
   readonly hover: JobHoverProvider;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly deps: CommandDeps) {
-    this.hover = new JobHoverProvider({ store: deps.store, access: deps.access, credentials: deps.credentials, logger: deps.logger });
+    // Restricted Mode: the hover answers tracked jobs from the store and fetches nothing for the document's other ids.
+    this.hover = new JobHoverProvider({
+      store: deps.store, access: deps.access, credentials: deps.credentials, logger: deps.logger, isTrusted: () => vscode.workspace.isTrusted,
+    });
   }
 
   /** True once the server answers. */

@@ -11,6 +11,9 @@ import { parseAliyunCliConfig } from '../tracking/aliyunCliConfig.js';
 import { SecretStorageUnavailableError, type StoredAliyun, type StoredHuawei } from '../tracking/credentialsService.js';
 import { CONFIG_SECTION } from '../constants.js';
 import { type CloudId } from '../model/job.js';
+import {
+  aliyunCliImportFailedMessage, credentialsNotSavedMessage, noAliyunCliConfigMessage, profileItems, profilePlaceholder,
+} from '../views/messages.js';
 
 const notEmpty = (what: string) => (v: string) => (v.trim() === '' ? `${what} is required` : /\s/.test(v.trim()) ? `${what} cannot contain spaces` : undefined);
 const regionCheck = (v: string) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : 'Regions look like cn-shanghai or cn-north-4');
@@ -24,7 +27,7 @@ async function save(deps: CommandDeps, cloud: CloudId, set: () => Promise<'store
       : `${label} credentials kept for this window only: they are gone when it closes.`);
   } catch (e) {
     if (!(e instanceof SecretStorageUnavailableError)) {
-      void vscode.window.showErrorMessage(`${label} credentials not saved: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(credentialsNotSavedMessage(label, e));
       return false;
     }
     const keep = await deps.prompter.confirm(
@@ -37,7 +40,7 @@ async function save(deps: CommandDeps, cloud: CloudId, set: () => Promise<'store
     try {
       await set();
     } catch (e2) {
-      void vscode.window.showErrorMessage(`${label} credentials not saved: ${e2 instanceof Error ? e2.message : String(e2)}`);
+      void vscode.window.showErrorMessage(credentialsNotSavedMessage(label, e2));
       return false;
     }
     void vscode.window.showInformationMessage(`${label} credentials kept for this window only.`);
@@ -136,7 +139,7 @@ export function importAliyunCliProfileCommand(deps: CommandDeps) {
     try {
       text = await readFile(path, 'utf8');
     } catch {
-      void vscode.window.showWarningMessage(`No aliyun CLI configuration at ${path}. Run "aliyun configure" first, or set the credentials by hand.`);
+      void vscode.window.showWarningMessage(noAliyunCliConfigMessage(path));
       return false;
     }
     let parsed = parseAliyunCliConfig(text);
@@ -144,12 +147,12 @@ export function importAliyunCliProfileCommand(deps: CommandDeps) {
       // The current profile may be of an unsupported mode: let the user pick another one.
       const names = profileNames(text);
       if (names.length > 1) {
-        const pick = await deps.prompter.pick(names.map((n) => ({ label: n })), { placeHolder: `${parsed.reason}. Import which profile?` });
+        const pick = await deps.prompter.pick(profileItems(names), { placeHolder: profilePlaceholder(parsed.reason) });
         if (!pick) return false;
-        parsed = parseAliyunCliConfig(text, pick.label);
+        parsed = parseAliyunCliConfig(text, pick.profile);
       }
       if (!parsed.ok) {
-        void vscode.window.showWarningMessage(`Cannot import the aliyun CLI profile: ${parsed.reason}`);
+        void vscode.window.showWarningMessage(aliyunCliImportFailedMessage(parsed.reason));
         return false;
       }
     }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
 import { resolveJobs } from './jobArgs.js';
 import { consoleUrl } from '../model/consoleLinks.js';
-import { jobTitle } from '../model/jobPresentation.js';
+import { outputUrlItems, watchingStatusMessage } from '../views/messages.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 
 function httpUrls(t: TrackedJob): string[] {
@@ -57,9 +57,10 @@ export function copyOutputUrlCommand(deps: CommandDeps) {
     }
     let url = urls[0]!;
     if (urls.length > 1) {
-      const pick = await deps.prompter.pick(urls.map((u) => ({ label: u })), { placeHolder: 'Which output?' });
+      // Quick picks draw $(icon): the label is neutralised, the URL copied as it is.
+      const pick = await deps.prompter.pick(outputUrlItems(urls), { placeHolder: 'Which output?' });
       if (!pick) return;
-      url = pick.label;
+      url = pick.url;
     }
     await vscode.env.clipboard.writeText(url);
   };
@@ -94,7 +95,7 @@ export function watchJobCommand(deps: CommandDeps, watched: boolean) {
     for (const j of jobs) deps.store.setWatched(j.key, watched);
     if (watched && jobs.length) {
       deps.poller.wake();
-      void vscode.window.setStatusBarMessage(`Media Jobs: watching ${jobs.map(jobTitle).join(', ')} until done, even in the background`, 4000);
+      void vscode.window.setStatusBarMessage(watchingStatusMessage(jobs), 4000);
     }
   };
 }

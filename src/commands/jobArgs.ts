@@ -4,8 +4,8 @@
  */
 import { type CommandDeps } from './deps.js';
 import { type TreeNode } from '../model/grouping.js';
-import { jobTitle } from '../model/jobPresentation.js';
-import { effectiveStatus, type TrackedJob } from '../model/trackedJob.js';
+import { type TrackedJob } from '../model/trackedJob.js';
+import { jobPickItems } from '../views/messages.js';
 
 function isNode(x: unknown): x is TreeNode {
   return typeof x === 'object' && x !== null && 'type' in x && 'id' in x;
@@ -29,7 +29,7 @@ export async function resolveJobs(deps: CommandDeps, arg: unknown, selected: unk
   const all = deps.store.all();
   if (all.length === 0) return [];
   const picked = await deps.prompter.pick(
-    all.map((t) => ({ label: jobTitle(t), description: `${t.ref.kind} · ${effectiveStatus(t)}`, detail: t.ref.id, key: t.key })),
+    jobPickItems(all),
     { placeHolder, matchOnDescription: true, matchOnDetail: true },
   );
   const t = picked ? deps.store.get(picked.key) : undefined;

@@ -18,12 +18,14 @@ import { type JobRef, KIND_CLOUD, KIND_LABEL, validateId } from '../model/jobRef
 import { type TrackedJob } from '../model/trackedJob.js';
 import { trackedFor } from '../views/jobHoverContent.js';
 import { type JobReferenceArgs, parseJobReferenceArgs } from '../views/jobHoverMarkdown.js';
+import { alreadyTrackedStatusMessage, copiedStatusMessage, promptText, titleText } from '../views/messages.js';
 
 function validateParam(what: string) {
   return (v: string): string | undefined => {
     const t = v.trim();
     if (t === '') return `${what} is required`;
-    return validateId(t, what) ?? undefined;
+    const p = validateId(t, what);
+    return p ? promptText(p) : undefined;
   };
 }
 
@@ -31,7 +33,7 @@ async function pickKind(deps: CommandDeps, a: JobReferenceArgs): Promise<JobKind
   if (a.kinds.length === 1) return a.kinds[0];
   const pick = await deps.prompter.pick(
     a.kinds.map((k, i) => ({ label: k, description: KIND_LABEL[k], detail: i === 0 ? 'most likely from the context' : undefined, jobKind: k })),
-    { title: `Look up ${a.id}`, placeHolder: 'Which kind of job is it?' },
+    { title: titleText(`Look up ${a.id}`), placeHolder: 'Which kind of job is it?' },
   );
   return pick?.jobKind;
 }
@@ -41,7 +43,7 @@ async function refFor(deps: CommandDeps, a: JobReferenceArgs, kind: JobKind): Pr
   const params: JobRef['params'] = {};
   if (kind === 'live-edge') {
     params.clusterId = a.params.clusterId ?? (await deps.prompter.input({
-      title: `Look up ${a.id}`, prompt: 'ClusterId of the edge transcode job', validateInput: validateParam('ClusterId'),
+      title: titleText(`Look up ${a.id}`), prompt: 'ClusterId of the edge transcode job', validateInput: validateParam('ClusterId'),
     }))?.trim();
     if (!params.clusterId) return undefined;
   }
@@ -49,7 +51,7 @@ async function refFor(deps: CommandDeps, a: JobReferenceArgs, kind: JobKind): Pr
     if (a.params.casterId) params.casterId = a.params.casterId;
     else if (a.needs?.includes('casterId')) {
       const c = await deps.prompter.input({
-        title: `Look up ${a.id}`, prompt: `CasterId of the production studio that ShowId ${a.id} belongs to`, validateInput: validateParam('CasterId'),
+        title: titleText(`Look up ${a.id}`), prompt: promptText(`CasterId of the production studio that ShowId ${a.id} belongs to`), validateInput: validateParam('CasterId'),
       });
       if (!c) return undefined;
       params.casterId = c.trim();
@@ -67,7 +69,7 @@ export function openJobReferenceCommand(deps: CommandDeps) {
     const action = a.action ?? 'inspect';
     if (action === 'copy') {
       await vscode.env.clipboard.writeText(a.id);
-      void vscode.window.setStatusBarMessage(`Media Jobs: copied ${a.id}`, 3000);
+      void vscode.window.setStatusBarMessage(copiedStatusMessage(a.id), 3000);
       return undefined;
     }
     const existing = trackedFor(deps.store, { id: a.id, kinds: a.kinds, params: a.params, needs: a.needs ?? [], ...(a.region ? { region: a.region } : {}) });
@@ -75,7 +77,7 @@ export function openJobReferenceCommand(deps: CommandDeps) {
       const t = deps.store.get(existing.key) ?? existing;
       if (action === 'inspect') await deps.inspect(t);
       else if (action === 'console') await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(t.ref, t.ref.region), true));
-      else void vscode.window.setStatusBarMessage(`Media Jobs: ${a.id} is already tracked`, 3000);
+      else void vscode.window.setStatusBarMessage(alreadyTrackedStatusMessage(a.id), 3000);
       return [t];
     }
     const kind = await pickKind(deps, a);

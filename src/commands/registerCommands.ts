@@ -13,6 +13,7 @@ import {
 } from './credentials.js';
 import { clearFilterCommand, filterJobsCommand, showLogsCommand, toggleGroupingCommand } from './viewOptions.js';
 import { openJobReferenceCommand } from './jobReference.js';
+import { commandFailedMessage } from '../views/messages.js';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -54,7 +55,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         deps.logger.error(`${id} failed: ${message}`);
-        void vscode.window.showErrorMessage(`Media Jobs: ${message}`, 'Show Logs').then((c) => c && deps.logger.channel.show(true));
+        void vscode.window.showErrorMessage(commandFailedMessage(message), 'Show Logs').then((c) => c && deps.logger.channel.show(true));
         return undefined;
       }
     }),

@@ -6,6 +6,7 @@ import { JOB_KINDS, type JobKind } from '../model/job.js';
 import { type JobRef, KIND_CLOUD, KIND_LABEL, validateId } from '../model/jobRef.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { isRegionName } from '../clouds/endpoints.js';
+import { lookUpFailedMessage, promptText, titleText } from '../views/messages.js';
 
 const ID_PROMPT: Record<JobKind, string> = {
   ice: 'IMS JobId(s) (GetMediaProducingJob)',
@@ -25,8 +26,9 @@ function validateIdList(text: string): string | undefined {
   if (ids.length === 0) return 'Enter at least one id';
   if (ids.length > 50) return `At most 50 ids at once (${ids.length} given)`;
   for (const id of ids) {
+    // Input box messages render links and icons: what was pasted is neutralised.
     const p = validateId(id, `"${id.slice(0, 40)}"`);
-    if (p) return p;
+    if (p) return promptText(p);
   }
   return undefined;
 }
@@ -35,7 +37,8 @@ function validateParam(what: string, optional: boolean) {
   return (v: string): string | undefined => {
     const t = v.trim();
     if (t === '') return optional ? undefined : `${what} is required`;
-    return validateId(t, what) ?? undefined;
+    const p = validateId(t, what);
+    return p ? promptText(p) : undefined;
   };
 }
 
@@ -80,7 +83,7 @@ export function trackJobCommand(deps: CommandDeps) {
     const fallback = deps.settings().defaultRegions[cloud];
     const region = await deps.prompter.input({
       title: 'Track a Job (3/3)',
-      prompt: `Region (empty: ${fallback})`,
+      prompt: promptText(`Region (empty: ${fallback})`),
       placeHolder: fallback,
       validateInput: (v) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : 'Regions look like cn-shanghai or cn-north-4'),
     });
@@ -129,7 +132,7 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
     let kind = kinds[0];
     if (kinds.length !== 1) {
       const pick = await deps.prompter.pick(kinds.map((k, i) => ({ label: k, description: KIND_LABEL[k], detail: i === 0 && found ? 'most likely from the context' : undefined, jobKind: k })), {
-        title: `Look up ${id}`,
+        title: titleText(`Look up ${id}`),
         placeHolder: 'Which kind of job is it?',
       });
       if (!pick) return undefined;
@@ -138,12 +141,12 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
     if (!kind) return undefined;
     if (kind === 'live-editing' && found?.needs.includes('casterId') && !params.casterId) {
       // A ShowId names one task of a caster; the API needs the caster.
-      const c = await deps.prompter.input({ title: `Look up ${id}`, prompt: `CasterId of the production studio that ShowId ${id} belongs to`, validateInput: validateParam('CasterId', false) });
+      const c = await deps.prompter.input({ title: titleText(`Look up ${id}`), prompt: promptText(`CasterId of the production studio that ShowId ${id} belongs to`), validateInput: validateParam('CasterId', false) });
       if (c === undefined) return undefined;
       params.casterId = c.trim();
     }
     if (kind === 'live-edge' && !params.clusterId) {
-      const c = await deps.prompter.input({ title: `Look up ${id}`, prompt: 'ClusterId of the edge transcode job', validateInput: validateParam('ClusterId', false) });
+      const c = await deps.prompter.input({ title: titleText(`Look up ${id}`), prompt: 'ClusterId of the edge transcode job', validateInput: validateParam('ClusterId', false) });
       if (c === undefined) return undefined;
       params.clusterId = c.trim();
     }
@@ -152,7 +155,7 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
     const tracked = await trackRefs(deps, [ref]);
     const t = tracked[0] && deps.store.get(tracked[0].key);
     if (t?.lastError) {
-      void vscode.window.showWarningMessage(`${kind} ${id}: ${t.lastError.code ?? t.lastError.kind}: ${t.lastError.message}${t.lastError.hint ? ` (${t.lastError.hint})` : ''}`);
+      void vscode.window.showWarningMessage(lookUpFailedMessage(kind, id, t.lastError));
     }
     return tracked;
   };

@@ -5,6 +5,8 @@
  *   CloudAccess.fetch call), bounded to 2 s; then the job, or "not found" with the API's error and hint. Results
  *   are kept for 30 s and a fetch in flight is shared, so moving the mouse over the same id costs one request;
  * - otherwise (no credentials, no answer in time, a parameter missing from the text): the kind(s) and the id.
+ * In an untrusted workspace (Restricted Mode) nothing is fetched for an id that is not tracked: the document
+ * would choose what is signed and sent (its id, parameters and region), merely by being hovered.
  * src/views/jobHover.ts wraps the Markdown in a trusted MarkdownString.
  */
 import { isRegionName } from '../clouds/endpoints.js';
@@ -21,6 +23,8 @@ export interface JobHoverDeps {
   store: { findById(id: string): TrackedJob[]; get(key: string): TrackedJob | undefined };
   access: { fetch(refs: readonly JobRef[], signal?: AbortSignal): Promise<FetchOutcome[]>; describeError(e: unknown): string };
   credentials: { status(): Promise<{ aliyun: boolean; huawei: boolean }> };
+  /** Whether the workspace is trusted (vscode.workspace.isTrusted); untrusted: no fetch for untracked ids. Default: trusted. */
+  isTrusted?: () => boolean;
   logger: { debug(message: string): void };
   /** Milliseconds since the epoch (tests pass a fixed clock). */
   now?: () => number;
@@ -104,6 +108,9 @@ export class JobHoverContent {
   }
 
   private async fetchOnce(m: HoverMatch): Promise<FetchResult> {
+    if (this.deps.isTrusted && !this.deps.isTrusted()) {
+      return { kind: 'unfetched', why: 'Not looked up in Restricted Mode: trust the workspace, or track the job, to see its status' };
+    }
     let clouds: { aliyun: boolean; huawei: boolean };
     try {
       clouds = await this.deps.credentials.status();

@@ -1,14 +1,15 @@
 /**
  * Tells the user when a tracked job finishes: information for success, a warning for failure or partial
  * failure, with Inspect and Copy Job ID. The setting chooses all, failures only, or none. A job tracked
- * when already finished raises nothing (previous status unknown): the user has just seen it.
+ * when already finished raises nothing (previous status unknown): the user has just seen it. The text is built
+ * by finishedMessage (src/views/messages.ts), which neutralises the job's data.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants.js';
-import { jobTitle } from '../model/jobPresentation.js';
 import { effectiveStatus, type TrackedJob } from '../model/trackedJob.js';
 import { type JobStatus } from '../model/job.js';
 import { type NotificationMode } from './settings.js';
+import { finishedMessage } from './messages.js';
 
 export interface ShownNotification {
   key: string;
@@ -27,11 +28,8 @@ export class Notifier {
     const status = effectiveStatus(e.job);
     const mode = this.mode();
     if (mode === 'none' || (mode === 'failures' && status === 'succeeded')) return;
-    const s = e.job.snapshot;
-    const kindLabel = e.job.ref.kind;
-    const detail = s?.error ? `: ${[s.error.code, s.error.message].filter((x) => x).join(' ')}` : '';
-    const verb = status === 'succeeded' ? 'succeeded' : status === 'partial' ? 'partly failed' : 'failed';
-    const message = `${kindLabel} ${jobTitle(e.job)} ${verb}${detail}`.slice(0, 400);
+    // The job's name, error code and message come from the cloud: neutralised (no command link, no controls).
+    const message = finishedMessage(e.job, status);
     const level = status === 'succeeded' ? 'info' : 'warning';
     this.shown.push({ key: e.job.key, level, message });
     if (this.shown.length > 50) this.shown.shift();

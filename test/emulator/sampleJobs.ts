@@ -32,6 +32,8 @@ export const SAMPLE_IDS = {
     template: '7c1e0a9b5d3f4e21a8c6f0b2d4e6a809',
     /** Status "Suspended", which is not in the documented set. */
     unknownStatus: '7c1e0a9b5d3f4e21a8c6f0b2d4e6a80a',
+    /** Processing (stays; the notifications suite fails it with a hostile error); its name carries `$(zap)` (TemplateId). */
+    hostile: '7c1e0a9b5d3f4e21a8c6f0b2d4e6a80b',
   },
   vod: {
     /** Processing → CompletePartialSucc at 50 s: HD succeeds at 25 s, 4K fails at 50 s (InvalidParameter.TemplateGroupId). */
@@ -383,6 +385,13 @@ export function sampleJobs(): JobInit[] {
     {
       kind: 'ice', id: I.unknownStatus, description: 'Status "Suspended" (not documented)', startOffsetMs: -30 * MINUTE,
       fields: { ...iceCommon, Timeline: timeline }, phases: [{ at: 0, status: 'Suspended', progress: 12 }],
+    },
+    {
+      // Job text that plays with VS Code's renderers: a theme icon in its name (TemplateId); the error message a
+      // command link is given by the notifications suite (emulator.setStatus), the way a cloud would return it.
+      kind: 'ice', id: I.hostile, description: 'Processing (stays); TemplateId "$(zap) launch promo"', startOffsetMs: -3 * MINUTE,
+      fields: { ProjectId: iceCommon.ProjectId, TemplateId: '$(zap) launch promo', ClipsParam: JSON.stringify({ Text0: 'Welcome' }) },
+      phases: [{ at: 0, status: 'Processing', progress: 30 }],
     },
 
     // VOD ------------------------------------------------------------------------------------------------

@@ -2,17 +2,23 @@
  * A tracked job that becomes terminal moves to its new group and raises a notification: information for a
  * success, a warning for a failure; `mediaJobs.notifications: failures` keeps successes quiet. The emulator's
  * jobs are moved through its control endpoint; the extension sees the change through Refresh All or its own
- * poller.
+ * poller. A job whose error message is a command link raises a toast that shows the text and renders no link.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { emulator, hasHarness, screenshot, uiText, waitFor } from './helpers.js';
+import { emulator, hasHarness, screenshot, uiHtml, uiText, waitFor } from './helpers.js';
+import { hasNotificationLink } from '../../../src/util/neutralise.js';
 import {
   SAMPLE_IDS, clearNotifications, jobRows, setSetting, shortId, showView, shownTree, testApi, trackJob, untrackAll,
   useEmulatorCredentials, type TestApi, type TrackedJob,
 } from './jobs.js';
 
 const TOAST = '.notifications-toasts .notification-toast';
+/** The message of a toast (its buttons are anchors too: only the message must hold none). */
+const TOAST_MESSAGE = `${TOAST} .notification-list-item-message`;
+/** What a cloud could return as a job's error: a one-click terminal command, and a web link. */
+const COMMAND_LINK = '[Show details](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cr%22%7D)';
+const WEB_LINK = '[docs](https://evil.example/phish)';
 
 /** The group labels above a job in the tree (cloud, status), or undefined when it is not shown. */
 async function groupsOf(api: TestApi, key: string): Promise<string[] | undefined> {
@@ -97,6 +103,46 @@ suite('notifications', () => {
       await screenshot('notification-failed', { waitForSelector: TOAST });
     }
   });
+
+  test('a job that fails with a command link as its error message: the toast shows the text, with no link', async () => {
+    const id = SAMPLE_IDS.ice.hostile;
+    const [t] = (await trackJob(api, 'ice', [id])) as [TrackedJob];
+    try {
+      await hostileFailure(t, id);
+    } finally {
+      // The next test counts the jobs of each group.
+      api.store.remove([t.key]);
+    }
+  });
+
+  async function hostileFailure(t: TrackedJob, id: string): Promise<void> {
+    await waitFor(() => api.store.get(t.key)?.snapshot?.status === 'running', 10_000, { message: 'the job fetched as running' });
+    const shownBefore = api.notifier.shown.length;
+    await clearNotifications();
+
+    await emulator.setStatus('ice', id, 'Failed', { error: { code: `[Fix](command:workbench.action.quit)`, message: `Rendering failed: ${COMMAND_LINK} ${WEB_LINK} \u202eevil` } });
+    await vscode.commands.executeCommand('mediaJobs.refreshAll');
+    await waitFor(() => api.store.get(t.key)?.snapshot?.status === 'failed', 10_000, { message: 'the job to be failed' });
+    assert.match(api.store.get(t.key)!.snapshot!.error!.message, /\]\(command:/, 'the store keeps the cloud\'s text as it came');
+
+    const shown = api.notifier.shown.slice(shownBefore);
+    assert.equal(shown.length, 1, `one notification: ${JSON.stringify(shown)}`);
+    assert.equal(shown[0]!.level, 'warning');
+    const message = shown[0]!.message;
+    assert.equal(hasNotificationLink(message), false, `VS Code finds no link in: ${message}`);
+    assert.ok(message.includes('[Show details] (command:workbench.action.terminal.sendSequence'), `the text is still there: ${message}`);
+    assert.doesNotMatch(message, /\u202e/, 'no bidi control');
+
+    if (hasHarness()) {
+      const html = await waitFor(async () => (await uiHtml(TOAST_MESSAGE))?.find((h) => h.includes('Show details')), 10_000, {
+        message: 'the warning toast on screen',
+      });
+      assert.doesNotMatch(html, /<a[\s>]/i, `no anchor in the rendered message: ${html}`);
+      assert.doesNotMatch(html, /href=/i, `no href in the rendered message: ${html}`);
+      assert.ok(html.includes('[Show details] (command:workbench.action.terminal.sendSequence'), `shown as text: ${html}`);
+      await screenshot('notification-hostile', { waitForSelector: TOAST });
+    }
+  }
 
   test('with mediaJobs.notifications = failures a success changes the group but raises nothing', async () => {
     await setSetting(api, 'notifications', 'failures', (s) => s.notifications === 'failures');

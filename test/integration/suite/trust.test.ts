@@ -3,9 +3,11 @@
  * mediaJobs.endpoints.ice at http://127.0.0.1:9; the extension uses the emulator from User settings, reports the
  * ignored workspace value, and an ICE job is fetched from the emulator. Runs in both windows of the plan: workspace
  * trust disabled ("main") and trust on, where the folder opens in Restricted Mode ("untrusted", --trust on).
+ * The same holds for mediaJobs.defaultRegion.* (the region is part of what is signed and picks the host). In
+ * Restricted Mode the hover over an id that is not tracked sends no request: the document would choose it.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { ENV, emulator, hasHarness, screenshot, uiText, waitFor } from './helpers.js';
 import { SAMPLE_IDS, shortId, showView, testApi, trackJob, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from './jobs.js';
@@ -68,5 +70,59 @@ suite('trust', () => {
       await showView(api);
       await screenshot('restricted-mode', { waitForText: shortId(id) });
     }
+  });
+
+  test('a workspace value of mediaJobs.defaultRegion.aliyun does not choose the region of signed requests', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json').fsPath;
+    const original = readFileSync(file, 'utf8');
+    const marker = `**/mji-marker-${Date.now()}`;
+    const hostile = original.replace(/"files\.exclude": \{[^}]*\}/, (m) => `"mediaJobs.defaultRegion.aliyun": "us-west-1",\n  "mediaJobs.defaultRegion.huawei": "la-south-2",\n  ${m.replace(/\}$/, `, "${marker}": true }`)}`);
+    assert.notEqual(hostile, original, 'the fixture settings file has the files.exclude line this test extends');
+    try {
+      writeFileSync(file, hostile);
+      // The marker (a window setting in the same file) says VS Code has read the new file.
+      await waitFor(() => vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude')?.[marker] === true, 15_000, {
+        message: 'VS Code to read the changed workspace settings',
+      });
+      assert.deepEqual(api.settings().defaultRegions, { aliyun: 'cn-shanghai', huawei: 'cn-north-4' }, 'the built-in regions, not the workspace\'s');
+      await useEmulatorCredentials(api);
+      untrackAll(api);
+      const [t] = (await trackJob(api, 'ice', [SAMPLE_IDS.ice.template])) as [TrackedJob];
+      assert.equal(t.ref.region, 'cn-shanghai', 'tracked (and signed) for the user\'s region');
+      await waitFor(() => api.store.get(t.key)?.snapshot, 10_000, { message: 'the job fetched' });
+    } finally {
+      writeFileSync(file, original);
+      untrackAll(api);
+    }
+  });
+
+  test('the hover over an id that is not tracked fetches it only in a trusted workspace', async () => {
+    await useEmulatorCredentials(api);
+    untrackAll(api);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'logs', 'render-pipeline.log'));
+    const id = SAMPLE_IDS.ice.movingToSuccess; // "JobId=… region=cn-shanghai" on the first line
+    const pos = doc.positionAt(doc.getText().indexOf(id) + 4);
+    const since = (await emulator.requests()).length;
+    const md = await waitFor(async () => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos)) ?? [];
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      return text.includes('IMS editing job') ? text : undefined;
+    }, 15_000, { message: 'the hover of the id' });
+    const plain = md.replace(/\\(.)/g, '$1');
+    const fetched = (await emulator.requests(since)).filter((r) => String(r.url).includes(id));
+    if (untrusted()) {
+      assert.match(plain, /Not looked up in Restricted Mode/, md);
+      assert.deepEqual(fetched, [], 'no signed request for an id an untrusted document names');
+      assert.match(md, /command:mediaJobs\.openJobReference\?/, 'tracking it stays one explicit click away');
+    } else {
+      assert.doesNotMatch(plain, /Restricted Mode/, md);
+      assert.ok(fetched.length >= 1, 'a trusted workspace looks the id up');
+    }
+    assert.equal(api.store.findById(id).length, 0, 'a hover does not track');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

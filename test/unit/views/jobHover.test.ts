@@ -189,3 +189,18 @@ test('without credentials, or without a parameter the API needs, nothing is fetc
   const md3 = await new JobHoverContent(g).markdown(match({ id: EDGE, kinds: ['live-editing'], needs: ['casterId'] }));
   assert.match(plain(md3), /ShowId needs its CasterId/);
 });
+
+test('in an untrusted workspace a tracked job is shown from the store, an untracked id is not fetched', async () => {
+  let trusted = false;
+  const f = { ...fake({ tracked: [trackedJob('ice', ICE, {})] }), isTrusted: () => trusted };
+  const content = new JobHoverContent(f);
+  const md = await content.markdown(match());
+  assert.match(md, /Running \(Processing\)/, 'the tracked job, from the store');
+  const other = await content.markdown(match({ id: 'a'.repeat(32), kinds: ['ice'], region: 'us-west-1' }));
+  assert.match(plain(other), /Not looked up in Restricted Mode/);
+  assert.equal(f.calls.length, 0, 'no signed request for an id found in an untrusted document');
+  assert.deepEqual(commandsIn(other), Array(4).fill('mediaJobs.openJobReference'), 'tracking it stays one explicit click away');
+  trusted = true;
+  await content.markdown(match({ id: 'a'.repeat(32), kinds: ['ice'] }));
+  assert.equal(f.calls.length, 1, 'once trusted, the id is looked up');
+});
