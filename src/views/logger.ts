@@ -1,9 +1,11 @@
 /**
  * The extension's log: a LogOutputChannel whose every line passes through redaction first, so a secret
- * or a signature can never reach the output channel, whatever a server echoes or a bug formats.
+ * or a signature can never reach the output channel, whatever a server echoes or a bug formats. Control, C1 and
+ * bidirectional characters (src/util/unsafeChars.ts) are removed from every line.
  */
 import * as vscode from 'vscode';
 import { redactSecrets } from '../clouds/http/redact.js';
+import { stripUnsafeChars } from '../util/unsafeChars.js';
 import { type LogLevelSetting } from './settings.js';
 
 const ORDER: Record<LogLevelSetting, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
@@ -33,7 +35,9 @@ export class Logger implements vscode.Disposable {
   }
 
   private clean(message: string): string {
-    const line = redactSecrets(message, this.secrets);
+    // Control, C1 and bidi characters first (job text can carry them: terminal sequences, text shown reordered),
+    // then the secrets, so no removed character can join the parts of a secret back together after redaction.
+    const line = redactSecrets(stripUnsafeChars(message), this.secrets);
     this.recent.push(line);
     if (this.recent.length > 500) this.recent.shift();
     return line;
