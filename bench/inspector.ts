@@ -3,7 +3,7 @@
  * 20-track timeline and a 100,000-clip one (synthetic ICE jobs mapped by the real parser), opened on the Timeline
  * tab through the standalone preview (real bundle, real CSP, the extension's own InspectorSession answering).
  * Prints figures only (no pass/fail): time to first paint of the lanes and the DOM element count then, plus
- * what the stand-in host spent, the Clips tab, and the DOM after zooming in. Budget (GUIDE.md): < 300 ms and
+ * what the stand-in host spent, the Clips tab, and the DOM after zooming in. Budget (ARCHITECTURE.md, performance): < 300 ms and
  * < 3,000 elements. Needs `npm run build`.
  */
 import { join } from 'node:path';

@@ -1,5 +1,7 @@
 /**
- * Where each API lives, per region, with the quirks of reference/cloud-apis.md:
+ * Where each API lives, per region, with the quirks found in the clouds' endpoint pages
+ * (https://www.alibabacloud.com/help/en/vod/developer-reference/api-vod-2017-03-21-endpoint,
+ * https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-endpoint) and their SDKs:
  * - ICE: the documented regional host `ice.<region>.aliyuncs.com` (the generated SDKs send every region but
  *   cn-shanghai to the bare `ice.aliyuncs.com`; whether that routes by RegionId is unconfirmed, so we follow
  *   the docs and let users override).

@@ -2,7 +2,7 @@
  * A local stand-in for the five cloud APIs, on one loopback port: Alibaba RPC (ICE, VOD, Live ×2) on `/`,
  * Huawei MPC on `/v2/{project_id}/editing/jobs`. Tests, benchmarks and the demo use it.
  *
- * EMULATOR CONVENTIONS. What the emulator answers where the reference (shared/reference/cloud-apis.md) gives no
+ * EMULATOR CONVENTIONS. What the emulator answers where the clouds' public API pages give no
  * authoritative value. [doc] = documented or seen in vendor SDKs/tests; [guess] = chosen here.
  *
  * Routing

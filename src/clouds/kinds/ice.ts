@@ -1,6 +1,7 @@
 /**
  * Intelligent Media Services (ICE/IMS) editing jobs: `GetMediaProducingJob` (2020-11-09).
- * Wire format: reference cloud-apis.md §2; the Timeline inside it: §6 (read by `timeline.ts`).
+ * Wire format: https://www.alibabacloud.com/help/en/ims/developer-reference/api-ice-2020-11-09-getmediaproducingjob;
+ * the Timeline inside it is read by `timeline.ts`.
  */
 import { z } from 'zod';
 import { type AliyunCall } from '../apiCall.js';

@@ -1,6 +1,6 @@
 /**
- * ApsaraVideo Live edge transcode jobs: `GetEdgeTranscodeJob` (2016-11-01). Wire format: reference
- * cloud-apis.md §4. These are long-lived stream jobs: "0" (not started) is `stopped`, "1" is `running`,
+ * ApsaraVideo Live edge transcode jobs: `GetEdgeTranscodeJob` (2016-11-01). Wire format:
+ * https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-getedgetranscodejob. These are long-lived stream jobs: "0" (not started) is `stopped`, "1" is `running`,
  * and neither is terminal.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * ApsaraVideo Live production-studio editing tasks: `GetEditingJobInfo` (2016-11-01).
- * Wire format: reference cloud-apis.md §1.
+ * Wire format: https://www.alibabacloud.com/help/en/live/developer-reference/api-geteditingjobinfo.
  *
  * Reference convention: a JobRef with `params.casterId` names one task, its id being the ShowId; a JobRef
  * without it names a whole caster (id = CasterId), optionally narrowed by `params.showId`. Either way every

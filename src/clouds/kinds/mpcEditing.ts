@@ -1,6 +1,6 @@
 /**
  * Huawei Cloud MPC editing (clipping) jobs: `GET /v2/{project_id}/editing/jobs?job_id=…` (ListEditingJobs).
- * Wire format: reference cloud-apis.md §3. Up to 10 ids a call; times are `yyyyMMddHHmmss` UTC; the request
+ * Wire format: https://support.huaweicloud.com/api-mpc/ListEditingJobs.html. Up to 10 ids a call; times are `yyyyMMddHHmmss` UTC; the request
  * id comes from the X-Request-Id header (ctx.requestId), not the body.
  */
 import { z } from 'zod';

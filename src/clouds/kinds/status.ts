@@ -1,5 +1,6 @@
 /**
- * Each kind's own status values → the model's one vocabulary (GUIDE.md, "The five job kinds").
+ * Each kind's own status values → the model's one vocabulary (ARCHITECTURE.md, "The normalized job"), from each
+ * API's reference page (linked in the kind's file).
  * The cloud's value is always kept as text beside it; a value not listed here is `unknown`, never an error,
  * because clouds add states (a cancelled state, say) without notice.
  */

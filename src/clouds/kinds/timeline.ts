@@ -1,5 +1,7 @@
 /**
- * ICE Timeline JSON (reference cloud-apis.md §6) → the model's Timeline.
+ * ICE Timeline JSON → the model's Timeline. Fields: the IMS "Timeline configuration" page,
+ * https://www.alibabacloud.com/help/en/ims/developer-reference/timeline-configuration-description, and its effect
+ * configuration page, https://www.alibabacloud.com/help/en/ims/developer-reference/effect-configuration-description.
  *
  * Hand-written rather than a zod schema: a Timeline can hold tens of thousands of clips, and a tolerant
  * reader that touches each property once normalizes 10,000 clips in a few milliseconds, where per-clip

@@ -1,5 +1,6 @@
 /**
- * ApsaraVideo VOD transcode tasks: `GetTranscodeTask` (2017-03-21). Wire format: reference cloud-apis.md §5.
+ * ApsaraVideo VOD transcode tasks: `GetTranscodeTask` (2017-03-21).
+ * Wire format: https://www.alibabacloud.com/help/en/vod/developer-reference/api-vod-2017-03-21-gettranscodetask.
  * One task → one Job; each of its transcode jobs (one per definition) → one JobOutput with its own status.
  */
 import { z } from 'zod';

@@ -1,4 +1,6 @@
-// Alibaba Cloud signing against every test vector of reference/cloud-apis.md §8.1–§8.3, byte for byte.
+// Alibaba Cloud signing against the examples of the V1 and V3 signature pages
+// (https://www.alibabacloud.com/help/en/sdk/product-overview/rpc-mechanism,
+// https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature), byte for byte.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { percentEncode } from '../../../../src/clouds/aliyun/percentEncode.js';

@@ -1,4 +1,5 @@
-// Huawei SDK-HMAC-SHA256 against every test vector of reference/cloud-apis.md §9.2, byte for byte.
+// Huawei SDK-HMAC-SHA256 against the signing guide's examples
+// (https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-0001.html) and our own vectors, byte for byte.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {

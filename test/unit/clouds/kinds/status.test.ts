@@ -18,7 +18,7 @@ const JUNK: Array<[unknown, string]> = [
   ['toString', 'toString'],
 ];
 
-describe('status mapping (GUIDE.md)', () => {
+describe('status mapping (ARCHITECTURE.md)', () => {
   it('ICE: Init, Queuing → queued; Processing → running; Success → succeeded; Failed → failed', () => {
     check(iceStatus, [
       ['Init', 'queued', 'Init'], ['Queuing', 'queued', 'Queuing'], ['Processing', 'running', 'Processing'],
