@@ -22,6 +22,7 @@ import { findWorkspaceEndpointOverrides, readSettings, type Settings } from './v
 import { createStatusBar } from './views/statusBar.js';
 import { cannotOpenMessage, savedStateProblemMessage, settingsProblemMessage } from './views/messages.js';
 import { InspectorPanels } from './views/inspectorPanel.js';
+import { neutralise } from './util/neutralise.js';
 import { registerLanguageFeatures } from './client/languageClient.js';
 import { runDemoSeed } from './views/demoSeed.js';
 import { type TrackedJob } from './model/trackedJob.js';
@@ -48,6 +49,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     key: STATE_KEYS.jobs,
     backupKey: STATE_KEYS.jobsBackup,
     onPersistError: (e) => logger.error(`saving tracked jobs failed: ${describe(e)}`),
+    // What the store left out of an answer (a whole caster's tasks past the cap, ids that are not ids).
+    onNotice: (m) => {
+      logger.warn(m);
+      void vscode.window.showWarningMessage(`Media Jobs: ${neutralise(m, { icons: false, maxLength: 400 })}`);
+    },
   });
   atDeactivate = () => store.flush();
   const credentials = new CredentialsService(context.secrets, SECRET_KEYS);
@@ -141,7 +147,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       if ((Object.values(SECRET_KEYS) as string[]).includes(e.key)) credentials.invalidate();
     }),
     { dispose: () => credentials.dispose() },
-    vscode.window.onDidChangeWindowState(() => poller.wake()),
+    vscode.window.onDidChangeWindowState((e) => {
+      // Another window may have tracked or dropped jobs meanwhile: show them now, not at this window's next save.
+      if (e.focused) store.sync();
+      poller.wake();
+    }),
     view.onDidChangeVisibility(() => poller.wake()),
   );
 
