@@ -1,22 +1,34 @@
 /**
- * How fast the language server finds job ids, next to ripgrep on the same file in the same run, and how fast it
- * answers hovers over stdio on a 20 MB document. Prints figures only (no pass/fail).
+ * How fast the language server finds job ids, next to ripgrep on the same file in the same run, how fast it
+ * answers hovers over stdio, and what the hard cases cost (one long line of minified JSON, a log without dashes,
+ * typing in a large document, a 200 MB line). Prints figures and ratios only (no pass/fail).
  *
- *   node --import tsx bench/detect.ts [--mb 50] [--runs 9] [--hovers 400]
+ *   node --import tsx bench/detect.ts [--mb 50] [--runs 9] [--hovers 400] [--cases scan,hover,hard,edit,huge]
  *
  * 1. Generates a log of --mb MB (default 50) in a temp folder: ~1 id per KB (about 50,000) in mixed forms (keyed
  *    log lines, one-line JSON responses, pretty-printed responses over several lines, URLs, aliyun/hcloud CLI lines,
  *    SDK calls, `media-jobs` lines, tracked ids written bare) between noise lines full of MD5 sums, git object ids,
  *    UUID request ids, media ids and numbers.
- * 2. Scan: what the server does for `mediaJobs/findJobIds` on a whole document right after didOpen
+ * 2. scan: what the server does for `mediaJobs/findJobIds` on a whole document right after didOpen
  *    (DocumentIndex: line index + detection, with 20 tracked ids), in this process, --runs times; and ripgrep
  *    (`rg --count-matches`, Debian's ripgrep) over the same file with equivalent patterns: the job keys with their
  *    separators and values, the API/host/SDK markers the detector reads for context, the `media-jobs` CLI, and the
  *    tracked ids as literals. Runs alternate (server, rg, server, rg…) so both see the same machine load; medians
  *    and the ratio of medians are printed.
- * 3. Hover: spawns `node dist/server.js --stdio` (build it first: npm run build), opens the first 20 MB of the log
+ * 3. hover: spawns `node dist/server.js --stdio` (build it first: npm run build), opens the first 20 MB of the log
  *    (a large document: scanned lazily), and sends --hovers textDocument/hover requests one after another at id
  *    positions (and some at plain text), timing each round trip; prints p50, p95 and max.
+ * 4. hard: documents that used to make detection quadratic: a minified ListMediaProducingJobs answer of 20,000 jobs
+ *    (2.8 MB, one line of JSON), the same pretty-printed, a minified answer of 19 MB (one line), and 450,000 log
+ *    lines without a dash. For each: the whole-document scan against ripgrep (as in 2, fewer runs), then over stdio:
+ *    didOpen + first hover, hovers at ids, a keystroke then a hover, and `mediaJobs/findJobIds` without ranges
+ *    (what the link provider asks for below 20 MB; the server answers at most MAX_MATCHES ids).
+ * 5. edit: typing in a 30 MB log: the cost of one keystroke in this process (DocumentIndex.applyChanges, then the
+ *    hover on the edited line), and over stdio 2,000 keystrokes sent at once followed by a hover.
+ * 6. huge: a 200 MB single line over stdio: didOpen + hover, a keystroke + hover, and the server's peak memory
+ *    (VmHWM) against the document's size.
+ * A request that gets no answer in 60 s is reported as such (and the server is stopped). MJI_BENCH_SERVER=path runs
+ * another build of the server (to compare with an older one).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,13 +37,15 @@ import { join } from 'node:path';
 import { type JobRef } from '../src/model/jobRef.js';
 import { LARGE_DOCUMENT_CHARS } from '../src/protocol/lsp.js';
 import { DocumentIndex } from '../src/server/documentIndex.js';
-import { LspStdioClient } from '../test/support/lspStdioClient.js';
+import { LspStdioClient, SERVER_BUNDLE } from '../test/support/lspStdioClient.js';
 import { seededRandom } from '../test/support/seededRandom.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
+
+const CASES = new Set((process.argv.includes('--cases') ? process.argv[process.argv.indexOf('--cases') + 1]! : 'scan,hover,hard,edit,huge').split(','));
 
 const TARGET_MB = arg('mb', 50);
 const RUNS = arg('runs', 9);
@@ -138,6 +152,9 @@ function timeRg(file: string, extra: string[]): { ms: number; cpuMs: number | nu
   return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null, out: r.stdout };
 }
 
+/** The server under test: dist/server.js, or another build (MJI_BENCH_SERVER=path, e.g. to compare with an older one). */
+const newClient = (): LspStdioClient => new LspStdioClient(process.env.MJI_BENCH_SERVER ?? SERVER_BUNDLE);
+
 // ---- Figures --------------------------------------------------------------------------------------------------------
 
 function median(xs: number[]): number {
@@ -151,107 +168,321 @@ function percentile(xs: number[], p: number): number {
 }
 
 const f1 = (x: number): string => x.toFixed(1);
+const ms = (x: number): string => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${f1(x)} ms`);
+
+/** No answer within this long: reported as such, and the server is stopped. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+class NoAnswer extends Error {}
+
+async function timed<T>(p: Promise<T>, timeoutMs = REQUEST_TIMEOUT_MS): Promise<{ value: T; ms: number }> {
+  const t0 = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const value = await Promise.race([p, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new NoAnswer(`no answer in ${timeoutMs / 1000} s`)), timeoutMs); })]);
+  clearTimeout(timer);
+  return { value, ms: performance.now() - t0 };
+}
+
+/** Peak and current resident memory of a process (Linux), in MB. */
+function memoryOf(pid: number | undefined): { peakMB: number; rssMB: number } | null {
+  if (pid === undefined || !existsSync(`/proc/${pid}/status`)) return null;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k: string): number => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { peakMB: kb('VmHWM') / 1024, rssMB: kb('VmRSS') / 1024 };
+}
+
+/** The whole-document scan (DocumentIndex.all) against ripgrep on the same file, alternating runs. */
+function scanVsRipgrep(file: string, text: string, tracked: Map<string, JobRef>, runs: number): { scan: number; found: number; line: string[] } {
+  const sizeMB = text.length / MB;
+  const rg = rgVersion() !== null;
+  const scanMs: number[] = [];
+  const scanCpu: number[] = [];
+  const rgMs: number[] = [];
+  const rgCpu: number[] = [];
+  let found = 0;
+  let rgCount = 0;
+  // One warm-up of each, then alternate (a scan slower than 5 s is measured once: its warm-up is the run).
+  const w0 = performance.now();
+  found = new DocumentIndex('file:///bench.log', text, 1, tracked).all().length;
+  const warmUp = performance.now() - w0;
+  if (warmUp > 5000) {
+    scanMs.push(warmUp);
+    runs = 0;
+  }
+  if (rg) timeRg(file, ['--count-matches']);
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const s0 = performance.now();
+    found = new DocumentIndex('file:///bench.log', text, 1, tracked).all().length;
+    scanMs.push(performance.now() - s0);
+    const c = process.cpuUsage(c0);
+    scanCpu.push((c.user + c.system) / 1000);
+    if (rg) {
+      const r = timeRg(file, ['--count-matches']);
+      rgMs.push(r.ms);
+      if (r.cpuMs !== null) rgCpu.push(r.cpuMs);
+      rgCount = Number(r.out.trim() || 0);
+    }
+  }
+  if (rg && rgMs.length === 0) {
+    const r = timeRg(file, ['--count-matches']);
+    rgMs.push(r.ms);
+    rgCount = Number(r.out.trim() || 0);
+  }
+  const scan = median(scanMs);
+  const out = [`  server     median ${f1(scan)} ms  → ${f1(sizeMB / (scan / 1000))} MB/s   (best ${f1(Math.min(...scanMs))} ms; ${found} ids found)`];
+  if (rg) {
+    const rgm = median(rgMs);
+    out.push(`  ripgrep    median ${f1(rgm)} ms  → ${f1(sizeMB / (rgm / 1000))} MB/s   (best ${f1(Math.min(...rgMs))} ms; rg --count-matches: ${rgCount} key/marker/CLI/tracked hits; process start included)`);
+    out.push(`  ratio      server / ripgrep throughput = ${(rgm / scan).toFixed(2)}× of the medians, ${(Math.min(...rgMs) / Math.min(...scanMs)).toFixed(2)}× of the best runs   (goal ≥ 0.5×)`);
+    if (rgCpu.length === scanCpu.length && scanCpu.length > 0) {
+      // CPU time is steadier than wall time on a shared machine (the process's own CPU, all its threads).
+      out.push(`  CPU time   server median ${f1(median(scanCpu))} ms, ripgrep median ${f1(median(rgCpu))} ms (10 ms resolution) → ratio ${(median(rgCpu) / median(scanCpu)).toFixed(2)}×`);
+    }
+  } else {
+    out.push('  ripgrep    not installed (apt-get install ripgrep): no ratio');
+  }
+  return { scan, found, line: out };
+}
+
+// ---- Hard cases ---------------------------------------------------------------------------------------------------------
+
+/** A ListMediaProducingJobs answer (ICE) with `jobs` jobs, minified: one line of JSON, ~145 bytes a job. */
+function listJobsAnswer(jobs: number): string {
+  const list: string[] = new Array(jobs);
+  for (let i = 0; i < jobs; i++) {
+    list[i] = `{"JobId":"${hex(32)}","ProjectId":"${hex(32)}","Status":"${pick(['Success', 'Failed', 'Processing'])}","CreateTime":"2025-06-18T09:${String(i % 60).padStart(2, '0')}:03Z"}`;
+  }
+  return `{"RequestId":"${uuid().toUpperCase()}","MaxResults":${jobs},"NextToken":"${hex(32)}","MediaProducingJobList":[${list.join(',')}]}`;
+}
+
+/** A log of `lines` lines without a single dash (timestamps without separators), an id every 8th line. */
+function logWithoutDashes(lines: number): string {
+  const out: string[] = new Array(lines);
+  for (let i = 0; i < lines; i++) {
+    out[i] = i % 8 === 0 ? `I 0912${String(i % 100).padStart(2, '0')} submitted JobId=${hex(32)}` : `I 0912${String(i % 100).padStart(2, '0')} part ${i} md5=${hex(24)}`;
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Positions (line, character) a few characters into each `key` value of a text, at most `max` of them, spread out. */
+function idPositions(text: string, key: string, max: number): Array<{ line: number; character: number }> {
+  const all: Array<{ line: number; character: number }> = [];
+  let line = 0;
+  let lineStart = 0;
+  let nl = text.indexOf('\n');
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+    while (nl >= 0 && nl < i) {
+      line++;
+      lineStart = nl + 1;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    all.push({ line, character: i - lineStart + key.length + 5 });
+  }
+  const step = Math.max(1, Math.floor(all.length / max));
+  return all.filter((_, i) => i % step === 0).slice(0, max);
+}
+
+interface StdioFigures {
+  lines: string[];
+}
+
+/** Over stdio: didOpen + first hover, hovers at ids, a keystroke then a hover, findJobIds without ranges. */
+async function overStdio(uri: string, text: string, positions: Array<{ line: number; character: number }>, hovers: number): Promise<StdioFigures> {
+  const lines: string[] = [];
+  const client = newClient();
+  try {
+    await client.initialize();
+    const open = timed((async () => {
+      client.didOpen(uri, text);
+      return client.request('textDocument/hover', { textDocument: { uri }, position: positions[0]! });
+    })());
+    const first = await open;
+    lines.push(`  didOpen + first hover ${ms(first.ms)} (${first.value ? 'hit' : 'miss'})`);
+    const hoverMs: number[] = [];
+    let hits = 0;
+    for (let i = 0; i < hovers; i++) {
+      const h = await timed(client.request('textDocument/hover', { textDocument: { uri }, position: positions[i % positions.length]! }));
+      hoverMs.push(h.ms);
+      if (h.value) hits++;
+    }
+    lines.push(`  ${hovers} hovers at ids: p50 ${ms(percentile(hoverMs, 50))}, p95 ${ms(percentile(hoverMs, 95))}, max ${ms(Math.max(...hoverMs))}; ${hits} with a hover`);
+    // A keystroke a little before an id, then a hover on that id.
+    const at = positions[Math.floor(positions.length / 2)]!;
+    const k = await timed((async () => {
+      client.didChange(uri, 2, [{ range: { start: { line: at.line, character: at.character - 20 }, end: { line: at.line, character: at.character - 20 } }, text: ' ' }]);
+      return client.request('textDocument/hover', { textDocument: { uri }, position: { line: at.line, character: at.character + 1 } });
+    })());
+    lines.push(`  a keystroke, then a hover ${ms(k.ms)} (${k.value ? 'hit' : 'miss'})`);
+    const links = await timed(client.request<unknown[]>('mediaJobs/findJobIds', { textDocument: { uri } }));
+    lines.push(`  findJobIds without ranges (the link provider below 20 MB) ${ms(links.ms)} (${links.value.length} ids)`);
+    const mem = memoryOf(client.pid);
+    if (mem) lines.push(`  server memory: peak ${f1(mem.peakMB)} MB, now ${f1(mem.rssMB)} MB (document ${f1(text.length / MB)} MB)`);
+  } catch (e) {
+    if (!(e instanceof NoAnswer)) throw e;
+    const mem = memoryOf(client.pid);
+    lines.push(`  ${e.message}: stopped${mem ? ` (server memory then: peak ${f1(mem.peakMB)} MB, now ${f1(mem.rssMB)} MB)` : ''}`);
+  } finally {
+    await client.close();
+  }
+  return { lines };
+}
+
+async function hardCases(dir: string, tracked: Map<string, JobRef>, runs: number): Promise<void> {
+  const cases: Array<{ name: string; text: () => string; key: string }> = [
+    { name: 'minified ListMediaProducingJobs answer, 20,000 jobs on one line', text: () => listJobsAnswer(20_000), key: '"JobId":"' },
+    { name: 'the same answer pretty-printed', text: () => JSON.stringify(JSON.parse(listJobsAnswer(20_000)), null, 2), key: '"JobId": "' },
+    { name: 'minified ListMediaProducingJobs answer of 19 MB, one line', text: () => listJobsAnswer(136_000), key: '"JobId":"' },
+    { name: '450,000 log lines without a dash', text: () => logWithoutDashes(450_000), key: 'JobId=' },
+  ];
+  for (const c of cases) {
+    const text = c.text();
+    const file = join(dir, 'hard.txt');
+    writeFileSync(file, text);
+    const lineCount = text.split('\n').length;
+    console.log('');
+    console.log(`hard case: ${c.name} (${f1(text.length / MB)} MB, ${lineCount} line${lineCount === 1 ? '' : 's'})`);
+    console.log(`scan of the whole document, ${runs} runs:`);
+    for (const l of scanVsRipgrep(file, text, tracked, runs).line) console.log(l);
+    console.log('over stdio:');
+    const figures = await overStdio(`file:///bench/hard-${c.name.length}.json`, text, idPositions(text, c.key, 200), 100);
+    for (const l of figures.lines) console.log(l);
+  }
+}
+
+// ---- Editing a large document ------------------------------------------------------------------------------------------
+
+async function editCase(text: string): Promise<void> {
+  console.log('');
+  console.log(`edit: typing in a ${f1(text.length / MB)} MB log (${text.split('\n').length - 1} lines)`);
+  const d = new DocumentIndex('file:///bench/edit.log', text, 1, new Map());
+  const positions = idPositions(text, 'JobId=', 400);
+  const editMs: number[] = [];
+  const hoverMs: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const at = positions[(i * 7) % positions.length]!;
+    const e0 = performance.now();
+    d.applyChanges([{ range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } }, text: 'x' }], i + 2);
+    editMs.push(performance.now() - e0);
+    const h0 = performance.now();
+    d.at({ line: at.line, character: at.character + 1 });
+    hoverMs.push(performance.now() - h0);
+  }
+  console.log(`  in this process, 200 keystrokes: applyChanges p50 ${ms(percentile(editMs, 50))}, p95 ${ms(percentile(editMs, 95))}; then the hover on that line p50 ${ms(percentile(hoverMs, 50))}, p95 ${ms(percentile(hoverMs, 95))}`);
+  const client = newClient();
+  try {
+    await client.initialize();
+    const uri = 'file:///bench/edit.log';
+    const open = await timed((async () => {
+      client.didOpen(uri, text);
+      return client.request('textDocument/hover', { textDocument: { uri }, position: positions[0]! });
+    })());
+    console.log(`  over stdio: didOpen + first hover ${ms(open.ms)}`);
+    const at = positions[Math.floor(positions.length / 2)]!;
+    const queued = await timed((async () => {
+      // 2,000 keystrokes typed at the start of a line, sent at once (as a busy server finds them queued), then a hover.
+      for (let i = 0; i < 2000; i++) {
+        client.didChange(uri, i + 2, [{ range: { start: { line: at.line, character: i }, end: { line: at.line, character: i } }, text: 'y' }]);
+      }
+      return client.request('textDocument/hover', { textDocument: { uri }, position: { line: at.line, character: at.character + 2001 } });
+    })());
+    console.log(`  over stdio: 2,000 queued keystrokes, then a hover: answered in ${ms(queued.ms)} (${queued.value ? 'hit' : 'miss'})`);
+  } catch (e) {
+    if (!(e instanceof NoAnswer)) throw e;
+    console.log(`  ${e.message}: stopped`);
+  } finally {
+    await client.close();
+  }
+}
+
+// ---- A 200 MB line -------------------------------------------------------------------------------------------------------
+
+async function hugeCase(): Promise<void> {
+  const text = listJobsAnswer(1_430_000);
+  console.log('');
+  console.log(`huge: a ${f1(text.length / MB)} MB single line (minified ListMediaProducingJobs answer) over stdio`);
+  const figures = await overStdio('file:///bench/huge.json', text, idPositions(text, '"JobId":"', 200), 50);
+  for (const l of figures.lines) console.log(l);
+}
+
+// ---- Main ------------------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mji-bench-detect-'));
   try {
-    const t0 = performance.now();
-    const file = join(dir, 'bench.log');
-    const ids = ((): number => {
-      const g = generate(TARGET_MB * MB);
-      writeFileSync(file, g.text);
-      return g.ids;
-    })();
-    // The text as a server gets it (one string read whole, as JSON.parse of didOpen makes it), not the joined one.
-    const text = readFileSync(file, 'utf8');
-    if (process.env.MJI_BENCH_KEEP) writeFileSync(process.env.MJI_BENCH_KEEP, text);
-    const sizeMB = text.length / MB;
-    console.log(`bench/detect: ${f1(sizeMB)} MB log, ${text.split('\n').length - 1} lines, ${ids} ids placed (+ noise: MD5s, git ids, UUIDs, media ids, numbers), generated in ${Math.round(performance.now() - t0)} ms`);
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, ${rgVersion() ?? 'ripgrep not found'}`);
-
     const tracked = new Map<string, JobRef>(TRACKED.map((id) => [id, { kind: 'mpc-editing', id, region: 'cn-north-4', params: {} }]));
-    const rg = rgVersion() !== null;
-    const scanMs: number[] = [];
-    const scanCpu: number[] = [];
-    const rgMs: number[] = [];
-    const rgCpu: number[] = [];
-    let found = 0;
-    let rgCount = 0;
-    // One warm-up of each, then alternate.
-    new DocumentIndex('file:///bench.log', text, 1, tracked).all();
-    if (rg) timeRg(file, ['--count-matches']);
-    for (let i = 0; i < RUNS; i++) {
-      const c0 = process.cpuUsage();
-      const s0 = performance.now();
-      found = new DocumentIndex('file:///bench.log', text, 1, tracked).all().length;
-      scanMs.push(performance.now() - s0);
-      const c = process.cpuUsage(c0);
-      scanCpu.push((c.user + c.system) / 1000);
-      if (rg) {
-        const r = timeRg(file, ['--count-matches']);
-        rgMs.push(r.ms);
-        if (r.cpuMs !== null) rgCpu.push(r.cpuMs);
-        rgCount = Number(r.out.trim());
+    let text = '';
+    if (CASES.has('scan') || CASES.has('hover') || CASES.has('edit')) {
+      const t0 = performance.now();
+      const file = join(dir, 'bench.log');
+      const ids = ((): number => {
+        const g = generate(TARGET_MB * MB);
+        writeFileSync(file, g.text);
+        return g.ids;
+      })();
+      // The text as a server gets it (one string read whole, as JSON.parse of didOpen makes it), not the joined one.
+      text = readFileSync(file, 'utf8');
+      if (process.env.MJI_BENCH_KEEP) writeFileSync(process.env.MJI_BENCH_KEEP, text);
+      console.log(`bench/detect: ${f1(text.length / MB)} MB log, ${text.split('\n').length - 1} lines, ${ids} ids placed (+ noise: MD5s, git ids, UUIDs, media ids, numbers), generated in ${Math.round(performance.now() - t0)} ms`);
+
+      if (CASES.has('scan')) {
+        console.log('');
+        console.log(`scan (server: line index + detection of a whole document, 20 tracked ids), ${RUNS} runs:`);
+        for (const l of scanVsRipgrep(file, text, tracked, RUNS).line) console.log(l);
+        if (rgVersion() !== null) {
+          const o = timeRg(file, ['--only-matching', '--byte-offset', '--no-filename', '--no-line-number']);
+          console.log(`  (for reference: rg printing every match with its byte offset: ${f1(o.ms)} ms → ${f1(text.length / MB / (o.ms / 1000))} MB/s)`);
+        }
       }
-    }
-    const scan = median(scanMs);
-    console.log('');
-    console.log(`scan (server: line index + detection of a whole document, 20 tracked ids), ${RUNS} runs:`);
-    console.log(`  server     median ${f1(scan)} ms  → ${f1(sizeMB / (scan / 1000))} MB/s   (best ${f1(Math.min(...scanMs))} ms; ${found} ids found)`);
-    if (rg) {
-      const rgm = median(rgMs);
-      console.log(`  ripgrep    median ${f1(rgm)} ms  → ${f1(sizeMB / (rgm / 1000))} MB/s   (best ${f1(Math.min(...rgMs))} ms; rg --count-matches: ${rgCount} key/marker/CLI/tracked hits; process start included)`);
-      console.log(`  ratio      server / ripgrep throughput = ${(rgm / scan).toFixed(2)}× of the medians, ${(Math.min(...rgMs) / Math.min(...scanMs)).toFixed(2)}× of the best runs   (goal ≥ 0.5×)`);
-      if (rgCpu.length === scanCpu.length) {
-        // CPU time is steadier than wall time on a shared machine (the process's own CPU, all its threads).
-        console.log(`  CPU time   server median ${f1(median(scanCpu))} ms, ripgrep median ${f1(median(rgCpu))} ms (10 ms resolution) → ratio ${(median(rgCpu) / median(scanCpu)).toFixed(2)}×`);
-      }
-      const o = timeRg(file, ['--only-matching', '--byte-offset', '--no-filename', '--no-line-number']);
-      console.log(`  (for reference: rg printing every match with its byte offset: ${f1(o.ms)} ms → ${f1(sizeMB / (o.ms / 1000))} MB/s)`);
-    } else {
-      console.log('  ripgrep    not installed (apt-get install ripgrep): no ratio');
     }
 
     // ---- Hover latency over stdio on a 20 MB document --------------------------------------------------------------
-    const cut = text.indexOf('\n', LARGE_DOCUMENT_CHARS) + 1;
-    const doc = text.slice(0, cut);
-    const lines = doc.split('\n');
-    const idLines: Array<{ line: number; character: number }> = [];
-    const plainLines: number[] = [];
-    const probe = /(?:JobId=|job_id=|TranscodeTaskId=|"JobId": "|--TranscodeTaskId )([0-9a-f]{32})/;
-    for (let i = 0; i < lines.length; i++) {
-      const m = probe.exec(lines[i]!);
-      if (m) idLines.push({ line: i, character: m.index + m[0].length - 10 });
-      else if (i % 97 === 0) plainLines.push(i);
-    }
-    const client = new LspStdioClient();
-    try {
-      await client.initialize();
-      const uri = 'file:///bench/20mb.log';
-      const o0 = performance.now();
-      client.didOpen(uri, doc);
-      const first = await client.request('textDocument/hover', { textDocument: { uri }, position: idLines[0]! });
-      const openMs = performance.now() - o0;
-      const hoverMs: number[] = [];
-      let hits = 0;
-      for (let i = 0; i < HOVERS; i++) {
-        const position = i % 5 === 4 ? { line: pick(plainLines), character: 30 } : pick(idLines);
-        const h0 = performance.now();
-        const h = await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position });
-        hoverMs.push(performance.now() - h0);
-        if (h) hits++;
+    if (CASES.has('hover')) {
+      const cut = text.indexOf('\n', LARGE_DOCUMENT_CHARS) + 1;
+      const doc = text.slice(0, cut);
+      const lines = doc.split('\n');
+      const idLines: Array<{ line: number; character: number }> = [];
+      const plainLines: number[] = [];
+      const probe = /(?:JobId=|job_id=|TranscodeTaskId=|"JobId": "|--TranscodeTaskId )([0-9a-f]{32})/;
+      for (let i = 0; i < lines.length; i++) {
+        const m = probe.exec(lines[i]!);
+        if (m) idLines.push({ line: i, character: m.index + m[0].length - 10 });
+        else if (i % 97 === 0) plainLines.push(i);
       }
-      const v0 = performance.now();
-      const visible = await client.request<unknown[]>('mediaJobs/findJobIds', { textDocument: { uri }, ranges: [{ start: { line: 100_000, character: 0 }, end: { line: 100_060, character: 0 } }] });
-      const visibleMs = performance.now() - v0;
-      console.log('');
-      console.log(`hover over stdio (node dist/server.js --stdio) on a ${f1(doc.length / MB)} MB document (${lines.length - 1} lines, scanned lazily):`);
-      console.log(`  didOpen + first hover ${f1(openMs)} ms (${first ? 'hit' : 'miss'}: the server reads the 20 MB message and indexes its lines)`);
-      console.log(`  ${HOVERS} hovers (4 of 5 on an id): p50 ${hoverMs.length ? f1(percentile(hoverMs, 50)) : '-'} ms, p95 ${f1(percentile(hoverMs, 95))} ms, max ${f1(Math.max(...hoverMs))} ms   (goal p95 < 20 ms); ${hits} with a hover`);
-      console.log(`  findJobIds on 61 visible lines: ${f1(visibleMs)} ms (${visible.length} ids)`);
-    } finally {
-      await client.close();
+      const client = newClient();
+      try {
+        await client.initialize();
+        const uri = 'file:///bench/20mb.log';
+        const o0 = performance.now();
+        client.didOpen(uri, doc);
+        const first = await client.request('textDocument/hover', { textDocument: { uri }, position: idLines[0]! });
+        const openMs = performance.now() - o0;
+        const hoverMs: number[] = [];
+        let hits = 0;
+        for (let i = 0; i < HOVERS; i++) {
+          const position = i % 5 === 4 ? { line: pick(plainLines), character: 30 } : pick(idLines);
+          const h0 = performance.now();
+          const h = await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position });
+          hoverMs.push(performance.now() - h0);
+          if (h) hits++;
+        }
+        const v0 = performance.now();
+        const visible = await client.request<unknown[]>('mediaJobs/findJobIds', { textDocument: { uri }, ranges: [{ start: { line: 100_000, character: 0 }, end: { line: 100_060, character: 0 } }] });
+        const visibleMs = performance.now() - v0;
+        console.log('');
+        console.log(`hover over stdio (node dist/server.js --stdio) on a ${f1(doc.length / MB)} MB document (${lines.length - 1} lines, scanned lazily):`);
+        console.log(`  didOpen + first hover ${f1(openMs)} ms (${first ? 'hit' : 'miss'}: the server reads the 20 MB message and indexes its lines)`);
+        console.log(`  ${HOVERS} hovers (4 of 5 on an id): p50 ${hoverMs.length ? f1(percentile(hoverMs, 50)) : '-'} ms, p95 ${f1(percentile(hoverMs, 95))} ms, max ${f1(Math.max(...hoverMs))} ms   (goal p95 < 20 ms); ${hits} with a hover`);
+        console.log(`  findJobIds on 61 visible lines: ${f1(visibleMs)} ms (${visible.length} ids)`);
+      } finally {
+        await client.close();
+      }
     }
+
+    if (CASES.has('hard')) await hardCases(dir, tracked, Math.max(1, Math.min(RUNS, 3)));
+    if (CASES.has('edit')) await editCase(text.slice(0, text.indexOf('\n', 30 * MB) + 1));
+    if (CASES.has('huge')) await hugeCase();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -26,13 +26,20 @@
  * (`cn-shanghai`, `ap-southeast-1`, `cn-north-4`), the MPC project from `/v2/{project_id}/editing/jobs` or a
  * `project_id` key.
  *
- * Cost: one regex pass over the text finds the keys (anchored on their endings, `Id`/`_id`/…, with the key name
- * checked by a trailing lookbehind: V8 keeps its fast scan, ~1 GB/s here); context is read only around the hits
- * (the lines of a match and a few above it, kept in a small ring); a literal search finds `media-jobs` lines and a
- * Wu–Manber pass the tracked ids (src/model/multiPatternSearch.ts). Results for a window of lines equal those of a
- * whole-document scan when the window starts CONTEXT_LINES above (see scanText), which is what lets the server
- * scan only the lines it is asked about and re-scan only the lines an edit touched. bench/detect.ts measures it
- * against ripgrep.
+ * What a match reads is bounded: on its own line SAME_LINE_REACH characters either side; other lines only up to
+ * LOOKBACK_LINES above and LOOKAHEAD_LINES below (and hand-overs within MAX_BLOCK_LINES); a line longer than
+ * LONG_LINE_CHARS (minified JSON) is a record of its own, whose matches read no other line and of which other
+ * lines see only the first LONG_LINE_HEAD characters.
+ *
+ * Cost, linear in the text: one regex pass finds the keys (anchored on their endings, `Id`/`_id`/…, with the key
+ * name checked by a trailing lookbehind: V8 keeps its fast scan, ~1 GB/s here); each line's markers and regions
+ * are read once, only for lines around the hits (kept in a small ring), and looked up by binary search; a line's
+ * entries are looked at through its group (what it holds, computed once), so no lookup walks a line's entries
+ * beyond the reach; a literal search finds `media-jobs` lines and a Wu–Manber pass the tracked ids
+ * (src/model/multiPatternSearch.ts). scanWork counts the work for tests. Results for a window of lines equal those
+ * of a whole-document scan when the window starts CONTEXT_LINES above (see scanText), and results for a piece of a
+ * long line equal those of its whole line (scanLinePiece), which is what lets the server scan only what it is
+ * asked about and re-scan only what an edit touched. bench/detect.ts measures it against ripgrep.
  */
 import { isJobKind, JOB_KINDS, type JobKind, type JobParams } from './job.js';
 import { type JobRef } from './jobRef.js';
@@ -72,10 +79,47 @@ export const LOOKAHEAD_LINES = 6;
  * hand-over chain and lookback that can reach a reported line starts inside it.
  */
 export const CONTEXT_LINES = MAX_BLOCK_LINES + LOOKBACK_LINES;
-/** On very long lines (minified logs), markers and parameters count only this many characters either side. */
-const SAME_LINE_REACH = 2000;
+/**
+ * Markers, parameters, regions and sibling keys on a match's own line count only this many characters either side
+ * of it (what a match reads of its own line is bounded, so a long line costs no more per match than a short one).
+ */
+export const SAME_LINE_REACH = 2000;
 /** Lines within which a ClusterId, CasterId, ShowId or project_id on another line still belongs to a match. */
 const PARAM_LINES = 3;
+/**
+ * A line longer than this (minified JSON, a response logged on one line) is a record of its own: its matches read
+ * only their own line, and other lines see only its first LONG_LINE_HEAD characters (its keys, markers, regions,
+ * indentation). So what a match depends on is bounded in characters as well as lines, which is what lets the
+ * server read a huge line in windows (scanLinePiece) and give a hover an answer from a few KB around it.
+ */
+export const LONG_LINE_CHARS = 16 * 1024;
+/**
+ * What other lines see of a long line: its first this many characters. Everything read of a long line on behalf
+ * of other lines (its head, and what the matches in its head read of their own line) lies within its first
+ * LONG_LINE_CHARS + 1 characters, so a window may hold just those of a long line it reads as context.
+ */
+export const LONG_LINE_HEAD = 4096;
+/**
+ * Characters a piece of a long line needs either side of the columns it reports (scanLinePiece) to give what a
+ * scan of the whole line gives there: the reach of a match, the longest list of values and `media-jobs` arguments.
+ */
+export const PIECE_MARGIN = 8192;
+/** The arguments of one `media-jobs inspect|watch` command are read this far at most. */
+const CLI_MAX_CHARS = 2048;
+/** A host name before `aliyuncs.com` is read this far back at most. */
+const HOST_MAX_CHARS = 256;
+
+/**
+ * Work the scans did since resetScanWork(): characters handed to the regex passes and steps of the context walks
+ * (entries, markers, regions and lines visited). For tests: they check the work grows linearly with the input and
+ * stays bounded per hover, without timing anything.
+ */
+export const scanWork = { chars: 0, steps: 0 };
+
+export function resetScanWork(): void {
+  scanWork.chars = 0;
+  scanWork.steps = 0;
+}
 
 // ---- Keys ----------------------------------------------------------------------------------------------------
 
@@ -105,15 +149,17 @@ const JOB_ROLES: ReadonlySet<KeyRole> = new Set<KeyRole>(['job', 'job_id', 'vod'
  */
 const KEY_RE = /(?:I[dD]|[_-]id|_ID)(?![A-Za-z0-9_])(?<=(?:[Jj]ob|JOB|[Tt]ranscode_?[Tt]ask|transcode_task|[Cc]aster|[Ss]how|[Cc]luster|project)(?:Id|ID|_id|-id|_ID))|-jobs(?<=media-jobs)(?=\s)/g;
 /** Keys by their last three characters (`bId`, `_id`, `sId`, …), longest first. */
-const KEYS_BY_ENDING = new Map<string, string[]>();
+const KEYS_BY_ENDING = new Map<number, string[]>();
+const endingOf = (s: string, end: number): number => (s.charCodeAt(end - 3) << 16) | (s.charCodeAt(end - 2) << 8) | s.charCodeAt(end - 1);
 for (const k of [...ROLE.keys()].sort((a, b) => b.length - a.length)) {
-  const ending = k.slice(-3);
+  const ending = endingOf(k, k.length);
   KEYS_BY_ENDING.set(ending, [...(KEYS_BY_ENDING.get(ending) ?? []), k]);
 }
 
 /** The key that ends at `end`, or null (`Job_id` ends like a key but is none). No copying. */
 function keyAt(text: string, end: number): string | null {
-  const candidates = KEYS_BY_ENDING.get(text.slice(end - 3, end));
+  if (end < 3) return null;
+  const candidates = KEYS_BY_ENDING.get(endingOf(text, end));
   if (!candidates) return null;
   for (const k of candidates) if (end >= k.length && text.startsWith(k, end - k.length)) return k;
   return null;
@@ -151,6 +197,43 @@ function isQuote(c: number): boolean {
 }
 function isBlank(c: number): boolean {
   return c === 32 || c === 9;
+}
+
+/**
+ * A copy of a string cut from the text, that does not keep the text alive: V8 makes a substring of 13 characters
+ * or more a slice of its parent, so an id kept in a result would hold on to the whole text it was read from.
+ * Concatenation then slicing copies the characters.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** Region names, one string each (a big log names a few regions tens of thousands of times). */
+const REGION_NAMES = new Map<string, string>();
+
+function internRegion(name: string): string {
+  const known = REGION_NAMES.get(name);
+  if (known) return known;
+  const own = detach(name);
+  if (REGION_NAMES.size < 1000) REGION_NAMES.set(own, own);
+  return own;
+}
+
+/**
+ * Makes a result own its strings (id, parameters, region), so that keeping it does not keep the text it was
+ * found in: what the server stores, across edits of a large document, must not hold every version of it.
+ * Returns the same object.
+ */
+export function ownStrings(m: ScannedJobId): ScannedJobId {
+  m.id = detach(m.id);
+  if (m.region) m.region = internRegion(m.region);
+  const p = m.params;
+  if (p !== NO_PARAMS) {
+    const own: JobParams = {};
+    for (const [k, v] of Object.entries(p) as Array<[keyof JobParams, string]>) own[k] = detach(v);
+    m.params = own;
+  }
+  return m;
 }
 
 /** How the key at `s` is used: as a CLI flag (`--JobId`, `-JobId`), a plain key, or not at all (`SubJobId`). */
@@ -272,10 +355,7 @@ function readValues(text: string, keyStart: number, keyEnd: number, flag: boolea
   while (isBlank(text.charCodeAt(i))) i++;
   let d = text.charCodeAt(i);
   if (d === 91) return readList(text, i + 1); // [
-  if (d === 38 || d === 91) { // &[]string{
-    if (text.startsWith('&[]string{', i)) return readList(text, i + 10);
-  }
-  if (text.startsWith('[]string{', i)) return readList(text, i + 9);
+  if (d === 38 && text.startsWith('&[]string{', i)) return readList(text, i + 10);
   if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95 || d === 36) {
     CALL_RE.lastIndex = i;
     const m = CALL_RE.exec(text);
@@ -353,7 +433,8 @@ const HOST_KIND: Readonly<Record<string, MarkerKind>> = {
 
 function hostKind(line: string, at: number): MarkerKind | null {
   let s = at;
-  while (s > 0) {
+  const stop = Math.max(0, at - HOST_MAX_CHARS);
+  while (s > stop) {
     const c = line.charCodeAt(s - 1);
     if (isAlnum(c) || c === 45 || c === 46) s--;
     else break;
@@ -363,8 +444,11 @@ function hostKind(line: string, at: number): MarkerKind | null {
   return HOST_KIND[label] ?? null;
 }
 
-function markersOf(line: string): Marker[] {
+/** The markers in text[from, to) (one line, or its head), in order, columns relative to `from`. */
+function markersOf(text: string, from: number, to: number): Marker[] {
   const out: Marker[] = [];
+  const line = text.slice(from, to);
+  scanWork.chars += line.length;
   MARKER_RE.lastIndex = 0;
   for (let m = MARKER_RE.exec(line); m; m = MARKER_RE.exec(line)) {
     const at = m.index;
@@ -384,6 +468,18 @@ function markersOf(line: string): Marker[] {
     if (kind) out.push({ kind, at, weak });
   }
   return out;
+}
+
+/** Index of the first item at column >= `col` in a list sorted by column. */
+function firstAt<T extends { at: number }>(xs: readonly T[], col: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.at < col) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Marker kinds as the kinds of a generic job key: `live` APIs take JobIds only for edge transcode. */
@@ -408,21 +504,37 @@ const REGION_PREFIXES = new Set(['cn', 'ap', 'eu', 'us', 'me', 'la', 'af', 'sa',
  */
 function findRegions(t: string, from: number, to: number): Array<{ name: string; at: number }> {
   let out: Array<{ name: string; at: number }> | null = null;
-  for (let i = t.indexOf('-', from + 2); i >= 0 && i < to; i = t.indexOf('-', i + 1)) {
+  // The line alone (no copy): a search for `-` must not run on past its end (a text without dashes would be read
+  // to its end once per line).
+  const line = t.slice(from, to);
+  scanWork.chars += line.length;
+  for (let i = line.indexOf('-', 2); i >= 0; i = line.indexOf('-', i + 1)) {
     const s = i - 2;
-    if (!REGION_PREFIXES.has((t.charCodeAt(s) << 8) | t.charCodeAt(s + 1))) continue;
-    if (s > from && isIdChar(t.charCodeAt(s - 1))) continue;
+    if (!REGION_PREFIXES.has((line.charCodeAt(s) << 8) | line.charCodeAt(s + 1))) continue;
+    if (s > 0 && isIdChar(line.charCodeAt(s - 1))) continue;
     REGION_RE.lastIndex = s;
-    const m = REGION_RE.exec(t);
-    if (m && s + m[0].length <= to) {
-      (out ??= []).push({ name: m[0], at: s - from });
+    const m = REGION_RE.exec(line);
+    if (m) {
+      (out ??= []).push({ name: m[0], at: s });
       i = s + m[0].length - 1;
     }
   }
   return out ?? NO_REGIONS;
 }
 const NO_REGIONS: Array<{ name: string; at: number }> = [];
-const MPC_PROJECT_RE = /\/v[0-9]+\/([A-Za-z0-9_-]{6,64})\/editing\/jobs\b/;
+const MPC_PROJECT_RE = /\/v[0-9]+\/([A-Za-z0-9_-]{6,64})\/editing\/jobs\b/g;
+
+/** The MPC projects named by `/v2/{project_id}/editing/jobs` URLs in text[from, to) (one line), columns relative to `from`. */
+function findProjects(t: string, from: number, to: number): Array<{ id: string; at: number }> {
+  const line = t.slice(from, to);
+  if (!line.includes('editing/jobs')) return NO_PROJECTS;
+  scanWork.chars += line.length;
+  const out: Array<{ id: string; at: number }> = [];
+  MPC_PROJECT_RE.lastIndex = 0;
+  for (let m = MPC_PROJECT_RE.exec(line); m; m = MPC_PROJECT_RE.exec(line)) out.push({ id: m[1]!, at: m.index });
+  return out;
+}
+const NO_PROJECTS: Array<{ id: string; at: number }> = [];
 
 // ---- Tracked ids ---------------------------------------------------------------------------------------------
 
@@ -473,19 +585,52 @@ interface Entry {
   col: number;
   /** Index in the scan's entry list. */
   idx: number;
+  /** Index of its line's group in the scan's group list. */
+  g: number;
   /** For generic job keys, once resolved. */
   resolved: Resolved | null;
 }
 
+/** The entries of one line: indexes first..end-1 of the entry list (first..vis-1 are what other lines see). */
+interface Group {
+  line: number;
+  first: number;
+  end: number;
+  vis: number;
+  /** Roles among the entries other lines see, and among all of them (bit ROLE_INDEX). */
+  mask: number;
+  all: number;
+  /** The job entry other lines see (the last generic one, else the last one), once looked up; null: none. */
+  job: Entry | null | undefined;
+  /** Per role, the first and last entry index other lines see (-1: none), once looked up. */
+  byRole: Int32Array | null;
+}
+
+const ROLE_INDEX: Readonly<Record<KeyRole, number>> = { job: 0, job_id: 1, vod: 2, caster: 3, show: 4, cluster: 5, project: 6 };
+const GENERIC_MASK = 0b11;
+
 /** Size of the per-line context ring (a power of two above LOOKBACK_LINES + LOOKAHEAD_LINES). */
 const LINE_RING = 64;
 
+type Regions = Array<{ name: string; at: number }>;
+
+/** What a scan has read of one line. Nothing is copied: offsets into the scan's text. */
 interface LineInfo {
   line: number;
-  text: string;
+  start: number;
+  /** End (exclusive), without the line break. */
+  end: number;
+  long: boolean;
+  /** -1 until read. */
   indent: number;
+  /** Of the whole line (what its own matches read), and of what other lines see (the head of a long line). */
   markers: Marker[] | null;
-  regions: Array<{ name: string; at: number }> | null;
+  headMarkers: Marker[] | null;
+  regions: Regions | null;
+  headRegions: Regions | null;
+  projects: Array<{ id: string; at: number }> | null;
+  /** Letters or digits in what other lines see: -1 until read, 0 or 1. */
+  words: number;
 }
 
 interface Resolved {
@@ -498,7 +643,12 @@ interface Resolved {
 
 /**
  * The working state of one scan: the text, its lines, the key entries found (sorted, so the entries of a line
- * and of the lines around it are neighbours in the list), and per-line context read so far.
+ * and of the lines around it are neighbours in the list, and grouped per line), and per-line context read so far.
+ *
+ * Every lookup is bounded: a match reads its own line within SAME_LINE_REACH (binary searches over the line's
+ * markers and regions, walks over its entries that stop at the reach), and at most LOOKBACK_LINES above and
+ * LOOKAHEAD_LINES below, where a line's entries are looked at through its group (what it holds is computed once).
+ * So a scan costs the regex passes over its text plus a bounded amount per entry, however long the lines.
  */
 class Scan {
   /**
@@ -506,9 +656,8 @@ class Scan {
    * line being resolved, so a small ring keeps what is reused without holding every line of a big text.
    */
   private readonly info: Array<LineInfo | undefined> = new Array(LINE_RING);
-  /** Regions of lines whose text was not otherwise needed. */
-  private readonly regionRing: Array<{ line: number; regions: Array<{ name: string; at: number }> } | undefined> = new Array(LINE_RING);
   private entries: Entry[] = [];
+  private groups: Group[] = [];
   /** Where `media-jobs` commands start (found by the key pass). */
   readonly cliStarts: number[] = [];
 
@@ -519,73 +668,91 @@ class Scan {
 
   /** End of line `l` (exclusive, without the line break and a `\r` before it). */
   lineEnd(l: number): number {
+    const s = this.starts[l]!;
     let e = l + 1 < this.starts.length ? this.starts[l + 1]! - 1 : this.text.length;
-    if (e > this.starts[l]! && this.text.charCodeAt(e - 1) === 13) e--;
+    // The last line of a window of a larger text may end with its line break.
+    if (l + 1 >= this.starts.length && e > s && this.text.charCodeAt(e - 1) === 10) e--;
+    if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
     return e;
   }
 
   private lineInfo(l: number): LineInfo {
     const slot = l & (LINE_RING - 1);
     let li = this.info[slot];
-    if (!li || li.line !== l) {
-      const text = this.text.slice(this.starts[l]!, this.lineEnd(l));
-      let indent = 0;
-      while (indent < text.length && isBlank(text.charCodeAt(indent))) indent++;
-      if (li) {
-        // Reuse the slot's object: a scan touches hundreds of thousands of lines.
-        li.line = l;
-        li.text = text;
-        li.indent = indent;
-        li.markers = null;
-        li.regions = null;
-      } else {
-        li = { line: l, text, indent, markers: null, regions: null };
-        this.info[slot] = li;
-      }
+    if (li && li.line === l) return li;
+    const start = this.starts[l]!;
+    const end = this.lineEnd(l);
+    const long = end - start > LONG_LINE_CHARS;
+    if (li) {
+      // Reuse the slot's object: a scan touches hundreds of thousands of lines.
+      li.line = l;
+      li.start = start;
+      li.end = end;
+      li.long = long;
+      li.indent = -1;
+      li.markers = li.headMarkers = null;
+      li.regions = li.headRegions = null;
+      li.projects = null;
+      li.words = -1;
+    } else {
+      li = { line: l, start, end, long, indent: -1, markers: null, headMarkers: null, regions: null, headRegions: null, projects: null, words: -1 };
+      this.info[slot] = li;
     }
     return li;
   }
 
-  lineText(l: number): string {
-    return this.lineInfo(l).text;
+  private isLong(l: number): boolean {
+    return this.lineInfo(l).long;
   }
 
-  /** Indentation of line l without copying it; blank lines get MAX_SAFE_INTEGER (never a parent). */
+  /** Indentation of line l (of its head, for a long line); blank lines get MAX_SAFE_INTEGER (never a parent). */
   private indentOf(l: number): number {
-    const s = this.starts[l]!;
-    const end = this.lineEnd(l);
-    let i = s;
-    while (i < end && isBlank(this.text.charCodeAt(i))) i++;
-    return i === end ? Number.MAX_SAFE_INTEGER : i - s;
+    const li = this.lineInfo(l);
+    if (li.indent < 0) {
+      const stop = li.long ? li.start + LONG_LINE_HEAD : li.end;
+      let i = li.start;
+      while (i < stop && isBlank(this.text.charCodeAt(i))) i++;
+      li.indent = i === li.end ? Number.MAX_SAFE_INTEGER : i - li.start;
+    }
+    return li.indent;
   }
 
+  /** Every marker of line l (what its own matches read, within SAME_LINE_REACH). */
   private markersOn(l: number): Marker[] {
     const li = this.lineInfo(l);
-    if (!li.markers) li.markers = markersOf(li.text);
-    return li.markers;
+    return (li.markers ??= markersOf(this.text, li.start, li.end));
   }
 
-  regionsOf(l: number): Array<{ name: string; at: number }> {
-    const slot = l & (LINE_RING - 1);
-    const li = this.info[slot];
-    if (li && li.line === l) return (li.regions ??= findRegions(this.text, this.starts[l]!, this.lineEnd(l)));
-    // Not read yet: no need to copy the line for this.
-    const r = this.regionRing[slot];
-    if (r && r.line === l) return r.regions;
-    const regions = findRegions(this.text, this.starts[l]!, this.lineEnd(l));
-    if (r) {
-      r.line = l;
-      r.regions = regions;
-    } else {
-      this.regionRing[slot] = { line: l, regions };
-    }
-    return regions;
+  /** The markers of line l that other lines see (for a long line, those in its head). */
+  private headMarkersOn(l: number): Marker[] {
+    const li = this.lineInfo(l);
+    if (!li.long) return (li.markers ??= markersOf(this.text, li.start, li.end));
+    return (li.headMarkers ??= markersOf(this.text, li.start, li.start + LONG_LINE_HEAD + 256).filter((m) => m.at < LONG_LINE_HEAD));
   }
 
-  /** Collects key/value entries from text[from, to). */
+  private regionsOn(l: number): Regions {
+    const li = this.lineInfo(l);
+    return (li.regions ??= findRegions(this.text, li.start, li.end));
+  }
+
+  private headRegionsOn(l: number): Regions {
+    const li = this.lineInfo(l);
+    if (!li.long) return (li.regions ??= findRegions(this.text, li.start, li.end));
+    return (li.headRegions ??= findRegions(this.text, li.start, li.start + LONG_LINE_HEAD + 64).filter((r) => r.at < LONG_LINE_HEAD));
+  }
+
+  /** True when what other lines see of line l has a letter or digit. */
+  private hasWords(l: number): boolean {
+    const li = this.lineInfo(l);
+    if (li.words < 0) li.words = /[A-Za-z0-9]/.test(this.text.slice(li.start, li.long ? li.start + LONG_LINE_HEAD : li.end)) ? 1 : 0;
+    return li.words === 1;
+  }
+
+  /** Collects key/value entries from text[from, to), and groups them per line. */
   collect(from: number, to: number): Entry[] {
     const text = this.text;
     const entries: Entry[] = [];
+    scanWork.chars += to - from;
     KEY_RE.lastIndex = from;
     for (let m = KEY_RE.exec(text); m && m.index < to; m = KEY_RE.exec(text)) {
       if (m[0] === '-jobs') {
@@ -606,22 +773,24 @@ class Scan {
       const jobRole = JOB_ROLES.has(role);
       if (!Array.isArray(values)) {
         if (jobRole ? plausibleId(values.value, role) : plausibleParam(values.value)) {
-          entries.push({ role, key: shown, value: values.value, start: values.start, line: 0, col: 0, idx: 0, resolved: null });
+          entries.push({ role, key: shown, value: values.value, start: values.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
         }
         continue;
       }
       for (const v of values) {
         if (jobRole ? plausibleId(v.value, role) : plausibleParam(v.value)) {
-          entries.push({ role, key: shown, value: v.value, start: v.start, line: 0, col: 0, idx: 0, resolved: null });
+          entries.push({ role, key: shown, value: v.value, start: v.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
         }
       }
     }
     let sorted = true;
     for (let i = 1; i < entries.length && sorted; i++) if (entries[i]!.start < entries[i - 1]!.start) sorted = false;
     if (!sorted) entries.sort((a, b) => a.start - b.start);
-    // Lines by a moving pointer.
+    // Lines by a moving pointer; a group per line with entries.
     const starts = this.starts;
+    const groups: Group[] = [];
     let l = 0;
+    let g: Group | undefined;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       if (e.start < starts[l]!) l = lineOfOffset(starts, e.start);
@@ -629,89 +798,137 @@ class Scan {
       e.line = l;
       e.col = e.start - starts[l]!;
       e.idx = i;
+      if (!g || g.line !== l) {
+        g = { line: l, first: i, end: i, vis: i, mask: 0, all: 0, job: undefined, byRole: null };
+        groups.push(g);
+      }
+      g.end = i + 1;
+      g.all |= 1 << ROLE_INDEX[e.role];
+      e.g = groups.length - 1;
+    }
+    // What other lines see of each line: all its entries, or those in the head of a long line.
+    for (const grp of groups) {
+      const long = this.lineEnd(grp.line) - starts[grp.line]! > LONG_LINE_CHARS;
+      let k = grp.first;
+      while (k < grp.end && (!long || entries[k]!.col < LONG_LINE_HEAD)) grp.mask |= 1 << ROLE_INDEX[entries[k++]!.role];
+      grp.vis = k;
     }
     this.entries = entries;
+    this.groups = groups;
     return entries;
   }
 
-  /** Index of the last entry on a line <= l, searching down from entry index `from` (exclusive). */
-  private lastEntryAtOrBefore(l: number, from: number): number {
-    let j = from - 1;
-    while (j >= 0 && this.entries[j]!.line > l) j--;
-    return j;
+  /** Index of the group on line l or the nearest one above it, walking down from group index `from`; -1: none. */
+  private groupAtOrBefore(l: number, from: number): number {
+    let g = Math.min(from, this.groups.length - 1);
+    while (g >= 0 && this.groups[g]!.line > l) {
+      scanWork.steps++;
+      g--;
+    }
+    return g;
   }
 
-  /** The generic job entry on line l (the last one), the job entry otherwise, or undefined; `from` = search start. */
-  private jobEntryOn(l: number, from: number): Entry | undefined {
-    let found: Entry | undefined;
-    for (let j = this.lastEntryAtOrBefore(l, from); j >= 0; j--) {
-      const x = this.entries[j]!;
-      if (x.line < l) break;
-      if (JOB_ROLES.has(x.role) && (!found || (isGeneric(x.role) && !isGeneric(found.role)))) found = x;
+  /** Index of the group on line l or the nearest one below it, walking up from group index `from`; groups.length: none. */
+  private groupAtOrAfter(l: number, from: number): number {
+    let g = Math.max(from, 0);
+    while (g < this.groups.length && this.groups[g]!.line < l) {
+      scanWork.steps++;
+      g++;
     }
-    return found;
+    return g;
   }
 
-  /** True when line l holds a job id of the same role as `e` (any two generic keys count as the same). */
-  private holdsSameRole(j: number, e: Entry): boolean {
-    // j: index of some entry on the line.
-    const l = this.entries[j]!.line;
-    const generic = isGeneric(e.role);
-    for (let k = j; k >= 0 && this.entries[k]!.line === l; k--) {
-      const x = this.entries[k]!;
-      if (x !== e && (x.role === e.role || (generic && isGeneric(x.role)))) return true;
+  /** The job entry other lines see on group g's line (the last generic one, else the last one), or null. */
+  private jobOf(g: number): Entry | null {
+    const grp = this.groups[g]!;
+    if (grp.job === undefined) {
+      let found: Entry | null = null;
+      for (let k = grp.vis - 1; k >= grp.first; k--) {
+        scanWork.steps++;
+        const x = this.entries[k]!;
+        if (JOB_ROLES.has(x.role) && (!found || (isGeneric(x.role) && !isGeneric(found.role)))) found = x;
+        if (found && isGeneric(found.role)) break;
+      }
+      grp.job = found;
     }
-    for (let k = j + 1; k < this.entries.length && this.entries[k]!.line === l; k++) {
-      const x = this.entries[k]!;
-      if (x !== e && (x.role === e.role || (generic && isGeneric(x.role)))) return true;
+    return grp.job;
+  }
+
+  /** The first (or last) entry other lines see on group g's line with `role`, or undefined. */
+  private roleEntry(g: number, role: KeyRole, last: boolean): Entry | undefined {
+    const grp = this.groups[g]!;
+    const r = ROLE_INDEX[role];
+    if (!(grp.mask & (1 << r))) return undefined;
+    if (!grp.byRole) {
+      const by = new Int32Array(14).fill(-1);
+      for (let k = grp.first; k < grp.vis; k++) {
+        scanWork.steps++;
+        const x = ROLE_INDEX[this.entries[k]!.role];
+        if (by[2 * x] === -1) by[2 * x] = k;
+        by[2 * x + 1] = k;
+      }
+      grp.byRole = by;
     }
-    return false;
+    return this.entries[grp.byRole[2 * r + (last ? 1 : 0)]!];
+  }
+
+  /** True when group g's line (what other lines see of it) holds a job id of the same role as `e` (any two generic keys count as the same). */
+  private holdsSameRole(g: number, e: Entry): boolean {
+    const mask = this.groups[g]!.mask;
+    return (mask & (1 << ROLE_INDEX[e.role])) !== 0 || (isGeneric(e.role) && (mask & GENERIC_MASK) !== 0);
   }
 
   /**
-   * The nearest parameter entry of `role` for the match `e`: on its line the nearest one; else, for an indented
-   * line (inside an object or a call), within PARAM_LINES lines, only if neither that line nor a line between
-   * holds another job id of the same role.
+   * The nearest parameter entry of `role` for the match `e`: on its line the nearest one (within SAME_LINE_REACH);
+   * else, for an indented line (inside an object or a call) that is not long, within PARAM_LINES lines, only if
+   * neither that line nor a line between holds another job id of the same role.
    */
   nearbyParam(e: Entry, role: KeyRole, sameLineOnly = false): Entry | undefined {
     const entries = this.entries;
+    const grp = this.groups[e.g]!;
     let best: Entry | undefined;
     let bestD = Infinity;
-    for (let k = e.idx - 1; k >= 0 && entries[k]!.line === e.line; k--) {
+    // (Walks only a line that has such an entry at all.)
+    const none = !(grp.all & (1 << ROLE_INDEX[role]));
+    for (let k = none ? -1 : e.idx - 1; k >= grp.first; k--) {
+      scanWork.steps++;
       const p = entries[k]!;
       const d = e.col - p.col;
-      if (p.role === role && d <= SAME_LINE_REACH && d < bestD) [best, bestD] = [p, d];
+      if (d > SAME_LINE_REACH) break;
+      if (p.role === role) {
+        [best, bestD] = [p, d];
+        break;
+      }
     }
-    for (let k = e.idx + 1; k < entries.length && entries[k]!.line === e.line; k++) {
+    for (let k = none ? grp.end : e.idx + 1; k < grp.end; k++) {
+      scanWork.steps++;
       const p = entries[k]!;
       const d = p.col - e.col;
-      if (p.role === role && d <= SAME_LINE_REACH && d < bestD) [best, bestD] = [p, d];
+      if (d > SAME_LINE_REACH || d >= bestD) break;
+      if (p.role === role) {
+        best = p;
+        break;
+      }
     }
     // Other lines count only inside a structure (an indented object, call or mapping): log and shell lines are
-    // records of their own.
-    if (best || sameLineOnly || this.indentOf(e.line) === 0) return best;
+    // records of their own, and so is a long line.
+    if (best || sameLineOnly || this.isLong(e.line) || this.indentOf(e.line) === 0) return best;
     // Lines above, nearest first, until a line holding a job id of e's role.
     let up: Entry | undefined;
-    for (let k = e.idx - 1; k >= 0; k--) {
-      const x = entries[k]!;
-      if (x.line === e.line) continue;
-      if (e.line - x.line > PARAM_LINES) break;
-      if (this.holdsSameRole(k, e)) break;
-      if (x.role === role) {
-        up = x;
-        break;
-      }
+    for (let g = e.g - 1; g >= 0; g--) {
+      scanWork.steps++;
+      if (e.line - this.groups[g]!.line > PARAM_LINES) break;
+      if (this.holdsSameRole(g, e)) break;
+      up = this.roleEntry(g, role, true);
+      if (up) break;
     }
     let down: Entry | undefined;
-    for (let k = e.idx + 1; k < entries.length; k++) {
-      const x = entries[k]!;
-      if (x.line === e.line) continue;
-      if (x.line - e.line > PARAM_LINES) break;
-      if (this.holdsSameRole(k, e)) break;
-      if (x.role === role) {
-        down = x;
-        break;
-      }
+    for (let g = e.g + 1; g < this.groups.length; g++) {
+      scanWork.steps++;
+      if (this.groups[g]!.line - e.line > PARAM_LINES) break;
+      if (this.holdsSameRole(g, e)) break;
+      down = this.roleEntry(g, role, false);
+      if (down) break;
     }
     if (up && down) return e.line - up.line <= down.line - e.line ? up : down;
     return up ?? down;
@@ -721,14 +938,18 @@ class Scan {
   private resolve(e: Entry, windowStart: number): Resolved {
     const role = e.role as 'job' | 'job_id';
     const markers = this.markersOn(e.line);
+    const lo = firstAt(markers, e.col - SAME_LINE_REACH);
     // 1. Same line, nearest first.
     let first: JobKind | null = null;
     let firstD = Infinity;
     let near: Array<{ kind: JobKind; d: number }> | null = null;
-    for (const m of markers) {
+    for (let i = lo; i < markers.length; i++) {
+      scanWork.steps++;
+      const m = markers[i]!;
+      if (m.at > e.col + SAME_LINE_REACH) break;
       const k = m.weak ? null : jobKeyKind(m.kind);
+      if (!k) continue;
       const d = Math.abs(m.at - e.col);
-      if (!k || d > SAME_LINE_REACH) continue;
       if (first === null) [first, firstD] = [k, d];
       else (near ??= [{ kind: first, d: firstD }]).push({ kind: k, d });
     }
@@ -743,127 +964,151 @@ class Scan {
       return { kinds: uniqueKinds(near), fromBlock: false, blockLine: -1 };
     }
     if (first !== null) return { kinds: ONE_KIND[first], fromBlock: false, blockLine: -1 };
-    // 2. The block above: a marker up to NEAR_LINES above, or on a less indented line up to LOOKBACK_LINES above;
-    //    another job's line on the way hands its block context on, or stops the search.
-    const indent = this.indentOf(e.line);
-    const stop = Math.max(windowStart, e.line - LOOKBACK_LINES);
-    let j = e.idx; // entries below j are on lines < the one being looked at
-    // Set once the search passes a less indented line with words on it (`edge:`, `def f():`): a parent of the
-    // match that is not a marker line. A job id above it belongs to another block and hands nothing on.
-    let leftBlock = false;
-    for (let l = e.line - 1; l >= stop; l--) {
-      if (indent === 0 && e.line - l > NEAR_LINES) {
-        // Beyond NEAR_LINES, a line at indentation 0 (a log record) can only meet another job's line: jump to it.
-        let k = this.lastEntryAtOrBefore(l, j + 1);
-        while (k >= 0 && !JOB_ROLES.has(this.entries[k]!.role)) k--;
-        if (k < 0 || this.entries[k]!.line < stop) break;
-        l = this.entries[k]!.line;
+    // A long line is a record of its own: its matches read no other line (steps 2, 3 and the rest of 4).
+    const long = this.isLong(e.line);
+    const indent = long ? 0 : this.indentOf(e.line);
+    if (!long) {
+      // 2. The block above: a marker up to NEAR_LINES above, or on a less indented line up to LOOKBACK_LINES above;
+      //    another job's line on the way hands its block context on, or stops the search.
+      const stop = Math.max(windowStart, e.line - LOOKBACK_LINES);
+      let g = e.g - 1; // groups up to g are on lines <= the one being looked at
+      // Set once the search passes a less indented line with words on it (`edge:`, `def f():`): a parent of the
+      // match that is not a marker line. A job id above it belongs to another block and hands nothing on.
+      let leftBlock = false;
+      for (let l = e.line - 1; l >= stop; l--) {
+        scanWork.steps++;
+        if (indent === 0 && e.line - l > NEAR_LINES) {
+          // Beyond NEAR_LINES, a line at indentation 0 (a log record) can only meet another job's line: jump to it.
+          g = this.groupAtOrBefore(l, g);
+          while (g >= 0 && this.groups[g]!.line >= stop && !this.jobOf(g)) g--;
+          if (g < 0 || this.groups[g]!.line < stop) break;
+          l = this.groups[g]!.line;
+        }
+        g = this.groupAtOrBefore(l, g);
+        const job = g >= 0 && this.groups[g]!.line === l ? this.jobOf(g) : null;
+        if (job) {
+          const prev = job.resolved;
+          if (prev && !leftBlock && prev.fromBlock && e.line - prev.blockLine <= MAX_BLOCK_LINES) return prev;
+          // The same id a line or two below (a request logged, then its response) is the same job.
+          if (prev && e.line - l <= NEAR_LINES && job.value === e.value) return prev;
+          break;
+        }
+        const lineIndent = this.indentOf(l);
+        if (e.line - l > NEAR_LINES && lineIndent >= indent) continue;
+        let kinds: JobKind[] | null = null;
+        for (const m of this.headMarkersOn(l)) {
+          scanWork.steps++;
+          const k = m.weak ? null : jobKeyKind(m.kind);
+          if (k && !(kinds ??= []).includes(k)) kinds.push(k);
+        }
+        if (kinds) return { kinds, fromBlock: true, blockLine: l };
+        if (lineIndent < indent && this.hasWords(l)) leftBlock = true;
       }
-      j = this.lastEntryAtOrBefore(l, j + 1);
-      const job = j >= 0 && this.entries[j]!.line === l ? this.jobEntryOn(l, j + 1) : undefined;
-      if (job) {
-        const prev = job.resolved;
-        if (prev && !leftBlock && prev.fromBlock && e.line - prev.blockLine <= MAX_BLOCK_LINES) return prev;
-        // The same id a line or two below (a request logged, then its response) is the same job.
-        if (prev && e.line - l <= NEAR_LINES && job.value === e.value) return prev;
-        break;
-      }
-      const lineIndent = this.indentOf(l);
-      if (e.line - l > NEAR_LINES && lineIndent >= indent) continue;
-      let kinds: JobKind[] | null = null;
-      for (const m of this.markersOn(l)) {
-        const k = m.weak ? null : jobKeyKind(m.kind);
-        if (k && !(kinds ??= []).includes(k)) kinds.push(k);
-      }
-      if (kinds) return { kinds, fromBlock: true, blockLine: l };
-      if (lineIndent < indent && /[A-Za-z0-9]/.test(this.lineText(l))) leftBlock = true;
+      // 3. A ClusterId a few lines away.
+      if (this.nearbyParam(e, 'cluster')) return { kinds: ONE_KIND['live-edge'], fromBlock: false, blockLine: -1 };
     }
-    // 3. A ClusterId a few lines away.
-    if (this.nearbyParam(e, 'cluster')) return { kinds: ONE_KIND['live-edge'], fromBlock: false, blockLine: -1 };
-    // 4. Sibling keys: on the line, then on neighbouring lines of the same indentation.
-    for (const m of markers) if (m.weak) return { kinds: ONE_KIND[m.kind as JobKind], fromBlock: false, blockLine: -1 };
+    // 4. Sibling keys: on the line (within reach), then on neighbouring lines of the same indentation.
+    for (let i = lo; i < markers.length && markers[i]!.at <= e.col + SAME_LINE_REACH; i++) {
+      scanWork.steps++;
+      const m = markers[i]!;
+      if (m.weak) return { kinds: ONE_KIND[m.kind as JobKind], fromBlock: false, blockLine: -1 };
+    }
     if (indent > 0 && indent !== Number.MAX_SAFE_INTEGER) {
       for (let dir = -1; dir <= 1; dir += 2) {
+        let g = e.g + dir;
         for (let d = 1; d <= LOOKAHEAD_LINES; d++) {
+          scanWork.steps++;
           const l = e.line + dir * d;
           if (l < windowStart || l >= this.starts.length) break;
           const ind = this.indentOf(l);
           if (ind === Number.MAX_SAFE_INTEGER) continue;
           if (ind < indent) break;
-          const k = dir < 0 ? this.lastEntryAtOrBefore(l, e.idx) : this.firstEntryAtOrAfter(l, e.idx);
-          if (k >= 0 && k < this.entries.length && this.entries[k]!.line === l && this.jobEntryOn(l, this.lastEntryAtOrBefore(l, this.entries.length) + 1)) break;
+          g = dir < 0 ? this.groupAtOrBefore(l, g) : this.groupAtOrAfter(l, g);
+          if (g >= 0 && g < this.groups.length && this.groups[g]!.line === l && this.jobOf(g)) break;
           if (ind !== indent) continue;
-          for (const m of this.markersOn(l)) if (m.weak) return { kinds: ONE_KIND[m.kind as JobKind], fromBlock: false, blockLine: -1 };
+          for (const m of this.headMarkersOn(l)) if (m.weak) return { kinds: ONE_KIND[m.kind as JobKind], fromBlock: false, blockLine: -1 };
         }
       }
     }
     return { kinds: DEFAULT_KINDS[role], fromBlock: false, blockLine: -1 };
   }
 
-  private firstEntryAtOrAfter(l: number, from: number): number {
-    let j = from + 1;
-    while (j < this.entries.length && this.entries[j]!.line < l) j++;
-    return j;
-  }
-
   /**
-   * The region for a match, nearest first: on its line; on the lines of its block (from the marker line down);
-   * above that, on a line that names one of its kinds (the call or log line before a response) or on a less
-   * indented line (a parent in YAML or code); below it, on a sibling line of the same object or call. Never past
-   * another job's line (a sibling object's fields are not this job's).
+   * The region for a match, nearest first: on its line (within SAME_LINE_REACH); on the lines of its block (from
+   * the marker line down); above that, on a line that names one of its kinds (the call or log line before a
+   * response) or on a less indented line (a parent in YAML or code); below it, on a sibling line of the same
+   * object or call. Never past another job's line (a sibling object's fields are not this job's), and never off
+   * a long line.
    */
   private regionFor(e: Entry, kinds: readonly JobKind[], blockLine: number): string | undefined {
+    const regions = this.regionsOn(e.line);
     let best: { name: string; at: number } | undefined;
-    for (const r of this.regionsOf(e.line)) {
-      const d = Math.abs(r.at - e.col);
-      if (d <= SAME_LINE_REACH && (!best || d < Math.abs(best.at - e.col))) best = r;
+    for (let i = firstAt(regions, e.col - SAME_LINE_REACH); i < regions.length; i++) {
+      scanWork.steps++;
+      const r = regions[i]!;
+      if (r.at > e.col + SAME_LINE_REACH) break;
+      if (!best || Math.abs(r.at - e.col) < Math.abs(best.at - e.col)) best = r;
     }
     if (best) return best.name;
+    if (this.isLong(e.line)) return undefined;
     if (blockLine < 0 && !isGeneric(e.role)) return undefined;
     const blockIndent = blockLine >= 0 ? this.indentOf(blockLine) : -1;
     // A match with no block looks only at the call or log line just before it (NEAR_LINES) that names its kind
     // (whose markers the kind's resolution has mostly read already).
     const reach = blockLine >= 0 ? LOOKBACK_LINES : NEAR_LINES;
-    let j = e.idx;
+    let g = e.g - 1;
     for (let l = e.line - 1; l >= 0 && l >= e.line - reach; l--) {
-      j = this.lastEntryAtOrBefore(l, j + 1);
-      if (j >= 0 && this.entries[j]!.line === l && this.jobEntryOn(l, j + 1)) break;
+      scanWork.steps++;
+      g = this.groupAtOrBefore(l, g);
+      if (g >= 0 && this.groups[g]!.line === l && this.jobOf(g)) break;
       const related = (blockLine >= 0 && (l >= blockLine || this.indentOf(l) < blockIndent)) || this.namesKind(l, kinds);
       if (!related) continue;
-      const r = this.regionsOf(l)[0];
+      const r = this.headRegionsOn(l)[0];
       if (r) return r.name;
     }
     if (blockLine >= 0) {
       const indent = this.indentOf(e.line);
+      let g2 = e.g + 1;
       for (let l = e.line + 1; l < this.starts.length && l <= e.line + PARAM_LINES; l++) {
+        scanWork.steps++;
         if (this.indentOf(l) !== indent) break;
-        const k = this.firstEntryAtOrAfter(l, e.idx);
-        if (k < this.entries.length && this.entries[k]!.line === l && this.jobEntryOn(l, this.lastEntryAtOrBefore(l, this.entries.length) + 1)) break;
-        const r = this.regionsOf(l)[0];
+        g2 = this.groupAtOrAfter(l, g2);
+        if (g2 < this.groups.length && this.groups[g2]!.line === l && this.jobOf(g2)) break;
+        const r = this.headRegionsOn(l)[0];
         if (r) return r.name;
       }
     }
     return undefined;
   }
 
-  /** True when line l has a (strong) marker of one of `kinds`. */
+  /** True when line l has (in what other lines see of it) a strong marker of one of `kinds`. */
   private namesKind(l: number, kinds: readonly JobKind[]): boolean {
-    for (const m of this.markersOn(l)) {
+    for (const m of this.headMarkersOn(l)) {
+      scanWork.steps++;
       if (m.weak) continue;
       if (m.kind === 'live' ? kinds.includes('live-edge') || kinds.includes('live-editing') : kinds.includes(m.kind)) return true;
     }
     return false;
   }
 
+  /** The MPC project of a match: a `/v2/{project_id}/editing/jobs` URL within reach on its line, or a project_id key nearby. */
   private mpcProject(e: Entry): string | undefined {
-    const t = this.lineText(e.line);
-    const m = t.includes('editing/jobs') ? MPC_PROJECT_RE.exec(t) : null;
-    if (m) return m[1];
+    const li = this.lineInfo(e.line);
+    const projects = (li.projects ??= findProjects(this.text, li.start, li.end));
+    const i = firstAt(projects, e.col - SAME_LINE_REACH);
+    if (i < projects.length && projects[i]!.at <= e.col + SAME_LINE_REACH) return projects[i]!.id;
     return this.nearbyParam(e, 'project')?.value;
+  }
+
+  /** Resolves a job entry of a context line (above the reported ones): only its kinds matter (they are handed on). */
+  resolveContext(e: Entry, windowStart: number): void {
+    scanWork.steps++;
+    if (isGeneric(e.role)) e.resolved = this.resolve(e, windowStart);
   }
 
   /** The detection for a job entry, on document line `docLine`. */
   detect(e: Entry, windowStart: number, docLine: number): ScannedJobId {
+    scanWork.steps++;
     const range = { start: e.col, end: e.col + e.value.length };
     let kinds: JobKind[];
     let params: JobParams = NO_PARAMS;
@@ -893,10 +1138,18 @@ class Scan {
       case 'caster': {
         // A CasterId names the whole caster (every editing task); one ShowId beside it narrows it to that show.
         kinds = ONE_KIND['live-editing'];
+        const grp = this.groups[e.g]!;
         let show: Entry | undefined;
         let shows = 0;
-        for (let k = e.idx - 1; k >= 0 && this.entries[k]!.line === e.line; k--) if (this.entries[k]!.role === 'show') [show, shows] = [this.entries[k], shows + 1];
-        for (let k = e.idx + 1; k < this.entries.length && this.entries[k]!.line === e.line; k++) if (this.entries[k]!.role === 'show') [show, shows] = [this.entries[k], shows + 1];
+        const none = !(grp.all & (1 << ROLE_INDEX.show));
+        for (let k = none ? -1 : e.idx - 1; k >= grp.first && e.col - this.entries[k]!.col <= SAME_LINE_REACH; k--) {
+          scanWork.steps++;
+          if (this.entries[k]!.role === 'show') [show, shows] = [this.entries[k], shows + 1];
+        }
+        for (let k = none ? grp.end : e.idx + 1; k < grp.end && this.entries[k]!.col - e.col <= SAME_LINE_REACH; k++) {
+          scanWork.steps++;
+          if (this.entries[k]!.role === 'show') [show, shows] = [this.entries[k], shows + 1];
+        }
         if (show && shows === 1) params = { showId: show.value };
         break;
       }
@@ -912,56 +1165,74 @@ class Scan {
     }
     const region = this.regionFor(e, kinds, blockLine);
     const out: ScannedJobId = { line: docLine, id: e.value, kinds, params, range, needs, source: e.key };
-    if (region) out.region = region;
+    if (region) out.region = internRegion(region);
     return out;
   }
 
-  /** `media-jobs inspect|watch <kind> <ids…>` on line l. */
-  cli(l: number, reportLine: number, out: ScannedJobId[]): void {
-    const line = this.lineText(l);
-    CLI_RE.lastIndex = 0;
-    for (let m = CLI_RE.exec(line); m; m = CLI_RE.exec(line)) {
-      const kind = m[1]!;
-      if (!isJobKind(kind)) continue;
-      const rest = m[2]!;
-      const restStart = m.index + m[0].length - rest.length;
-      const words = [...rest.matchAll(/\S+/g)];
-      const options = new Map<string, string>();
-      const positionals: Array<{ word: string; start: number }> = [];
-      for (let i = 0; i < words.length; i++) {
-        const w = words[i]![0];
-        if (w.startsWith('-')) {
-          const eq = w.indexOf('=');
-          if (eq > 0) options.set(w.slice(0, eq), w.slice(eq + 1));
-          else if (CLI_VALUE_OPTIONS.has(w)) options.set(w, words[++i]?.[0] ?? '');
-          continue;
-        }
-        positionals.push({ word: w.replace(/^["']|["']$/g, ''), start: restStart + words[i]!.index + (/^["']/.test(w) ? 1 : 0) });
+  /**
+   * `media-jobs inspect|watch <kind> <ids…>` starting at offset p (its arguments run to a shell separator, the
+   * next `media-jobs` at `next`, or CLI_MAX_CHARS); reports the ids that start in [reportFrom, reportTo).
+   */
+  cli(p: number, next: number, base: number, out: ScannedJobId[], reportFrom: number, reportTo: number): void {
+    const l = lineOfOffset(this.starts, p);
+    const ls = this.starts[l]!;
+    const line = this.text.slice(ls, this.lineEnd(l));
+    CLI_HEAD_RE.lastIndex = p - ls;
+    const m = CLI_HEAD_RE.exec(line);
+    if (!m) return;
+    const kind = m[1]!;
+    if (!isJobKind(kind)) return;
+    const restStart = CLI_HEAD_RE.lastIndex;
+    const restMax = Math.min(line.length, restStart + CLI_MAX_CHARS, next - ls);
+    let restEnd = restStart;
+    while (restEnd < restMax && !isCliSeparator(line.charCodeAt(restEnd))) restEnd++;
+    scanWork.chars += restEnd - restStart;
+    const rest = line.slice(restStart, restEnd);
+    const words = [...rest.matchAll(/\S+/g)];
+    const options = new Map<string, string>();
+    const positionals: Array<{ word: string; start: number }> = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]![0];
+      if (w.startsWith('-')) {
+        const eq = w.indexOf('=');
+        if (eq > 0) options.set(w.slice(0, eq), w.slice(eq + 1));
+        else if (CLI_VALUE_OPTIONS.has(w)) options.set(w, words[++i]?.[0] ?? '');
+        continue;
       }
-      const params: JobParams = {};
-      const cluster = options.get('--cluster-id');
-      const show = options.get('--show-id');
-      const proj = options.get('--project-id');
-      if (kind === 'live-edge' && cluster) params.clusterId = cluster;
-      if (kind === 'live-editing' && show) params.showId = show;
-      if (kind === 'mpc-editing' && proj) params.projectId = proj;
-      let region = options.get('--region');
-      region ||= this.regionsOf(l)[0]?.name;
-      for (const { word, start } of positionals) {
-        if (!plausibleId(word, 'job')) continue;
-        out.push({
-          line: reportLine, id: word, kinds: [kind], params: { ...params }, range: { start, end: start + word.length }, source: 'media-jobs',
-          ...(region ? { region } : {}),
-          needs: kind === 'live-edge' && !params.clusterId ? ['clusterId'] : [],
-        });
-      }
+      positionals.push({ word: w.replace(/^["']|["']$/g, ''), start: restStart + words[i]!.index + (/^["']/.test(w) ? 1 : 0) });
+    }
+    const params: JobParams = {};
+    const cluster = options.get('--cluster-id');
+    const show = options.get('--show-id');
+    const proj = options.get('--project-id');
+    if (kind === 'live-edge' && cluster) params.clusterId = cluster;
+    if (kind === 'live-editing' && show) params.showId = show;
+    if (kind === 'mpc-editing' && proj) params.projectId = proj;
+    let region = options.get('--region');
+    if (!region) {
+      const regions = this.regionsOn(l);
+      const i = firstAt(regions, p - ls - SAME_LINE_REACH);
+      if (i < regions.length && regions[i]!.at <= p - ls + SAME_LINE_REACH) region = internRegion(regions[i]!.name);
+    }
+    for (const { word, start } of positionals) {
+      if (ls + start < reportFrom || ls + start >= reportTo || !plausibleId(word, 'job')) continue;
+      out.push({
+        line: l + base, id: word, kinds: ONE_KIND[kind], params: { ...params }, range: { start, end: start + word.length }, source: 'media-jobs',
+        ...(region ? { region } : {}),
+        needs: kind === 'live-edge' && !params.clusterId ? ['clusterId'] : [],
+      });
     }
   }
 }
 
-const CLI_RE = /(?<![\w-])media-jobs\s+(?:inspect|watch)\s+([a-z-]+)([^|;&<>\n]*)/g;
+const CLI_HEAD_RE = /(?<![\w-])media-jobs\s+(?:inspect|watch)\s+([a-z-]+)/y;
 /** The CLI's options that take a value (the others are booleans). */
 const CLI_VALUE_OPTIONS = new Set(['--region', '--endpoint', '--cluster-id', '--show-id', '--project-id', '--signature', '--interval', '--timeout']);
+
+/** `|`, `;`, `&`, `<`, `>`: where a shell command's arguments end. */
+function isCliSeparator(c: number): boolean {
+  return c === 124 || c === 59 || c === 38 || c === 60 || c === 62;
+}
 
 function isGeneric(role: KeyRole): boolean {
   return role === 'job' || role === 'job_id';
@@ -1026,19 +1297,16 @@ export function scanText(text: string, opts: ScanOptions = {}): ScannedJobId[] {
     if (e.line > toL) break;
     if (!JOB_ROLES.has(e.role)) continue;
     // Lines above `from` are resolved too (their kinds are handed on), but not reported.
-    const d = scan.detect(e, windowStart, e.line + base);
-    if (e.line >= fromL) out.push(d);
+    if (e.line < fromL) scan.resolveContext(e, windowStart);
+    else out.push(scan.detect(e, windowStart, e.line + base));
   }
 
-  // The project's own CLI (its lines found by the key pass), one pass per line.
+  // The project's own CLI (its commands found by the key pass).
   const cliOut: ScannedJobId[] = [];
-  let cliLine = -1;
-  for (const i of scan.cliStarts) {
-    if (i < reportFrom || i >= reportTo) continue;
-    const l = lineOfOffset(starts, i);
-    if (l === cliLine) continue;
-    cliLine = l;
-    scan.cli(l, l + base, cliOut);
+  const cli = scan.cliStarts;
+  for (let i = 0; i < cli.length; i++) {
+    if (cli[i]! < reportFrom || cli[i]! >= reportTo) continue;
+    scan.cli(cli[i]!, i + 1 < cli.length ? cli[i + 1]! : Infinity, base, cliOut, reportFrom, reportTo);
   }
 
   const trackedOut: ScannedJobId[] = [];
@@ -1059,6 +1327,62 @@ export function scanText(text: string, opts: ScanOptions = {}): ScannedJobId[] {
   // Each list is in document order: merge them (no sort). One result per place; the user's own tracked reference
   // knows the kind for sure, so it replaces a keyed guess at the same place.
   return mergeInOrder(mergeInOrder(out, cliOut, false), trackedOut, true);
+}
+
+export interface PieceOptions {
+  /** The line the piece is part of (document numbering), and the column of the piece's first character in it. */
+  line: number;
+  col: number;
+  /** Report only matches that start at columns from..to-1 of the line. */
+  from: number;
+  to: number;
+  /** Ids the user tracks (as in ScanOptions). */
+  tracked?: ReadonlyMap<string, JobRef>;
+}
+
+/**
+ * The matches of part of a long line (one longer than LONG_LINE_CHARS), read from that part alone: `piece` is
+ * line[col, col + piece.length), and reaches PIECE_MARGIN characters beyond from..to on either side (or to the
+ * line's start or end). Gives exactly what scanText of the whole document gives there: a long line's matches read
+ * nothing but their own line, within SAME_LINE_REACH. This is how the server answers a hover on a 200 MB line
+ * from 16 KB of it, and finds a long line's ids window by window without holding them all.
+ */
+export function scanLinePiece(piece: string, opts: PieceOptions): ScannedJobId[] {
+  const from = Math.max(0, opts.from - opts.col);
+  const to = Math.min(piece.length, opts.to - opts.col);
+  if (to <= from) return [];
+  const scan = new Scan(piece, [0]);
+  const out: ScannedJobId[] = [];
+  for (const e of scan.collect(0, scan.lineEnd(0))) {
+    if (e.start >= to) break;
+    if (e.start < from || !JOB_ROLES.has(e.role)) continue;
+    out.push(scan.detect(e, 0, opts.line));
+  }
+  const cliOut: ScannedJobId[] = [];
+  const cli = scan.cliStarts;
+  for (let i = 0; i < cli.length && cli[i]! < to; i++) {
+    // A command that starts before the window may have arguments in it.
+    if (cli[i]! < from - CLI_MAX_CHARS - 256) continue;
+    scan.cli(cli[i]!, i + 1 < cli.length ? cli[i + 1]! : Infinity, opts.line, cliOut, from, to);
+  }
+  const trackedOut: ScannedJobId[] = [];
+  if (opts.tracked && opts.tracked.size > 0) {
+    // From a little before the window, so a hit's boundaries and overlaps are judged as in the whole line.
+    for (const h of searchFor(opts.tracked).findAll(piece, Math.max(0, from - 300), Math.min(piece.length, to + 300))) {
+      if (h.start < from) continue;
+      if (h.start >= to) break;
+      const ref = opts.tracked.get(h.pattern)!;
+      const t: ScannedJobId = {
+        line: opts.line, id: ref.id, kinds: [ref.kind], params: { ...ref.params }, range: { start: h.start, end: h.start + h.pattern.length },
+        source: 'tracked', needs: NO_NEEDS,
+      };
+      if (ref.region) t.region = ref.region;
+      trackedOut.push(t);
+    }
+  }
+  const all = mergeInOrder(mergeInOrder(out, cliOut, false), trackedOut, true);
+  if (opts.col !== 0) for (const m of all) m.range = { start: m.range.start + opts.col, end: m.range.end + opts.col };
+  return all;
 }
 
 function compareMatches(a: ScannedJobId, b: ScannedJobId): number {
@@ -1112,8 +1436,22 @@ export function detectJobIdAt(lineText: string, character: number, trackedIds?: 
 export function detectJobIdAtInText(
   text: string, line: number, character: number, trackedIds?: ReadonlyMap<string, JobRef>, firstLine = 0,
 ): ScannedJobId | null {
-  const found = scanText(text, { firstLine, from: line, to: line, ...(trackedIds ? { tracked: trackedIds } : {}) });
-  return found.find((r) => r.range.start <= character && character <= r.range.end) ?? null;
+  const starts = computeLineStarts(text);
+  const l = line - firstLine;
+  const at = (found: ScannedJobId[]): ScannedJobId | null => found.find((r) => r.range.start <= character && character <= r.range.end) ?? null;
+  if (l >= 0 && l < starts.length) {
+    const ls = starts[l]!;
+    let le = l + 1 < starts.length ? starts[l + 1]! - 1 : text.length;
+    if (le > ls && text.charCodeAt(le - 1) === 13) le--;
+    if (le - ls > LONG_LINE_CHARS) {
+      // A long line: only the characters around the cursor (an id is at most 256 characters, a tracked one too).
+      const from = Math.max(0, character - 260);
+      const a = Math.max(0, from - PIECE_MARGIN);
+      const piece = text.slice(ls + a, ls + Math.min(le - ls, character + 1 + PIECE_MARGIN));
+      return at(scanLinePiece(piece, { line, col: a, from, to: character + 1, ...(trackedIds ? { tracked: trackedIds } : {}) }));
+    }
+  }
+  return at(scanText(text, { firstLine, from: line, to: line, lineStarts: starts, ...(trackedIds ? { tracked: trackedIds } : {}) }));
 }
 
 /**

@@ -7,7 +7,7 @@
  * window as long as the shortest pattern and, when that block occurs in no pattern, skips almost a whole window
  * ahead; real text is mostly such blocks, so it reads a small fraction of the characters. Patterns are grouped
  * by length so one short id does not shrink the skips of all the long ones; very short ones (< 6 characters)
- * use indexOf.
+ * use indexOf, over text[from, to) only (so a window of a large text costs the window).
  *
  * Hits are reported only on token boundaries: the characters around a hit must not be id characters
  * (`[A-Za-z0-9_-]`), so an id inside a longer hash or word does not count.
@@ -89,9 +89,13 @@ export class MultiPatternSearch {
     const hits: PatternHit[] = [];
     if (this.size === 0) return hits;
     for (const g of this.groups) this.scanGroup(g, text, from, to, hits);
-    for (const p of this.short) {
-      for (let i = text.indexOf(p, from); i >= 0 && i + p.length <= to; i = text.indexOf(p, i + 1)) {
-        if (this.bounded(text, i, p.length, from, to)) hits.push({ pattern: p, start: i });
+    if (this.short.length > 0) {
+      // Searched in text[from, to) alone (a slice, no copy): indexOf on the whole text would read on past `to`.
+      const window = from === 0 && to >= text.length ? text : text.slice(from, to);
+      for (const p of this.short) {
+        for (let i = window.indexOf(p); i >= 0; i = window.indexOf(p, i + 1)) {
+          if (this.bounded(text, from + i, p.length, from, to)) hits.push({ pattern: p, start: from + i });
+        }
       }
     }
     if (this.groups.length + (this.short.length > 0 ? 1 : 0) > 1 || hits.length > 1) {

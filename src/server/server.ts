@@ -8,10 +8,14 @@
  * - `textDocument/hover`: the kind(s) and the id under the cursor (the extension's middleware replaces this with
  *   the job's live status);
  * - `mediaJobs/findJobIds`, `mediaJobs/findJobIdAt` (src/protocol/lsp.ts).
- * Documents sync incrementally; see DocumentIndex for what is scanned when.
+ * Documents sync incrementally; see DocumentIndex for what is scanned when. What a request costs is bounded: a
+ * hover reads a window around its position (a few KB on a long line), and findJobIds answers at most MAX_MATCHES
+ * ids (the first ones of the ranges asked for) and scans in slices, yielding between them, so hovers and edits
+ * are handled while it scans a large document.
  */
 import {
-  type Connection, createConnection, ErrorCodes, type Hover, type InitializeResult, ResponseError, TextDocumentSyncKind,
+  type CancellationToken, type Connection, createConnection, ErrorCodes, type Hover, type InitializeResult, LSPErrorCodes, ResponseError,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { type ScannedJobId } from '../model/detectJobIds.js';
 import { type JobRef } from '../model/jobRef.js';
@@ -19,7 +23,7 @@ import {
   DID_CHANGE_TRACKED_IDS_METHOD, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtResult, type FindJobIdsResult,
   isFindJobIdAtParams, isFindJobIdsParams, type JobIdAt, type JobIdMatch, parseTrackedIds,
 } from '../protocol/lsp.js';
-import { DocumentIndex } from './documentIndex.js';
+import { DocumentIndex, MAX_MATCHES } from './documentIndex.js';
 import { serverHoverMarkdown } from './hoverText.js';
 
 declare const __VERSION__: string | undefined;
@@ -99,22 +103,24 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onRequest(FIND_JOB_IDS_METHOD, (params: unknown): FindJobIdsResult => {
+  connection.onRequest(FIND_JOB_IDS_METHOD, async (params: unknown, token: CancellationToken): Promise<FindJobIdsResult> => {
     if (!isFindJobIdsParams(params)) throw new ResponseError(ErrorCodes.InvalidParams, `${FIND_JOB_IDS_METHOD}: bad params`);
-    const d = docOf(params.textDocument.uri);
-    if (!params.ranges) return d.all().map(toJobIdMatch);
-    // Requested line ranges (merged, so overlapping ranges give each match once).
-    const ranges = params.ranges.map((r) => [Math.min(r.start.line, r.end.line), Math.max(r.start.line, r.end.line)] as [number, number])
-      .sort((a, b) => a[0] - b[0]);
-    const out: JobIdMatch[] = [];
-    let upTo = -1;
-    for (const [a, b] of ranges) {
-      const from = Math.max(a, upTo + 1);
-      if (from > b) continue;
-      for (const m of d.inLines(from, b)) out.push(toJobIdMatch(m));
-      upTo = b;
+    const uri = params.textDocument.uri;
+    const d = docOf(uri);
+    // Requested line ranges, sorted and merged (so overlapping ranges give each match once); none: every line.
+    let ranges: Array<[number, number]> | undefined;
+    if (params.ranges) {
+      ranges = [];
+      for (const [a, b] of params.ranges.map((r) => [Math.min(r.start.line, r.end.line), Math.max(r.start.line, r.end.line)] as [number, number]).sort((x, y) => x[0] - y[0])) {
+        const prev = ranges[ranges.length - 1];
+        if (prev && a <= prev[1] + 1) prev[1] = Math.max(prev[1], b);
+        else ranges.push([a, b]);
+      }
     }
-    return out;
+    // At most MAX_MATCHES, scanned a slice at a time: hovers and edits are handled between slices.
+    const found = await d.findAsync(ranges, MAX_MATCHES, () => token.isCancellationRequested || docs.get(uri) !== d);
+    if (!found) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${FIND_JOB_IDS_METHOD}: cancelled`);
+    return found.map(toJobIdMatch);
   });
 
   connection.onRequest(FIND_JOB_ID_AT_METHOD, (params: unknown): FindJobIdAtResult => {

@@ -137,3 +137,26 @@ test('a 20 MB document: hovers find the id on the hovered line and nothing on no
   }
   c.didClose(uri);
 });
+
+test('a minified answer of 20,000 jobs on one line: hovers find the ids, findJobIds answers the first 5,000, a keystroke is seen', async () => {
+  // How little of the line a hover reads, and that the answer is capped without scanning the rest, is shown by the
+  // DocumentIndex tests (documentIndexLarge); latency is measured in bench/detect.
+  const ids = Array.from({ length: 20_000 }, (_, i) => `${i.toString(16).padStart(8, '0')}9b5d3f4e21a8c6f0b2d4e6a8`);
+  const line = `{"RequestId":"5F20C770-6214-47BA-AF7F-A45FBA52FFF4","MediaProducingJobList":[${ids.map((id) => `{"JobId":"${id}","Status":"Success"}`).join(',')}]}`;
+  const uri = 'file:///work/list.json';
+  c.didOpen(uri, line);
+  for (const i of [0, 7_000, 19_999]) {
+    const character = line.indexOf(ids[i]!) + 5;
+    const h = await c.request<{ range: JobIdMatch['range'] } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character } });
+    assert.deepEqual(h?.range, { start: { line: 0, character: character - 5 }, end: { line: 0, character: character - 5 + 32 } }, `id ${i}`);
+  }
+  const found = await c.request<JobIdMatch[]>('mediaJobs/findJobIds', { textDocument: { uri } });
+  assert.equal(found.length, 5000);
+  assert.deepEqual(found.slice(0, 3).map((m) => m.id), ids.slice(0, 3));
+  // A keystroke in front of the 10,000th id turns its key into another word.
+  const at = line.indexOf(ids[10_000]!) - '"JobId":"'.length + 1;
+  c.didChange(uri, 2, [{ range: { start: { line: 0, character: at }, end: { line: 0, character: at } }, text: 'Sub' }]);
+  const gone = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: line.indexOf(ids[10_000]!) + 3 + 5 } });
+  assert.equal(gone, null, '"SubJobId" is not a job key');
+  c.didClose(uri);
+});
