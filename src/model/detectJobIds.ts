@@ -504,11 +504,16 @@ const REGION_PREFIXES = new Set(['cn', 'ap', 'eu', 'us', 'me', 'la', 'af', 'sa',
  */
 function findRegions(t: string, from: number, to: number): Array<{ name: string; at: number }> {
   let out: Array<{ name: string; at: number }> | null = null;
-  // The line alone (no copy): a search for `-` must not run on past its end (a text without dashes would be read
-  // to its end once per line).
+  scanWork.chars += to - from;
+  // A short line has its dashes looked for here; a long one alone (a slice, no copy), as a search for `-` must
+  // not run on past the line's end (a text without dashes would be read to its end once per line).
+  let i = from + 2;
+  if (to - from < 256) {
+    while (i < to && t.charCodeAt(i) !== 45) i++;
+    if (i >= to) return NO_REGIONS;
+  }
   const line = t.slice(from, to);
-  scanWork.chars += line.length;
-  for (let i = line.indexOf('-', 2); i >= 0; i = line.indexOf('-', i + 1)) {
+  for (i = line.indexOf('-', i - from); i >= 0; i = line.indexOf('-', i + 1)) {
     const s = i - 2;
     if (!REGION_PREFIXES.has((line.charCodeAt(s) << 8) | line.charCodeAt(s + 1))) continue;
     if (s > 0 && isIdChar(line.charCodeAt(s - 1))) continue;

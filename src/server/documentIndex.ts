@@ -56,16 +56,19 @@ const HOVER_REACH = 260;
 /** Sorted, disjoint, inclusive line intervals. */
 type Intervals = Array<[number, number]>;
 
-/** Lines first..last (document numbering) are scanned; their matches, with `line` relative to `base`. */
+/**
+ * Lines first..last (document numbering) are scanned; their matches, whose `line` is the line they had when they
+ * were found: `base` is how far the block moved since (edits above it), so a match is on line m.line + base.
+ */
 interface Block {
   first: number;
   last: number;
   base: number;
   /** Sorted by line then column; none on long lines. */
   matches: ScannedJobId[];
-  /** The long lines among them (relative to base), sorted; their matches come from pieces. */
+  /** The long lines among them (numbered like the matches), sorted; their matches come from pieces. */
   long: number[];
-  /** Matches of a long line's first LONG_LINE_SCAN_CHARS (line relative to base), once read. */
+  /** Matches of a long line's first LONG_LINE_SCAN_CHARS (numbered like the matches), once read. */
   prefix: Map<number, ScannedJobId[]>;
 }
 
@@ -91,9 +94,9 @@ function lowerBound(xs: readonly number[], x: number): number {
   return lo;
 }
 
-/** A stored match as a result: its document line (a copy; the stored one stays relative to its block). */
+/** A stored match as a result, on its document line (the stored object itself when its block has not moved). */
 function placed(m: ScannedJobId, base: number): ScannedJobId {
-  return { ...m, line: m.line + base };
+  return base === 0 ? m : { ...m, line: m.line + base };
 }
 
 /** How much new text a call may scan before it stops to let other requests in (findAsync). */
@@ -375,18 +378,19 @@ export class DocumentIndex {
       pos += runTo - runFrom;
       runFrom = -1;
     };
+    const longChars = LONG_LINE_CHARS;
     for (let l = first; l <= ahead; l++) {
       const s = starts[l - first]!;
       const next = l < last ? starts[l - first + 1]! : docEnd;
       let len = (l < last ? next - 1 : docEnd) - s;
-      if (len === LONG_LINE_CHARS + 1 && this.store.charCodeAt(s + len - 1) === 13) len--;
-      if (len > LONG_LINE_CHARS) {
+      if (len === longChars + 1 && this.store.charCodeAt(s + len - 1) === 13) len--;
+      if (len > longChars) {
         flush();
         local.push(pos);
         const cut = this.store.slice(s, s + LONG_LINE_CHARS + 1) + (l < last ? '\n' : '');
         parts.push(cut);
         pos += cut.length;
-        if (l >= from && l <= to) long.push(l - from);
+        if (l >= from && l <= to) long.push(l);
         continue;
       }
       if (runFrom < 0) runFrom = s;
@@ -395,17 +399,18 @@ export class DocumentIndex {
     }
     flush();
     const text = parts.length === 1 ? parts[0]! : parts.join('');
+    // A window that is a slice of the text the document opened with keeps nothing alive that the document does
+    // not; one put together from edited chunks is a copy, which ids cut from it would keep.
+    const copied = parts.length > 1 || this.store.originalOffset(starts[0]!, starts[0]! + text.length) < 0;
     const found = scanText(text, { firstLine: first, from, to, lineStarts: local, tracked: this.tracked });
     const matches: ScannedJobId[] = [];
     let k = 0;
     for (const m of found) {
-      const rel = m.line - from;
-      while (k < long.length && long[k]! < rel) k++;
-      if (k < long.length && long[k] === rel) continue; // a long line's matches come from pieces
-      m.line = rel;
-      matches.push(ownStrings(m));
+      while (k < long.length && long[k]! < m.line) k++;
+      if (k < long.length && long[k] === m.line) continue; // a long line's matches come from pieces
+      matches.push(copied ? ownStrings(m) : m);
     }
-    this.insertBlock(at, { first: from, last: to, base: from, matches, long, prefix: new Map() });
+    this.insertBlock(at, { first: from, last: to, base: 0, matches, long, prefix: new Map() });
     this.linesScanned += to - from + 1;
     this.charsScanned += text.length;
     return text.length;

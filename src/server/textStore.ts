@@ -17,13 +17,12 @@ export const CHUNK_CHARS = 64 * 1024;
 /** An edited chunk smaller than this is merged with a neighbour (so typing does not leave crumbs). */
 const MIN_CHUNK_CHARS = 16 * 1024;
 
+const scratch: number[] = [];
+
 function breaksOf(text: string): Int32Array {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  const out = new Int32Array(n);
-  n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out[n++] = i;
-  return out;
+  scratch.length = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) scratch.push(i);
+  return Int32Array.from(scratch);
 }
 
 /** Index of the last element of a sorted array that is <= x (-1 if none). */
@@ -42,6 +41,9 @@ export class TextStore {
   private chunks: string[] = [];
   /** Offsets (in the chunk) of each chunk's line breaks. */
   private breaks: Int32Array[] = [];
+  /** The text the document opened with, and where each chunk is in it (-1: rewritten by an edit). */
+  private original = '';
+  private origin: number[] = [];
   /** Characters and line breaks before each chunk: valid for indexes below `valid`. */
   private startOf: number[] = [];
   private breaksBefore: number[] = [];
@@ -59,10 +61,13 @@ export class TextStore {
   reset(text: string): void {
     this.chunks = [];
     this.breaks = [];
+    this.original = text;
+    this.origin = [];
     for (let i = 0; i < text.length; i += CHUNK_CHARS) {
       const c = text.slice(i, i + CHUNK_CHARS);
       this.chunks.push(c);
       this.breaks.push(breaksOf(c));
+      this.origin.push(i);
     }
     this.startOf = new Array<number>(this.chunks.length);
     this.breaksBefore = new Array<number>(this.chunks.length);
@@ -156,7 +161,27 @@ export class TextStore {
     return this.chunks[k]!.charCodeAt(o - this.startOf[k]!);
   }
 
-  /** text[a, b): a slice of one chunk, or the pieces of the chunks it spans joined (a copy of that range only). */
+  /**
+   * Where text[a, b) is in the text the document opened with, if it is there unedited (in chunks no edit has
+   * rewritten, in their original order); else -1.
+   */
+  originalOffset(a: number, b: number): number {
+    a = Math.max(0, a);
+    b = Math.min(this.chars, b);
+    if (b <= a) return -1;
+    const k0 = this.chunkAt(a);
+    const o = this.origin[k0]!;
+    if (o < 0) return -1;
+    for (let k = k0 + 1; k < this.chunks.length && this.startOf[k]! < b; k++) {
+      if (this.origin[k] !== o + (this.startOf[k]! - this.startOf[k0]!)) return -1;
+    }
+    return o + (a - this.startOf[k0]!);
+  }
+
+  /**
+   * text[a, b): a slice (no copy) of one chunk, or of the text the document opened with where the range is still
+   * as it was; else the pieces of the chunks it spans, joined (a copy of that range only).
+   */
   slice(a: number, b: number): string {
     a = Math.max(0, a);
     b = Math.min(this.chars, b);
@@ -164,6 +189,8 @@ export class TextStore {
     let k = this.chunkAt(a);
     const first = this.startOf[k]!;
     if (b <= first + this.chunks[k]!.length) return this.chunks[k]!.slice(a - first, b - first);
+    const o = this.originalOffset(a, b);
+    if (o >= 0) return this.original.slice(o, o + (b - a));
     const parts: string[] = [];
     for (; k < this.chunks.length && this.startOf[k]! < b; k++) {
       const s = this.startOf[k]!;
@@ -223,14 +250,12 @@ export class TextStore {
     for (const b of pieceBreaks) addedBreaks += b.length;
     this.chunks.splice(ks, end - ks, ...pieces);
     this.breaks.splice(ks, end - ks, ...pieceBreaks);
+    this.origin.splice(ks, end - ks, ...pieces.map(() => -1));
     this.startOf.length = this.chunks.length;
     this.breaksBefore.length = this.chunks.length;
     this.valid = Math.min(this.valid, ks);
     this.chars += text.length - (e - s);
     this.lineBreaks += addedBreaks - removedBreaks;
-    if (this.chunks.length === 0) {
-      this.chunks = [];
-      this.breaks = [];
-    }
+    if (this.chunks.length === 0) this.reset('');
   }
 }
