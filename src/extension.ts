@@ -19,6 +19,7 @@ import { Logger } from './views/logger.js';
 import { Notifier } from './views/notifications.js';
 import { ScriptedPrompter, WindowPrompter } from './views/prompter.js';
 import { findWorkspaceEndpointOverrides, readSettings, type Settings } from './views/settings.js';
+import { proxyEnvFor } from './views/settingsModel.js';
 import { createStatusBar } from './views/statusBar.js';
 import { cannotOpenMessage, savedStateProblemMessage, settingsProblemMessage } from './views/messages.js';
 import { InspectorPanels } from './views/inspectorPanel.js';
@@ -60,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const access = new CloudAccess(loadCore, async () => {
     const c = await credentials.get();
     logger.setSecrets(secretsOf(c));
-    return { credentials: c, signature: settings.signature, endpoints: settings.endpoints, defaultRegions: settings.defaultRegions };
+    const proxyEnv = proxyEnvFor(settings.proxy, process.env);
+    return { credentials: c, signature: settings.signature, endpoints: settings.endpoints, defaultRegions: settings.defaultRegions, ...(proxyEnv ? { proxyEnv } : {}) };
   }, (info) => logger.debug(`${info.api}: retry ${info.attempt} in ${Math.round(info.delayMs)} ms after ${describe(info.error)}`));
 
   mark('store, credentials, access');
@@ -121,12 +123,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ...registerCommands(deps),
     ...registerLanguageFeatures(context, deps),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('mediaJobs')) return;
+      if (!e.affectsConfiguration('mediaJobs') && !e.affectsConfiguration('http')) return;
       const before = settings;
       settings = readSettings(workspaceOverrides);
       logger.setLevel(settings.logLevel);
       tree.setGrouping(settings.groupBy);
-      if (JSON.stringify([before.endpoints, before.signature, before.defaultRegions]) !== JSON.stringify([settings.endpoints, settings.signature, settings.defaultRegions])) {
+      if (JSON.stringify([before.endpoints, before.signature, before.defaultRegions, before.proxy]) !== JSON.stringify([settings.endpoints, settings.signature, settings.defaultRegions, settings.proxy])) {
         access.invalidate();
       }
       reportEndpointProblems(settings, logger);

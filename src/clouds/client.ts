@@ -49,6 +49,8 @@ export interface CloudClientOptions {
   /** Longest single attempt (default: the whole `timeoutMs`); an attempt never outlasts what is left of it. */
   attemptTimeoutMs?: number;
   transport?: Transport;
+  /** Where the transport reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY (default process.env): VS Code's http.proxy. */
+  proxyEnv?: Record<string, string | undefined>;
   clock?: Clock;
   random?: () => number;
   nonce?: () => string;
@@ -76,7 +78,7 @@ export class CloudClient {
   constructor(private readonly opts: CloudClientOptions) {
     this.clock = opts.clock ?? systemClock;
     this.ownsTransport = opts.transport === undefined;
-    this.transport = opts.transport ?? createUndiciTransport();
+    this.transport = opts.transport ?? createUndiciTransport(opts.proxyEnv ? { env: opts.proxyEnv } : {});
     this.limiters = opts.limiters ?? new RateLimiters(this.clock);
   }
 

@@ -22,6 +22,8 @@ export interface AccessConfig {
   signature: 'v1' | 'v3';
   endpoints: Partial<Record<JobKind, string>>;
   defaultRegions: { aliyun: string; huawei: string };
+  /** The proxy environment for the transport (VS Code's http.proxy), or absent for process.env. */
+  proxyEnv?: Record<string, string | undefined>;
 }
 
 export class CloudAccess {
@@ -110,6 +112,7 @@ export class CloudAccess {
         signature: config.signature,
         endpoints: config.endpoints,
         defaultRegions: config.defaultRegions,
+        ...(config.proxyEnv ? { proxyEnv: config.proxyEnv } : {}),
         limiters: this.limiters,
         ...(this.onRetry ? { onRetry: this.onRetry } : {}),
       });

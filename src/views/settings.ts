@@ -40,5 +40,5 @@ export async function findWorkspaceEndpointOverrides(): Promise<string[]> {
 
 /** `workspaceOverrides`: what findWorkspaceEndpointOverrides() found, to report as ignored. */
 export function readSettings(workspaceOverrides: readonly string[] = []): Settings {
-  return settingsFrom(vscode.workspace.getConfiguration(CONFIG_SECTION), workspaceOverrides);
+  return settingsFrom(vscode.workspace.getConfiguration(CONFIG_SECTION), workspaceOverrides, vscode.workspace.getConfiguration('http'));
 }

@@ -25,6 +25,11 @@ export interface Settings {
   /** Problems with the settings that steer signed requests (endpoints, default regions), to report. */
   endpointProblems: string[];
   logLevel: LogLevelSetting;
+  /**
+   * VS Code's own proxy (`http.proxy`, `http.noProxy`; user settings only, off when `http.proxySupport` is
+   * "off"). It wins over HTTPS_PROXY/HTTP_PROXY/NO_PROXY, as it does for VS Code itself. Null: the environment's.
+   */
+  proxy: { url: string; noProxy: string[] } | null;
 }
 
 /** The part of vscode.WorkspaceConfiguration read here. */
@@ -71,8 +76,48 @@ function defaultRegion(c: ConfigReader, cloud: 'aliyun' | 'huawei', problems: st
   return v;
 }
 
-/** `workspaceOverrides`: workspace settings files found to set mediaJobs.endpoints, to report as ignored. */
-export function settingsFrom(c: ConfigReader, workspaceOverrides: readonly string[] = []): Settings {
+/**
+ * VS Code's proxy settings, from the user's value only (a workspace must not route signed requests through a
+ * proxy of its choosing; VS Code itself scopes http.proxy to the application). A value that is not an http(s)
+ * URL is reported and not used.
+ */
+export function proxyFrom(http: ConfigReader | undefined, problems: string[]): Settings['proxy'] {
+  if (!http) return null;
+  if (userValue<string>(http, 'proxySupport') === 'off') return null;
+  const raw = userValue<unknown>(http, 'proxy');
+  if (raw === undefined || raw === '') return null;
+  let url: URL | null = null;
+  try {
+    // Like the environment variables: `proxy.example.com:3128` without a scheme is http.
+    url = typeof raw === 'string' ? new URL(raw.includes('://') ? raw : `http://${raw}`) : null;
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    // Never echo the value: a proxy URL can hold a password.
+    problems.push('http.proxy is not an http:// or https:// URL: HTTPS_PROXY/HTTP_PROXY from the environment are used instead');
+    return null;
+  }
+  const rawNo = userValue<unknown>(http, 'noProxy');
+  const noProxy = Array.isArray(rawNo) ? rawNo.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
+  return { url: url.href, noProxy };
+}
+
+/**
+ * The environment the cloud core's transport reads its proxy from: process.env with VS Code's proxy put in
+ * front (both spellings, since the transport reads the lower-case one first), or null to use process.env as is.
+ */
+export function proxyEnvFor(proxy: Settings['proxy'], env: Record<string, string | undefined>): Record<string, string | undefined> | null {
+  if (!proxy) return null;
+  const noProxy = proxy.noProxy.join(',');
+  return { ...env, https_proxy: proxy.url, HTTPS_PROXY: proxy.url, http_proxy: proxy.url, HTTP_PROXY: proxy.url, no_proxy: noProxy, NO_PROXY: noProxy };
+}
+
+/**
+ * `workspaceOverrides`: workspace settings files found to set mediaJobs.endpoints, to report as ignored.
+ * `http`: the `http` section (VS Code's proxy settings).
+ */
+export function settingsFrom(c: ConfigReader, workspaceOverrides: readonly string[] = [], http?: ConfigReader): Settings {
   const endpoints: Partial<Record<JobKind, string>> = {};
   const endpointProblems: string[] = [];
   const raw = userValue<Record<string, unknown>>(c, 'endpoints') ?? {};
@@ -93,6 +138,7 @@ export function settingsFrom(c: ConfigReader, workspaceOverrides: readonly strin
   }
   const signature = userValue<string>(c, 'signatureVersion') === 'v1' ? 'v1' : 'v3';
   const defaultRegions = { aliyun: defaultRegion(c, 'aliyun', endpointProblems), huawei: defaultRegion(c, 'huawei', endpointProblems) };
+  const proxy = proxyFrom(http, endpointProblems);
   const interval = c.get<number>('pollIntervalSeconds', 10);
   const notifications = c.get<string>('notifications', 'all');
   const logLevel = c.get<string>('logLevel', 'info');
@@ -105,5 +151,6 @@ export function settingsFrom(c: ConfigReader, workspaceOverrides: readonly strin
     endpoints,
     endpointProblems,
     logLevel: (['off', 'error', 'warn', 'info', 'debug', 'trace'] as const).find((l) => l === logLevel) ?? 'info',
+    proxy,
   };
 }

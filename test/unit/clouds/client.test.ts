@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CloudClient, type FetchOutcome } from '../../../src/clouds/client.js';
 import { NetworkError } from '../../../src/clouds/errors.js';
-import { createUndiciTransport } from '../../../src/clouds/http/transport.js';
+import { createUndiciTransport, proxyForUrl } from '../../../src/clouds/http/transport.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { JobStore } from '../../../src/tracking/jobStore.js';
 import { Poller } from '../../../src/tracking/poller.js';
 import { startEmulator, type Emulator } from '../../emulator/emulator.js';
 import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
 import { startMisbehavingProxy, type MisbehavingProxy } from '../../support/misbehavingProxy.js';
+import { proxyEnvFor } from '../../../src/views/settingsModel.js';
 import { FakeClock, startServer, type TestServer } from './http/support.js';
 
 const SAFETY = { timeout: 30_000 };
@@ -184,5 +185,38 @@ describe('one signal shared by many batches', () => {
       process.off('warning', onWarning);
       await client.close();
     }
+  });
+});
+
+describe('proxyEnv: VS Code\'s http.proxy handed to the client', () => {
+  let proxy: MisbehavingProxy;
+  before(async () => {
+    proxy = await startMisbehavingProxy('refuse');
+  });
+  after(() => proxy.close());
+
+  it('sends requests through the proxy it names, not process.env\'s', SAFETY, async () => {
+    assert.equal(process.env.HTTPS_PROXY ?? process.env.https_proxy, undefined, 'this test assumes no proxy in the environment');
+    const client = new CloudClient({
+      credentials: CREDENTIALS,
+      endpoints: { ice: 'https://ice.cn-shanghai.invalid' },
+      timeoutMs: 5_000,
+      proxyEnv: proxyEnvFor({ url: proxy.url, noProxy: [] }, {})!,
+    });
+    try {
+      const [o] = await client.fetch([ice()]);
+      assert.ok(o!.error instanceof NetworkError, String(o!.error));
+      assert.match(o!.error.message, /proxy 127\.0\.0\.1:\d+/);
+      assert.ok(proxy.connects() >= 1, 'the proxy saw the CONNECT');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('leaves out the hosts of http.noProxy (what the transport would dial, no request sent)', () => {
+    const env = proxyEnvFor({ url: proxy.url, noProxy: ['.aliyuncs.com'] }, { HTTPS_PROXY: 'http://env-proxy.invalid:1' })!;
+    assert.equal(proxyForUrl(new URL('https://ice.cn-shanghai.aliyuncs.com/'), env), null);
+    assert.equal(proxyForUrl(new URL('https://mpc.cn-north-4.myhuaweicloud.com/'), env)?.href, new URL(proxy.url).href);
+    assert.equal(proxyEnvFor(null, { HTTPS_PROXY: 'http://env-proxy.invalid:1' }), null, 'without http.proxy the environment is used as it is');
   });
 });

@@ -77,3 +77,25 @@ test('package.json: default regions are application-scoped and restricted in unt
     assert.ok(restricted.includes(key), `${key} restricted`);
   }
 });
+
+test('http.proxy: VS Code\'s proxy from user settings, with http.noProxy; off with http.proxySupport "off"', () => {
+  const proxy = (http: Record<string, Layer>) => {
+    const s = settingsFrom(config({}), [], config(http));
+    return { proxy: s.proxy, problems: s.endpointProblems };
+  };
+  assert.equal(settingsFrom(config({})).proxy, null, 'no http section read: the environment decides');
+  assert.equal(proxy({}).proxy, null);
+  assert.deepEqual(proxy({ proxy: { global: 'http://proxy.corp.example:3128' }, noProxy: { global: ['.internal', ' ', 7] } }).proxy, {
+    url: 'http://proxy.corp.example:3128/',
+    noProxy: ['.internal'],
+  });
+  assert.equal(proxy({ proxy: { global: 'proxy.corp.example:3128' } }).proxy?.url, 'http://proxy.corp.example:3128/');
+  assert.equal(proxy({ proxy: { global: 'http://proxy.corp.example:3128' }, proxySupport: { global: 'off' } }).proxy, null);
+  // A workspace cannot route signed requests through its own proxy.
+  assert.equal(proxy({ proxy: { workspace: 'http://attacker.example:8080' } }).proxy, null);
+  // Not a URL: reported without echoing the value (it may hold a password), and not used.
+  const bad = proxy({ proxy: { global: 'socks5://user:hunter2@proxy:1080' } });
+  assert.equal(bad.proxy, null);
+  assert.equal(bad.problems.length, 1);
+  assert.doesNotMatch(bad.problems[0]!, /hunter2/);
+});
