@@ -51,8 +51,9 @@ are tracked. Nothing here talks to a real cloud.
 2. **Hover a job id** in \`logs/render-pipeline.log\`, \`responses/*.json\` or \`scripts/submit_jobs.py\`, or put the cursor
    on one and run **Media Jobs: Look Up Job ID at Cursor** (F1).
 3. **Inspect Job** (right-click a job, or the inline icon): status, timeline, clips, output streams.
-4. **Track a Job…** (the + in the view's title bar): e.g. kind \`live-edge\`, id \`${E.startingSoon}\`,
-   cluster \`${E.clusterId}\` (starts at 20 s), or an id that does not exist to see the cloud's error.
+4. **Track a Job…** (the + in the view's title bar): every sample job is already tracked, so try an id that does
+   not exist (kind \`ice\`, id \`7c1e0a9b5d3f4e21a8c6f0b2d4e6a8ff\`) to see the cloud's error, or *Stop Tracking* a
+   job (right-click) and track it again: kind \`live-edge\`, id \`${E.startingSoon}\`, cluster \`${E.clusterId}\`.
 5. **Credentials**: *Sign Out* removes them from SecretStorage; *Import Credentials from Environment* brings
    the emulator's back; *Set Alibaba Cloud Credentials…* with a wrong secret shows SignatureDoesNotMatch.
 6. **Show Logs** (view menu ···): what the extension did, with secrets and signatures redacted.
@@ -168,7 +169,7 @@ async function main(): Promise<number> {
       } catch {
         /* reported below */
       }
-      const shot = await wb.screenshot('start', { waitForText: 'Tracked Jobs', timeoutMs: 30_000 });
+      const shot = await wb.screenshot('start', { waitForText: 'Media Jobs', timeoutMs: 30_000 });
       await server.stop();
       cpSync(join(session.userDataDir, 'logs'), join(ROOT, 'artifacts', 'start-logs'), { recursive: true });
       console.log(`check: the workbench is up with the Media Jobs view (${rows} tree rows): ${shot.slice(ROOT.length + 1)}`);

@@ -42,6 +42,20 @@ function validateParam(what: string, optional: boolean) {
   };
 }
 
+/**
+ * How many prompts Track a Job… shows for a kind: the kind, the ids, the ClusterId (live-edge) or the project id
+ * (mpc-editing), the region. Before the kind is picked the total is that of most kinds (3); it becomes 4 once a
+ * kind with an extra prompt is picked (as VS Code's own multi-step inputs do when a choice adds a step).
+ */
+export function trackSteps(kind?: JobKind): number {
+  return kind === 'live-edge' || kind === 'mpc-editing' ? 4 : 3;
+}
+
+/** The title of prompt `step` of Track a Job…: `Track a Job (2/4)`. */
+export function trackStepTitle(step: number, kind?: JobKind): string {
+  return `Track a Job (${step}/${trackSteps(kind)})`;
+}
+
 /** Adds references to the store, wakes the poller, and reveals the first one. */
 export async function trackRefs(deps: CommandDeps, refs: JobRef[]): Promise<TrackedJob[]> {
   const tracked = deps.store.add(refs);
@@ -57,12 +71,12 @@ export function trackJobCommand(deps: CommandDeps) {
   return async (): Promise<TrackedJob[] | undefined> => {
     const kindPick = await deps.prompter.pick(
       JOB_KINDS.map((k) => ({ label: k, description: KIND_LABEL[k], detail: KIND_CLOUD[k] === 'aliyun' ? 'Alibaba Cloud' : 'Huawei Cloud', jobKind: k })),
-      { title: 'Track a Job (1/3)', placeHolder: 'Which kind of job?' },
+      { title: trackStepTitle(1), placeHolder: 'Which kind of job?' },
     );
     if (!kindPick) return undefined;
     const kind = kindPick.jobKind;
     const idText = await deps.prompter.input({
-      title: 'Track a Job (2/3)',
+      title: trackStepTitle(2, kind),
       prompt: ID_PROMPT[kind],
       placeHolder: 'one or more ids, separated by spaces, commas or new lines',
       validateInput: validateIdList,
@@ -70,19 +84,19 @@ export function trackJobCommand(deps: CommandDeps) {
     if (idText === undefined) return undefined;
     const params: JobRef['params'] = {};
     if (kind === 'live-edge') {
-      const c = await deps.prompter.input({ title: 'Track a Job', prompt: 'ClusterId of the edge transcode jobs', validateInput: validateParam('ClusterId', false) });
+      const c = await deps.prompter.input({ title: trackStepTitle(3, kind), prompt: 'ClusterId of the edge transcode jobs', validateInput: validateParam('ClusterId', false) });
       if (c === undefined) return undefined;
       params.clusterId = c.trim();
     }
     if (kind === 'mpc-editing') {
-      const p = await deps.prompter.input({ title: 'Track a Job', prompt: 'Project id (empty: the one saved with your Huawei Cloud credentials)', validateInput: validateParam('project id', true) });
+      const p = await deps.prompter.input({ title: trackStepTitle(3, kind), prompt: 'Project id (empty: the one saved with your Huawei Cloud credentials)', validateInput: validateParam('project id', true) });
       if (p === undefined) return undefined;
       if (p.trim()) params.projectId = p.trim();
     }
     const cloud = KIND_CLOUD[kind];
     const fallback = deps.settings().defaultRegions[cloud];
     const region = await deps.prompter.input({
-      title: 'Track a Job (3/3)',
+      title: trackStepTitle(trackSteps(kind), kind),
       prompt: promptText(`Region (empty: ${fallback})`),
       placeHolder: fallback,
       validateInput: (v) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : 'Regions look like cn-shanghai or cn-north-4'),

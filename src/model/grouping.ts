@@ -4,7 +4,9 @@
  *
  * Ids are stable across refreshes and regrouping: VS Code keeps a node's expansion and selection by id, so a
  * group's id depends only on what it groups, and a job's id only on its key (a job appears exactly once in the
- * tree, so it keeps its id when its status changes and it moves to another group).
+ * tree, so it keeps its id when its status changes and it moves to another group). The nodes are fresh objects
+ * each call; the view (src/views/jobsTree.ts) keeps one object per id across calls and tells VS Code only about
+ * the ones that changed.
  */
 import { CLOUDS, type CloudId, type JobStatus } from './job.js';
 import { KIND_CLOUD } from './jobRef.js';
@@ -69,27 +71,34 @@ export function matchesFilter(job: TrackedJob, filter: JobFilter | undefined): b
   return haystack.some((v) => typeof v === 'string' && v.toLowerCase().includes(text));
 }
 
-/** Milliseconds of the job's most recent activity, for "newest first" ordering inside a group. */
-export function lastActivity(job: TrackedJob): number {
+/**
+ * Milliseconds for "newest first" ordering inside a group: when the job reached the status of its group (finished:
+ * completion; running: start, else creation; queued: creation), else when it was tracked. It does not move while
+ * the job stays in its group (a running job's progress updates never reorder the rows under the mouse), and a
+ * job that changes status moves to another group anyway.
+ */
+export function orderTime(job: TrackedJob): number {
   const s = job.snapshot;
-  let best = Number.NEGATIVE_INFINITY;
-  for (const iso of [s?.updatedAt, s?.completedAt, s?.startedAt, s?.createdAt]) {
+  const status = effectiveStatus(job);
+  const candidates = status === 'succeeded' || status === 'failed' || status === 'partial'
+    ? [s?.completedAt, s?.startedAt, s?.createdAt]
+    : status === 'running' ? [s?.startedAt, s?.createdAt] : [s?.createdAt];
+  for (const iso of candidates) {
     const t = iso ? Date.parse(iso) : Number.NaN;
-    if (Number.isFinite(t) && t > best) best = t;
+    if (Number.isFinite(t)) return t;
   }
-  if (best !== Number.NEGATIVE_INFINITY) return best;
   const added = Date.parse(job.addedAt);
   return Number.isFinite(added) ? added : 0;
 }
 
-function byActivity(a: TrackedJob, b: TrackedJob): number {
+function byOrderTime(a: TrackedJob, b: TrackedJob): number {
   // The key breaks ties so equal times never reorder between refreshes.
-  return lastActivity(b) - lastActivity(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return orderTime(b) - orderTime(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 /**
  * Builds the tree: groups with counts in their labels, empty groups omitted, status groups in STATUS_ORDER,
- * clouds in the order aliyun, huawei, jobs newest activity first.
+ * clouds in the order aliyun, huawei, jobs newest first (orderTime).
  */
 export function groupJobs(jobs: readonly TrackedJob[], groupBy: GroupBy, filter?: JobFilter): TreeNode[] {
   const visible = jobs.filter((j) => matchesFilter(j, filter));
@@ -139,7 +148,7 @@ function childId(parentId: string | null, own: string): string {
 }
 
 function jobLeaves(jobs: TrackedJob[], parentId: string): TreeNode[] {
-  return [...jobs].sort(byActivity).map((job) => ({ type: 'job', id: jobNodeId(job.key), job, parentId }));
+  return [...jobs].sort(byOrderTime).map((job) => ({ type: 'job', id: jobNodeId(job.key), job, parentId }));
 }
 
 /** Every node of the tree, depth first (for finding a node by id, e.g. to reveal a job). */

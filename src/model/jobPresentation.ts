@@ -6,12 +6,13 @@
  * Job data is untrusted (names, URLs, error messages come from the cloud, and partly from whoever submitted the
  * job): everything that goes into Markdown is escaped, and only http(s) URLs ever become links.
  */
-import { isTerminal, type Job, type JobOutput, type JobStatus } from './job.js';
+import { isTerminal, type Job, type JobKind, type JobOutput, type JobStatus } from './job.js';
 import { KIND_LABEL } from './jobRef.js';
 import { STATUS_LABEL } from './grouping.js';
-import { effectiveStatus, isCasterRef, type TrackedError, type TrackedJob } from './trackedJob.js';
+import { effectiveStatus, isCasterRef, type TrackedJob } from './trackedJob.js';
 import { formatBytes } from './formatBytes.js';
 import { stripUnsafeChars } from '../util/unsafeChars.js';
+import { neutralise } from '../util/neutralise.js';
 
 const SEP = ' · ';
 
@@ -38,9 +39,59 @@ function oneLine(text: string, max = 80): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** The API each kind's status comes from, for "GetEditingJobInfo reports no times". */
+export const KIND_API: Readonly<Record<JobKind, string>> = {
+  ice: 'GetMediaProducingJob',
+  vod: 'GetTranscodeTask',
+  'live-editing': 'GetEditingJobInfo',
+  'live-edge': 'GetEdgeTranscodeJob',
+  'mpc-editing': 'ListEditingJobs',
+};
+
+/** A 32-hex id (IMS, VOD, MPC, OSS keys) or a UUID (Live ShowId, CasterId, edge JobId): an id, not a name. */
+const ID_LIKE = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
 /**
- * The label of a job: its short id and a useful name (template or file name, stream name), or the context
- * that tells it apart (its caster or cluster) when the cloud gives no name.
+ * The job's name when it is one a person would recognise (an output file, a template, a stream name), else null:
+ * a VOD VideoId, a `project <id>` fallback, an output file named after the job id (`<JobId>.mp4`) or a ShowId
+ * are ids, and tell rows apart no better than the id does.
+ */
+export function jobName(t: TrackedJob): string | null {
+  const s = t.snapshot;
+  const isName = (text: string): boolean => {
+    const core = text.replace(/^(?:template|project)\s+/i, '').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim();
+    return core !== '' && core !== t.ref.id && core !== s?.id && !ID_LIKE.test(core);
+  };
+  const name = s?.name?.trim();
+  if (name && isName(name)) return name;
+  // An IMS template job whose output is named after the job: its template tells it apart.
+  const template = s?.templateId?.trim();
+  if (template && isName(template)) return `template ${template}`;
+  return null;
+}
+
+/** Longest name in a tree row's label, so the description (progress, age) stays in view at the default width. */
+const LABEL_NAME_MAX = 32;
+
+/** Tree labels and descriptions: one line, no control, C1 or bidi characters, no link syntax (no icons drawn there). */
+function plain(text: string, maxLength?: number): string {
+  return neutralise(text, { icons: false, maxLength });
+}
+
+/**
+ * The tree row's label: what tells the job apart, its name (`merged.mp4`; the description ends with its short id),
+ * else its short id (`5f3c9a1e…5a02`); `caster <id>` for a whole caster. Neutralised (see `plain`).
+ */
+export function jobLabel(t: TrackedJob): string {
+  const ref = t.ref;
+  if (isCasterRef(ref)) return plain(`caster ${shortId(ref.id)}`);
+  const name = jobName(t);
+  return name ? plain(name, LABEL_NAME_MAX) : plain(shortId(ref.id));
+}
+
+/**
+ * The label of a job in messages and pickers: its short id and a useful name (template or file name, stream
+ * name), or the context that tells it apart (its caster or cluster) when the cloud gives no name.
  */
 export function jobTitle(t: TrackedJob): string {
   const ref = t.ref;
@@ -59,54 +110,66 @@ function ms(iso: string | null | undefined): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-function errorTag(e: TrackedError): string {
-  return `⚠ ${oneLine(e.code ?? e.kind, 40)}`;
+/** An age for a tree row, to the minute ('<1 min', '3 min', '2 h', '5 d'), so the row changes at most once a minute. */
+export function rowAge(elapsedMs: number): string {
+  return elapsedMs < 60_000 ? '<1 min' : formatAge(elapsedMs);
 }
 
-/** What a job is doing, in a few words, by status. */
+/** What the Live editing TaskStatus values inside "running" mean (1: editing, 2: uploading the output to VOD). */
+const LIVE_EDITING_PHASE: Readonly<Record<string, string>> = { '1': 'editing', '2': 'uploading to VOD' };
+
+/**
+ * What a job is doing, in a few words, without repeating the status its group already names: progress, or how
+ * long it has run or waited (to the minute); the error code and how long it took once finished.
+ */
 function statusPhrase(job: Job, now: number): string[] {
   const created = ms(job.createdAt);
   const started = ms(job.startedAt) ?? created;
   const completed = ms(job.completedAt);
   switch (job.status) {
-    case 'running':
-      if (job.progress !== null) return [`${Math.round(job.progress)} %`];
-      return started !== null ? [`running ${formatAge(now - started)}`] : ['running'];
+    case 'running': {
+      const out: string[] = [];
+      const phase = job.kind === 'live-editing' ? LIVE_EDITING_PHASE[job.rawStatus] : undefined;
+      if (phase) out.push(phase);
+      if (job.progress !== null) out.push(`${Math.round(job.progress)} %`);
+      else if (started !== null) out.push(`started ${rowAge(now - started)} ago`);
+      return out;
+    }
     case 'queued':
-      return created !== null ? [`waiting ${formatAge(now - created)}`] : ['queued'];
+      return created !== null ? [`waiting ${rowAge(now - created)}`] : [];
     case 'succeeded':
     case 'failed':
     case 'partial': {
+      // Nothing that ages: a finished row never changes by itself (when it finished is in the tooltip).
       const out: string[] = [];
       // A VOD task whose failed outputs carry no code has an error with an empty code: nothing to show then.
-      if (job.status !== 'succeeded' && job.error?.code) out.push(oneLine(job.error.code, 40));
+      if (job.status !== 'succeeded' && job.error?.code) out.push(plain(job.error.code, 40));
       if (completed !== null && started !== null) out.push(`took ${formatAge(completed - started)}`);
-      if (completed !== null) out.push(`finished ${formatAge(now - completed)} ago`);
-      if (out.length === 0) out.push(STATUS_LABEL[job.status].toLowerCase());
       return out;
     }
     case 'stopped':
-      return ['stopped'];
+      return [];
     case 'unknown':
-      return [`status ${oneLine(job.rawStatus || '?', 30)}`];
+      return [`status ${plain(job.rawStatus || '?', 30)}`];
   }
 }
 
 /**
- * The description beside a job's label: progress % or elapsed time while running, waiting time while queued,
- * how long it took and when it finished once terminal, then the age of the last successful check
- * ("· updated 12 s ago"). A poll error shows as "⚠ <code>" first; before the first fetch: "checking…".
+ * The description beside a job's label: progress or elapsed time while running, waiting time while queued, the
+ * error code and how long it took once finished; ages only to the minute, and never the age of the last check
+ * (that is in the tooltip), so a row changes only when the job does or, at most, once a minute. A poll error
+ * shows as "⚠ <code>" first; before the first fetch: "checking…". When the label is the job's name, the short id
+ * comes last (what the row is doing stays in view in a narrow side bar; the id follows). Neutralised like the label.
  */
 export function jobDescription(t: TrackedJob, now: number): string {
   const parts: string[] = [];
-  if (t.lastError) parts.push(errorTag(t.lastError));
+  if (t.lastError) parts.push(`⚠ ${plain(t.lastError.code ?? t.lastError.kind, 40)}`);
   if (!t.snapshot) {
     if (!t.lastError) parts.push('checking…');
-    return parts.join(SEP);
+  } else {
+    parts.push(...statusPhrase(t.snapshot, now));
   }
-  parts.push(...statusPhrase(t.snapshot, now));
-  const checked = ms(t.lastCheckedAt);
-  if (checked !== null) parts.push(`updated ${formatAge(now - checked)} ago`);
+  if (!isCasterRef(t.ref) && jobName(t) !== null) parts.push(plain(shortId(t.ref.id)));
   return parts.join(SEP);
 }
 
@@ -180,8 +243,10 @@ function outputLine(o: JobOutput): string {
 
 /**
  * The Markdown tooltip (and hover body) of a tracked job: kind, id, status with the cloud's own value, progress,
- * times in UTC, duration, the job's error, outputs (links only for http(s) URLs), the last poll error and when
- * the job was last checked. Every job-derived string is escaped.
+ * times in UTC with their ages at `now` (the tree builds it when the tooltip opens: resolveTreeItem), duration,
+ * the job's error (or that the API reports none for a failed job, with a hint), outputs (links only for http(s)
+ * URLs), the last poll error and when the job was last checked. When the API reports no time at all, it says so
+ * once. Every job-derived string is escaped.
  */
 export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   const s = t.snapshot;
@@ -195,7 +260,8 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   blocks.push(`**${escapeMarkdown(kindLabel)}**${SEP}${statusText}`);
 
   const facts: string[] = [`Id: ${escapeMarkdown(ref.id)}`];
-  if (s?.name && s.name !== ref.id) facts.push(`Name: ${escapeMarkdown(s.name)}`);
+  // A VOD task's "name" is its VideoId: say what it is.
+  if (s?.name && s.name !== ref.id) facts.push(`${ref.kind === 'vod' ? 'Video ID' : 'Name'}: ${escapeMarkdown(s.name)}`);
   facts.push(`Region: ${escapeMarkdown(ref.region)}`);
   if (ref.params.casterId) facts.push(`Caster: ${escapeMarkdown(ref.params.casterId)}`);
   if (ref.params.clusterId) facts.push(`Cluster: ${escapeMarkdown(ref.params.clusterId)}`);
@@ -205,8 +271,10 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   if (s?.progress !== null && s?.progress !== undefined && !isTerminal(status)) facts.push(`Progress: ${Math.round(s.progress)} %`);
   for (const [label, iso] of [['Created', s?.createdAt], ['Started', s?.startedAt], ['Completed', s?.completedAt]] as const) {
     const text = utc(iso ?? null);
-    if (text) facts.push(`${label}: ${text}`);
+    const at = ms(iso);
+    if (text) facts.push(`${label}: ${text}${at !== null ? `, ${formatAge(now - at)} ago` : ''}`);
   }
+  if (s && !s.createdAt && !s.startedAt && !s.completedAt && !s.updatedAt) facts.push(`${KIND_API[s.kind]} reports no times`);
   const started = ms(s?.startedAt) ?? ms(s?.createdAt);
   const completed = ms(s?.completedAt);
   if (started !== null && completed !== null) facts.push(`Took: ${formatAge(completed - started)}`);
@@ -214,6 +282,7 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   blocks.push(facts.join('  \n'));
 
   if (s?.error) blocks.push(`**Error** ${s.error.code ? `${escapeMarkdown(s.error.code)}: ` : ''}${escapeMarkdown(s.error.message)}`);
+  else if (s && (s.status === 'failed' || s.status === 'partial')) blocks.push(noErrorReported(s));
   if (s && s.outputs.length > 0) {
     const shown = s.outputs.slice(0, 10).map(outputLine);
     if (s.outputs.length > 10) shown.push(`- … and ${s.outputs.length - 10} more`);
@@ -233,6 +302,14 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   if (t.snapshotTrimmed) tail.push('saved snapshot was trimmed; inspect to fetch it in full');
   blocks.push(`_${tail.join(SEP)}_`);
   return blocks.join('\n\n');
+}
+
+/** A failed job whose API gives no error code or message (Live editing: TaskStatus -1 and nothing else). */
+function noErrorReported(s: Job): string {
+  const hint = s.kind === 'live-editing'
+    ? `the production studio${s.params.casterId ? ` (caster ${escapeMarkdown(s.params.casterId)})` : ''} in the ApsaraVideo Live console (Open in Console) may say why`
+    : 'the job in its cloud console (Open in Console) may say why';
+  return `**Error** ${KIND_API[s.kind]} reports no error code or message for this job  \nHint: ${hint}`;
 }
 
 /**

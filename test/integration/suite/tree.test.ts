@@ -1,8 +1,9 @@
 /**
  * Tracking jobs of all five kinds through the real Track a Job… command (prompts answered by the
  * ScriptedPrompter) puts them under the right groups with the right labels, descriptions, context values and
- * icons: Cloud → Status → Job, and Status → Cloud → Job after Toggle Grouping. The rendered view is read back
- * and photographed.
+ * icons: Cloud → Status → Job, and Status → Cloud → Job after Toggle Grouping. Rows lead with the job's name and
+ * keep the short id after it; descriptions never repeat the group's status nor carry the age of the last check.
+ * Inspect Job from the command palette uses the selected row. The rendered view is read back and photographed.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -55,14 +56,17 @@ function labels(rows: readonly Row[]): string[] {
 function checkJobRow(row: Row, e: (typeof EXPECTED)[number]): void {
   const what = `${e.kind} ${e.id}`;
   assert.equal(row.node.type, 'job');
-  assert.ok(row.label.startsWith(shortId(e.id)), `${what}: label "${row.label}" starts with the short id ${shortId(e.id)}`);
+  // The label is the job's name (then the description ends with the short id) or the short id itself.
+  assert.ok(row.label === shortId(e.id) || (row.description ?? '').endsWith(shortId(e.id)), `${what}: "${row.label}" / "${row.description}" carry the short id ${shortId(e.id)}`);
   assert.equal(row.item.collapsibleState, vscode.TreeItemCollapsibleState.None, `${what}: a leaf`);
   const phase = TERMINAL.has(e.status) ? 'terminal' : 'active';
   assert.ok(row.contextValue?.startsWith(`job;kind-${e.kind};status-${e.status};${phase};unwatched;`), `${what}: contextValue ${row.contextValue}`);
   assert.deepEqual([row.icon, row.color], ICON[e.status], `${what}: icon`);
-  assert.match(row.description ?? '', /updated \d+ s ago$/, `${what}: description "${row.description}" ends with the age of the last check`);
+  assert.doesNotMatch(row.description ?? '', /updated|\d+ s ago/, `${what}: description "${row.description}" has no age of the last check (it is in the tooltip)`);
   assert.doesNotMatch(row.description ?? '', /⚠|checking/, `${what}: no poll error, fetched`);
-  assert.doesNotMatch(row.description ?? '', /^ · | · · /, `${what}: no empty part in "${row.description}"`);
+  assert.doesNotMatch(row.description ?? '', /^ · | · · | · $/, `${what}: no empty part in "${row.description}"`);
+  const groupWord = { running: 'running', queued: 'queued', failed: 'failed', partial: 'partly failed', succeeded: 'succeeded', stopped: 'stopped', unknown: 'unknown' }[e.status];
+  assert.ok(!(row.description ?? '').toLowerCase().startsWith(groupWord), `${what}: "${row.description}" does not repeat its group's status`);
 }
 
 suite('tree', () => {
@@ -136,15 +140,24 @@ suite('tree', () => {
     // Descriptions by status: progress for a running job with progress, waiting time for a queued one, when a
     // finished one finished, the cloud's value for an unknown one.
     const desc = (id: string): string => rows.find((r) => r.row.node.type === 'job' && r.row.node.job.ref.id === id)!.row.description ?? '';
-    assert.match(desc(SAMPLE_IDS.ice.processing), /^45 % · /, 'ICE Processing with Progress "45"');
-    assert.match(desc(SAMPLE_IDS.ice.init), /^waiting /);
-    assert.match(desc(SAMPLE_IDS.ice.succeeded), /finished .* ago/);
+    assert.equal(desc(SAMPLE_IDS.ice.processing), '45 %', 'ICE Processing with Progress "45"');
+    assert.match(desc(SAMPLE_IDS.ice.init), /^waiting \d+ min$/);
+    assert.match(desc(SAMPLE_IDS.ice.succeeded), /^took /);
+    assert.equal(desc(SAMPLE_IDS.liveEditing.showUploading), `uploading to VOD · ${shortId(SAMPLE_IDS.liveEditing.showUploading)}`, 'the Live editing phase, not "running" again');
     assert.match(desc(SAMPLE_IDS.ice.unknownStatus), /^status Suspended/);
     assert.match(desc(SAMPLE_IDS.ice.failed), /^ExceededMaximumValue/, 'a failed job shows its error code');
-    // Names: the output file name of an ICE job, the caster of a live-editing task, the cluster of an edge job.
+    // Names first: the output file of a live-editing task, the stream of an edge job, the output of an MPC job (the
+    // short id ends the description); ids are not names (an ICE output named after its JobId, a VOD VideoId, a
+    // `project <id>`): then the label is the short id.
     const label = (id: string): string => rows.find((r) => r.row.node.type === 'job' && r.row.node.job.ref.id === id)!.row.label;
-    assert.match(label(SAMPLE_IDS.liveEditing.showUploading), / · /);
-    assert.match(label(SAMPLE_IDS.liveEdge.stopped), / · /);
+    assert.equal(label(SAMPLE_IDS.liveEditing.showUploading), 'EditFile-uploading.mp4');
+    assert.equal(label(SAMPLE_IDS.liveEdge.stopped), 'sports-backup');
+    assert.equal(desc(SAMPLE_IDS.liveEdge.stopped), shortId(SAMPLE_IDS.liveEdge.stopped), 'stopped: nothing but the id (the group says Stopped)');
+    assert.equal(label(SAMPLE_IDS.mpc.waiting), 'merged.mp4');
+    assert.match(desc(SAMPLE_IDS.mpc.waiting), new RegExp(`^waiting \\d+ min · ${shortId(SAMPLE_IDS.mpc.waiting)}$`));
+    assert.equal(label(SAMPLE_IDS.ice.succeeded), shortId(SAMPLE_IDS.ice.succeeded), 'an output named <JobId>.mp4 is not a name');
+    assert.equal(label(SAMPLE_IDS.vod.allSucceeded), shortId(SAMPLE_IDS.vod.allSucceeded), 'a VideoId is not a name');
+    assert.equal(label(SAMPLE_IDS.ice.processing), shortId(SAMPLE_IDS.ice.processing), '"project <ProjectId>" is not a name');
 
     // The rendered view shows the same groups.
     if (hasHarness()) {
@@ -154,6 +167,9 @@ suite('tree', () => {
         return ['Alibaba Cloud (10)', 'Running (3)', 'Partly Failed (1)', 'Huawei Cloud (2)'].every((l) => t.some((x) => x.includes(l))) ? t : undefined;
       }, 10_000, { message: 'the view to render the groups' });
       assert.ok(rendered.some((x) => x.includes(shortId(SAMPLE_IDS.ice.processing)) && x.includes('45 %')), 'a job row with its description');
+      // The view's title: the container and a short view name.
+      const title = (await uiText('.part.sidebar .composite.title')) ?? [];
+      assert.ok(title.some((x) => /^media jobs: jobs$/i.test(x.split('\n')[0]!.trim())), `side bar title: ${JSON.stringify(title)}`);
       await screenshot('tree-by-cloud', { waitForText: 'Alibaba Cloud (10)' });
     }
   });
@@ -197,5 +213,19 @@ suite('tree', () => {
     await vscode.commands.executeCommand('mediaJobs.toggleGrouping');
     assert.equal(api.tree.currentGrouping, 'cloud');
     assert.deepEqual(labels(await shownTree(api)), ['Alibaba Cloud (10)', 'Huawei Cloud (2)']);
+  });
+
+  test('Inspect Job from the command palette opens the job selected in the view, without asking', async () => {
+    const rows = jobRows(await shownTree(api));
+    const target = rows.find((r) => r.row.node.type === 'job' && r.row.node.job.ref.id === SAMPLE_IDS.mpc.waiting)!.row.node;
+    assert.equal(target.type, 'job');
+    await api.view.reveal(target, { select: true, focus: true });
+    await waitFor(() => api.view.selection.some((n) => n.id === target.id), 5_000, { message: 'the row selected' });
+    const asked = api.prompter.asked.length;
+    const key = target.type === 'job' ? target.job.key : '';
+    await vscode.commands.executeCommand('mediaJobs.inspectJob');
+    assert.deepEqual(api.prompter.asked.slice(asked), [], 'no "Inspect which job?" pick');
+    await waitFor(() => api.inspector.keys().includes(key), 10_000, { message: 'the inspector open for the selected job' });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

@@ -4,7 +4,7 @@ import { blankJob } from '../../../src/clouds/kinds/wire.js';
 import { type Job, type JobKind, type JobParams, type JobStatus } from '../../../src/model/job.js';
 import { type JobRef, jobKey } from '../../../src/model/jobRef.js';
 import {
-  groupJobs, type GroupNode, jobNodeId, matchesFilter, STATUS_ORDER, type TreeNode, walkTree,
+  groupJobs, type GroupNode, jobNodeId, matchesFilter, orderTime, STATUS_ORDER, type TreeNode, walkTree,
 } from '../../../src/model/grouping.js';
 import { effectiveStatus, refOfJob, trackedErrorFrom, type TrackedJob } from '../../../src/model/trackedJob.js';
 import { ApiError, BadResponseError, NetworkError } from '../../../src/clouds/errors.js';
@@ -57,14 +57,24 @@ test('cloud first: clouds aliyun then huawei, statuses in STATUS_ORDER, counts i
   assert.deepEqual(labels(huawei.children), ['Running (1)', 'Unknown (1)']);
 });
 
-test('jobs in a group are ordered by most recent activity, newest first, falling back to addedAt', () => {
-  const tree = groupJobs(JOBS, 'cloud');
-  const running = groups(groups(tree)[0]!.children)[0]!;
-  assert.deepEqual(running.children.map((n) => n.type === 'job' && n.job.ref.id), [
-    'b1b65ab107e14c0e8f3dbb900f6c1f02', // 11:00
-    '7c1e0a9b5d3f4e21a8c6f0b2d4e6a804', // 09:00
-  ]);
+test('jobs in a group are ordered newest first by when they reached their status, falling back to addedAt', () => {
+  const withTimes = (id: string, status: JobStatus, times: Partial<Job>): TrackedJob => {
+    const t = tracked('ice', id, status);
+    return { ...t, snapshot: { ...t.snapshot!, ...times } };
+  };
+  const older = withTimes('7c1e0a9b5d3f4e21a8c6f0b2d4e6a811', 'running', { createdAt: '2024-06-01T09:00:00Z', updatedAt: '2024-06-01T11:59:00Z' });
+  const newer = withTimes('7c1e0a9b5d3f4e21a8c6f0b2d4e6a812', 'running', { createdAt: '2024-06-01T10:00:00Z', updatedAt: '2024-06-01T10:00:00Z' });
+  const running = groups(groups(groupJobs([older, newer], 'cloud'))[0]!.children)[0]!;
+  // The older job's recent update (its progress) does not move it above the newer one.
+  assert.deepEqual(running.children.map((n) => n.type === 'job' && n.job.ref.id), [newer.ref.id, older.ref.id]);
   assert.ok(running.children.every((n) => n.type === 'job' && n.parentId === running.id));
+  assert.equal(orderTime(older), Date.parse('2024-06-01T09:00:00Z'));
+
+  // Finished jobs: by completion.
+  const doneEarly = withTimes('7c1e0a9b5d3f4e21a8c6f0b2d4e6a813', 'succeeded', { createdAt: '2024-06-01T11:00:00Z', completedAt: '2024-06-01T11:10:00Z' });
+  const doneLate = withTimes('7c1e0a9b5d3f4e21a8c6f0b2d4e6a814', 'succeeded', { createdAt: '2024-06-01T08:00:00Z', completedAt: '2024-06-01T12:00:00Z' });
+  const done = groups(groups(groupJobs([doneEarly, doneLate], 'cloud'))[0]!.children)[0]!;
+  assert.deepEqual(done.children.map((n) => n.type === 'job' && n.job.ref.id), [doneLate.ref.id, doneEarly.ref.id]);
 
   const a = tracked('ice', 'aaaaaaaa1', null, { addedAt: '2024-06-01T00:00:00Z' });
   const b = tracked('ice', 'bbbbbbbb2', null, { addedAt: '2024-06-02T00:00:00Z' });

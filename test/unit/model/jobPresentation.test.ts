@@ -4,8 +4,8 @@ import { blankJob } from '../../../src/clouds/kinds/wire.js';
 import { emptyOutput, type Job, type JobKind, JOB_STATUSES, type JobOutput } from '../../../src/model/job.js';
 import { type JobRef, jobKey } from '../../../src/model/jobRef.js';
 import {
-  contextValue, escapeMarkdown, formatAge, jobDescription, jobTitle, jobTooltipMarkdown, outputUrls, safeHttpUrl, shortId,
-  statusIcon,
+  contextValue, escapeMarkdown, formatAge, jobDescription, jobLabel, jobName, jobTitle, jobTooltipMarkdown, outputUrls, rowAge,
+  safeHttpUrl, shortId, statusIcon,
 } from '../../../src/model/jobPresentation.js';
 import { type TrackedJob } from '../../../src/model/trackedJob.js';
 
@@ -47,31 +47,69 @@ test('titles: short id plus a useful name, or the caster / cluster context', () 
   assert.equal(jobTitle(tracked('ice', ICE_ID, { name: 'a\nb\u0007c' })), '7c1e0a9b…a801 · a b c');
 });
 
-test('descriptions for each status, with the age of the last check', () => {
+test('tree labels: the real name, else the short id (ids are not names); neutralised', () => {
+  assert.equal(jobLabel(tracked('ice', ICE_ID, { name: 'promo.mp4' })), 'promo.mp4');
+  assert.equal(jobLabel(tracked('ice', ICE_ID, { name: 'template promo-16x9' })), 'template promo-16x9');
+  assert.equal(jobLabel(tracked('ice', ICE_ID, null)), '7c1e0a9b…a801');
+  // Not names: the output file named after the job, the project fallback, a VOD VideoId, a ShowId.
+  assert.equal(jobLabel(tracked('ice', ICE_ID, { name: `${ICE_ID}.mp4` })), '7c1e0a9b…a801');
+  assert.equal(jobLabel(tracked('ice', ICE_ID, { name: 'project a0b1c2d3e4f5061728394a5b6c7d8e9f' })), '7c1e0a9b…a801');
+  // …but a template job's template does.
+  assert.equal(jobLabel(tracked('ice', ICE_ID, { name: `${ICE_ID}.mp4`, templateId: 'promo-16x9' })), 'template promo-16x9');
+  assert.equal(jobLabel(tracked('vod', 'b1b65ab107e14c0e8f3dbb900f6c1f01', { name: 'd4860fcc6a5e4d0bbce9fed52e893801', templateId: 'b1b65ab107e14c0e8f3dbb900f6c1f99' })), 'b1b65ab1…1f01');
+  const showId = '42200b81-0c1d-4e5f-8a9b-000000000001';
+  const casterId = '53200b81-b761-4c10-842a-a0726d970001';
+  assert.equal(jobLabel(tracked('live-editing', showId, { name: showId }, {}, { casterId })), '42200b81…0001');
+  assert.equal(jobLabel(tracked('live-editing', showId, { name: 'EditFile-uploading.mp4' }, {}, { casterId })), 'EditFile-uploading.mp4');
+  assert.equal(jobLabel(tracked('live-editing', casterId, null)), 'caster 53200b81…0001');
+  assert.equal(jobLabel(tracked('live-edge', 'e7d1c4b2-9a8f-4e3d-b2c1-0f9e8d7c6b01', { name: 'news-main' }, {}, { clusterId: 'c1' })), 'news-main');
+  assert.equal(jobName(tracked('mpc-editing', '5f3c9a1e7b2d4c6e8a0b1c2d3e4f5a02', { name: 'merged.mp4' })), 'merged.mp4');
+  // Long names are cut so the description stays in view; line breaks, controls, bidi and link syntax go.
+  assert.equal(jobLabel(tracked('ice', ICE_ID, { name: 'a-very-long-output-file-name-for-the-open-day.mp4' })), 'a-very-long-output-file-name-fo…');
+  assert.equal(jobLabel(tracked('ice', ICE_ID, { name: 'a\nb\u0007c\u202e\u0085d' })), 'a bcd');
+  assert.equal(jobLabel(tracked('ice', ICE_ID, { name: '[x](command:evil) $(alert).mp4' })), '[x] (command:evil) $(alert).mp4');
+  // A named row's description ends with the short id: the label and description tell it apart together.
+  assert.equal(jobDescription(tracked('ice', ICE_ID, { name: 'promo.mp4', status: 'running', progress: 45 }), NOW), '45 % · 7c1e0a9b…a801');
+  assert.equal(jobDescription(tracked('live-edge', 'e7d1c4b2-9a8f-4e3d-b2c1-0f9e8d7c6b02', { name: 'sports-backup', status: 'stopped' }), NOW), 'e7d1c4b2…6b02');
+  assert.equal(jobDescription(tracked('ice', ICE_ID, { status: 'running', progress: 45 }), NOW), '45 %', 'no id twice');
+});
+
+test('descriptions: what the group does not say already, ages to the minute, nothing that ages on a finished row', () => {
   const d = (snap: Partial<Job>, extra: Partial<TrackedJob> = {}) => jobDescription(tracked('ice', ICE_ID, snap, extra), NOW);
-  assert.equal(d({ status: 'running', progress: 45.4 }), '45 % · updated 12 s ago');
-  assert.equal(d({ status: 'running', startedAt: ago(180_000) }), 'running 3 min · updated 12 s ago');
-  assert.equal(d({ status: 'running' }), 'running · updated 12 s ago');
-  assert.equal(d({ status: 'queued', createdAt: ago(120_000) }), 'waiting 2 min · updated 12 s ago');
-  assert.equal(d({ status: 'succeeded', startedAt: ago(7_500_000), completedAt: ago(7_200_000) }), 'took 5 min · finished 2 h ago · updated 12 s ago');
+  assert.equal(d({ status: 'running', progress: 45.4 }), '45 %');
+  assert.equal(d({ status: 'running', startedAt: ago(180_000) }), 'started 3 min ago');
+  assert.equal(d({ status: 'running', startedAt: ago(20_000) }), 'started <1 min ago');
+  assert.equal(d({ status: 'running' }), '');
+  assert.equal(d({ status: 'queued', createdAt: ago(120_000) }), 'waiting 2 min');
+  assert.equal(d({ status: 'queued' }), '');
+  assert.equal(d({ status: 'succeeded', startedAt: ago(7_500_000), completedAt: ago(7_200_000) }), 'took 5 min');
   assert.equal(
     d({ status: 'failed', createdAt: ago(400_000), completedAt: ago(100_000), error: { code: 'ExceededMaximumValue', message: 'x' } }),
-    'ExceededMaximumValue · took 5 min · finished 1 min ago · updated 12 s ago',
+    'ExceededMaximumValue · took 5 min',
   );
-  assert.equal(d({ status: 'partial' }), 'partly failed · updated 12 s ago');
+  assert.equal(d({ status: 'partial' }), '');
   // A VOD task summary error without a code (its failed outputs named none): no empty part.
-  assert.equal(
-    d({ status: 'partial', createdAt: ago(400_000), completedAt: ago(100_000), error: { code: '', message: '1 of 2 transcode jobs failed' } }),
-    'took 5 min · finished 1 min ago · updated 12 s ago',
-  );
-  assert.equal(d({ status: 'stopped' }), 'stopped · updated 12 s ago');
-  assert.equal(d({ status: 'unknown', rawStatus: 'Suspended' }), 'status Suspended · updated 12 s ago');
+  assert.equal(d({ status: 'partial', createdAt: ago(400_000), completedAt: ago(100_000), error: { code: '', message: '1 of 2 transcode jobs failed' } }), 'took 5 min');
+  assert.equal(d({ status: 'stopped' }), '');
+  assert.equal(d({ status: 'unknown', rawStatus: 'Suspended' }), 'status Suspended');
+  // Live editing: the phase inside "running", never the group's own word.
+  const live = (rawStatus: string, status: Job['status']) => jobDescription(tracked('live-editing', '42200b81-0c1d-4e5f-8a9b-000000000003', { status, rawStatus }, {}, { casterId: '53200b81-b761-4c10-842a-a0726d970001' }), NOW);
+  assert.equal(live('2', 'running'), 'uploading to VOD');
+  assert.equal(live('1', 'running'), 'editing');
+  assert.equal(live('-1', 'failed'), '');
+  assert.equal(live('3', 'succeeded'), '');
+  // The age of the last check is never in the row.
+  assert.doesNotMatch(d({ status: 'running', progress: 1 }), /updated|ago/);
   // Never fetched, and a failed first fetch.
   assert.equal(jobDescription(tracked('ice', ICE_ID, null), NOW), 'checking…');
   const err = { kind: 'api' as const, code: 'JobNotFound', message: 'gone', hint: null, at: ago(1000) };
   assert.equal(jobDescription(tracked('ice', ICE_ID, null, { lastError: err }), NOW), '⚠ JobNotFound');
   // An error after earlier successes: the warning first, the snapshot's facts kept.
-  assert.equal(d({ status: 'running', progress: 10 }, { lastError: { ...err, code: null, kind: 'network' } }), '⚠ network · 10 % · updated 12 s ago');
+  assert.equal(d({ status: 'running', progress: 10 }, { lastError: { ...err, code: null, kind: 'network' } }), '⚠ network · 10 %');
+  // A hostile code stays one line without link syntax or controls.
+  assert.equal(d({ status: 'failed', error: { code: '[x](command:evil)\n\u202eE', message: '' } }), '[x] (command:evil) E');
+  assert.equal(rowAge(59_999), '<1 min');
+  assert.equal(rowAge(60_000), '1 min');
 });
 
 test('escapeMarkdown neutralises links, images, HTML, autolinks and line structure', () => {
@@ -130,6 +168,24 @@ test('tooltips: facts in UTC, raw status, outputs linked only for http(s), every
   // An error without a code reads as its message alone.
   const noCode = jobTooltipMarkdown(tracked('vod', 'b1b65ab107e14c0e8f3dbb900f6c1f01', { status: 'partial', error: { code: '', message: '1 of 2 transcode jobs failed' } }), NOW);
   assert.match(noCode, /\*\*Error\*\* 1 of 2 transcode jobs failed/);
+});
+
+test('tooltips: ages of the times as the tooltip opens; what the API does not report is said once', () => {
+  const md = jobTooltipMarkdown(tracked('ice', ICE_ID, { status: 'succeeded', createdAt: ago(7_500_000), completedAt: ago(7_200_000) }), NOW);
+  assert.match(md, /Created: 2024-06-01 09:55:00 UTC, 2 h ago/);
+  assert.match(md, /Completed: 2024-06-01 10:00:00 UTC, 2 h ago/);
+  assert.doesNotMatch(md, /reports no/);
+  // A failed Live editing task: TaskStatus -1, no error, no times.
+  const casterId = '53200b81-b761-4c10-842a-a0726d970001';
+  const failed = jobTooltipMarkdown(tracked('live-editing', '42200b81-0c1d-4e5f-8a9b-000000000002', { status: 'failed', rawStatus: '-1', params: { casterId } }, {}, { casterId }), NOW);
+  assert.match(failed, /\*\*Error\*\* GetEditingJobInfo reports no error code or message for this job {2}\nHint: the production studio \(caster 53200b81\\-b761/);
+  assert.match(failed, /GetEditingJobInfo reports no times/);
+  assert.equal(failed.match(/reports no times/g)?.length, 1, 'said once');
+  assert.doesNotMatch(failed, /Created|Started|Completed|Took/);
+  // A VOD task's name is its VideoId.
+  const vod = jobTooltipMarkdown(tracked('vod', 'b1b65ab107e14c0e8f3dbb900f6c1f01', { status: 'succeeded', name: 'd4860fcc6a5e4d0bbce9fed52e893801', createdAt: ago(1000) }), NOW);
+  assert.match(vod, /Video ID: d4860fcc6a5e4d0bbce9fed52e893801/);
+  assert.doesNotMatch(vod, /Name:/);
 });
 
 test('tooltips before the first fetch and for a whole caster', () => {
