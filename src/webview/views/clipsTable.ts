@@ -18,6 +18,7 @@ const OVERSCAN = 12;
 interface Column {
   sort: ClipSortKey;
   label: string;
+  /** A fixed width (`76px`) or `minmax(<min>px, <n>fr)`: never a content-sized track, so every row has the same columns. */
   width: string;
   numeric?: boolean;
   cell(r: ClipBrief, rowNo: number, s: TimelineSummary): { text: string; title?: string; cls?: string };
@@ -44,6 +45,15 @@ const COLUMNS: Column[] = [
   { sort: 'speed', label: 'Speed', width: '64px', numeric: true, cell: (r) => ({ text: r.speed !== null ? `${num(r.speed)}×` : '—' }) },
   { sort: 'effects', label: 'Effects', width: 'minmax(90px, 0.5fr)', cell: (r) => ({ text: r.effectCount === 0 ? '—' : r.effects.join(', ') + (r.effectCount > r.effects.length ? ` +${r.effectCount - r.effects.length}` : ''), cls: r.effectCount === 0 ? 'muted' : '' }) },
 ];
+
+/**
+ * The narrowest the table gets: the sum of the columns' fixed and minimum widths. Every row (and the header) is at
+ * least this wide and never wider than the scroller or this, so columns line up across rows and the scroller's
+ * horizontal scrollbar reaches the last column when the panel is narrower.
+ */
+export function columnsMinWidth(columns: readonly { width: string }[] = COLUMNS): number {
+  return columns.reduce((sum, c) => sum + Number(/^(?:minmax\()?(\d+(?:\.\d+)?)px/.exec(c.width)?.[1] ?? 0), 0);
+}
 
 export class ClipsTable {
   readonly el: HTMLElement;
@@ -80,6 +90,7 @@ export class ClipsTable {
       },
     }, h('div', { class: 'grid-head-wrap', role: 'rowgroup' }, this.header), this.sizer);
     this.scroller.style.setProperty('--cols', COLUMNS.map((c) => c.width).join(' '));
+    this.scroller.style.setProperty('--cols-min', `${columnsMinWidth()}px`);
     this.detailsBox = h('div', { class: 'table-details', id: 'table-clip-details' });
     this.el = h('div', { class: 'clips-tab' }, this.scroller, this.detailsBox);
     this.renderHeader();

@@ -1,6 +1,6 @@
 /** Overview tab: identity, times, outputs (Copy / Open), UserData and SubJobMaterials decoded, tracking facts. */
 import { definitionMismatch } from '../../model/definition.js';
-import { type JobOutput } from '../../model/job.js';
+import { type JobKind, type JobOutput } from '../../model/job.js';
 import { type JobCore } from '../../protocol/webview.js';
 import { type Ctx } from '../context.js';
 import { button, type Child, h, icon } from '../dom.js';
@@ -32,14 +32,7 @@ export function renderOverview(ctx: Ctx): HTMLElement {
       job.templateId !== null || job.kind === 'ice' ? ['Template ID', copyable(ctx, job.templateId, 'template id')] as Fact : null,
       ['Request ID', copyable(ctx, job.requestId, 'request id')],
     ], 'Job')], { icon: 'info', id: 'sec-job' }),
-    section('Times', [facts([
-      ['Created', timeValue(job.createdAt)],
-      ['Started', timeValue(job.startedAt)],
-      ['Completed', timeValue(job.completedAt)],
-      ['Updated', timeValue(job.updatedAt)],
-      ['Took', took !== null ? duration(took) : missing('Needs a start (or creation) and a completion time')],
-      ['Media duration', job.durationSeconds !== null ? duration(job.durationSeconds) : missing()],
-    ], 'Times'), h('p', { class: 'muted small', text: 'Local time; hover for UTC.' })], { icon: 'calendar', id: 'sec-times' }));
+    section('Times', timesContent(job, took), { icon: 'calendar', id: 'sec-times' }));
   root.appendChild(grid);
 
   root.appendChild(section('Outputs', job.outputs.length > 0
@@ -59,6 +52,33 @@ export function renderOverview(ctx: Ctx): HTMLElement {
     ['Watched', t.watched ? 'Yes, polled until done even in the background' : 'No'],
   ], 'Tracking')], { icon: 'eye', id: 'sec-tracking' }));
   return root;
+}
+
+/** The API each kind's job comes from (as in model/jobPresentation.ts KIND_API; kept here to keep that module out of the bundle). */
+const KIND_API: Readonly<Record<JobKind, string>> = {
+  ice: 'GetMediaProducingJob',
+  vod: 'GetTranscodeTask',
+  'live-editing': 'GetEditingJobInfo',
+  'live-edge': 'GetEdgeTranscodeJob',
+  'mpc-editing': 'ListEditingJobs',
+};
+
+/** The Times facts; when the API gives no time at all (Live editing), one line saying so instead of a column of dashes. */
+function timesContent(job: JobCore, took: number | null): Child[] {
+  if (!job.createdAt && !job.startedAt && !job.completedAt && !job.updatedAt) {
+    return [
+      h('p', { class: 'muted no-times', text: `${KIND_API[job.kind] ?? 'The API'} reports no times.` }),
+      job.durationSeconds !== null ? facts([['Media duration', duration(job.durationSeconds)]], 'Times') : null,
+    ];
+  }
+  return [facts([
+    ['Created', timeValue(job.createdAt)],
+    ['Started', timeValue(job.startedAt)],
+    ['Completed', timeValue(job.completedAt)],
+    ['Updated', timeValue(job.updatedAt)],
+    ['Took', took !== null ? duration(took) : missing('Needs a start (or creation) and a completion time')],
+    ['Media duration', job.durationSeconds !== null ? duration(job.durationSeconds) : missing()],
+  ], 'Times'), h('p', { class: 'muted small', text: 'Local time; hover for UTC.' })];
 }
 
 function refRows(ctx: Ctx): Array<[string, Child]> {
