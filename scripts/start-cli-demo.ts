@@ -1,6 +1,7 @@
 /**
- * `npm start` (until the extension lands): starts the emulator with its sample jobs, shows one job of each
- * kind with the built `media-jobs`, then watches a moving job to its end. The emulator stays up until Ctrl-C,
+ * `npm run demo:cli`: the `media-jobs` command line alone, without VS Code (`npm start` runs the extension). Starts
+ * the emulator with its sample jobs, shows one job of each kind with the built `media-jobs`, then watches a moving
+ * job to its end. The emulator stays up until Ctrl-C,
  * with the environment lines to use `media-jobs` against it from another terminal.
  */
 import { spawn } from 'node:child_process';
