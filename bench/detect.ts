@@ -133,8 +133,11 @@ const RG_PATTERNS = [
   TRACKED.join('|'),
 ];
 
+/** Debian's ripgrep: on PATH, or the copy the setup unpacked under .cache/debs (it installs nothing). */
+const RG = ['/usr/bin/rg', join(__dirname, '..', '.cache', 'debs', 'root', 'usr', 'bin', 'rg')].find((p) => existsSync(p)) ?? 'rg';
+
 function rgVersion(): string | null {
-  const r = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  const r = spawnSync(RG, ['--version'], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.split('\n')[0]! : null;
 }
 
@@ -143,7 +146,7 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 /** Runs rg; wall time, and its CPU time (user + system, from /usr/bin/time) when available. */
 function timeRg(file: string, extra: string[]): { ms: number; cpuMs: number | null; out: string } {
   const args = ['--no-config', ...extra, ...RG_PATTERNS.flatMap((p) => ['-e', p]), file];
-  const [cmd, full] = TIME ? [TIME, ['-f', 'cpu %U %S', 'rg', ...args]] : ['rg', args];
+  const [cmd, full] = TIME ? [TIME, ['-f', 'cpu %U %S', RG, ...args]] : [RG, args];
   const t0 = performance.now();
   const r = spawnSync(cmd, full, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - t0;

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Sets up what `npm start` and the tests need to run the extension in a real VS Code here:
-#   1. Debian packages, only those missing, never upgrading a named package (`--no-upgrade`); installed
-#      packages that apt must upgrade anyway (a -dev package pins its library's exact version) are named first;
+#   1. for building code-server, nothing is installed into the system: the kerberos headers and ripgrep come
+#      as Debian packages downloaded (`apt-get download`) and unpacked under .cache/debs/ (a -dev package would
+#      pin its library's exact version and so make apt upgrade libraries you have); only a missing compiler,
+#      make or python3 is installed with apt;
 #   2. the ripgrep tarball that @vscode/ripgrep's postinstall would otherwise download from GitHub, made from
-#      /usr/bin/rg and put where that postinstall looks first;
+#      that rg (or /usr/bin/rg) and put where that postinstall looks first;
 #   3. code-server@4.100.3 (VS Code 1.100.3, the newest that runs on Node 20) in .cache/code-server/
 #      (git-ignored), outside the project's package.json because its postinstall needs the settings below.
 # Everything code-server writes (its config.yaml, data, caches) stays under .cache/code-server-home/: it never
@@ -11,7 +13,8 @@
 # Idempotent: every step is skipped when its result is already there. Non-interactive (CI=true, no stdin).
 #
 # Usage: bash scripts/setup-code-server.sh [--browser] [--force]
-#   --browser  also Chromium and fonts: the webview and integration tests drive a headless browser.
+#   --browser  also Chromium and fonts (apt-get, only what is missing, --no-upgrade; installed packages apt
+#              must upgrade anyway are named first): the webview and integration tests drive a headless browser.
 #              `npm start` does not need it (you open the URL in your own browser).
 #   --force    reinstall code-server.
 # On failure: one line `setup failed: <step>: <why>` on stderr, exit 1.
@@ -21,13 +24,13 @@ CODE_SERVER_VERSION=4.100.3
 # @vscode/ripgrep as pinned by VS Code 1.100.3, and the ripgrep release its postinstall fetches.
 RG_PKG_VERSION=1.15.11
 RG_RELEASE=v13.0.0-10
-# What building code-server's native modules needs (node-pty, spdlog, native-watchdog, kerberos, deviceid).
-BUILD_PACKAGES=(
-  ripgrep             # /usr/bin/rg, repackaged below for @vscode/ripgrep
-  libkrb5-dev         # the `kerberos` native module (gssapi headers, krb5-config)
-  build-essential python3  # node-gyp
-  ca-certificates
-)
+# What building code-server's native modules (node-pty, spdlog, native-watchdog, kerberos, deviceid) needs.
+# kerberos is built with KERBEROS_USE_RTLD (its default): it dlopen()s libgssapi_krb5 at run time, so only the
+# headers are needed at build time; they are unpacked from the archive's packages, not installed.
+HEADER_DEBS=(libkrb5-dev krb5-multidev comerr-dev)
+RG_DEB=ripgrep
+# Installed with apt only when their command is missing (a Debian machine of this kind has them).
+declare -A TOOL_PACKAGE=([g++]=g++ [make]=make [python3]=python3)
 # What the tests' headless browser needs.
 BROWSER_PACKAGES=(
   chromium
@@ -119,19 +122,46 @@ if [[ $FORCE -eq 0 ]] && code_server_ok; then
 else
   if [[ $FORCE -eq 1 ]]; then step_end "reinstall (--force)"; else step_end "not installed yet"; fi
 
-  step_start "Debian packages to build code-server"
-  apt_install_missing "${BUILD_PACKAGES[@]}"
+  step_start "compiler, make and python3"
+  missing_tools=()
+  for t in "${!TOOL_PACKAGE[@]}"; do command -v "$t" >/dev/null 2>&1 || missing_tools+=("${TOOL_PACKAGE[$t]}"); done
+  if ((${#missing_tools[@]})); then apt_install_missing "${missing_tools[@]}"; else step_end "present"; fi
+
+  step_start "kerberos headers and ripgrep, unpacked under .cache/debs (nothing installed)"
+  DEBS="$ROOT/.cache/debs"
+  UNPACKED="$DEBS/root"
+  wanted=("${HEADER_DEBS[@]}")
+  [[ -x /usr/bin/rg ]] || wanted+=("$RG_DEB")
+  if [[ -f "$UNPACKED/usr/include/gssapi/gssapi.h" && ( -x /usr/bin/rg || -x "$UNPACKED/usr/bin/rg" ) ]]; then
+    step_end "present"
+  else
+    mkdir -p "$DEBS" || fail "cannot create $DEBS"
+    # As root, apt hands downloads to its _apt user, which cannot write into our folder: keep them as root.
+    APT_DL_OPTS=()
+    [[ $(id -u) -eq 0 ]] && APT_DL_OPTS=(-o APT::Sandbox::User=root)
+    # `apt-get download` needs the package lists; a fresh machine may have none yet.
+    if ! (cd "$DEBS" && apt-get download -qq "${APT_DL_OPTS[@]}" "${wanted[@]}" >"$CS_HOME/apt-download.log" 2>&1); then
+      as_root apt-get update -qq >>"$CS_HOME/apt-download.log" 2>&1 || fail "apt-get update failed (see $CS_HOME/apt-download.log)"
+      (cd "$DEBS" && apt-get download -qq "${APT_DL_OPTS[@]}" "${wanted[@]}" >>"$CS_HOME/apt-download.log" 2>&1) \
+        || fail "apt-get download ${wanted[*]} failed (see $CS_HOME/apt-download.log)"
+    fi
+    for deb in "$DEBS"/*.deb; do dpkg-deb -x "$deb" "$UNPACKED" || fail "cannot unpack $deb"; done
+    [[ -f "$UNPACKED/usr/include/gssapi/gssapi.h" ]] || fail "no gssapi.h in the unpacked ${HEADER_DEBS[*]}"
+    step_end "${wanted[*]}"
+  fi
+  RG_BIN=/usr/bin/rg
+  [[ -x "$RG_BIN" ]] || RG_BIN="$UNPACKED/usr/bin/rg"
+  "$RG_BIN" --version >/dev/null 2>&1 || fail "$RG_BIN does not run"
 
   # 2. ripgrep tarball ---------------------------------------------------------------------------------
   # @vscode/ripgrep looks in $TMPDIR/vscode-ripgrep-cache-<its version>/ before downloading; point TMPDIR at a
   # folder of ours for the install and leave the tarball there.
-  step_start "ripgrep tarball from /usr/bin/rg"
+  step_start "ripgrep tarball from $RG_BIN"
   case "$(uname -m)" in
     x86_64) RG_TARGET=x86_64-unknown-linux-musl ;;
     aarch64) RG_TARGET=aarch64-unknown-linux-musl ;;
     *) fail "no ripgrep tarball recipe for $(uname -m)" ;;
   esac
-  [[ -x /usr/bin/rg ]] || fail "/usr/bin/rg missing (Debian package ripgrep)"
   INSTALL_TMP="$ROOT/.cache/code-server-tmp"
   RG_CACHE="$INSTALL_TMP/vscode-ripgrep-cache-$RG_PKG_VERSION"
   RG_TARBALL="$RG_CACHE/ripgrep-$RG_RELEASE-$RG_TARGET.tar.gz"
@@ -140,7 +170,7 @@ else
     step_end "present"
   else
     stage="$(mktemp -d)"
-    cp /usr/bin/rg "$stage/rg" && tar -czf "$RG_TARBALL.part" -C "$stage" rg && mv "$RG_TARBALL.part" "$RG_TARBALL" \
+    cp "$RG_BIN" "$stage/rg" && tar -czf "$RG_TARBALL.part" -C "$stage" rg && mv "$RG_TARBALL.part" "$RG_TARBALL" \
       || fail "cannot write $RG_TARBALL"
     rm -rf "$stage"
     step_end "$RG_TARBALL"
@@ -153,7 +183,8 @@ else
   printf '{\n  "name": "mji-code-server",\n  "private": true\n}\n' >"$CS_DIR/package.json"
   NPM_LOG="$CS_HOME/npm-install.log"
   # unsafe_perm: its postinstall refuses to run as root otherwise; yes: a nested `npx node-gyp` would wait for a "y".
-  if ! TMPDIR="$INSTALL_TMP" npm_config_unsafe_perm=true npm_config_yes=true CI=true \
+  # CPATH: gcc and g++ look for headers there too (the unpacked kerberos headers).
+  if ! CPATH="$UNPACKED/usr/include${CPATH:+:$CPATH}" TMPDIR="$INSTALL_TMP" npm_config_unsafe_perm=true npm_config_yes=true CI=true \
     npm install --prefix "$CS_DIR" --save-exact --no-audit --no-fund --loglevel=error \
     "code-server@$CODE_SERVER_VERSION" >"$NPM_LOG" 2>&1; then
     tail -n 20 "$NPM_LOG" >&2

@@ -10,7 +10,8 @@
  *   --check               smoke test: start, open the page in headless Chromium, show the Media Jobs view,
  *                         save artifacts/start.png, stop; exit 0 if the view shows tracked jobs.
  *
- * code-server is set up on first use (scripts/setup-code-server.sh; about a minute, needs root for apt).
+ * code-server is set up on first use (scripts/setup-code-server.sh; about a minute; nothing is installed into
+ * the system, and no browser: open the printed URL in yours; `--check` sets up headless Chromium for its screenshot).
  * The extension is installed by a symlink from a throwaway extensions folder to this project, so a rebuild
  * (`npm run build`) plus "Developer: Reload Window" picks up changes. It starts with MEDIA_JOBS_DEMO=1 and the
  * emulator's credentials in ALIBABA_CLOUD_* / HUAWEICLOUD_SDK_* variables and every sample job as a JSON list
