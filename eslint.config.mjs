@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const pureLayers = ['src/model/**', 'src/clouds/**', 'src/protocol/**', 'src/server/**', 'src/webview/**', 'src/cli/**', 'src/util/**'];
+const pureLayers = ['src/kinds/**', 'src/model/**', 'src/clouds/**', 'src/protocol/**', 'src/server/**', 'src/webview/**', 'src/cli/**', 'src/util/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'artifacts/**', '.cache/**', '**/*.js', '**/*.mjs'] },
@@ -30,6 +30,20 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'tracking/ may only `import type` from vscode.', allowTypeImports: true }],
+      }],
+    },
+  },
+  {
+    // One file per job kind, read by every layer including the webview bundle: plain data over model/ types.
+    files: ['src/kinds/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/kinds/ is pure (see ARCHITECTURE.md).' }, { name: 'zod', message: 'src/kinds/ is pure: wire schemas stay in src/clouds/kinds/.' }],
+        patterns: [
+          { group: ['node:*'], message: 'src/kinds/ is read by the webview bundle.' },
+          { group: ['../*', '!../model', '!../model/*'], message: 'src/kinds/ imports only src/kinds/ and src/model/.' },
+          { regex: '^(?!\\.{1,2}/)', message: 'src/kinds/ imports no packages, only src/kinds/ and src/model/.' },
+        ],
       }],
     },
   },

@@ -8,6 +8,7 @@ import { type SignatureVersion } from '../clouds/client.js';
 import { ENDPOINTS, type EndpointProduct, isRegionName, validateEndpoint } from '../clouds/endpoints.js';
 import { ConfigError } from '../clouds/errors.js';
 import { kindDefinition } from '../clouds/kinds/registry.js';
+import { KIND_INFO } from '../kinds/index.js';
 import { quoted } from './format.js';
 
 export const USAGE = `Usage:
@@ -189,10 +190,13 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
 
   const signature = v.signature ?? 'v3';
   if (signature !== 'v1' && signature !== 'v3') throw new UsageError(`--signature must be v1 or v3, not "${signature}"`);
-  if (v['cluster-id'] !== undefined && kind !== 'live-edge') throw new UsageError('--cluster-id applies to live-edge only');
-  if (v['show-id'] !== undefined && kind !== 'live-editing') throw new UsageError('--show-id applies to live-editing only');
-  if (v['project-id'] !== undefined && kind !== 'mpc-editing') throw new UsageError('--project-id applies to mpc-editing only');
-  if (kind === 'live-edge' && !v['cluster-id']) throw new UsageError('live-edge needs --cluster-id');
+  for (const name of PARAM_FLAGS) {
+    const owner = FLAG_OWNER.get(name);
+    if (v[name] !== undefined && owner !== kind) throw new UsageError(`--${name} applies to ${owner} only`);
+  }
+  for (const p of KIND_INFO[kind].params) {
+    if (p.required && !paramFlag(v, p.cliFlag)) throw new UsageError(`${kind} needs --${p.cliFlag}`);
+  }
 
   const timeoutSeconds = v.timeout === undefined ? 15 : Number(v.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 600) {
@@ -203,7 +207,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     const problem = validateId(id, `${kind} job id ${quoted(id)}`);
     if (problem) throw new UsageError(`${problem}; copy the id exactly as the cloud shows it`);
   }
-  for (const name of ['cluster-id', 'show-id', 'project-id'] as const) {
+  for (const name of PARAM_FLAGS) {
     const value = v[name];
     const problem = value === undefined ? null : validateId(value, `--${name} ${quoted(value)}`);
     if (problem) throw new UsageError(problem);
@@ -220,9 +224,10 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   }
   const options: CommonOptions = { region, endpoint: v.endpoint, signature, json: v.json === true, timeoutSeconds };
   const params: JobRef['params'] = {};
-  if (v['cluster-id']) params.clusterId = v['cluster-id'];
-  if (v['show-id']) params.showId = v['show-id'];
-  if (v['project-id']) params.projectId = v['project-id'];
+  for (const p of KIND_INFO[kind].params) {
+    const value = paramFlag(v, p.cliFlag);
+    if (value) params[p.name] = value;
+  }
   const refs: JobRef[] = ids.map((id) => ({ kind, id, region: options.region, params: { ...params } }));
 
   if (command === 'inspect') {
@@ -248,4 +253,14 @@ function checkRegion(kind: JobKind, region: string, endpoint: string | undefined
   if (table === undefined || Object.hasOwn(table, region)) return;
   const known = Object.keys(table).sort().join(', ');
   throw new UsageError(`region ${quoted(region)} has no known ${product} endpoint (known regions: ${known}); or give --endpoint`);
+}
+
+/** The options that carry a kind's identity parameters (src/kinds/), in the order they are checked. */
+const PARAM_FLAGS = ['cluster-id', 'show-id', 'project-id'] as const;
+
+/** Which kind each identity option belongs to. */
+const FLAG_OWNER: ReadonlyMap<string, JobKind> = new Map(JOB_KINDS.flatMap((k) => KIND_INFO[k].params.map((p) => [p.cliFlag, k] as const)));
+
+function paramFlag(v: Partial<Record<(typeof PARAM_FLAGS)[number], string>>, flag: string): string | undefined {
+  return (v as Record<string, string | undefined>)[flag];
 }

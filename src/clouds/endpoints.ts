@@ -11,6 +11,8 @@
  */
 import { ConfigError } from './errors.js';
 import { type CloudId } from '../model/job.js';
+import { isRegionName } from '../model/region.js';
+import { isHttpProtocol } from '../model/urls.js';
 
 export type EndpointProduct = 'ice' | 'vod' | 'live' | 'mpc';
 
@@ -45,10 +47,7 @@ export const DEFAULT_REGION: Readonly<Record<CloudId, string>> = {
   huawei: 'cn-north-4',
 };
 
-/** Region names look like `cn-shanghai`, `ap-southeast-1`. Anything else is a typo or an injection attempt. */
-export function isRegionName(region: string): boolean {
-  return /^[a-z]{2,4}(-[a-z0-9]{1,20}){1,3}$/.test(region);
-}
+export { isRegionName };
 
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -67,7 +66,7 @@ export function validateEndpoint(raw: string): string {
   } catch {
     throw new ConfigError(`endpoint "${raw}" is not a URL`, 'give a base URL such as https://ice-vpc.cn-shanghai.aliyuncs.com');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+  if (!isHttpProtocol(url.protocol)) {
     throw new ConfigError(`endpoint "${url.protocol}//…" must use https`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {

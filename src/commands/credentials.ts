@@ -11,6 +11,7 @@ import { parseAliyunCliConfig } from '../tracking/aliyunCliConfig.js';
 import { SecretStorageUnavailableError, type StoredAliyun, type StoredHuawei } from '../tracking/credentialsService.js';
 import { CONFIG_SECTION } from '../constants.js';
 import { type CloudId } from '../model/job.js';
+import { CLOUD_LABEL } from '../kinds/index.js';
 import {
   aliyunCliImportFailedMessage, credentialsNotSavedMessage, noAliyunCliConfigMessage, profileItems, profilePlaceholder,
 } from '../views/messages.js';
@@ -19,7 +20,7 @@ const notEmpty = (what: string) => (v: string) => (v.trim() === '' ? `${what} is
 const regionCheck = (v: string) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : 'Regions look like cn-shanghai or cn-north-4');
 
 async function save(deps: CommandDeps, cloud: CloudId, set: () => Promise<'stored' | 'windowOnly'>): Promise<boolean> {
-  const label = cloud === 'aliyun' ? 'Alibaba Cloud' : 'Huawei Cloud';
+  const label = CLOUD_LABEL[cloud];
   try {
     const where = await set();
     void vscode.window.showInformationMessage(where === 'stored'
@@ -103,8 +104,8 @@ export function setHuaweiCredentialsCommand(deps: CommandDeps) {
 export function setCredentialsCommand(deps: CommandDeps) {
   return async (): Promise<boolean> => {
     const pick = await deps.prompter.pick([
-      { label: 'Alibaba Cloud', description: 'AccessKey, optional STS token', command: 'aliyun' as const },
-      { label: 'Huawei Cloud', description: 'AK/SK and project id', command: 'huawei' as const },
+      { label: CLOUD_LABEL.aliyun, description: 'AccessKey, optional STS token', command: 'aliyun' as const },
+      { label: CLOUD_LABEL.huawei, description: 'AK/SK and project id', command: 'huawei' as const },
       { label: 'Import from environment variables', description: 'ALIBABA_CLOUD_* and HUAWEICLOUD_SDK_*', command: 'env' as const },
       { label: 'Import aliyun CLI profile', description: '~/.aliyun/config.json', command: 'cli' as const },
     ], { placeHolder: 'Set credentials for…' });
@@ -176,8 +177,8 @@ export function signOutCommand(deps: CommandDeps) {
   return async (): Promise<void> => {
     const pick = await deps.prompter.pick([
       { label: 'Both clouds', cloud: undefined },
-      { label: 'Alibaba Cloud', cloud: 'aliyun' as const },
-      { label: 'Huawei Cloud', cloud: 'huawei' as const },
+      { label: CLOUD_LABEL.aliyun, cloud: 'aliyun' as const },
+      { label: CLOUD_LABEL.huawei, cloud: 'huawei' as const },
     ], { placeHolder: 'Delete which credentials from secret storage?' });
     if (!pick) return;
     await deps.credentials.signOut(pick.cloud);

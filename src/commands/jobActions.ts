@@ -5,9 +5,10 @@ import { resolveJobs } from './jobArgs.js';
 import { consoleUrl } from '../model/consoleLinks.js';
 import { outputUrlItems, watchingStatusMessage } from '../views/messages.js';
 import { type TrackedJob } from '../model/trackedJob.js';
+import { startsLikeHttpUrl } from '../model/urls.js';
 
 function httpUrls(t: TrackedJob): string[] {
-  return (t.snapshot?.outputs ?? []).map((o) => o.url).filter((u): u is string => typeof u === 'string' && /^https?:\/\//i.test(u));
+  return (t.snapshot?.outputs ?? []).map((o) => o.url).filter((u): u is string => typeof u === 'string' && startsLikeHttpUrl(u));
 }
 
 export function refreshAllCommand(deps: CommandDeps) {

@@ -15,6 +15,7 @@ import { isRegionName } from '../clouds/endpoints.js';
 import { consoleUrl } from '../model/consoleLinks.js';
 import { type JobKind } from '../model/job.js';
 import { type JobRef, KIND_CLOUD, KIND_LABEL, validateId } from '../model/jobRef.js';
+import { KIND_INFO } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { trackedFor } from '../views/jobHoverContent.js';
 import { type JobReferenceArgs, parseJobReferenceArgs } from '../views/jobHoverMarkdown.js';
@@ -46,8 +47,7 @@ async function refFor(deps: CommandDeps, a: JobReferenceArgs, kind: JobKind): Pr
       title: titleText(`Look up ${a.id}`), prompt: 'ClusterId of the edge transcode job', validateInput: validateParam('ClusterId'),
     }))?.trim();
     if (!params.clusterId) return undefined;
-  }
-  if (kind === 'live-editing') {
+  } else if (kind === 'live-editing') {
     if (a.params.casterId) params.casterId = a.params.casterId;
     else if (a.needs?.includes('casterId')) {
       const c = await deps.prompter.input({
@@ -56,8 +56,9 @@ async function refFor(deps: CommandDeps, a: JobReferenceArgs, kind: JobKind): Pr
       if (!c) return undefined;
       params.casterId = c.trim();
     } else if (a.params.showId) params.showId = a.params.showId;
+  } else {
+    for (const p of KIND_INFO[kind].params) if (a.params[p.name]) params[p.name] = a.params[p.name];
   }
-  if (kind === 'mpc-editing' && a.params.projectId) params.projectId = a.params.projectId;
   const region = a.region && isRegionName(a.region) ? a.region : deps.settings().defaultRegions[KIND_CLOUD[kind]];
   return { kind, id: a.id, region, params };
 }

@@ -4,17 +4,10 @@ import { type CommandDeps } from './deps.js';
 import { detectJobIdAt, plausibleKindsForBareId } from '../model/detectJobIds.js';
 import { JOB_KINDS, type JobKind } from '../model/job.js';
 import { type JobRef, KIND_CLOUD, KIND_LABEL, validateId } from '../model/jobRef.js';
+import { CLOUD_LABEL, KIND_INFO, type KindParam } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { isRegionName } from '../clouds/endpoints.js';
 import { lookUpFailedMessage, promptText, titleText } from '../views/messages.js';
-
-const ID_PROMPT: Record<JobKind, string> = {
-  ice: 'IMS JobId(s) (GetMediaProducingJob)',
-  vod: 'VOD TranscodeTaskId(s)',
-  'live-editing': 'Production studio CasterId(s): every editing task of the caster is tracked',
-  'live-edge': 'Edge transcode JobId(s)',
-  'mpc-editing': 'MPC editing job_id(s)',
-};
 
 /** Splits what the user typed or pasted: spaces, commas, semicolons, new lines; quotes stripped. */
 export function splitIds(text: string): string[] {
@@ -48,12 +41,17 @@ function validateParam(what: string, optional: boolean) {
  * kind with an extra prompt is picked (as VS Code's own multi-step inputs do when a choice adds a step).
  */
 export function trackSteps(kind?: JobKind): number {
-  return kind === 'live-edge' || kind === 'mpc-editing' ? 4 : 3;
+  return 3 + (kind ? trackPrompts(kind).length : 0);
 }
 
 /** The title of prompt `step` of Track a Job…: `Track a Job (2/4)`. */
 export function trackStepTitle(step: number, kind?: JobKind): string {
   return `Track a Job (${step}/${trackSteps(kind)})`;
+}
+
+/** The identity parameters Track a Job… asks for after the ids (src/kinds/: ClusterId, project id). */
+function trackPrompts(kind: JobKind): Array<KindParam & { trackPrompt: string }> {
+  return KIND_INFO[kind].params.filter((p): p is KindParam & { trackPrompt: string } => p.trackPrompt !== undefined);
 }
 
 /** Adds references to the store, wakes the poller, and reveals the first one. */
@@ -70,28 +68,23 @@ export async function trackRefs(deps: CommandDeps, refs: JobRef[]): Promise<Trac
 export function trackJobCommand(deps: CommandDeps) {
   return async (): Promise<TrackedJob[] | undefined> => {
     const kindPick = await deps.prompter.pick(
-      JOB_KINDS.map((k) => ({ label: k, description: KIND_LABEL[k], detail: KIND_CLOUD[k] === 'aliyun' ? 'Alibaba Cloud' : 'Huawei Cloud', jobKind: k })),
+      JOB_KINDS.map((k) => ({ label: k, description: KIND_LABEL[k], detail: CLOUD_LABEL[KIND_CLOUD[k]], jobKind: k })),
       { title: trackStepTitle(1), placeHolder: 'Which kind of job?' },
     );
     if (!kindPick) return undefined;
     const kind = kindPick.jobKind;
     const idText = await deps.prompter.input({
       title: trackStepTitle(2, kind),
-      prompt: ID_PROMPT[kind],
+      prompt: KIND_INFO[kind].idPrompt,
       placeHolder: 'one or more ids, separated by spaces, commas or new lines',
       validateInput: validateIdList,
     });
     if (idText === undefined) return undefined;
     const params: JobRef['params'] = {};
-    if (kind === 'live-edge') {
-      const c = await deps.prompter.input({ title: trackStepTitle(3, kind), prompt: 'ClusterId of the edge transcode jobs', validateInput: validateParam('ClusterId', false) });
-      if (c === undefined) return undefined;
-      params.clusterId = c.trim();
-    }
-    if (kind === 'mpc-editing') {
-      const p = await deps.prompter.input({ title: trackStepTitle(3, kind), prompt: 'Project id (empty: the one saved with your Huawei Cloud credentials)', validateInput: validateParam('project id', true) });
-      if (p === undefined) return undefined;
-      if (p.trim()) params.projectId = p.trim();
+    for (const [i, param] of trackPrompts(kind).entries()) {
+      const v = await deps.prompter.input({ title: trackStepTitle(3 + i, kind), prompt: param.trackPrompt, validateInput: validateParam(param.what ?? param.name, !param.required) });
+      if (v === undefined) return undefined;
+      if (param.required || v.trim()) params[param.name] = v.trim();
     }
     const cloud = KIND_CLOUD[kind];
     const fallback = deps.settings().defaultRegions[cloud];

@@ -17,6 +17,8 @@
  */
 import { type Job } from './job.js';
 import { type JobRef } from './jobRef.js';
+import { isRegionName } from './region.js';
+import { KIND_INFO } from '../kinds/index.js';
 
 export interface ConsoleLink {
   url: string;
@@ -24,9 +26,8 @@ export interface ConsoleLink {
   exact: boolean;
 }
 
-/** Same rule as the cloud layer's isRegionName, repeated here because model/ imports nothing outside itself. */
 function regionOrNull(region: string): string | null {
-  return /^[a-z]{2,4}(-[a-z0-9]{1,20}){1,3}$/.test(region) ? region : null;
+  return isRegionName(region) ? region : null;
 }
 
 /** A VOD media id: 32 lowercase hex characters. Anything else is not put into a URL. */
@@ -41,21 +42,12 @@ function vodVideoId(job: Job | null | undefined): string | null {
  */
 export function consoleLink(ref: JobRef, region: string, snapshot?: Job | null): ConsoleLink {
   const r = regionOrNull(region || ref.region);
-  switch (ref.kind) {
-    case 'ice':
-      return { url: 'https://ims.console.aliyun.com/summary', exact: false };
-    case 'vod': {
-      const video = vodVideoId(snapshot);
-      return video
-        ? { url: `https://vod.console.aliyun.com/#/media/video/detail/${encodeURIComponent(video)}/video`, exact: false }
-        : { url: 'https://vod.console.aliyun.com/#/media/video/list', exact: false };
-    }
-    case 'live-editing':
-    case 'live-edge':
-      return { url: 'https://live.console.aliyun.com/', exact: false };
-    case 'mpc-editing':
-      return { url: `https://console.huaweicloud.com/mpc/${r ? `?region=${encodeURIComponent(r)}` : ''}`, exact: false };
+  if (ref.kind === 'vod') {
+    const video = vodVideoId(snapshot);
+    if (video) return { url: `https://vod.console.aliyun.com/#/media/video/detail/${encodeURIComponent(video)}/video`, exact: false };
   }
+  const c = KIND_INFO[ref.kind].console;
+  return { url: `${c.url}${c.regionQuery && r ? `?region=${encodeURIComponent(r)}` : ''}`, exact: false };
 }
 
 /** The console URL for a job (see consoleLink). */

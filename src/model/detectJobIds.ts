@@ -44,6 +44,7 @@
 import { isJobKind, JOB_KINDS, type JobKind, type JobParams } from './job.js';
 import { type JobRef } from './jobRef.js';
 import { MultiPatternSearch } from './multiPatternSearch.js';
+import { KIND_INFO } from '../kinds/index.js';
 
 export interface DetectedJobId {
   id: string;
@@ -1207,12 +1208,10 @@ class Scan {
       positionals.push({ word: w.replace(/^["']|["']$/g, ''), start: restStart + words[i]!.index + (/^["']/.test(w) ? 1 : 0) });
     }
     const params: JobParams = {};
-    const cluster = options.get('--cluster-id');
-    const show = options.get('--show-id');
-    const proj = options.get('--project-id');
-    if (kind === 'live-edge' && cluster) params.clusterId = cluster;
-    if (kind === 'live-editing' && show) params.showId = show;
-    if (kind === 'mpc-editing' && proj) params.projectId = proj;
+    for (const param of KIND_INFO[kind].params) {
+      const v = options.get(`--${param.cliFlag}`);
+      if (v) params[param.name] = v;
+    }
     let region = options.get('--region');
     if (!region) {
       const regions = this.regionsOn(l);

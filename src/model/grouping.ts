@@ -10,6 +10,8 @@
  */
 import { CLOUDS, type CloudId, type JobStatus } from './job.js';
 import { KIND_CLOUD } from './jobRef.js';
+import { CLOUD_LABEL } from '../kinds/index.js';
+import { STATUS_LABEL } from './status.js';
 import { effectiveStatus, type TrackedJob } from './trackedJob.js';
 
 export type GroupBy = 'cloud' | 'status';
@@ -17,17 +19,8 @@ export type GroupBy = 'cloud' | 'status';
 /** Status groups in the order that matters most first: what is moving, then what needs attention. */
 export const STATUS_ORDER: readonly JobStatus[] = ['running', 'queued', 'failed', 'partial', 'succeeded', 'stopped', 'unknown'];
 
-export const CLOUD_LABEL: Readonly<Record<CloudId, string>> = { aliyun: 'Alibaba Cloud', huawei: 'Huawei Cloud' };
-
-export const STATUS_LABEL: Readonly<Record<JobStatus, string>> = {
-  running: 'Running',
-  queued: 'Queued',
-  failed: 'Failed',
-  partial: 'Partly Failed',
-  succeeded: 'Succeeded',
-  stopped: 'Stopped',
-  unknown: 'Unknown',
-};
+export { CLOUD_LABEL } from '../kinds/index.js';
+export { STATUS_LABEL } from './status.js';
 
 export interface JobFilter {
   /** Case-insensitive substring over id, name, kind, region, raw status, caster and cluster ids. */

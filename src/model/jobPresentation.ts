@@ -6,9 +6,11 @@
  * Job data is untrusted (names, URLs, error messages come from the cloud, and partly from whoever submitted the
  * job): everything that goes into Markdown is escaped, and only http(s) URLs ever become links.
  */
-import { isTerminal, type Job, type JobKind, type JobOutput, type JobStatus } from './job.js';
-import { KIND_LABEL } from './jobRef.js';
-import { STATUS_LABEL } from './grouping.js';
+import { isTerminal, type Job, type JobOutput, type JobStatus } from './job.js';
+import { KIND_API, KIND_LABEL } from '../kinds/index.js';
+import { shortId } from './jobRef.js';
+import { STATUS_COLOR, STATUS_ICON, STATUS_LABEL } from './status.js';
+import { isHttpProtocol } from './urls.js';
 import { effectiveStatus, isCasterRef, type TrackedJob } from './trackedJob.js';
 import { formatBytes } from './formatBytes.js';
 import { stripUnsafeChars } from '../util/unsafeChars.js';
@@ -16,10 +18,7 @@ import { neutralise } from '../util/neutralise.js';
 
 const SEP = ' · ';
 
-/** Shortens long ids for labels: the first 8 and last 4 characters (`7c1e0a9b…a801`); short ids stay whole. */
-export function shortId(id: string): string {
-  return id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id;
-}
+export { shortId };
 
 /** '12 s', '3 min', '2 h', '5 d'. Negative ages (a skewed clock) read as '0 s'. */
 export function formatAge(ms: number): string {
@@ -40,13 +39,7 @@ function oneLine(text: string, max = 80): string {
 }
 
 /** The API each kind's status comes from, for "GetEditingJobInfo reports no times". */
-export const KIND_API: Readonly<Record<JobKind, string>> = {
-  ice: 'GetMediaProducingJob',
-  vod: 'GetTranscodeTask',
-  'live-editing': 'GetEditingJobInfo',
-  'live-edge': 'GetEdgeTranscodeJob',
-  'mpc-editing': 'ListEditingJobs',
-};
+export { KIND_API };
 
 /** A 32-hex id (IMS, VOD, MPC, OSS keys) or a UUID (Live ShowId, CasterId, edge JobId): an id, not a name. */
 const ID_LIKE = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -199,7 +192,7 @@ export function safeHttpUrl(raw: string | null | undefined): string | null {
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (!isHttpProtocol(url.protocol)) return null;
   if (url.username || url.password) return null;
   // URL.href percent-encodes spaces, quotes and angle brackets; parentheses would still end the destination.
   return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
@@ -335,20 +328,5 @@ export function outputUrls(t: TrackedJob): string[] {
 
 /** Codicon id, theme colour id and spin per status, for ThemeIcons in the tree and the status bar. */
 export function statusIcon(status: JobStatus): { id: string; color: string | null; spin: boolean } {
-  switch (status) {
-    case 'running':
-      return { id: 'sync', color: 'charts.blue', spin: true };
-    case 'queued':
-      return { id: 'clock', color: 'charts.yellow', spin: false };
-    case 'succeeded':
-      return { id: 'pass-filled', color: 'testing.iconPassed', spin: false };
-    case 'failed':
-      return { id: 'error', color: 'testing.iconFailed', spin: false };
-    case 'partial':
-      return { id: 'warning', color: 'list.warningForeground', spin: false };
-    case 'stopped':
-      return { id: 'debug-stop', color: null, spin: false };
-    case 'unknown':
-      return { id: 'question', color: null, spin: false };
-  }
+  return { id: STATUS_ICON[status], color: STATUS_COLOR[status], spin: status === 'running' };
 }

@@ -1,4 +1,4 @@
-import { type CloudId, type JobKind, type JobParams } from './job.js';
+import { type JobKind, type JobParams } from './job.js';
 
 /** What identifies a job to track or fetch: kind, id, region and the extra parameters its kind needs. */
 export interface JobRef {
@@ -9,21 +9,13 @@ export interface JobRef {
   params: JobParams;
 }
 
-export const KIND_CLOUD: Readonly<Record<JobKind, CloudId>> = {
-  ice: 'aliyun',
-  vod: 'aliyun',
-  'live-editing': 'aliyun',
-  'live-edge': 'aliyun',
-  'mpc-editing': 'huawei',
-};
+// Kind → cloud and kind → label live in src/kinds/ (one file per kind); re-exported for model/'s importers.
+export { KIND_CLOUD, KIND_LABEL } from '../kinds/index.js';
 
-export const KIND_LABEL: Readonly<Record<JobKind, string>> = {
-  ice: 'IMS editing job',
-  vod: 'VOD transcode task',
-  'live-editing': 'Live production-studio editing',
-  'live-edge': 'Live edge transcode job',
-  'mpc-editing': 'MPC editing job',
-};
+/** Shortens long ids for labels: the first 8 and last 4 characters (`7c1e0a9b…a801`); short ids stay whole. */
+export function shortId(id: string): string {
+  return id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id;
+}
 
 /** Longest id we accept; the real ones are 32–64 characters. */
 export const MAX_ID_LENGTH = 128;

@@ -6,6 +6,7 @@
 import type { MediaJobsError, MediaJobsErrorKind } from '../clouds/errors.js';
 import { type Job, type JobParams, type JobStatus } from './job.js';
 import { type JobRef } from './jobRef.js';
+import { KIND_INFO } from '../kinds/index.js';
 
 /** A poll's error as shown on a tracked job (and persisted): plain data, no stack, no secrets. */
 export interface TrackedError {
@@ -73,13 +74,9 @@ export function refOfJob(job: Job): JobRef {
     case 'live-editing':
       if (job.params.casterId !== undefined) params.casterId = job.params.casterId;
       break;
-    case 'live-edge':
-      if (job.params.clusterId !== undefined) params.clusterId = job.params.clusterId;
-      break;
-    case 'mpc-editing':
-      if (job.params.projectId !== undefined) params.projectId = job.params.projectId;
-      break;
     default:
+      // live-edge keeps its ClusterId, mpc-editing its project (src/kinds/).
+      for (const p of KIND_INFO[job.kind].params) if (job.params[p.name] !== undefined) params[p.name] = job.params[p.name];
       break;
   }
   return { kind: job.kind, id: job.id, region: job.region, params };

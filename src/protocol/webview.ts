@@ -9,6 +9,7 @@
  * Pure: no vscode, no DOM, no node.
  */
 import { type Job, type JobKind, type JobParams, type TimelineClip, type TimelineTrack } from '../model/job.js';
+import { isHttpProtocol } from '../model/urls.js';
 import {
   CLIP_SORT_KEYS, type ClipBrief, type ClipSortKey, type LaneWindow, type SortDir, type TimelineSummary,
 } from '../model/timelineIndex.js';
@@ -269,7 +270,7 @@ export function checkOpenUrl(raw: string, jobHasUrl: (url: string) => boolean): 
   } catch {
     return { ok: false, reason: 'not a valid URL' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `only http and https links open (this one is ${url.protocol.replace(/:$/, '')})` };
+  if (!isHttpProtocol(url.protocol)) return { ok: false, reason: `only http and https links open (this one is ${url.protocol.replace(/:$/, '')})` };
   if (url.username || url.password) return { ok: false, reason: 'links with a user name or password do not open' };
   if (!jobHasUrl(raw)) return { ok: false, reason: 'the link is not one of this job\'s URLs' };
   return { ok: true, url: url.href, warn: url.protocol === 'http:' };

@@ -8,6 +8,7 @@
  * No reason ever includes a secret, or a fragment of the file (JSON parser messages can quote it).
  */
 import { type StoredAliyun } from './credentialsService.js';
+import { isRegionName } from '../model/region.js';
 
 export type AliyunCliProfileResult =
   | { ok: true; profile: string; credentials: StoredAliyun }
@@ -83,6 +84,6 @@ export function parseAliyunCliConfig(text: string, profileName?: string): Aliyun
     credentials.securityToken = token;
   }
   const region = field(profile, 'region_id');
-  if (region && /^[a-z]{2,4}(-[a-z0-9]{1,20}){1,3}$/.test(region)) credentials.defaultRegion = region;
+  if (region && isRegionName(region)) credentials.defaultRegion = region;
   return { ok: true, profile: name, credentials };
 }

@@ -15,6 +15,7 @@ import * as z from 'zod/mini';
 import { type AliyunCredentials, type Credentials, type HuaweiCredentials } from '../clouds/credentials.js';
 import { DEFAULT_REGION, isRegionName } from '../clouds/endpoints.js';
 import { type CloudId } from '../model/job.js';
+import { CLOUD_LABEL } from '../kinds/index.js';
 import { validateId } from '../model/jobRef.js';
 import { Emitter, type Event } from '../util/event.js';
 
@@ -52,7 +53,7 @@ export const DEFAULT_SECRET_KEYS = {
 export class SecretStorageUnavailableError extends Error {
   override readonly name = 'SecretStorageUnavailableError';
   constructor(readonly cloud: CloudId, readonly detail: string) {
-    super(`SecretStorage could not store the ${cloud === 'aliyun' ? 'Alibaba Cloud' : 'Huawei Cloud'} credentials (${detail}). ` +
+    super(`SecretStorage could not store the ${CLOUD_LABEL[cloud]} credentials (${detail}). ` +
       'This usually means no OS keyring is available.');
   }
 }

@@ -10,6 +10,7 @@
  * src/views/jobHover.ts wraps the Markdown in a trusted MarkdownString.
  */
 import { isRegionName } from '../clouds/endpoints.js';
+import { CLOUD_LABEL, KIND_INFO } from '../kinds/index.js';
 import { type FetchOutcome } from '../clouds/client.js';
 import { type Job, type JobKind } from '../model/job.js';
 import { type JobRef, KIND_CLOUD } from '../model/jobRef.js';
@@ -60,7 +61,7 @@ export function refsFor(m: HoverMatch, clouds: { aliyun: boolean; huawei: boolea
   for (const kind of m.kinds) {
     const cloud = KIND_CLOUD[kind];
     if (!clouds[cloud]) {
-      skipped.push(`no ${cloud === 'aliyun' ? 'Alibaba Cloud' : 'Huawei Cloud'} credentials`);
+      skipped.push(`no ${CLOUD_LABEL[cloud]} credentials`);
       continue;
     }
     const ref: JobRef = { kind, id: m.id, region, params: {} };
@@ -77,8 +78,8 @@ export function refsFor(m: HoverMatch, clouds: { aliyun: boolean; huawei: boolea
       }
       if (m.params.casterId) ref.params.casterId = m.params.casterId;
       else if (m.params.showId) ref.params.showId = m.params.showId;
-    } else if (kind === 'mpc-editing' && m.params.projectId) {
-      ref.params.projectId = m.params.projectId;
+    } else {
+      for (const p of KIND_INFO[kind].params) if (m.params[p.name]) ref.params[p.name] = m.params[p.name];
     }
     refs.push(ref);
   }

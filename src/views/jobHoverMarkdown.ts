@@ -15,6 +15,7 @@ import { isJobKind, type Job, JOB_KINDS, type JobKind, type JobParams } from '..
 import { jobKey, type JobRef, KIND_LABEL, validateId } from '../model/jobRef.js';
 import { escapeMarkdown, jobTooltipMarkdown, statusIcon } from '../model/jobPresentation.js';
 import { effectiveStatus, type TrackedJob } from '../model/trackedJob.js';
+import { isRegionName } from '../model/region.js';
 
 /** The command ids the hover links use (and the only ones its MarkdownString enables). */
 export const HOVER_COMMANDS = {
@@ -161,7 +162,7 @@ export function parseJobReferenceArgs(x: unknown): JobReferenceArgs | null {
   }
   const out: JobReferenceArgs = { id: o.id, kinds, params };
   if (o.region !== undefined && o.region !== '') {
-    if (typeof o.region !== 'string' || !/^[a-z]{2,4}(-[a-z0-9]{1,20}){1,3}$/.test(o.region)) return null;
+    if (typeof o.region !== 'string' || !isRegionName(o.region)) return null;
     out.region = o.region;
   }
   if (o.needs !== undefined) {

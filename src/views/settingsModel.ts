@@ -10,6 +10,7 @@
 import { JOB_KINDS, type JobKind } from '../model/job.js';
 import { type GroupBy } from '../model/grouping.js';
 import { isLoopbackHost, isRegionName } from '../clouds/endpoints.js';
+import { isHttpProtocol } from '../model/urls.js';
 
 export type NotificationMode = 'all' | 'failures' | 'none';
 export type LogLevelSetting = 'off' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
@@ -93,7 +94,7 @@ export function proxyFrom(http: ConfigReader | undefined, problems: string[]): S
   } catch {
     url = null;
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  if (!url || !isHttpProtocol(url.protocol)) {
     // Never echo the value: a proxy URL can hold a password.
     problems.push('http.proxy is not an http:// or https:// URL: HTTPS_PROXY/HTTP_PROXY from the environment are used instead');
     return null;

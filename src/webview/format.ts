@@ -1,4 +1,5 @@
 import { formatBytes } from '../model/formatBytes.js';
+import { isHttpProtocol } from '../model/urls.js';
 /** Text for numbers, times and sizes, with units; plain functions of their inputs. */
 
 export const DASH = '—';
@@ -97,9 +98,7 @@ export function percent(p: number | null | undefined): string {
 }
 
 /** The first 8 and last 4 characters of a long id (`7c1e0a9b…a801`); short ids stay whole. */
-export function shortId(id: string): string {
-  return id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id;
-}
+export { shortId } from '../model/jobRef.js';
 
 /** The last path segment of a URL-ish string, for labels (`…/open-day.mp4` → `open-day.mp4`). */
 export function baseName(url: string | null | undefined): string | null {
@@ -121,7 +120,7 @@ export function isWebUrl(raw: string | null | undefined): boolean {
   if (!raw) return false;
   try {
     const u = new URL(raw.trim());
-    return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+    return isHttpProtocol(u.protocol) && !u.username && !u.password;
   } catch {
     return false;
   }

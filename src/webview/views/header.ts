@@ -1,27 +1,15 @@
 /** The panel's header: what the job is, its status (with the cloud's own value), progress, and the banners. */
-import { type JobKind, JOB_STATUSES } from '../../model/job.js';
+import { JOB_STATUSES } from '../../model/job.js';
+import { CLOUD_LABEL, KIND_CLOUD, KIND_ICON, KIND_LABEL } from '../../kinds/index.js';
 import { type Ctx } from '../context.js';
 import { button, h, icon } from '../dom.js';
 import { dateTime, oneLine } from '../format.js';
 import { banner, chip, copyable, progressBar, statusChip } from './widgets.js';
 
-export const KIND_LABEL: Readonly<Record<JobKind, string>> = {
-  ice: 'IMS editing job',
-  vod: 'VOD transcode task',
-  'live-editing': 'Live production-studio editing',
-  'live-edge': 'Live edge transcode job',
-  'mpc-editing': 'MPC editing job',
-};
+export { KIND_ICON, KIND_LABEL };
 
-export const KIND_ICON: Readonly<Record<JobKind, string>> = {
-  ice: 'device-camera-video',
-  vod: 'file-media',
-  'live-editing': 'record',
-  'live-edge': 'broadcast',
-  'mpc-editing': 'layers',
-};
-
-const CLOUD_LABEL: Readonly<Record<string, string>> = { aliyun: 'Alibaba Cloud', huawei: 'Huawei Cloud' };
+const CLOUD_LABELS: Readonly<Record<string, string>> = CLOUD_LABEL;
+const KIND_CLOUDS: Readonly<Record<string, string>> = KIND_CLOUD;
 
 export function renderHeader(ctx: Ctx): HTMLElement {
   const p = ctx.payload();
@@ -37,7 +25,7 @@ export function renderHeader(ctx: Ctx): HTMLElement {
       h('h1', { id: 'job-title' }, h('span', { class: 'kind-label', text: kindLabel }), name ? h('span', { class: 'job-name', text: name, title: job?.name ?? undefined }) : null),
       h('div', { class: 'subtitle' },
         job ? statusChip(job.status, job.rawStatus) : p.tracked.refreshing ? chip('Fetching…', { icon: 'loading', class: 'status status-queued spin' }) : chip('Not fetched', { icon: 'circle-slash', class: 'status status-unknown' }),
-        chip(`${CLOUD_LABEL[job?.cloud ?? ''] ?? (kind === 'mpc-editing' ? 'Huawei Cloud' : 'Alibaba Cloud')} · ${ref.region || 'default region'}`, { icon: 'cloud', class: 'plain' }),
+        chip(`${CLOUD_LABELS[job?.cloud ?? ''] ?? CLOUD_LABELS[KIND_CLOUDS[kind] ?? 'aliyun']} · ${ref.region || 'default region'}`, { icon: 'cloud', class: 'plain' }),
         h('span', { class: 'id-group', title: 'Job id' }, h('span', { class: 'id-label', text: 'ID' }), copyable(ctx, ref.id, 'job id', { class: 'job-id' })))),
     h('div', { class: 'header-actions' },
       button({

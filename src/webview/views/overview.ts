@@ -1,13 +1,17 @@
 /** Overview tab: identity, times, outputs (Copy / Open), UserData and SubJobMaterials decoded, tracking facts. */
 import { definitionMismatch } from '../../model/definition.js';
-import { type JobKind, type JobOutput } from '../../model/job.js';
+import { type JobOutput } from '../../model/job.js';
 import { type JobCore } from '../../protocol/webview.js';
 import { type Ctx } from '../context.js';
 import { button, type Child, h, icon } from '../dom.js';
 import { between, bitrate, bytes, duration, fps, isWebUrl, num, percent, resolution } from '../format.js';
 import { jsonTree } from './json.js';
 import { KIND_LABEL } from './header.js';
+import { KIND_API as KIND_APIS } from '../../kinds/index.js';
 import { chip, copyable, emptyState, type Fact, facts, missing, section, statusChip, textOr, timeValue } from './widgets.js';
+
+/** The API each kind's job comes from (an unknown kind: none). */
+const KIND_API: Readonly<Record<string, string>> = KIND_APIS;
 
 export function renderOverview(ctx: Ctx): HTMLElement {
   const p = ctx.payload();
@@ -54,14 +58,6 @@ export function renderOverview(ctx: Ctx): HTMLElement {
   return root;
 }
 
-/** The API each kind's job comes from (as in model/jobPresentation.ts KIND_API; kept here to keep that module out of the bundle). */
-const KIND_API: Readonly<Record<JobKind, string>> = {
-  ice: 'GetMediaProducingJob',
-  vod: 'GetTranscodeTask',
-  'live-editing': 'GetEditingJobInfo',
-  'live-edge': 'GetEdgeTranscodeJob',
-  'mpc-editing': 'ListEditingJobs',
-};
 
 /** The Times facts; when the API gives no time at all (Live editing), one line saying so instead of a column of dashes. */
 function timesContent(job: JobCore, took: number | null): Child[] {

@@ -1,16 +1,13 @@
 /** Small building blocks shared by the views: facts, chips, banners, empty states, sections. */
 import { type JobStatus } from '../../model/job.js';
+import { STATUS_CHIP_LABEL, STATUS_ICON } from '../../model/status.js';
 import { type Ctx } from '../context.js';
 import { button, type Child, h, icon } from '../dom.js';
 import { DASH, dateTime } from '../format.js';
 
-export const STATUS_LABEL: Readonly<Record<JobStatus, string>> = {
-  running: 'Running', queued: 'Queued', failed: 'Failed', partial: 'Partly failed', succeeded: 'Succeeded', stopped: 'Stopped', unknown: 'Unknown',
-};
-
-export const STATUS_ICON: Readonly<Record<JobStatus, string>> = {
-  running: 'sync', queued: 'clock', failed: 'error', partial: 'warning', succeeded: 'pass-filled', stopped: 'debug-stop', unknown: 'question',
-};
+/** The chip's wording (`Partly failed`) and icons, from the one status vocabulary. */
+export const STATUS_LABEL = STATUS_CHIP_LABEL;
+export { STATUS_ICON };
 
 /** A missing value: a dash that says why on hover. */
 export function missing(why = 'Not given by the API'): HTMLElement {
