@@ -16,15 +16,15 @@
  * throwaway folder, and the emulator's credentials are imported the way the `npm start` demo does it
  * (MEDIA_JOBS_DEMO=1). `--keep` leaves code-server's log and the browser console in artifacts/screenshots/.
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../test/emulator/emulator.js';
 import { SAMPLE_IDS } from '../test/emulator/sampleJobs.js';
-import { ENV } from '../test/integration/protocol.js';
 import { CHROMIUM_ARGS } from '../test/integration/harness/browser.js';
-import { CHROMIUM, ROOT, SetupError, ensureCodeServer, freePort, startCodeServer, type CodeServer } from '../test/integration/harness/codeServer.js';
-import { createSession, credentialEnv, userSettings } from '../test/integration/harness/session.js';
+import { CHROMIUM, ROOT, SetupError, ensureCodeServer, freePort, type CodeServer } from '../test/integration/harness/codeServer.js';
+import { createSession, userSettings } from '../test/integration/harness/session.js';
+import { demoTrackList, startDemoCodeServer, type DemoRef } from './demoVsCode.js';
 import { envWithIsolatedXdg } from '../test/support/isolatedXdg.js';
 
 // page.evaluate bodies below are plain JavaScript strings (no tsx helpers leak into the page); no DOM types here.
@@ -117,18 +117,9 @@ async function renderIcon(): Promise<void> {
   console.log(`${rel(ICON_PNG)}: ${ICON_SIZE}×${ICON_SIZE}, ${readFileSync(ICON_PNG).length} bytes`);
 }
 
-/** The subset of the emulator's sample jobs the extension tracks (MEDIA_JOBS_DEMO_TRACK, read by its demo seed). */
-function trackList(emu: Emulator): Array<{ kind: string; id: string; region: string; params: Record<string, string> }> {
-  const list = emu.state
-    .all()
-    .filter((j) => TRACKED_IDS.has(j.id))
-    .map((j) => {
-      const params: Record<string, string> = {};
-      if (j.kind === 'live-editing') params.casterId = j.casterId;
-      if (j.kind === 'live-edge') params.clusterId = j.clusterId;
-      if (j.kind === 'mpc-editing') params.projectId = j.projectId ?? emu.credentials.huawei.projectId;
-      return { kind: j.kind, id: j.id, region: j.kind === 'mpc-editing' ? 'cn-north-4' : 'cn-shanghai', params };
-    });
+/** The subset of the emulator's sample jobs the extension tracks; every one of TRACKED_IDS must be there. */
+function trackList(emu: Emulator): DemoRef[] {
+  const list = demoTrackList(emu, TRACKED_IDS);
   const missing = [...TRACKED_IDS].filter((id) => !list.some((j) => j.id === id));
   if (missing.length) throw new Error(`the emulator has no sample job ${missing.join(', ')} (test/emulator/sampleJobs.ts changed?)`);
   return list;
@@ -302,7 +293,6 @@ async function screenshots(outDir: string, keep: boolean): Promise<number> {
     }
     throw err;
   }
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
   const artifacts = join(ROOT, 'artifacts', 'screenshots');
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
@@ -336,32 +326,14 @@ async function screenshots(outDir: string, keep: boolean): Promise<number> {
         'window.commandCenter': false,
         'breadcrumbs.enabled': false,
         'mediaJobs.logLevel': 'info',
-        // The tree shows ages ("updated 3 s ago"); a slow poll keeps them from changing under the camera.
+        // A slow poll keeps progress and ages from changing under the camera.
         'mediaJobs.pollIntervalSeconds': 600,
       }),
     });
     cleanups.push(() => session.cleanup());
-    rmSync(join(session.workspace, '.vscode'), { recursive: true, force: true }); // the tests' hostile settings
-    mkdirSync(session.extensionsDir, { recursive: true });
-    symlinkSync(ROOT, join(session.extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
 
     const port = await freePort(0);
-    cs = await startCodeServer({
-      port,
-      userDataDir: session.userDataDir,
-      extensionsDir: session.extensionsDir,
-      configFile: session.configFile,
-      folder: session.workspace,
-      logFile: join(artifacts, 'code-server.log'),
-      env: {
-        [ENV.demo]: '1',
-        MEDIA_JOBS_DEMO_TRACK: JSON.stringify(trackList(emu)),
-        [ENV.emulatorUrl]: emu.url,
-        HOME: session.home,
-        TMPDIR: session.tmp,
-        ...credentialEnv(emu),
-      },
-    });
+    cs = await startDemoCodeServer({ emu, session, port, logFile: join(artifacts, 'code-server.log'), track: trackList(emu) });
     const server = cs;
     cleanups.push(() => server.stop());
 

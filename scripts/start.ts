@@ -19,14 +19,14 @@
  * and tracks those jobs. HOME is a throwaway folder too, so nothing from your
  * real ~/.aliyun reaches the demo.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type Emulator } from '../test/emulator/emulator.js';
+import { startEmulator } from '../test/emulator/emulator.js';
 import { SAMPLE_IDS } from '../test/emulator/sampleJobs.js';
-import { ENV } from '../test/integration/protocol.js';
 import { openWorkbench } from '../test/integration/harness/browser.js';
-import { ROOT, SetupError, ensureCodeServer, freePort, startCodeServer, type CodeServer } from '../test/integration/harness/codeServer.js';
-import { createSession, credentialEnv, userSettings } from '../test/integration/harness/session.js';
+import { ROOT, SetupError, ensureCodeServer, freePort, type CodeServer } from '../test/integration/harness/codeServer.js';
+import { createSession, userSettings } from '../test/integration/harness/session.js';
+import { demoTrackList, startDemoCodeServer } from './demoVsCode.js';
 
 const I = SAMPLE_IDS.ice;
 const V = SAMPLE_IDS.vod;
@@ -63,18 +63,6 @@ Endpoints point at the emulator through your User settings (\`mediaJobs.endpoint
 cannot change them.
 `;
 
-/** Every sample job as the JobRef the extension tracks (MEDIA_JOBS_DEMO_TRACK, read by its demo seed). */
-function demoTrackList(emu: Emulator): Array<{ kind: string; id: string; region: string; params: Record<string, string> }> {
-  return emu.state.all().map((j) => {
-    const params: Record<string, string> = {};
-    if (j.kind === 'live-editing') params.casterId = j.casterId;
-    if (j.kind === 'live-edge') params.clusterId = j.clusterId;
-    if (j.kind === 'mpc-editing') params.projectId = j.projectId ?? emu.credentials.huawei.projectId;
-    // The manifest's default regions (mediaJobs.defaultRegion.*); the emulator answers for any region.
-    return { kind: j.kind, id: j.id, region: j.kind === 'mpc-editing' ? 'cn-north-4' : 'cn-shanghai', params };
-  });
-}
-
 function arg(name: string): boolean {
   return process.argv.includes(name);
 }
@@ -95,7 +83,6 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
 
   const cleanups: Array<() => Promise<void> | void> = [];
   let stopping: Promise<void> | null = null;
@@ -126,31 +113,12 @@ async function main(): Promise<number> {
       workspaceFiles: { 'README.md': README },
     });
     cleanups.push(() => session.cleanup());
-    // The fixture's hostile workspace settings are for the tests, not for the demo.
-    rmSync(join(session.workspace, '.vscode'), { recursive: true, force: true });
-    mkdirSync(session.extensionsDir, { recursive: true });
-    symlinkSync(ROOT, join(session.extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
 
     const wanted = Number(process.env.PORT ?? 8080);
     const port = await freePort(Number.isInteger(wanted) && wanted > 0 && wanted < 65536 ? wanted : 8080);
     if (port !== wanted) console.log(`port ${wanted} is taken; using ${port}`);
     mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
-    cs = await startCodeServer({
-      port,
-      userDataDir: session.userDataDir,
-      extensionsDir: session.extensionsDir,
-      configFile: session.configFile,
-      folder: session.workspace,
-      logFile: join(ROOT, 'artifacts', 'start-code-server.log'),
-      env: {
-        [ENV.demo]: '1',
-        MEDIA_JOBS_DEMO_TRACK: JSON.stringify(demoTrackList(emu)),
-        [ENV.emulatorUrl]: emu.url,
-        HOME: session.home,
-        TMPDIR: session.tmp,
-        ...credentialEnv(emu),
-      },
-    });
+    cs = await startDemoCodeServer({ emu, session, port, logFile: join(ROOT, 'artifacts', 'start-code-server.log'), track: demoTrackList(emu) });
     const server = cs;
     cleanups.push(() => server.stop());
     const url = `${cs.url}/?folder=${encodeURIComponent(session.workspace)}`;
