@@ -260,3 +260,9 @@ function readdirSafe(d: string): Dirent[] {
     return [];
   }
 }
+
+/** The markdown of every hover VS Code gets at a position (all providers), joined by `\n---\n`. */
+export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n---\n');
+}

@@ -5,16 +5,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hasHarness, screenshot, uiHtml, waitFor } from './helpers.js';
+import { hasHarness, hoverText, screenshot, uiHtml, waitFor } from './helpers.js';
 import { SAMPLE_IDS, clearNotifications, testApi, trackJob, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from './jobs.js';
 
 const HOVER = '.monaco-hover .hover-contents';
-
-/** The markdown of every hover VS Code gets at a position (all providers). */
-async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n---\n');
-}
 
 suite('hoverIcons', () => {
   let api: TestApi;

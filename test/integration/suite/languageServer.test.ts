@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hasHarness, recordMetric, screenshot, waitFor } from './helpers.js';
+import { hasHarness, hoverText, recordMetric, screenshot, waitFor } from './helpers.js';
 import { SAMPLE_IDS, testApi, untrackAll, useEmulatorCredentials, type TestApi } from './jobs.js';
 
 const LOG = 'media-api-calls.log';
@@ -17,12 +17,6 @@ const VOD_UNTRACKED = SAMPLE_IDS.vod.allSucceeded;
 const MPC_IN_URL = SAMPLE_IDS.mpc.succeeded;
 const ICE_UNKNOWN = '7c1e0a9b5d3f4e21a8c6f0b2d4e6a8ff';
 const NOT_IDS = ['d41d8cd98f00b204e9800998ecf8427e', '3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39', '5F20C770-6214-47BA-AF7F-A45FBA52FFF4', 'out0a9b5d3f4e21a8c6f0b2d4e6a804'];
-
-/** The markdown of every hover VS Code gets at a position (all providers). */
-async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n---\n');
-}
 
 async function links(uri: vscode.Uri): Promise<vscode.DocumentLink[]> {
   return (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri)) ?? [];

@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { ENV, emulator, hasHarness, screenshot, uiText, waitFor } from './helpers.js';
+import { emulator, ENV, hasHarness, hoverText, screenshot, uiText, waitFor } from './helpers.js';
 import { SAMPLE_IDS, shortId, showView, testApi, trackJob, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from './jobs.js';
 
 const untrusted = (): boolean => process.env[ENV.trust] === 'on';
@@ -108,8 +108,7 @@ suite('trust', () => {
     const pos = doc.positionAt(doc.getText().indexOf(id) + 4);
     const since = (await emulator.requests()).length;
     const md = await waitFor(async () => {
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos)) ?? [];
-      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      const text = await hoverText(doc.uri, pos);
       return text.includes('IMS editing job') ? text : undefined;
     }, 15_000, { message: 'the hover of the id' });
     const plain = md.replace(/\\(.)/g, '$1');
