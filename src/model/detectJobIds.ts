@@ -45,6 +45,7 @@ import { isJobKind, JOB_KINDS, type JobKind, type JobParams } from './job.js';
 import { type JobRef } from './jobRef.js';
 import { MultiPatternSearch } from './multiPatternSearch.js';
 import { KIND_INFO } from '../kinds/index.js';
+import { partitionPoint } from '../util/partitionPoint.js';
 
 export interface DetectedJobId {
   id: string;
@@ -473,14 +474,7 @@ function markersOf(text: string, from: number, to: number): Marker[] {
 
 /** Index of the first item at column >= `col` in a list sorted by column. */
 function firstAt<T extends { at: number }>(xs: readonly T[], col: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]!.at < col) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(xs.length, (i) => xs[i]!.at >= col);
 }
 
 /** Marker kinds as the kinds of a generic job key: `live` APIs take JobIds only for edge transcode. */
@@ -1254,14 +1248,7 @@ function uniqueKinds(near: ReadonlyArray<{ kind: JobKind }>): JobKind[] {
 
 /** The 0-based line holding a character offset, by binary search over line starts. */
 export function lineOfOffset(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(starts.length, (i) => starts[i]! > offset) - 1);
 }
 
 /**

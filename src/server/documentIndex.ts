@@ -29,6 +29,7 @@ import {
 } from '../model/detectJobIds.js';
 import { type JobRef } from '../model/jobRef.js';
 import { TextStore } from './textStore.js';
+import { partitionPoint } from '../util/partitionPoint.js';
 
 export interface Position {
   line: number;
@@ -73,25 +74,11 @@ interface Block {
 }
 
 function lowerBoundLine(ms: readonly ScannedJobId[], line: number): number {
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid]!.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(ms.length, (i) => ms[i]!.line >= line);
 }
 
 function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(xs.length, (i) => xs[i]! >= x);
 }
 
 /** A stored match as a result, on its document line (the stored object itself when its block has not moved). */
@@ -251,14 +238,7 @@ export class DocumentIndex {
 
   /** Index of the first block that ends at or after line l. */
   private blockAtOrAfter(l: number): number {
-    let lo = 0;
-    let hi = this.blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.blocks[mid]!.last < l) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.blocks.length, (i) => this.blocks[i]!.last >= l);
   }
 
   /**

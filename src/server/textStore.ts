@@ -11,6 +11,8 @@
  * Chunks do not follow lines: a line may span many chunks (a 200 MB line spans ~3,200) and a chunk may hold many
  * lines. The chunks of the text a document opened with are slices of that string (no copy).
  */
+import { partitionPoint } from '../util/partitionPoint.js';
+
 
 /** Largest chunk; an edit's chunk is split when it grows beyond. */
 export const CHUNK_CHARS = 64 * 1024;
@@ -27,14 +29,7 @@ function breaksOf(text: string): Int32Array {
 
 /** Index of the last element of a sorted array that is <= x (-1 if none). */
 function lastAtMost(xs: ArrayLike<number>, x: number, hi = xs.length): number {
-  let lo = 0;
-  let h = hi;
-  while (lo < h) {
-    const mid = (lo + h) >> 1;
-    if (xs[mid]! <= x) lo = mid + 1;
-    else h = mid;
-  }
-  return lo - 1;
+  return partitionPoint(hi, (i) => xs[i]! > x) - 1;
 }
 
 export class TextStore {
