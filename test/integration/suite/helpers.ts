@@ -15,6 +15,15 @@ export { ENV, EXTENSION_ID };
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * How long a test waits for a webview's first render. In code-server every webview shares the workbench's
+ * origin, so a new webview registers its service worker over the previous one's and waits for `controllerchange`
+ * (the browser console says "Found unexpected service worker controller"); on a loaded 2-core CI machine that took
+ * over 15 s once. Tests that wait this long raise their own mocha timeout with WEBVIEW_TEST_TIMEOUT_MS.
+ */
+export const WEBVIEW_LOAD_MS = 45_000;
+export const WEBVIEW_TEST_TIMEOUT_MS = WEBVIEW_LOAD_MS + 30_000;
+
+/**
  * Polls `predicate` (every `intervalMs`, default 50) until it returns a truthy value, and returns that value.
  * Rejects after `timeoutMs` with `message` and the last error the predicate threw, if any.
  */

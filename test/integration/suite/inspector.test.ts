@@ -11,14 +11,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { InspectorPanels, type PanelInfo } from '../../../src/views/inspectorPanel.js';
-import { emulator, extension, screenshot, waitFor } from './helpers.js';
+import { emulator, extension, screenshot, waitFor, WEBVIEW_LOAD_MS, WEBVIEW_TEST_TIMEOUT_MS } from './helpers.js';
 import { SAMPLE_IDS, testApi, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from './jobs.js';
 
 /** A sample job no other suite touches: Success, with a 2,000-clip Timeline in three tracks. */
 const JOB_ID = SAMPLE_IDS.ice.largeTimeline;
 const SHORT = `${JOB_ID.slice(0, 8)}…${JOB_ID.slice(-4)}`;
 
-suite('inspector', () => {
+suite('inspector', function () {
+  this.timeout(WEBVIEW_TEST_TIMEOUT_MS); // each test opens a webview: see WEBVIEW_LOAD_MS
   let api: TestApi;
   let panels: InspectorPanels;
   let wired = false;
@@ -58,14 +59,14 @@ suite('inspector', () => {
   test('Inspect Job (the tree\'s inline action) opens the inspector panel', async function () {
     if (!wired) this.skip(); // needs extension.ts to create the panels (api.inspector) and route Inspect Job to them
     await vscode.commands.executeCommand('mediaJobs.inspectJob', t.key);
-    const shown = await waitFor(() => info()?.lastRendered, 20_000, { message: 'the webview to report a render' });
+    const shown = await waitFor(() => info()?.lastRendered, WEBVIEW_LOAD_MS, { message: 'the webview to report a render' });
     assert.equal(shown.status, 'succeeded');
     assert.equal(info()?.title, `ice ${SHORT} · succeeded`);
   });
 
   test('the panel renders the job, and updates in place when the job changes', async () => {
     await open();
-    const first = await waitFor(() => info()?.lastRendered, 20_000, { message: 'the webview to report a render' });
+    const first = await waitFor(() => info()?.lastRendered, WEBVIEW_LOAD_MS, { message: 'the webview to report a render' });
     assert.equal(first.status, 'succeeded');
     assert.equal(first.tab, 'overview');
     assert.ok(first.elements > 50 && first.elements < 3_000, `${first.elements} DOM elements`);
@@ -96,7 +97,7 @@ suite('inspector', () => {
     const restored = vscode.window.createWebviewPanel('mediaJobs.inspector', 'restoring', vscode.ViewColumn.Active, { enableScripts: true });
     await panels.serializer().deserializeWebviewPanel(restored, { jobKey: t.key, tab: 'timeline' });
     assert.deepEqual(panels.keys(), [t.key]);
-    const shown = await waitFor(() => info()?.lastRendered, 20_000, { message: 'the restored webview to report a render' });
+    const shown = await waitFor(() => info()?.lastRendered, WEBVIEW_LOAD_MS, { message: 'the restored webview to report a render' });
     assert.equal(shown.status, api.store.get(t.key)?.snapshot?.status);
     assert.match(info()?.title ?? '', new RegExp(`^ice ${SHORT} · `));
     // A state without a job key cannot be restored: that panel closes.

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hasHarness, pressKeys, screenshot, uiText, waitFor } from './helpers.js';
+import { hasHarness, pressKeys, screenshot, uiText, waitFor, WEBVIEW_LOAD_MS, WEBVIEW_TEST_TIMEOUT_MS } from './helpers.js';
 import { SAMPLE_IDS, testApi, untrackAll, useEmulatorCredentials, type TestApi } from './jobs.js';
 
 suite('lookup', () => {
@@ -49,11 +49,14 @@ suite('lookup', () => {
     assert.equal(api.store.get(t.key)?.lastError, null);
   });
 
-  test('Inspect Job opens the inspector panel for the job', async () => {
+  test('Inspect Job opens the inspector panel for the job', async function () {
+    this.timeout(WEBVIEW_TEST_TIMEOUT_MS);
     const [t] = api.store.findById(SAMPLE_IDS.ice.movingToSuccess);
     assert.ok(t, 'tracked by the previous test');
+    // Close the webviews earlier suites left open: each one's service worker races the new panel's (see WEBVIEW_LOAD_MS).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('mediaJobs.inspectJob', t.key);
-    await waitFor(() => api.inspector.info(t.key)?.lastRendered, 15_000, { message: 'the inspector to render' });
+    await waitFor(() => api.inspector.info(t.key)?.lastRendered, WEBVIEW_LOAD_MS, { message: 'the inspector to render' });
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputWebview && /mediaJobs\.inspector$/.test(tab.input.viewType));
   });
