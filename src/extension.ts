@@ -15,19 +15,20 @@ import { JobStore } from './tracking/jobStore.js';
 import { Poller } from './tracking/poller.js';
 import { JobsTreeProvider, createJobsView } from './views/jobsTree.js';
 import { JobDocumentProvider, JOB_SCHEME } from './views/jobDocument.js';
-import { Logger } from './views/logger.js';
+import { Logger } from './platform/logger.js';
 import { Notifier } from './views/notifications.js';
-import { ScriptedPrompter, WindowPrompter } from './views/prompter.js';
-import { findWorkspaceEndpointOverrides, readSettings, type Settings } from './views/settings.js';
-import { proxyEnvFor } from './views/settingsModel.js';
+import { ScriptedPrompter } from './dev/scriptedPrompter.js';
+import { WindowPrompter } from './platform/prompter.js';
+import { findWorkspaceEndpointOverrides, readSettings, type Settings } from './platform/settings.js';
+import { proxyEnvFor } from './platform/settingsModel.js';
 import { createStatusBar } from './views/statusBar.js';
-import { cannotOpenMessage, savedStateProblemMessage, settingsProblemMessage } from './views/messages.js';
+import { cannotOpenMessage, savedStateProblemMessage, settingsProblemMessage } from './present/messages.js';
 import { InspectorPanels } from './views/inspectorPanel.js';
 import { neutralise } from './util/neutralise.js';
 import { registerLanguageFeatures } from './client/languageClient.js';
-import { runDemoSeed } from './views/demoSeed.js';
+import { runDemoSeed } from './dev/demoSeed.js';
 import { type TrackedJob } from './model/trackedJob.js';
-import { type TestApi } from './testApi.js';
+import { type TestApi } from './dev/testApi.js';
 
 /** The core bundle sits next to this one (dist/cloud-core.js); `./cloud-core.js` is external to the extension build. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require of a sibling bundle is the point

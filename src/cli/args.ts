@@ -3,7 +3,8 @@
  */
 import { parseArgs } from 'node:util';
 import { JOB_KINDS, type JobKind, isJobKind } from '../model/job.js';
-import { type JobRef, validateId } from '../model/jobRef.js';
+import { type JobRef } from '../model/jobRef.js';
+import { validateId } from '../kinds/refs.js';
 import { type SignatureVersion } from '../clouds/client.js';
 import { ENDPOINTS, type EndpointProduct, isRegionName, validateEndpoint } from '../clouds/endpoints.js';
 import { ConfigError } from '../clouds/errors.js';

@@ -5,7 +5,7 @@
  * One character set for all of them: `UNSAFE_CHARS` (src/util/unsafeChars.ts).
  */
 import { type Job, type MediaStream, type JobOutput } from '../model/job.js';
-import { formatBytes } from '../model/formatBytes.js';
+import { formatBytes } from '../present/formatBytes.js';
 import { UNSAFE_CHARS, oneLine, stripUnsafeChars } from '../util/unsafeChars.js';
 
 /** A value on one line, without any character that could drive or mislead the terminal. */

@@ -19,14 +19,11 @@ import * as vscode from 'vscode';
 import type * as ClientCore from './clientCore.js';
 import type { LanguageClient, LanguageClientOptions } from './clientCore.js';
 import { type CommandDeps } from '../commands/deps.js';
-import { CONTEXT_LINES, type DetectedJobId, detectJobIdAtInText, LOOKAHEAD_LINES } from '../model/detectJobIds.js';
+import { CONTEXT_LINES, type DetectedJobId, detectJobIdAtInText, LOOKAHEAD_LINES } from '../detect/detectJobIds.js';
 import { type JobRef } from '../model/jobRef.js';
-import {
-  DID_CHANGE_TRACKED_IDS_METHOD, type DidChangeTrackedIdsParams, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtParams,
-  type FindJobIdsParams, isJobIdAt, isJobIdMatch, type JobIdAt, type JobIdMatch, MAX_TRACKED_IDS, type TrackedIdRef,
-} from '../protocol/lsp.js';
+import { DID_CHANGE_TRACKED_IDS_METHOD, type DidChangeTrackedIdsParams, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtParams, type FindJobIdsParams, isJobIdAt, isJobIdMatch, type JobIdAt, type JobIdMatch, MAX_TRACKED_IDS, type TrackedIdRef } from '../protocol/lsp.js';
 import { JobHoverProvider } from '../views/jobHover.js';
-import { type HoverMatch } from '../views/jobHoverMarkdown.js';
+import { type HoverMatch } from '../present/jobHoverMarkdown.js';
 import { type JobIdFinder, registerJobLinks } from '../views/jobLinks.js';
 
 /** The client library's bundle sits next to this one (dist/language-client.js, external to the extension build). */

@@ -26,7 +26,9 @@ import { signAliyunV1, signAliyunV3 } from './aliyun/sign.js';
 import { signHuawei } from './huawei/sign.js';
 import { type SignedHttpRequest } from './signedRequest.js';
 import { type Job, type JobKind } from '../model/job.js';
-import { type JobRef, KIND_CLOUD, validateId } from '../model/jobRef.js';
+import { type JobRef } from '../model/jobRef.js';
+import { KIND_CLOUD } from '../kinds/index.js';
+import { validateId } from '../kinds/refs.js';
 
 export type SignatureVersion = 'v1' | 'v3';
 

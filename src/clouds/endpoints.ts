@@ -11,8 +11,8 @@
  */
 import { ConfigError } from './errors.js';
 import { type CloudId } from '../model/job.js';
-import { isRegionName } from '../model/region.js';
-import { isHttpProtocol } from '../model/urls.js';
+import { isRegionName } from '../util/region.js';
+import { isHttpProtocol } from '../util/urls.js';
 
 export type EndpointProduct = 'ice' | 'vod' | 'live' | 'mpc';
 

@@ -5,9 +5,8 @@
  * and `redactSecrets` (clouds/http/redact.ts) runs over server messages that may echo signed strings.
  */
 import { type CloudId } from '../model/job.js';
+import { type MediaJobsErrorKind } from '../model/trackedJob.js';
 import { oneLine } from '../util/unsafeChars.js';
-
-export type MediaJobsErrorKind = 'api' | 'network' | 'bad-response' | 'schema' | 'config' | 'credentials';
 
 export abstract class MediaJobsError extends Error {
   abstract readonly kind: MediaJobsErrorKind;

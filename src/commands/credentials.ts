@@ -12,9 +12,7 @@ import { SecretStorageUnavailableError, type StoredAliyun, type StoredHuawei } f
 import { CONFIG_SECTION } from '../constants.js';
 import { type CloudId } from '../model/job.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
-import {
-  aliyunCliImportFailedMessage, credentialsNotSavedMessage, noAliyunCliConfigMessage, profileItems, profilePlaceholder,
-} from '../views/messages.js';
+import { aliyunCliImportFailedMessage, credentialsNotSavedMessage, noAliyunCliConfigMessage, profileItems, profilePlaceholder } from '../present/messages.js';
 
 const notEmpty = (what: string) => (v: string) => (v.trim() === '' ? `${what} is required` : /\s/.test(v.trim()) ? `${what} cannot contain spaces` : undefined);
 const regionCheck = (v: string) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : 'Regions look like cn-shanghai or cn-north-4');

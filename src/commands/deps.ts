@@ -1,16 +1,16 @@
 /** What command handlers are given: the extension's services, passed in (no globals). */
 import type * as vscode from 'vscode';
-import { type DetectedJobId } from '../model/detectJobIds.js';
-import { type TreeNode } from '../model/grouping.js';
+import { type DetectedJobId } from '../detect/detectJobIds.js';
+import { type TreeNode } from '../present/grouping.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { type CloudAccess } from '../tracking/cloudAccess.js';
 import { type CredentialsService } from '../tracking/credentialsService.js';
 import { type JobStore } from '../tracking/jobStore.js';
 import { type Poller } from '../tracking/poller.js';
 import { type JobsTreeProvider } from '../views/jobsTree.js';
-import { type Logger } from '../views/logger.js';
-import { type Prompter } from '../views/prompter.js';
-import { type Settings } from '../views/settings.js';
+import { type Logger } from '../platform/logger.js';
+import { type Prompter } from '../platform/prompter.js';
+import { type Settings } from '../platform/settings.js';
 
 export interface CommandDeps {
   store: JobStore;

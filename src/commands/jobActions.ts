@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
 import { resolveJobs } from './jobArgs.js';
-import { consoleUrl } from '../model/consoleLinks.js';
-import { outputUrlItems, watchingStatusMessage } from '../views/messages.js';
+import { consoleUrl } from '../present/consoleLinks.js';
+import { outputUrlItems, watchingStatusMessage } from '../present/messages.js';
 import { type TrackedJob } from '../model/trackedJob.js';
-import { startsLikeHttpUrl } from '../model/urls.js';
+import { startsLikeHttpUrl } from '../util/urls.js';
 
 function httpUrls(t: TrackedJob): string[] {
   return (t.snapshot?.outputs ?? []).map((o) => o.url).filter((u): u is string => typeof u === 'string' && startsLikeHttpUrl(u));

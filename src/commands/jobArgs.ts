@@ -4,9 +4,9 @@
  * view while it is visible, and only when no job row is selected, a pick.
  */
 import { type CommandDeps } from './deps.js';
-import { type TreeNode } from '../model/grouping.js';
+import { type TreeNode } from '../present/grouping.js';
 import { type TrackedJob } from '../model/trackedJob.js';
-import { jobPickItems } from '../views/messages.js';
+import { jobPickItems } from '../present/messages.js';
 
 function isNode(x: unknown): x is TreeNode {
   return typeof x === 'object' && x !== null && 'type' in x && 'id' in x;

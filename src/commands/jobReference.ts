@@ -12,14 +12,16 @@ import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
 import { trackRefs } from './track.js';
 import { isRegionName } from '../clouds/endpoints.js';
-import { consoleUrl } from '../model/consoleLinks.js';
+import { consoleUrl } from '../present/consoleLinks.js';
 import { type JobKind } from '../model/job.js';
-import { type JobRef, KIND_CLOUD, KIND_LABEL, validateId } from '../model/jobRef.js';
+import { type JobRef } from '../model/jobRef.js';
+import { KIND_CLOUD, KIND_LABEL } from '../kinds/index.js';
+import { validateId } from '../kinds/refs.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { trackedFor } from '../views/jobHoverContent.js';
-import { type JobReferenceArgs, parseJobReferenceArgs } from '../views/jobHoverMarkdown.js';
-import { alreadyTrackedStatusMessage, copiedStatusMessage, promptText, titleText } from '../views/messages.js';
+import { type JobReferenceArgs, parseJobReferenceArgs } from '../present/jobHoverMarkdown.js';
+import { alreadyTrackedStatusMessage, copiedStatusMessage, promptText, titleText } from '../present/messages.js';
 
 function validateParam(what: string) {
   return (v: string): string | undefined => {

@@ -3,17 +3,11 @@ import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
 import { COMMANDS, type CommandId } from '../constants.js';
 import { lookUpJobIdAtCursorCommand, trackJobCommand } from './track.js';
-import {
-  clearFinishedCommand, copyJobIdCommand, copyOutputUrlCommand, inspectJobCommand, openInConsoleCommand, openJobAsJsonCommand,
-  refreshAllCommand, refreshJobCommand, stopTrackingCommand, watchJobCommand,
-} from './jobActions.js';
-import {
-  importAliyunCliProfileCommand, importCredentialsFromEnvCommand, setAliyunCredentialsCommand, setCredentialsCommand,
-  setHuaweiCredentialsCommand, signOutCommand,
-} from './credentials.js';
+import { clearFinishedCommand, copyJobIdCommand, copyOutputUrlCommand, inspectJobCommand, openInConsoleCommand, openJobAsJsonCommand, refreshAllCommand, refreshJobCommand, stopTrackingCommand, watchJobCommand } from './jobActions.js';
+import { importAliyunCliProfileCommand, importCredentialsFromEnvCommand, setAliyunCredentialsCommand, setCredentialsCommand, setHuaweiCredentialsCommand, signOutCommand } from './credentials.js';
 import { clearFilterCommand, filterJobsCommand, showLogsCommand, toggleGroupingCommand } from './viewOptions.js';
 import { openJobReferenceCommand } from './jobReference.js';
-import { commandFailedMessage } from '../views/messages.js';
+import { commandFailedMessage } from '../present/messages.js';
 
 type Handler = (...args: unknown[]) => unknown;
 

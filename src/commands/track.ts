@@ -1,13 +1,15 @@
 /** Track a Job… and Look Up Job ID at Cursor. */
 import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
-import { detectJobIdAt, plausibleKindsForBareId } from '../model/detectJobIds.js';
+import { detectJobIdAt, plausibleKindsForBareId } from '../detect/detectJobIds.js';
 import { JOB_KINDS, type JobKind } from '../model/job.js';
-import { type JobRef, KIND_CLOUD, KIND_LABEL, validateId } from '../model/jobRef.js';
+import { type JobRef } from '../model/jobRef.js';
+import { KIND_CLOUD, KIND_LABEL } from '../kinds/index.js';
+import { validateId } from '../kinds/refs.js';
 import { CLOUD_LABEL, KIND_INFO, type KindParam } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { isRegionName } from '../clouds/endpoints.js';
-import { lookUpFailedMessage, promptText, titleText } from '../views/messages.js';
+import { lookUpFailedMessage, promptText, titleText } from '../present/messages.js';
 
 /** Splits what the user typed or pasted: spaces, commas, semicolons, new lines; quotes stripped. */
 export function splitIds(text: string): string[] {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
 import { CONFIG_SECTION } from '../constants.js';
-import { STATUS_ORDER } from '../model/grouping.js';
+import { STATUS_ORDER } from '../present/grouping.js';
 import { type JobStatus } from '../model/job.js';
 
 export function filterJobsCommand(deps: CommandDeps) {

@@ -8,6 +8,6 @@ export const vodInfo: KindInfo = {
   idPrompt: 'VOD TranscodeTaskId(s)',
   params: [],
   api: 'GetTranscodeTask',
-  // With a snapshot, src/model/consoleLinks.ts links the video's own page instead.
+  // With a snapshot, src/present/consoleLinks.ts links the video's own page instead.
   console: { url: 'https://vod.console.aliyun.com/#/media/video/list', regionQuery: false },
 };

@@ -9,10 +9,8 @@
  * Pure: no vscode, no DOM, no node.
  */
 import { type Job, type JobKind, type JobParams, type TimelineClip, type TimelineTrack } from '../model/job.js';
-import { isHttpProtocol } from '../model/urls.js';
-import {
-  CLIP_SORT_KEYS, type ClipBrief, type ClipSortKey, type LaneWindow, type SortDir, type TimelineSummary,
-} from '../model/timelineIndex.js';
+import { isHttpProtocol } from '../util/urls.js';
+import { CLIP_SORT_KEYS, type ClipBrief, type ClipSortKey, type LaneWindow, type SortDir, type TimelineSummary } from '../present/timelineIndex.js';
 
 /** The webview panel type (serializer, activation event `onWebviewPanel:mediaJobs.inspector`). */
 export const INSPECTOR_VIEW_TYPE = 'mediaJobs.inspector';

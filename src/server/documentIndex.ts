@@ -24,9 +24,7 @@
  * per block, not every match below it. Stored matches own their strings (ownStrings): an id cut from the text
  * would otherwise keep alive the text it was read from, and so every version of an edited document.
  */
-import {
-  CONTEXT_LINES, LONG_LINE_CHARS, LOOKAHEAD_LINES, MAX_BLOCK_LINES, ownStrings, PIECE_MARGIN, scanLinePiece, scanText, type ScannedJobId,
-} from '../model/detectJobIds.js';
+import { CONTEXT_LINES, LONG_LINE_CHARS, LOOKAHEAD_LINES, MAX_BLOCK_LINES, ownStrings, PIECE_MARGIN, scanLinePiece, scanText, type ScannedJobId } from '../detect/detectJobIds.js';
 import { type JobRef } from '../model/jobRef.js';
 import { TextStore } from './textStore.js';
 import { partitionPoint } from '../util/partitionPoint.js';

@@ -3,9 +3,9 @@
  * the kind(s) it may be, most likely first, the id, and the parameters found with it. The text is escaped: ids
  * come from the document.
  */
-import { type ScannedJobId } from '../model/detectJobIds.js';
-import { KIND_LABEL } from '../model/jobRef.js';
-import { escapeMarkdown } from '../model/jobPresentation.js';
+import { type ScannedJobId } from '../detect/detectJobIds.js';
+import { KIND_LABEL } from '../kinds/index.js';
+import { escapeMarkdown } from '../present/jobPresentation.js';
 
 export function serverHoverMarkdown(m: ScannedJobId): string {
   const kinds = m.kinds.map((k) => `${escapeMarkdown(KIND_LABEL[k])} (\`${k}\`)`);

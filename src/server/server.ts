@@ -17,12 +17,9 @@ import {
   type CancellationToken, type Connection, createConnection, ErrorCodes, type Hover, type InitializeResult, LSPErrorCodes, ResponseError,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { type ScannedJobId } from '../model/detectJobIds.js';
+import { type ScannedJobId } from '../detect/detectJobIds.js';
 import { type JobRef } from '../model/jobRef.js';
-import {
-  DID_CHANGE_TRACKED_IDS_METHOD, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtResult, type FindJobIdsResult,
-  isFindJobIdAtParams, isFindJobIdsParams, type JobIdAt, type JobIdMatch, parseTrackedIds,
-} from '../protocol/lsp.js';
+import { DID_CHANGE_TRACKED_IDS_METHOD, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtResult, type FindJobIdsResult, isFindJobIdAtParams, isFindJobIdsParams, type JobIdAt, type JobIdMatch, parseTrackedIds } from '../protocol/lsp.js';
 import { DocumentIndex, MAX_MATCHES } from './documentIndex.js';
 import { serverHoverMarkdown } from './hoverText.js';
 

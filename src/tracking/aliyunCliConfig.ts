@@ -8,7 +8,7 @@
  * No reason ever includes a secret, or a fragment of the file (JSON parser messages can quote it).
  */
 import { type StoredAliyun } from './credentialsService.js';
-import { isRegionName } from '../model/region.js';
+import { isRegionName } from '../util/region.js';
 
 export type AliyunCliProfileResult =
   | { ok: true; profile: string; credentials: StoredAliyun }

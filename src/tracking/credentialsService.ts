@@ -16,7 +16,7 @@ import { type AliyunCredentials, type Credentials, type HuaweiCredentials } from
 import { DEFAULT_REGION, isRegionName } from '../clouds/endpoints.js';
 import { type CloudId } from '../model/job.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
-import { validateId } from '../model/jobRef.js';
+import { validateId } from '../kinds/refs.js';
 import { Emitter, type Event } from '../util/event.js';
 
 /** What the service needs from `vscode.SecretStorage`. */

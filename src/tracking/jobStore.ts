@@ -27,14 +27,13 @@
 import * as z from 'zod/mini';
 import { type FetchOutcome } from '../clouds/client.js';
 import { redactSecrets } from '../clouds/http/redact.js';
-import {
-  CLOUDS, isTerminal, JOB_KINDS, JOB_STATUSES, type Job, type JobParams, type JobStatus, STREAM_TYPES, type Timeline,
-  TRACK_TYPES,
-} from '../model/job.js';
-import { type JobRef, jobKey, validateId } from '../model/jobRef.js';
-import {
-  effectiveStatus, isCasterRef, refOfJob, type TrackedError, trackedErrorFrom, type TrackedJob,
-} from '../model/trackedJob.js';
+import { CLOUDS, isTerminal, JOB_KINDS, JOB_STATUSES, type Job, type JobParams, type JobStatus, STREAM_TYPES, type Timeline, TRACK_TYPES } from '../model/job.js';
+import { type JobRef } from '../model/jobRef.js';
+import { jobKey, validateId } from '../kinds/refs.js';
+import { effectiveStatus } from '../present/status.js';
+import { isCasterRef, refOfJob } from '../kinds/refs.js';
+import { type TrackedError, type TrackedJob } from '../model/trackedJob.js';
+import { trackedErrorFrom } from './trackedError.js';
 import { boundDepth, deeperThan, MAX_JSON_DEPTH } from '../util/boundDepth.js';
 import { Emitter, type Event } from '../util/event.js';
 

@@ -24,7 +24,8 @@ import { type FetchOutcome } from '../clouds/client.js';
 import { clampDelay, type Clock, monotonicNow } from '../clouds/clock.js';
 import { isTerminal, type JobStatus } from '../model/job.js';
 import { type JobRef } from '../model/jobRef.js';
-import { effectiveStatus, type TrackedJob } from '../model/trackedJob.js';
+import { effectiveStatus } from '../present/status.js';
+import { type TrackedJob } from '../model/trackedJob.js';
 import { Emitter, type Event } from '../util/event.js';
 import { type JobStore, type JobTransition } from './jobStore.js';
 

@@ -15,10 +15,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { type TrackedJob } from '../model/trackedJob.js';
-import { InspectorSession } from '../protocol/inspectorSession.js';
-import {
-  type HostMessage, INSPECTOR_VIEW_TYPE, parseWebviewMessage, type WebviewMessage,
-} from '../protocol/webview.js';
+import { InspectorSession } from '../inspect/inspectorSession.js';
+import { type HostMessage, INSPECTOR_VIEW_TYPE, parseWebviewMessage, type WebviewMessage } from '../protocol/webview.js';
 import { inspectorHtml } from './inspectorHtml.js';
 
 export { INSPECTOR_VIEW_TYPE };

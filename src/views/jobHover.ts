@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { JobHoverContent, type JobHoverDeps } from './jobHoverContent.js';
-import { HOVER_ENABLED_COMMANDS, type HoverMatch } from './jobHoverMarkdown.js';
+import { HOVER_ENABLED_COMMANDS, type HoverMatch } from '../present/jobHoverMarkdown.js';
 
 export class JobHoverProvider {
   readonly content: JobHoverContent;

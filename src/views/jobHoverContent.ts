@@ -13,11 +13,11 @@ import { isRegionName } from '../clouds/endpoints.js';
 import { CLOUD_LABEL, KIND_INFO } from '../kinds/index.js';
 import { type FetchOutcome } from '../clouds/client.js';
 import { type Job, type JobKind } from '../model/job.js';
-import { type JobRef, KIND_CLOUD } from '../model/jobRef.js';
-import { refOfJob, type TrackedJob } from '../model/trackedJob.js';
-import {
-  fetchedHoverMarkdown, type HoverMatch, notFoundHoverMarkdown, trackedHoverMarkdown, unfetchedHoverMarkdown,
-} from './jobHoverMarkdown.js';
+import { type JobRef } from '../model/jobRef.js';
+import { KIND_CLOUD } from '../kinds/index.js';
+import { refOfJob } from '../kinds/refs.js';
+import { type TrackedJob } from '../model/trackedJob.js';
+import { fetchedHoverMarkdown, type HoverMatch, notFoundHoverMarkdown, trackedHoverMarkdown, unfetchedHoverMarkdown } from '../present/jobHoverMarkdown.js';
 
 /** What the hover needs from the extension's services (JobStore, CloudAccess, CredentialsService, Logger fit). */
 export interface JobHoverDeps {

@@ -9,13 +9,13 @@
  */
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../constants.js';
-import { KIND_LABEL } from '../model/jobRef.js';
-import { shortId } from '../model/jobPresentation.js';
-import { effectiveStatus } from '../model/trackedJob.js';
-import { STATUS_LABEL } from '../model/grouping.js';
+import { KIND_LABEL } from '../kinds/index.js';
+import { shortId } from '../present/jobPresentation.js';
+import { effectiveStatus } from '../present/status.js';
+import { STATUS_LABEL } from '../present/grouping.js';
 import { type JobIdMatch, LARGE_DOCUMENT_CHARS } from '../protocol/lsp.js';
 import { type JobStore } from '../tracking/jobStore.js';
-import { commandUri, HOVER_COMMANDS, type JobReferenceArgs } from './jobHoverMarkdown.js';
+import { commandUri, HOVER_COMMANDS, type JobReferenceArgs } from '../present/jobHoverMarkdown.js';
 import { trackedFor } from './jobHoverContent.js';
 
 export type JobIdLinksMode = 'links' | 'codelens' | 'off';

@@ -1,6 +1,6 @@
 /**
  * The tracked-jobs tree: Cloud → Status → Job (or Status → Cloud → Job), from the pure grouping in
- * model/grouping.ts. Items have stable ids so expansion and selection survive refreshes; tooltips are
+ * present/grouping.ts. Items have stable ids so expansion and selection survive refreshes; tooltips are
  * built only when hovered (resolveTreeItem).
  *
  * VS Code redraws every row it is told about, and a redrawn row closes the tooltip over it. So the tree keeps one
@@ -15,9 +15,10 @@
  */
 import * as vscode from 'vscode';
 import { CONTEXT, VIEW_ID } from '../constants.js';
-import { type GroupBy, type GroupNode, groupJobs, type JobFilter, type TreeNode, walkTree } from '../model/grouping.js';
-import { contextValue, jobDescription, jobLabel, jobTooltipMarkdown, statusIcon } from '../model/jobPresentation.js';
-import { effectiveStatus, type TrackedJob } from '../model/trackedJob.js';
+import { type GroupBy, type GroupNode, groupJobs, type JobFilter, type TreeNode, walkTree } from '../present/grouping.js';
+import { contextValue, jobDescription, jobLabel, jobTooltipMarkdown, statusIcon } from '../present/jobPresentation.js';
+import { effectiveStatus } from '../present/status.js';
+import { type TrackedJob } from '../model/trackedJob.js';
 import { Emitter } from '../util/event.js';
 import { type JobStore } from '../tracking/jobStore.js';
 

@@ -2,14 +2,15 @@
  * Tells the user when a tracked job finishes: information for success, a warning for failure or partial
  * failure, with Inspect and Copy Job ID. The setting chooses all, failures only, or none. A job tracked
  * when already finished raises nothing (previous status unknown): the user has just seen it. The text is built
- * by finishedMessage (src/views/messages.ts), which neutralises the job's data.
+ * by finishedMessage (src/present/messages.ts), which neutralises the job's data.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants.js';
-import { effectiveStatus, type TrackedJob } from '../model/trackedJob.js';
+import { effectiveStatus } from '../present/status.js';
+import { type TrackedJob } from '../model/trackedJob.js';
 import { type JobStatus } from '../model/job.js';
-import { type NotificationMode } from './settings.js';
-import { finishedMessage } from './messages.js';
+import { type NotificationMode } from '../platform/settings.js';
+import { finishedMessage } from '../present/messages.js';
 
 export interface ShownNotification {
   key: string;

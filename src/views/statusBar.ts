@@ -1,7 +1,7 @@
 /** A status bar item with the number of running jobs; clicking it reveals the view. */
 import * as vscode from 'vscode';
 import { VIEW_ID } from '../constants.js';
-import { effectiveStatus } from '../model/trackedJob.js';
+import { effectiveStatus } from '../present/status.js';
 import { type JobStore } from '../tracking/jobStore.js';
 
 export function createStatusBar(store: JobStore): vscode.Disposable {

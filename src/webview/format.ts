@@ -1,5 +1,5 @@
-import { formatBytes } from '../model/formatBytes.js';
-import { isHttpProtocol } from '../model/urls.js';
+import { formatBytes } from '../present/formatBytes.js';
+import { isHttpProtocol } from '../util/urls.js';
 /** Text for numbers, times and sizes, with units; plain functions of their inputs. */
 
 export const DASH = '—';
@@ -98,7 +98,7 @@ export function percent(p: number | null | undefined): string {
 }
 
 /** The first 8 and last 4 characters of a long id (`7c1e0a9b…a801`); short ids stay whole. */
-export { shortId } from '../model/jobRef.js';
+export { shortId } from '../present/shortId.js';
 
 /** The last path segment of a URL-ish string, for labels (`…/open-day.mp4` → `open-day.mp4`). */
 export function baseName(url: string | null | undefined): string | null {

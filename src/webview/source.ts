@@ -4,9 +4,7 @@
  * small timelines render in one pass.
  */
 import { type TimelineClip, type TimelineTrack } from '../model/job.js';
-import {
-  type ClipBrief, type ClipSortKey, type LaneWindow, type SortDir, TimelineIndex, type TimelineSummary,
-} from '../model/timelineIndex.js';
+import { type ClipBrief, type ClipSortKey, type LaneWindow, type SortDir, TimelineIndex, type TimelineSummary } from '../present/timelineIndex.js';
 import { type ClipLocator } from '../protocol/webview.js';
 import { type HostConnection } from './host.js';
 

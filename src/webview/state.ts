@@ -3,7 +3,7 @@
  * scroll positions, the timeline's zoom and position, the selected clip, the table's order. `jobKey` is what the
  * host's serializer reads to restore the panel after a reload.
  */
-import { CLIP_SORT_KEYS, type ClipSortKey, type SortDir } from '../model/timelineIndex.js';
+import { CLIP_SORT_KEYS, type ClipSortKey, type SortDir } from '../present/timelineIndex.js';
 import { INSPECTOR_TABS, type InspectorTab } from '../protocol/webview.js';
 
 export interface UiState {

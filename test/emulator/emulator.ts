@@ -69,17 +69,7 @@ import { RateLimiter, type ApiName, type RateLimit } from './rateLimits.js';
 import { sampleJobs } from './sampleJobs.js';
 import { EmulatorState } from './state.js';
 import { handleGetTranscodeTask } from './vodApi.js';
-import {
-  aliyunError,
-  aliyunOk,
-  aliyunRequestId,
-  huaweiError,
-  huaweiOk,
-  huaweiRequestId,
-  type AliyunContext,
-  type ApiOutcome,
-  type WireResponse,
-} from './wire.js';
+import { aliyunError, aliyunOk, aliyunRequestId, huaweiError, huaweiOk, huaweiRequestId, type AliyunContext, type ApiOutcome, type WireResponse } from './wire.js';
 
 export type { Fault } from './faults.js';
 import { CONTROL_PREFIX, handleControl } from './control.js';

@@ -9,10 +9,7 @@ import { emptyOutput, type Job, type JobOutput } from '../../model/job.js';
 import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { iceStatus } from './status.js';
 import { parseTimeline } from './timeline.js';
-import {
-  aliyunTime, anyValue, blankJob, checkRefs, decodedOrRaw, fileNameFromUrl, idString, jsonInString, numLike,
-  optString, parseBody, progressLike,
-} from './wire.js';
+import { aliyunTime, anyValue, blankJob, checkRefs, decodedOrRaw, fileNameFromUrl, idString, jsonInString, numLike, optString, parseBody, progressLike } from './wire.js';
 
 const API = 'ice:GetMediaProducingJob';
 

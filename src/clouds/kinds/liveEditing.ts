@@ -11,12 +11,11 @@ import { z } from 'zod';
 import { ConfigError, SchemaError } from '../errors.js';
 import { type AliyunCall } from '../apiCall.js';
 import { emptyOutput, type Job, type JobOutput } from '../../model/job.js';
-import { type JobRef, validateId } from '../../model/jobRef.js';
+import { type JobRef } from '../../model/jobRef.js';
+import { validateId } from '../../kinds/refs.js';
 import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { liveEditingStatus } from './status.js';
-import {
-  anyValue, blankJob, checkRefs, embeddedObject, idString, isRecord, optString, parseBody, parseJsonText,
-} from './wire.js';
+import { anyValue, blankJob, checkRefs, embeddedObject, idString, isRecord, optString, parseBody, parseJsonText } from './wire.js';
 
 const API = 'live:GetEditingJobInfo';
 

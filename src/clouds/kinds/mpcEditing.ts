@@ -9,10 +9,7 @@ import { type HuaweiCall } from '../apiCall.js';
 import { emptyOutput, emptyStream, type Job, type JobOutput, type MediaStream } from '../../model/job.js';
 import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { mpcStatus } from './status.js';
-import {
-  anyValue, blankJob, checkRefs, decodedOrRaw, embeddedObject, fileNameFromUrl, fpsLike, huaweiTime, idString,
-  isRecord, jsonInString, lenient, numLike, optString, parseBody, parseItems, progressLike, unwrapList,
-} from './wire.js';
+import { anyValue, blankJob, checkRefs, decodedOrRaw, embeddedObject, fileNameFromUrl, fpsLike, huaweiTime, idString, isRecord, jsonInString, lenient, numLike, optString, parseBody, parseItems, progressLike, unwrapList } from './wire.js';
 
 const API = 'mpc:ListEditingJobs';
 const BATCH = 10;

@@ -8,9 +8,7 @@
  * object schemas cost several times the JSON.parse itself. Every read goes through the same lenient readers
  * as the schemas (`toNumber`, `toStr`), so the same quirks (numbers as strings, blanks) are handled alike.
  */
-import {
-  type Timeline, type TimelineClip, type TimelineEffect, type TimelineTrack, type TrackType,
-} from '../../model/job.js';
+import { type Timeline, type TimelineClip, type TimelineEffect, type TimelineTrack, type TrackType } from '../../model/job.js';
 import { boundDepth, deeperThan } from '../../util/boundDepth.js';
 import { MAX_JSON_CHARS, isRecord, parseJsonText, rawText, toBool, toNumber, toStr } from './wire.js';
 

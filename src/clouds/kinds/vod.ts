@@ -5,15 +5,10 @@
  */
 import { z } from 'zod';
 import { type AliyunCall } from '../apiCall.js';
-import {
-  emptyOutput, emptyStream, type Job, type JobError, type JobOutput, type MediaStream, type StreamType,
-} from '../../model/job.js';
+import { emptyOutput, emptyStream, type Job, type JobError, type JobOutput, type MediaStream, type StreamType } from '../../model/job.js';
 import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { vodJobStatus, vodTaskStatus } from './status.js';
-import {
-  aliyunTime, anyValue, blankJob, checkRefs, embeddedObject, fileNameFromUrl, fpsLike, idString,
-  jsonInString, lenient, listOf, numLike, optString, parseBody, parseItems, progressLike, unwrapList,
-} from './wire.js';
+import { aliyunTime, anyValue, blankJob, checkRefs, embeddedObject, fileNameFromUrl, fpsLike, idString, jsonInString, lenient, listOf, numLike, optString, parseBody, parseItems, progressLike, unwrapList } from './wire.js';
 
 const API = 'vod:GetTranscodeTask';
 

@@ -8,7 +8,9 @@
  */
 import { z } from 'zod';
 import { ConfigError, SchemaError } from '../errors.js';
-import { KIND_CLOUD, type JobRef, validateId } from '../../model/jobRef.js';
+import { KIND_CLOUD } from '../../kinds/index.js';
+import { type JobRef } from '../../model/jobRef.js';
+import { validateId } from '../../kinds/refs.js';
 import { type Job, type JobKind, type JobParams } from '../../model/job.js';
 import { parseJsonBounded } from '../../util/boundDepth.js';
 

@@ -6,9 +6,10 @@
  * is recorded on `window.__inspectorPreview` for tests and the benchmark. Never shipped in the extension.
  */
 import { type Job } from '../../model/job.js';
-import { jobKey } from '../../model/jobRef.js';
-import { refOfJob, type TrackedJob } from '../../model/trackedJob.js';
-import { InspectorSession } from '../../protocol/inspectorSession.js';
+import { jobKey } from '../../kinds/refs.js';
+import { refOfJob } from '../../kinds/refs.js';
+import { type TrackedJob } from '../../model/trackedJob.js';
+import { InspectorSession } from '../../inspect/inspectorSession.js';
 import { type PreviewOptions } from '../../protocol/preview.js';
 import { type HostMessage, parseWebviewMessage, type WebviewMessage } from '../../protocol/webview.js';
 

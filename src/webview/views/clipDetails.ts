@@ -1,5 +1,5 @@
 /** The selected clip: its placement and media in words, then its full JSON exactly as in the Timeline. */
-import { type TrackSummary } from '../../model/timelineIndex.js';
+import { type TrackSummary } from '../../present/timelineIndex.js';
 import { type Ctx } from '../context.js';
 import { button, h, icon } from '../dom.js';
 import { duration, isWebUrl, num, timecode } from '../format.js';

@@ -3,7 +3,7 @@
  * rows come a page at a time from the timeline source (the host, for big timelines). Below it, the selected
  * clip's details.
  */
-import { type ClipBrief, type ClipSortKey, type TimelineSummary } from '../../model/timelineIndex.js';
+import { type ClipBrief, type ClipSortKey, type TimelineSummary } from '../../present/timelineIndex.js';
 import { type Ctx } from '../context.js';
 import { clear, h, icon } from '../dom.js';
 import { baseName, num, oneLine, plural, timecode } from '../format.js';

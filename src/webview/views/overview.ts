@@ -1,5 +1,5 @@
 /** Overview tab: identity, times, outputs (Copy / Open), UserData and SubJobMaterials decoded, tracking facts. */
-import { definitionMismatch } from '../../model/definition.js';
+import { definitionMismatch } from '../../present/definition.js';
 import { type JobOutput } from '../../model/job.js';
 import { type JobCore } from '../../protocol/webview.js';
 import { type Ctx } from '../context.js';

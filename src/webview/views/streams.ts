@@ -4,7 +4,7 @@
  * resolution disagrees with its definition label is flagged. Cloud fields the model has no place for (Huawei's
  * video_info, audio_info, metadata) follow as they came.
  */
-import { definitionMismatch } from '../../model/definition.js';
+import { definitionMismatch } from '../../present/definition.js';
 import { type JobOutput, type MediaStream, type StreamType } from '../../model/job.js';
 import { type Ctx } from '../context.js';
 import { type Child, h, icon } from '../dom.js';

@@ -7,7 +7,7 @@
  * the current zoom arrive merged ("37 clips") from the index, which caps items per lane.
  */
 import { type TrackType } from '../../model/job.js';
-import { type LaneItem, type LaneWindow, type TimelineSummary, type TrackSummary } from '../../model/timelineIndex.js';
+import { type LaneItem, type LaneWindow, type TimelineSummary, type TrackSummary } from '../../present/timelineIndex.js';
 import { type ClipLocator } from '../../protocol/webview.js';
 import { type ClipKey, type Ctx } from '../context.js';
 import { append, button, clear, h, icon, place } from '../dom.js';

@@ -1,6 +1,6 @@
 /** Small building blocks shared by the views: facts, chips, banners, empty states, sections. */
 import { type JobStatus } from '../../model/job.js';
-import { STATUS_CHIP_LABEL, STATUS_ICON } from '../../model/status.js';
+import { STATUS_CHIP_LABEL, STATUS_ICON } from '../../present/status.js';
 import { type Ctx } from '../context.js';
 import { button, type Child, h, icon } from '../dom.js';
 import { DASH, dateTime } from '../format.js';

@@ -7,11 +7,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { type TestApi } from '../../../src/testApi.js';
-import { type TreeNode } from '../../../src/model/grouping.js';
+import { type TestApi } from '../../../src/dev/testApi.js';
+import { type TreeNode } from '../../../src/present/grouping.js';
 import { type JobKind, type JobStatus } from '../../../src/model/job.js';
 import { type TrackedJob } from '../../../src/model/trackedJob.js';
-import { type Settings } from '../../../src/views/settings.js';
+import { type Settings } from '../../../src/platform/settings.js';
 import { ENV, VIEW_ID } from '../protocol.js';
 import { activate, sideBarWidth, waitFor } from './helpers.js';
 

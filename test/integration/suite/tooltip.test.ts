@@ -7,10 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { emulator, hasHarness, hover, screenshot, uiHtml, waitFor } from './helpers.js';
-import {
-  SAMPLE_IDS, clearNotifications, setSetting, shortId, showView, testApi, trackJob, untrackAll, useEmulatorCredentials, type TestApi,
-  type TrackedJob, type TreeNode,
-} from './jobs.js';
+import { SAMPLE_IDS, clearNotifications, setSetting, shortId, showView, testApi, trackJob, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob, type TreeNode } from './jobs.js';
 
 const LINK = '[x](command:workbench.action.quit)';
 const HTML = '<img src=x onerror=alert(1)>';

@@ -8,10 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { emulator, hasHarness, screenshot, uiText, waitFor } from './helpers.js';
-import {
-  SAMPLE_IDS, allFetched, clearNotifications, jobRows, setSetting, shortId, showView, shownTree, testApi, trackJob, untrackAll,
-  useEmulatorCredentials, type JobKind, type JobStatus, type Row, type TestApi,
-} from './jobs.js';
+import { SAMPLE_IDS, allFetched, clearNotifications, jobRows, setSetting, shortId, showView, shownTree, testApi, trackJob, untrackAll, useEmulatorCredentials, type JobKind, type JobStatus, type Row, type TestApi } from './jobs.js';
 
 /**
  * What each tracked sample job is, as the emulator serves it (test/emulator/sampleJobs.ts). Other suites of the

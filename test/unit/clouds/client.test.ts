@@ -11,7 +11,7 @@ import { Poller } from '../../../src/tracking/poller.js';
 import { startEmulator, type Emulator } from '../../emulator/emulator.js';
 import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
 import { startMisbehavingProxy, type MisbehavingProxy } from '../../support/misbehavingProxy.js';
-import { proxyEnvFor } from '../../../src/views/settingsModel.js';
+import { proxyEnvFor } from '../../../src/platform/settingsModel.js';
 import { FakeClock, startServer, type TestServer } from './http/support.js';
 
 const SAFETY = { timeout: 30_000 };

@@ -10,8 +10,9 @@ import { resolveJobs, selectedJobs } from '../../../src/commands/jobArgs.js';
 import { trackJobCommand, trackStepTitle, trackSteps } from '../../../src/commands/track.js';
 import { blankJob } from '../../../src/clouds/kinds/wire.js';
 import { type JobKind } from '../../../src/model/job.js';
-import { type JobRef, jobKey } from '../../../src/model/jobRef.js';
-import { type TreeNode } from '../../../src/model/grouping.js';
+import { type JobRef } from '../../../src/model/jobRef.js';
+import { jobKey } from '../../../src/kinds/refs.js';
+import { type TreeNode } from '../../../src/present/grouping.js';
 import { type TrackedJob } from '../../../src/model/trackedJob.js';
 
 const IDS: Record<JobKind, string> = {

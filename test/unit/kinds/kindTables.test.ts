@@ -8,7 +8,7 @@ import { JOB_KINDS, type JobKind } from '../../../src/model/job.js';
 import { CLOUD_LABEL, KIND_INFO, kindsOfCloud } from '../../../src/kinds/index.js';
 import { KINDS } from '../../../src/clouds/kinds/registry.js';
 import { ENDPOINTS, type EndpointProduct } from '../../../src/clouds/endpoints.js';
-import { detectJobIdsInLine } from '../../../src/model/detectJobIds.js';
+import { detectJobIdsInLine } from '../../../src/detect/detectJobIds.js';
 import { EMULATED_KINDS } from '../../emulator/state.js';
 
 const ROOT = resolve(__dirname, '..', '..', '..');

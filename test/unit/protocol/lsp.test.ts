@@ -1,9 +1,7 @@
 /** The language server's custom messages are validated on receipt (both ends use these guards). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  isFindJobIdAtParams, isFindJobIdsParams, isJobIdAt, isJobIdMatch, MAX_TRACKED_IDS, parseTrackedIds,
-} from '../../../src/protocol/lsp.js';
+import { isFindJobIdAtParams, isFindJobIdsParams, isJobIdAt, isJobIdMatch, MAX_TRACKED_IDS, parseTrackedIds } from '../../../src/protocol/lsp.js';
 
 const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 34 } };
 const match = { range, id: '7c1e0a9b5d3f4e21a8c6f0b2d4e6a801', kinds: ['ice', 'live-edge'], params: { region: 'cn-shanghai' } };

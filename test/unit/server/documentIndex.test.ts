@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOOKAHEAD_LINES, MAX_BLOCK_LINES, scanText } from '../../../src/model/detectJobIds.js';
+import { LOOKAHEAD_LINES, MAX_BLOCK_LINES, scanText } from '../../../src/detect/detectJobIds.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { add, type ContentChange, DocumentIndex, missing, remove, shiftLines } from '../../../src/server/documentIndex.js';
 import { seededRandom } from '../../support/seededRandom.js';

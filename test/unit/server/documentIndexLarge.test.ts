@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { CONTEXT_LINES, LONG_LINE_CHARS, LOOKAHEAD_LINES, PIECE_MARGIN, resetScanWork, scanText, scanWork } from '../../../src/model/detectJobIds.js';
+import { CONTEXT_LINES, LONG_LINE_CHARS, LOOKAHEAD_LINES, PIECE_MARGIN, resetScanWork, scanText, scanWork } from '../../../src/detect/detectJobIds.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { type ContentChange, DocumentIndex, LONG_LINE_SCAN_CHARS, MAX_MATCHES } from '../../../src/server/documentIndex.js';
 import { CHUNK_CHARS } from '../../../src/server/textStore.js';

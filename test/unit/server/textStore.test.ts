@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeLineStarts } from '../../../src/model/detectJobIds.js';
+import { computeLineStarts } from '../../../src/detect/detectJobIds.js';
 import { CHUNK_CHARS, TextStore } from '../../../src/server/textStore.js';
 import { seededRandom } from '../../support/seededRandom.js';
 

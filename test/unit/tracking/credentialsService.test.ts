@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import {
-  CredentialsService, DEFAULT_SECRET_KEYS, type SecretStore, SecretStorageUnavailableError, type StoredAliyun, type StoredHuawei,
-} from '../../../src/tracking/credentialsService.js';
+import { CredentialsService, DEFAULT_SECRET_KEYS, type SecretStore, SecretStorageUnavailableError, type StoredAliyun, type StoredHuawei } from '../../../src/tracking/credentialsService.js';
 import { parseAliyunCliConfig } from '../../../src/tracking/aliyunCliConfig.js';
 
 // Fake but realistically shaped values (never real keys).

@@ -6,7 +6,8 @@ import { liveEditingKind } from '../../../src/clouds/kinds/liveEditing.js';
 import { iceKind } from '../../../src/clouds/kinds/ice.js';
 import { blankJob } from '../../../src/clouds/kinds/wire.js';
 import { type Job, type JobStatus } from '../../../src/model/job.js';
-import { type JobRef, jobKey } from '../../../src/model/jobRef.js';
+import { type JobRef } from '../../../src/model/jobRef.js';
+import { jobKey } from '../../../src/kinds/refs.js';
 import { expandedIdProblem, type KeyValueStore, JobStore, MAX_TASKS_PER_CASTER } from '../../../src/tracking/jobStore.js';
 import { fixture } from '../clouds/kinds/support.js';
 

@@ -9,12 +9,11 @@ import { blankJob } from '../../../src/clouds/kinds/wire.js';
 import { ApiError, NetworkError } from '../../../src/clouds/errors.js';
 import { type FetchOutcome } from '../../../src/clouds/client.js';
 import { type Job, type JobKind } from '../../../src/model/job.js';
-import { type JobRef, jobKey } from '../../../src/model/jobRef.js';
+import { type JobRef } from '../../../src/model/jobRef.js';
+import { jobKey } from '../../../src/kinds/refs.js';
 import { type TrackedJob } from '../../../src/model/trackedJob.js';
 import { JobHoverContent, type JobHoverDeps, refsFor, trackedFor } from '../../../src/views/jobHoverContent.js';
-import {
-  commandUri, HOVER_ENABLED_COMMANDS, type HoverMatch, parseJobReferenceArgs, trackedHoverMarkdown, untrackedLinks,
-} from '../../../src/views/jobHoverMarkdown.js';
+import { commandUri, HOVER_ENABLED_COMMANDS, type HoverMatch, parseJobReferenceArgs, trackedHoverMarkdown, untrackedLinks } from '../../../src/present/jobHoverMarkdown.js';
 
 const NOW = Date.parse('2025-06-18T10:00:00Z');
 const ICE = '7c1e0a9b5d3f4e21a8c6f0b2d4e6a801';

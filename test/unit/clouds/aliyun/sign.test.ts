@@ -4,19 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { percentEncode } from '../../../../src/clouds/aliyun/percentEncode.js';
-import {
-  acsTimestamp,
-  canonicalQueryV1,
-  canonicalRequestV3,
-  hashedPayloadV3,
-  hmacSha1Base64,
-  signAliyunV1,
-  signAliyunV3,
-  signatureV1,
-  signatureV3,
-  stringToSignV1,
-  stringToSignV3,
-} from '../../../../src/clouds/aliyun/sign.js';
+import { acsTimestamp, canonicalQueryV1, canonicalRequestV3, hashedPayloadV3, hmacSha1Base64, signAliyunV1, signAliyunV3, signatureV1, signatureV3, stringToSignV1, stringToSignV3 } from '../../../../src/clouds/aliyun/sign.js';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const TEST_KEYS = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };

@@ -2,14 +2,7 @@
 // (https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-0001.html) and our own vectors, byte for byte.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  canonicalQueryHuawei,
-  canonicalRequestHuawei,
-  canonicalUriHuawei,
-  sdkDate,
-  signHuawei,
-  stringToSignHuawei,
-} from '../../../../src/clouds/huawei/sign.js';
+import { canonicalQueryHuawei, canonicalRequestHuawei, canonicalUriHuawei, sdkDate, signHuawei, stringToSignHuawei } from '../../../../src/clouds/huawei/sign.js';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const MPC_HOST = 'mpc.cn-north-4.myhuaweicloud.com';

@@ -8,9 +8,7 @@ import { iceKind } from '../../../../src/clouds/kinds/ice.js';
 import { liveEditingKind } from '../../../../src/clouds/kinds/liveEditing.js';
 import { parseTimeline } from '../../../../src/clouds/kinds/timeline.js';
 import { parseJsonText } from '../../../../src/clouds/kinds/wire.js';
-import {
-  boundDepth, deeperThan, MAX_JSON_DEPTH, parseJsonBounded, stringifyBounded, tooDeepMarker,
-} from '../../../../src/util/boundDepth.js';
+import { boundDepth, deeperThan, MAX_JSON_DEPTH, parseJsonBounded, stringifyBounded, tooDeepMarker } from '../../../../src/util/boundDepth.js';
 import { ctx, fixtureRecord, ref } from './support.js';
 
 const LEVELS = 5_000;

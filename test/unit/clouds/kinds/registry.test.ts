@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { SchemaError } from '../../../../src/clouds/errors.js';
 import { KINDS, kindDefinition } from '../../../../src/clouds/kinds/registry.js';
 import { JOB_KINDS } from '../../../../src/model/job.js';
-import { KIND_CLOUD } from '../../../../src/model/jobRef.js';
+import { KIND_CLOUD } from '../../../../src/kinds/index.js';
 import { assertWellFormedJob, ctx, fixture, fixtureNames } from './support.js';
 
 /** Fixtures whose body does not identify a job: they must be refused with a SchemaError. */

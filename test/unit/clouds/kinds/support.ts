@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { SchemaError } from '../../../../src/clouds/errors.js';
 import { type ParseContext, type ParseResult } from '../../../../src/clouds/kinds/kindDefinition.js';
 import { KINDS } from '../../../../src/clouds/kinds/registry.js';
-import {
-  JOB_STATUSES, STREAM_TYPES, TRACK_TYPES, type Job, type JobKind, type JobParams,
-} from '../../../../src/model/job.js';
-import { KIND_CLOUD, type JobRef } from '../../../../src/model/jobRef.js';
+import { JOB_STATUSES, STREAM_TYPES, TRACK_TYPES, type Job, type JobKind, type JobParams } from '../../../../src/model/job.js';
+import { KIND_CLOUD } from '../../../../src/kinds/index.js';
+import { type JobRef } from '../../../../src/model/jobRef.js';
 
 // The project compiles as CommonJS (no "type": "module"), so __dirname rather than import.meta.url.
 export const FIXTURES_DIR = `${join(__dirname, '../../../fixtures')}/`;

@@ -1,0 +1,1458 @@
+/**
+ * Finds job ids in text (logs, saved API responses, JSON, YAML, code in any language, shell history): the
+ * language server's detector, and "Look Up Job ID at Cursor"'s fallback when the server is not running.
+ *
+ * An id counts only in context, because these ids are bare hex strings, UUIDs and numbers that look exactly like
+ * MD5 sums, git SHAs, request ids, media ids and template ids. It must
+ * - follow a job key: `JobId`, `jobId`, `job_id`, `TranscodeTaskId`, `CasterId`, `ShowId` (and their spellings),
+ *   as `=`, `:`, `": "`, `=>`, `:=`, `(`, `--JobId x`, `--job_id.1=x`, `<JobId>x</JobId>`, `setJobId("x")`,
+ *   `withJobId(["a", "b"])`, `JobId: tea.String("x")`, `job_id=["a", "b"]`, `&[]string{"a"}`, …;
+ * - or be an argument of `media-jobs inspect|watch <kind>` (the project's own CLI);
+ * - or be an id the user already tracks (anywhere, in any form).
+ *
+ * Which kind a generic `JobId` / `job_id` is comes from its context, nearest first:
+ * 1. markers on the same line: API names (`GetMediaProducingJob`, `GetEdgeTranscodeJob`, `ListEditingJobs`,
+ *    `editing/jobs`, `GetTranscodeTask`, …), hosts (`ice.cn-shanghai.aliyuncs.com`, `mpc.….myhuaweicloud.com`),
+ *    CLI lines (`aliyun ice …`), SDK package names (`ice20201109`, `huaweicloudsdkmpc`), a ClusterId beside it;
+ * 2. the enclosing block: a marker up to 3 lines above (a call a few lines up, a log line before its response),
+ *    or further up (up to 10 lines) on a less indented line (`"MediaProducingJob": {`, `job_array:`, a
+ *    multi-line `GetMediaProducingJobRequest(` call); a job id that got its kind from its block passes it on to
+ *    the next one within 10 lines (items of one list), for at most 200 lines;
+ * 3. a ClusterId a few lines away (a multi-line edge request);
+ * 4. sibling keys of the same object (`StreamInput` → edge, `Timeline` → ICE, `exec_description` → MPC);
+ * 5. otherwise every kind the key is used by, most likely first: `JobId` → ice, live-edge; `job_id` →
+ *    mpc-editing, ice, live-edge.
+ * Parameters travel with the match: ClusterId, CasterId/ShowId (a ShowId names a task of a caster), a region name
+ * (`cn-shanghai`, `ap-southeast-1`, `cn-north-4`), the MPC project from `/v2/{project_id}/editing/jobs` or a
+ * `project_id` key.
+ *
+ * What a match reads is bounded: on its own line SAME_LINE_REACH characters either side; other lines only up to
+ * LOOKBACK_LINES above and LOOKAHEAD_LINES below (and hand-overs within MAX_BLOCK_LINES); a line longer than
+ * LONG_LINE_CHARS (minified JSON) is a record of its own, whose matches read no other line and of which other
+ * lines see only the first LONG_LINE_HEAD characters.
+ *
+ * Cost, linear in the text: one regex pass finds the keys (anchored on their endings, `Id`/`_id`/…, with the key
+ * name checked by a trailing lookbehind: V8 keeps its fast scan, ~1 GB/s here); each line's markers and regions
+ * are read once, only for lines around the hits (kept in a small ring), and looked up by binary search; a line's
+ * entries are looked at through its group (what it holds, computed once), so no lookup walks a line's entries
+ * beyond the reach; a literal search finds `media-jobs` lines and a Wu–Manber pass the tracked ids
+ * (src/detect/multiPatternSearch.ts). scanWork counts the work for tests. Results for a window of lines equal those
+ * of a whole-document scan when the window starts CONTEXT_LINES above (see scanText), and results for a piece of a
+ * long line equal those of its whole line (scanLinePiece), which is what lets the server scan only what it is
+ * asked about and re-scan only what an edit touched. bench/detect.ts measures it against ripgrep.
+ */
+import { isJobKind, JOB_KINDS, type JobKind, type JobParams } from '../model/job.js';
+import { type JobRef } from '../model/jobRef.js';
+import { MultiPatternSearch } from './multiPatternSearch.js';
+import { KIND_INFO } from '../kinds/index.js';
+import { partitionPoint } from '../util/partitionPoint.js';
+
+export interface DetectedJobId {
+  id: string;
+  /** The kinds this id may be, most likely first (more than one when the context does not tell). */
+  kinds: JobKind[];
+  /** Parameters found nearby (clusterId for live-edge, casterId for a live-editing task or showId for a caster, MPC projectId). */
+  params: JobParams;
+  /** Character offsets in the line, end exclusive. */
+  range: { start: number; end: number };
+  /** A region name found nearby (or the tracked job's region), if any. */
+  region?: string;
+  /** Parameters the id cannot be fetched without that the context did not give (a ShowId needs its CasterId). */
+  needs: Array<keyof JobParams>;
+  /** Why it matched: the key it followed (`JobId`, `--job_id`, …), `media-jobs` arguments, or `tracked`. */
+  source: string;
+}
+
+/** A detection in a multi-line text: the line (0-based, in document numbering) and the DetectedJobId on it. */
+export interface ScannedJobId extends DetectedJobId {
+  line: number;
+}
+
+/** Lines a marker may be above a generic job key and still give its kind (any indentation). */
+export const NEAR_LINES = 3;
+/** Lines a less indented marker line may be above a job key and still give its kind; also a hand-over's reach. */
+export const LOOKBACK_LINES = 10;
+/** How far a kind handed from one job id of a block to the next may reach from its marker line. */
+export const MAX_BLOCK_LINES = 200;
+/** Lines below a match read for parameters and sibling keys. */
+export const LOOKAHEAD_LINES = 6;
+/**
+ * A window scan (from/to) reads this many lines above `from` so its results equal a whole-text scan's: every
+ * hand-over chain and lookback that can reach a reported line starts inside it.
+ */
+export const CONTEXT_LINES = MAX_BLOCK_LINES + LOOKBACK_LINES;
+/**
+ * Markers, parameters, regions and sibling keys on a match's own line count only this many characters either side
+ * of it (what a match reads of its own line is bounded, so a long line costs no more per match than a short one).
+ */
+export const SAME_LINE_REACH = 2000;
+/** Lines within which a ClusterId, CasterId, ShowId or project_id on another line still belongs to a match. */
+const PARAM_LINES = 3;
+/**
+ * A line longer than this (minified JSON, a response logged on one line) is a record of its own: its matches read
+ * only their own line, and other lines see only its first LONG_LINE_HEAD characters (its keys, markers, regions,
+ * indentation). So what a match depends on is bounded in characters as well as lines, which is what lets the
+ * server read a huge line in windows (scanLinePiece) and give a hover an answer from a few KB around it.
+ */
+export const LONG_LINE_CHARS = 16 * 1024;
+/**
+ * What other lines see of a long line: its first this many characters. Everything read of a long line on behalf
+ * of other lines (its head, and what the matches in its head read of their own line) lies within its first
+ * LONG_LINE_CHARS + 1 characters, so a window may hold just those of a long line it reads as context.
+ */
+export const LONG_LINE_HEAD = 4096;
+/**
+ * Characters a piece of a long line needs either side of the columns it reports (scanLinePiece) to give what a
+ * scan of the whole line gives there: the reach of a match, the longest list of values and `media-jobs` arguments.
+ */
+export const PIECE_MARGIN = 8192;
+/** The arguments of one `media-jobs inspect|watch` command are read this far at most. */
+const CLI_MAX_CHARS = 2048;
+/** A host name before `aliyuncs.com` is read this far back at most. */
+const HOST_MAX_CHARS = 256;
+
+/**
+ * Work the scans did since resetScanWork(): characters handed to the regex passes and steps of the context walks
+ * (entries, markers, regions and lines visited). For tests: they check the work grows linearly with the input and
+ * stays bounded per hover, without timing anything.
+ */
+export const scanWork = { chars: 0, steps: 0 };
+
+export function resetScanWork(): void {
+  scanWork.chars = 0;
+  scanWork.steps = 0;
+}
+
+// ---- Keys ----------------------------------------------------------------------------------------------------
+
+/** What a key names: a job id (kind decided by context), a VOD task, a caster, a show (task), or a parameter. */
+type KeyRole = 'job' | 'job_id' | 'vod' | 'caster' | 'show' | 'cluster' | 'project';
+
+const KEYS: ReadonlyArray<[string, KeyRole]> = [
+  ['JobId', 'job'], ['JobID', 'job'], ['jobId', 'job'], ['jobID', 'job'], ['job-id', 'job'],
+  // JOB_ID (shell and environment variables) is the one all-caps spelling: each one added costs ~30 % of scan speed.
+  ['job_id', 'job_id'], ['JOB_ID', 'job_id'],
+  ['TranscodeTaskId', 'vod'], ['transcodeTaskId', 'vod'], ['transcode_task_id', 'vod'],
+  ['CasterId', 'caster'], ['casterId', 'caster'], ['caster_id', 'caster'], ['caster-id', 'caster'],
+  ['ShowId', 'show'], ['showId', 'show'], ['show_id', 'show'], ['show-id', 'show'],
+  ['ClusterId', 'cluster'], ['clusterId', 'cluster'], ['cluster_id', 'cluster'], ['cluster-id', 'cluster'],
+  // Not `ProjectId`: that is an ICE project, not a Huawei project.
+  ['project_id', 'project'], ['project-id', 'project'], ['projectId', 'project'],
+];
+const ROLE = new Map<string, KeyRole>(KEYS);
+const JOB_ROLES: ReadonlySet<KeyRole> = new Set<KeyRole>(['job', 'job_id', 'vod', 'caster', 'show']);
+
+/**
+ * Finds the keys by their ending (`Id`, `ID`, `_id`, `-id`), then looks behind for a key name (and, the same
+ * way, `media-jobs ` commands, by `-jobs`): V8 scans for the
+ * ending with its fast first-character checks (a leading lookbehind, or leading alternatives starting with common
+ * letters, make it several times slower). The exact key is then read back in code (keyAt), and what may precede
+ * it (a non-word character, `--`, `set`/`with`) is checked there too.
+ */
+const KEY_RE = /(?:I[dD]|[_-]id|_ID)(?![A-Za-z0-9_])(?<=(?:[Jj]ob|JOB|[Tt]ranscode_?[Tt]ask|transcode_task|[Cc]aster|[Ss]how|[Cc]luster|project)(?:Id|ID|_id|-id|_ID))|-jobs(?<=media-jobs)(?=\s)/g;
+/** Keys by their last three characters (`bId`, `_id`, `sId`, …), longest first. */
+const KEYS_BY_ENDING = new Map<number, string[]>();
+const endingOf = (s: string, end: number): number => (s.charCodeAt(end - 3) << 16) | (s.charCodeAt(end - 2) << 8) | s.charCodeAt(end - 1);
+for (const k of [...ROLE.keys()].sort((a, b) => b.length - a.length)) {
+  const ending = endingOf(k, k.length);
+  KEYS_BY_ENDING.set(ending, [...(KEYS_BY_ENDING.get(ending) ?? []), k]);
+}
+
+/** The key that ends at `end`, or null (`Job_id` ends like a key but is none). No copying. */
+function keyAt(text: string, end: number): string | null {
+  if (end < 3) return null;
+  const candidates = KEYS_BY_ENDING.get(endingOf(text, end));
+  if (!candidates) return null;
+  for (const k of candidates) if (end >= k.length && text.startsWith(k, end - k.length)) return k;
+  return null;
+}
+
+/** Kinds a generic job key may be, and the order when nothing says which. */
+const JOB_KEY_KINDS: readonly JobKind[] = ['ice', 'live-edge', 'mpc-editing', 'vod'];
+
+/*
+ * Results share these frozen values (a big log has tens of thousands of matches; most have one kind, no
+ * parameters and need nothing). Frozen, so a consumer that tried to change one in place would fail loudly.
+ */
+const frozen = <T>(x: T): T => Object.freeze(x);
+const ONE_KIND: Readonly<Record<JobKind, JobKind[]>> = Object.fromEntries(JOB_KINDS.map((k) => [k, frozen([k])])) as Record<JobKind, JobKind[]>;
+const DEFAULT_KINDS: Readonly<Record<'job' | 'job_id', JobKind[]>> = {
+  job: frozen<JobKind[]>(['ice', 'live-edge']),
+  job_id: frozen<JobKind[]>(['mpc-editing', 'ice', 'live-edge']),
+};
+const NO_PARAMS: JobParams = frozen({});
+const NO_NEEDS: Array<keyof JobParams> = frozen([]);
+const NEEDS_CLUSTER: Array<keyof JobParams> = frozen(['clusterId']);
+const NEEDS_CASTER: Array<keyof JobParams> = frozen(['casterId']);
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+function isIdChar(c: number): boolean {
+  return isWordChar(c) || c === 45;
+}
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 96; // " ' `
+}
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * A copy of a string cut from the text, that does not keep the text alive: V8 makes a substring of 13 characters
+ * or more a slice of its parent, so an id kept in a result would hold on to the whole text it was read from.
+ * Concatenation then slicing copies the characters.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** Region names, one string each (a big log names a few regions tens of thousands of times). */
+const REGION_NAMES = new Map<string, string>();
+
+function internRegion(name: string): string {
+  const known = REGION_NAMES.get(name);
+  if (known) return known;
+  const own = detach(name);
+  if (REGION_NAMES.size < 1000) REGION_NAMES.set(own, own);
+  return own;
+}
+
+/**
+ * Makes a result own its strings (id, parameters, region), so that keeping it does not keep the text it was
+ * found in: what the server stores, across edits of a large document, must not hold every version of it.
+ * Returns the same object.
+ */
+export function ownStrings(m: ScannedJobId): ScannedJobId {
+  m.id = detach(m.id);
+  if (m.region) m.region = internRegion(m.region);
+  const p = m.params;
+  if (p !== NO_PARAMS) {
+    const own: JobParams = {};
+    for (const [k, v] of Object.entries(p) as Array<[keyof JobParams, string]>) own[k] = detach(v);
+    m.params = own;
+  }
+  return m;
+}
+
+/** How the key at `s` is used: as a CLI flag (`--JobId`, `-JobId`), a plain key, or not at all (`SubJobId`). */
+function keyUse(text: string, s: number): 'flag' | 'plain' | null {
+  const c = s > 0 ? text.charCodeAt(s - 1) : -1;
+  if (c === 45) { // '-'
+    const c2 = s > 1 ? text.charCodeAt(s - 2) : -1;
+    if (c2 === 45) return s > 2 && isIdChar(text.charCodeAt(s - 3)) ? null : 'flag';
+    return isIdChar(c2) ? null : 'flag';
+  }
+  if (!isWordChar(c)) return 'plain';
+  // setJobId(…), withJobId(…): the setters of the SDKs.
+  for (const p of ['set', 'with']) {
+    const ps = s - p.length;
+    if (ps >= 0 && text.startsWith(p, ps) && (ps === 0 || !isWordChar(text.charCodeAt(ps - 1)))) return 'plain';
+  }
+  return null;
+}
+
+const FLAG_NAMES = new Map<string, string>();
+
+/** `--JobId` / `-JobId`, one string per spelling (not one per hit). */
+function flagName(key: string, double: boolean): string {
+  const name = `${double ? '--' : '-'}${key}`;
+  const known = FLAG_NAMES.get(name);
+  if (known) return known;
+  FLAG_NAMES.set(name, name);
+  return name;
+}
+
+/** Calls whose arguments are a list of ids. */
+const LIST_CALLS = new Set(['asList', 'of', 'listOf', 'singletonList', 'arrayOf', 'mutableListOf', 'setOf', 'List', 'list', 'tuple', 'Array']);
+const CALL_RE = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\(/y;
+
+interface ValueSpan {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** Reads one id value at `i`: optionally quoted (also `\"`), `[A-Za-z0-9][A-Za-z0-9_-]*`, closed by its quote. */
+function readValue(text: string, i: number, inList: boolean): ValueSpan | null {
+  let quote = '';
+  const c = text.charCodeAt(i);
+  if (c === 92 && isQuote(text.charCodeAt(i + 1))) {
+    quote = text.slice(i, i + 2);
+    i += 2;
+  } else if (isQuote(c)) {
+    quote = text[i]!;
+    i++;
+  }
+  if (!isAlnum(text.charCodeAt(i))) return null;
+  let j = i + 1;
+  const max = i + 130;
+  while (j < text.length && j < max && isIdChar(text.charCodeAt(j))) j++;
+  if (quote) {
+    if (!text.startsWith(quote, j)) return null;
+  } else {
+    const n = text.charCodeAt(j);
+    const n2 = text.charCodeAt(j + 1);
+    // `JobId: 1718700000.123`, `jobId=a@b`, `job_id=x/y`, `JobId: http://…`: not an id.
+    if ((n === 46 || n === 64 || n === 47) && isAlnum(n2)) return null;
+    if (n === 58 && n2 === 47) return null;
+    if (inList && !(Number.isNaN(n) || n === 44 || n === 93 || n === 125 || n === 41 || n <= 32)) return null;
+  }
+  return { value: text.slice(i, j), start: i, end: j };
+}
+
+/** Quoted (or bare) values separated by commas and white space, up to the list's closing bracket. */
+function readList(text: string, i: number): ValueSpan[] {
+  const out: ValueSpan[] = [];
+  const stop = Math.min(text.length, i + 4096);
+  while (i < stop && out.length < 100) {
+    let c = text.charCodeAt(i);
+    while (i < stop && (c === 44 || c <= 32)) c = text.charCodeAt(++i);
+    if (i >= stop || c === 93 || c === 125 || c === 41) break;
+    const v = readValue(text, i, true);
+    if (!v) break;
+    out.push(v);
+    i = v.end + (text.charCodeAt(v.end) === 92 ? 2 : isQuote(text.charCodeAt(v.end)) ? 1 : 0);
+  }
+  return out;
+}
+
+/**
+ * The value(s) after a key that ends at `keyEnd`: the separator (`=`, `:`, `=>`, `:=`, `(`, `>` after `<Key`, or
+ * white space / `=` after a flag), an optional wrapper call (`tea.String(`), then a value or a list.
+ */
+function readValues(text: string, keyStart: number, keyEnd: number, flag: boolean): ValueSpan | ValueSpan[] | null {
+  let i = keyEnd;
+  if (flag && text.charCodeAt(i) === 46) { // --job_id.1=x (KooCLI lists)
+    let j = i + 1;
+    while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    if (j > i + 1) i = j;
+  }
+  // The closing quote of a quoted key: "JobId", \"JobId\", 'job_id'.
+  if (text.charCodeAt(i) === 92 && isQuote(text.charCodeAt(i + 1))) i += 2;
+  else if (isQuote(text.charCodeAt(i))) i++;
+  const blanksFrom = i;
+  while (isBlank(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  const c1 = text.charCodeAt(i + 1);
+  if (flag) {
+    if (c === 61) i++;
+    else if (i === blanksFrom) return null;
+  } else if (c === 61) { // =
+    if (c1 === 61) return null; // ==
+    i += c1 === 62 ? 2 : 1; // =>
+  } else if (c === 58) { // :
+    if (c1 === 58) return null; // ::
+    i += c1 === 61 ? 2 : 1; // :=
+  } else if (c === 40) { // (
+    i++;
+  } else if (c === 62 && keyStart > 0 && text.charCodeAt(keyStart - 1) === 60) { // <JobId>x
+    i++;
+  } else {
+    return null;
+  }
+  while (isBlank(text.charCodeAt(i))) i++;
+  let d = text.charCodeAt(i);
+  if (d === 91) return readList(text, i + 1); // [
+  if (d === 38 && text.startsWith('&[]string{', i)) return readList(text, i + 10);
+  if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95 || d === 36) {
+    CALL_RE.lastIndex = i;
+    const m = CALL_RE.exec(text);
+    if (m) {
+      const name = m[0].slice(0, -1).trim();
+      const last = name.slice(name.lastIndexOf('.') + 1);
+      i += m[0].length;
+      while (isBlank(text.charCodeAt(i))) i++;
+      d = text.charCodeAt(i);
+      if (LIST_CALLS.has(last) || d === 91) return readList(text, d === 91 ? i + 1 : i);
+    }
+  }
+  return readValue(text, i, false);
+}
+
+/**
+ * A value looks like a real id: the length of one, at least one digit (so `jobId: string`, `job_id = None` and
+ * `JobId: jobId` are not ids), no placeholder, usable in a request. Job keys also take plain numbers of three
+ * digits or more (`job_id: 123`).
+ */
+function plausibleId(value: string, role: KeyRole): boolean {
+  // Values are made of id characters only (readValue), so validateId has nothing left to reject but the length.
+  const n = value.length;
+  if (n > 128) return false;
+  const c0 = value.charCodeAt(0);
+  let digits = 0;
+  let same = true;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    if (c !== c0) same = false;
+  }
+  if (same) return false; // 00000000, xxxxxxxx
+  if (digits === n) return n >= 8 || (n >= 3 && (role === 'job' || role === 'job_id'));
+  return n >= 8 && digits > 0;
+}
+
+function plausibleParam(value: string): boolean {
+  return value.length >= 3 && value.length <= 128;
+}
+
+// ---- Markers (context) -----------------------------------------------------------------------------------------
+
+type MarkerKind = JobKind | 'live';
+
+interface Marker {
+  kind: MarkerKind;
+  /** Column in the line. */
+  at: number;
+  /** Weak markers are sibling keys; they count only when nothing stronger says anything. */
+  weak: boolean;
+}
+
+/**
+ * Groups: 1 ice, 2 live-edge, 3 live-editing, 4 mpc, 5 vod, 6 live (either live API), 7 a cloud host (kind from
+ * its first label), 8 `aliyun <product>`, 9 ICE sibling keys, 10 edge sibling keys, 11 MPC sibling keys.
+ */
+const MARKER_RE = new RegExp([
+  '(MediaProducingJob|media_producing_job|ice20201109|ice_20201109)',
+  '(EdgeTranscodeJob|edge_transcode_job)',
+  '(GetEditingJobInfo|get_editing_job_info|EditingJobInfo|EditingTasksInfo|editing_job_info)',
+  '(EditingJob|[Ee]diting_job|editing/jobs|job_array|sdk-?mpc|sdk\\.mpc|hcloud\\s+(?:MPC|mpc))',
+  '(TranscodeTask|transcode_task|vod20170321|vod_20170321)',
+  '(live20161101|live_20161101)',
+  '(aliyuncs\\.com|myhuaweicloud\\.com)',
+  'aliyun\\s+(ice|vod|live)\\b',
+  '(Timeline|ClipsParam|SubJobMaterials)',
+  '(StreamInput|StreamOutput|LastStartAt|LastStopAt)',
+  '(exec_description|editing_output)',
+].join('|'), 'g');
+
+const HOST_KIND: Readonly<Record<string, MarkerKind>> = {
+  ice: 'ice', 'ice-vpc': 'ice', vod: 'vod', 'vod-vpc': 'vod', live: 'live', 'live-vpc': 'live', mpc: 'mpc-editing', mts: 'mpc-editing',
+};
+
+function hostKind(line: string, at: number): MarkerKind | null {
+  let s = at;
+  const stop = Math.max(0, at - HOST_MAX_CHARS);
+  while (s > stop) {
+    const c = line.charCodeAt(s - 1);
+    if (isAlnum(c) || c === 45 || c === 46) s--;
+    else break;
+  }
+  const host = line.slice(s, at);
+  const label = host.slice(0, host.indexOf('.') >>> 0);
+  return HOST_KIND[label] ?? null;
+}
+
+/** The markers in text[from, to) (one line, or its head), in order, columns relative to `from`. */
+function markersOf(text: string, from: number, to: number): Marker[] {
+  const out: Marker[] = [];
+  const line = text.slice(from, to);
+  scanWork.chars += line.length;
+  MARKER_RE.lastIndex = 0;
+  for (let m = MARKER_RE.exec(line); m; m = MARKER_RE.exec(line)) {
+    const at = m.index;
+    let kind: MarkerKind | null = null;
+    let weak = false;
+    if (m[1]) kind = 'ice';
+    else if (m[2]) kind = 'live-edge';
+    else if (m[3]) kind = 'live-editing';
+    else if (m[4]) kind = 'mpc-editing';
+    else if (m[5]) kind = 'vod';
+    else if (m[6]) kind = 'live';
+    else if (m[7]) kind = hostKind(line, at);
+    else if (m[8]) kind = m[8] === 'ice' ? 'ice' : m[8] === 'vod' ? 'vod' : 'live';
+    else if (m[9]) [kind, weak] = ['ice', true];
+    else if (m[10]) [kind, weak] = ['live-edge', true];
+    else if (m[11]) [kind, weak] = ['mpc-editing', true];
+    if (kind) out.push({ kind, at, weak });
+  }
+  return out;
+}
+
+/** Index of the first item at column >= `col` in a list sorted by column. */
+function firstAt<T extends { at: number }>(xs: readonly T[], col: number): number {
+  return partitionPoint(xs.length, (i) => xs[i]!.at >= col);
+}
+
+/** Marker kinds as the kinds of a generic job key: `live` APIs take JobIds only for edge transcode. */
+function jobKeyKind(k: MarkerKind): JobKind | null {
+  if (k === 'live') return 'live-edge';
+  return JOB_KEY_KINDS.includes(k as JobKind) ? (k as JobKind) : null;
+}
+
+/**
+ * A region name at a position (sticky): `cn-shanghai`, `cn-north-4`, `ap-southeast-1`, `us-west-1`, … (outside
+ * China a region ends in a number, which keeps `us-ascii` out). findRegions tries it only where a line has a dash
+ * after a region prefix, and checks that no id character comes before it (`oss-cn-shanghai` is a bucket host).
+ */
+const REGION_RE = /(?:cn-[a-z]+(?:-[a-z]+)?(?:-[0-9]{1,2})?|(?:ap|eu|us|me|la|af|sa|na|ru|tr)-[a-z]+(?:-[a-z]+)?-[0-9]{1,2})(?![A-Za-z0-9-])/y;
+
+/** First letters of region prefixes (cn, ap, eu, us, me, la, af, sa, na, ru, tr), as pairs of char codes. */
+const REGION_PREFIXES = new Set(['cn', 'ap', 'eu', 'us', 'me', 'la', 'af', 'sa', 'na', 'ru', 'tr'].map((p) => (p.charCodeAt(0) << 8) | p.charCodeAt(1)));
+
+/**
+ * Region names in t[from, to) (one line), columns relative to `from`, by a walk over its dashes (cheaper than a
+ * regex over every character, and no copy of the line).
+ */
+function findRegions(t: string, from: number, to: number): Array<{ name: string; at: number }> {
+  let out: Array<{ name: string; at: number }> | null = null;
+  scanWork.chars += to - from;
+  // A short line has its dashes looked for here; a long one alone (a slice, no copy), as a search for `-` must
+  // not run on past the line's end (a text without dashes would be read to its end once per line).
+  let i = from + 2;
+  if (to - from < 256) {
+    while (i < to && t.charCodeAt(i) !== 45) i++;
+    if (i >= to) return NO_REGIONS;
+  }
+  const line = t.slice(from, to);
+  for (i = line.indexOf('-', i - from); i >= 0; i = line.indexOf('-', i + 1)) {
+    const s = i - 2;
+    if (!REGION_PREFIXES.has((line.charCodeAt(s) << 8) | line.charCodeAt(s + 1))) continue;
+    if (s > 0 && isIdChar(line.charCodeAt(s - 1))) continue;
+    REGION_RE.lastIndex = s;
+    const m = REGION_RE.exec(line);
+    if (m) {
+      (out ??= []).push({ name: m[0], at: s });
+      i = s + m[0].length - 1;
+    }
+  }
+  return out ?? NO_REGIONS;
+}
+const NO_REGIONS: Array<{ name: string; at: number }> = [];
+const MPC_PROJECT_RE = /\/v[0-9]+\/([A-Za-z0-9_-]{6,64})\/editing\/jobs\b/g;
+
+/** The MPC projects named by `/v2/{project_id}/editing/jobs` URLs in text[from, to) (one line), columns relative to `from`. */
+function findProjects(t: string, from: number, to: number): Array<{ id: string; at: number }> {
+  const line = t.slice(from, to);
+  if (!line.includes('editing/jobs')) return NO_PROJECTS;
+  scanWork.chars += line.length;
+  const out: Array<{ id: string; at: number }> = [];
+  MPC_PROJECT_RE.lastIndex = 0;
+  for (let m = MPC_PROJECT_RE.exec(line); m; m = MPC_PROJECT_RE.exec(line)) out.push({ id: m[1]!, at: m.index });
+  return out;
+}
+const NO_PROJECTS: Array<{ id: string; at: number }> = [];
+
+// ---- Tracked ids ---------------------------------------------------------------------------------------------
+
+const trackedSearch = new WeakMap<ReadonlyMap<string, JobRef>, MultiPatternSearch>();
+
+function searchFor(tracked: ReadonlyMap<string, JobRef>): MultiPatternSearch {
+  let s = trackedSearch.get(tracked);
+  if (!s) {
+    s = new MultiPatternSearch([...tracked.keys()].filter((id) => id.length >= 3));
+    trackedSearch.set(tracked, s);
+  }
+  return s;
+}
+
+// ---- Lines ----------------------------------------------------------------------------------------------------
+
+/** Offsets at which each line of `text` starts (line breaks are `\n`; a `\r` before it belongs to no line). */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+// ---- The scan -------------------------------------------------------------------------------------------------
+
+export interface ScanOptions {
+  /** Ids the user tracks, by id: found anywhere, with the tracked kind and parameters. */
+  tracked?: ReadonlyMap<string, JobRef>;
+  /** Line number of the text's first line in its document (default 0). */
+  firstLine?: number;
+  /**
+   * Report only matches on lines from..to (document numbering, inclusive). Lines above are read as context, so
+   * pass a text that starts CONTEXT_LINES above `from` (and reaches LOOKAHEAD_LINES below `to`) to get exactly
+   * what a scan of the whole document would report there.
+   */
+  from?: number;
+  to?: number;
+  /** The text's line starts, if known (computeLineStarts). */
+  lineStarts?: readonly number[];
+}
+
+interface Entry {
+  role: KeyRole;
+  key: string;
+  value: string;
+  start: number;
+  line: number;
+  col: number;
+  /** Index in the scan's entry list. */
+  idx: number;
+  /** Index of its line's group in the scan's group list. */
+  g: number;
+  /** For generic job keys, once resolved. */
+  resolved: Resolved | null;
+}
+
+/** The entries of one line: indexes first..end-1 of the entry list (first..vis-1 are what other lines see). */
+interface Group {
+  line: number;
+  first: number;
+  end: number;
+  vis: number;
+  /** Roles among the entries other lines see, and among all of them (bit ROLE_INDEX). */
+  mask: number;
+  all: number;
+  /** The job entry other lines see (the last generic one, else the last one), once looked up; null: none. */
+  job: Entry | null | undefined;
+  /** Per role, the first and last entry index other lines see (-1: none), once looked up. */
+  byRole: Int32Array | null;
+}
+
+const ROLE_INDEX: Readonly<Record<KeyRole, number>> = { job: 0, job_id: 1, vod: 2, caster: 3, show: 4, cluster: 5, project: 6 };
+const GENERIC_MASK = 0b11;
+
+/** Size of the per-line context ring (a power of two above LOOKBACK_LINES + LOOKAHEAD_LINES). */
+const LINE_RING = 64;
+
+type Regions = Array<{ name: string; at: number }>;
+
+/** What a scan has read of one line. Nothing is copied: offsets into the scan's text. */
+interface LineInfo {
+  line: number;
+  start: number;
+  /** End (exclusive), without the line break. */
+  end: number;
+  long: boolean;
+  /** -1 until read. */
+  indent: number;
+  /** Of the whole line (what its own matches read), and of what other lines see (the head of a long line). */
+  markers: Marker[] | null;
+  headMarkers: Marker[] | null;
+  regions: Regions | null;
+  headRegions: Regions | null;
+  projects: Array<{ id: string; at: number }> | null;
+  /** Letters or digits in what other lines see: -1 until read, 0 or 1. */
+  words: number;
+}
+
+interface Resolved {
+  kinds: JobKind[];
+  /** Where the kinds came from: the block (a marker line above) is handed on to the next job id. */
+  fromBlock: boolean;
+  /** The marker line the block context came from. */
+  blockLine: number;
+}
+
+/**
+ * The working state of one scan: the text, its lines, the key entries found (sorted, so the entries of a line
+ * and of the lines around it are neighbours in the list, and grouped per line), and per-line context read so far.
+ *
+ * Every lookup is bounded: a match reads its own line within SAME_LINE_REACH (binary searches over the line's
+ * markers and regions, walks over its entries that stop at the reach), and at most LOOKBACK_LINES above and
+ * LOOKAHEAD_LINES below, where a line's entries are looked at through its group (what it holds is computed once).
+ * So a scan costs the regex passes over its text plus a bounded amount per entry, however long the lines.
+ */
+class Scan {
+  /**
+   * Context read per line, in a ring: lookups reach at most LOOKBACK_LINES above and LOOKAHEAD_LINES below the
+   * line being resolved, so a small ring keeps what is reused without holding every line of a big text.
+   */
+  private readonly info: Array<LineInfo | undefined> = new Array(LINE_RING);
+  private entries: Entry[] = [];
+  private groups: Group[] = [];
+  /** Where `media-jobs` commands start (found by the key pass). */
+  readonly cliStarts: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly starts: readonly number[],
+  ) {}
+
+  /** End of line `l` (exclusive, without the line break and a `\r` before it). */
+  lineEnd(l: number): number {
+    const s = this.starts[l]!;
+    let e = l + 1 < this.starts.length ? this.starts[l + 1]! - 1 : this.text.length;
+    // The last line of a window of a larger text may end with its line break.
+    if (l + 1 >= this.starts.length && e > s && this.text.charCodeAt(e - 1) === 10) e--;
+    if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
+    return e;
+  }
+
+  private lineInfo(l: number): LineInfo {
+    const slot = l & (LINE_RING - 1);
+    let li = this.info[slot];
+    if (li && li.line === l) return li;
+    const start = this.starts[l]!;
+    const end = this.lineEnd(l);
+    const long = end - start > LONG_LINE_CHARS;
+    if (li) {
+      // Reuse the slot's object: a scan touches hundreds of thousands of lines.
+      li.line = l;
+      li.start = start;
+      li.end = end;
+      li.long = long;
+      li.indent = -1;
+      li.markers = li.headMarkers = null;
+      li.regions = li.headRegions = null;
+      li.projects = null;
+      li.words = -1;
+    } else {
+      li = { line: l, start, end, long, indent: -1, markers: null, headMarkers: null, regions: null, headRegions: null, projects: null, words: -1 };
+      this.info[slot] = li;
+    }
+    return li;
+  }
+
+  private isLong(l: number): boolean {
+    return this.lineInfo(l).long;
+  }
+
+  /** Indentation of line l (of its head, for a long line); blank lines get MAX_SAFE_INTEGER (never a parent). */
+  private indentOf(l: number): number {
+    const li = this.lineInfo(l);
+    if (li.indent < 0) {
+      const stop = li.long ? li.start + LONG_LINE_HEAD : li.end;
+      let i = li.start;
+      while (i < stop && isBlank(this.text.charCodeAt(i))) i++;
+      li.indent = i === li.end ? Number.MAX_SAFE_INTEGER : i - li.start;
+    }
+    return li.indent;
+  }
+
+  /** Every marker of line l (what its own matches read, within SAME_LINE_REACH). */
+  private markersOn(l: number): Marker[] {
+    const li = this.lineInfo(l);
+    return (li.markers ??= markersOf(this.text, li.start, li.end));
+  }
+
+  /** The markers of line l that other lines see (for a long line, those in its head). */
+  private headMarkersOn(l: number): Marker[] {
+    const li = this.lineInfo(l);
+    if (!li.long) return (li.markers ??= markersOf(this.text, li.start, li.end));
+    return (li.headMarkers ??= markersOf(this.text, li.start, li.start + LONG_LINE_HEAD + 256).filter((m) => m.at < LONG_LINE_HEAD));
+  }
+
+  private regionsOn(l: number): Regions {
+    const li = this.lineInfo(l);
+    return (li.regions ??= findRegions(this.text, li.start, li.end));
+  }
+
+  private headRegionsOn(l: number): Regions {
+    const li = this.lineInfo(l);
+    if (!li.long) return (li.regions ??= findRegions(this.text, li.start, li.end));
+    return (li.headRegions ??= findRegions(this.text, li.start, li.start + LONG_LINE_HEAD + 64).filter((r) => r.at < LONG_LINE_HEAD));
+  }
+
+  /** True when what other lines see of line l has a letter or digit. */
+  private hasWords(l: number): boolean {
+    const li = this.lineInfo(l);
+    if (li.words < 0) li.words = /[A-Za-z0-9]/.test(this.text.slice(li.start, li.long ? li.start + LONG_LINE_HEAD : li.end)) ? 1 : 0;
+    return li.words === 1;
+  }
+
+  /** Collects key/value entries from text[from, to), and groups them per line. */
+  collect(from: number, to: number): Entry[] {
+    const text = this.text;
+    const entries: Entry[] = [];
+    scanWork.chars += to - from;
+    KEY_RE.lastIndex = from;
+    for (let m = KEY_RE.exec(text); m && m.index < to; m = KEY_RE.exec(text)) {
+      if (m[0] === '-jobs') {
+        this.cliStarts.push(m.index - 5);
+        continue;
+      }
+      const end = m.index + m[0].length;
+      const key = keyAt(text, end);
+      if (!key) continue;
+      const s = end - key.length;
+      if (s < from) continue;
+      const use = keyUse(text, s);
+      if (!use) continue;
+      const role = ROLE.get(key)!;
+      const values = readValues(text, s, s + key.length, use === 'flag');
+      if (!values) continue;
+      const shown = use === 'flag' ? flagName(key, text.charCodeAt(s - 2) === 45) : key;
+      const jobRole = JOB_ROLES.has(role);
+      if (!Array.isArray(values)) {
+        if (jobRole ? plausibleId(values.value, role) : plausibleParam(values.value)) {
+          entries.push({ role, key: shown, value: values.value, start: values.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
+        }
+        continue;
+      }
+      for (const v of values) {
+        if (jobRole ? plausibleId(v.value, role) : plausibleParam(v.value)) {
+          entries.push({ role, key: shown, value: v.value, start: v.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
+        }
+      }
+    }
+    let sorted = true;
+    for (let i = 1; i < entries.length && sorted; i++) if (entries[i]!.start < entries[i - 1]!.start) sorted = false;
+    if (!sorted) entries.sort((a, b) => a.start - b.start);
+    // Lines by a moving pointer; a group per line with entries.
+    const starts = this.starts;
+    const groups: Group[] = [];
+    let l = 0;
+    let g: Group | undefined;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (e.start < starts[l]!) l = lineOfOffset(starts, e.start);
+      while (l + 1 < starts.length && starts[l + 1]! <= e.start) l++;
+      e.line = l;
+      e.col = e.start - starts[l]!;
+      e.idx = i;
+      if (!g || g.line !== l) {
+        g = { line: l, first: i, end: i, vis: i, mask: 0, all: 0, job: undefined, byRole: null };
+        groups.push(g);
+      }
+      g.end = i + 1;
+      g.all |= 1 << ROLE_INDEX[e.role];
+      e.g = groups.length - 1;
+    }
+    // What other lines see of each line: all its entries, or those in the head of a long line.
+    for (const grp of groups) {
+      const long = this.lineEnd(grp.line) - starts[grp.line]! > LONG_LINE_CHARS;
+      let k = grp.first;
+      while (k < grp.end && (!long || entries[k]!.col < LONG_LINE_HEAD)) grp.mask |= 1 << ROLE_INDEX[entries[k++]!.role];
+      grp.vis = k;
+    }
+    this.entries = entries;
+    this.groups = groups;
+    return entries;
+  }
+
+  /** Index of the group on line l or the nearest one above it, walking down from group index `from`; -1: none. */
+  private groupAtOrBefore(l: number, from: number): number {
+    let g = Math.min(from, this.groups.length - 1);
+    while (g >= 0 && this.groups[g]!.line > l) {
+      scanWork.steps++;
+      g--;
+    }
+    return g;
+  }
+
+  /** Index of the group on line l or the nearest one below it, walking up from group index `from`; groups.length: none. */
+  private groupAtOrAfter(l: number, from: number): number {
+    let g = Math.max(from, 0);
+    while (g < this.groups.length && this.groups[g]!.line < l) {
+      scanWork.steps++;
+      g++;
+    }
+    return g;
+  }
+
+  /** The job entry other lines see on group g's line (the last generic one, else the last one), or null. */
+  private jobOf(g: number): Entry | null {
+    const grp = this.groups[g]!;
+    if (grp.job === undefined) {
+      let found: Entry | null = null;
+      for (let k = grp.vis - 1; k >= grp.first; k--) {
+        scanWork.steps++;
+        const x = this.entries[k]!;
+        if (JOB_ROLES.has(x.role) && (!found || (isGeneric(x.role) && !isGeneric(found.role)))) found = x;
+        if (found && isGeneric(found.role)) break;
+      }
+      grp.job = found;
+    }
+    return grp.job;
+  }
+
+  /** The first (or last) entry other lines see on group g's line with `role`, or undefined. */
+  private roleEntry(g: number, role: KeyRole, last: boolean): Entry | undefined {
+    const grp = this.groups[g]!;
+    const r = ROLE_INDEX[role];
+    if (!(grp.mask & (1 << r))) return undefined;
+    if (!grp.byRole) {
+      const by = new Int32Array(14).fill(-1);
+      for (let k = grp.first; k < grp.vis; k++) {
+        scanWork.steps++;
+        const x = ROLE_INDEX[this.entries[k]!.role];
+        if (by[2 * x] === -1) by[2 * x] = k;
+        by[2 * x + 1] = k;
+      }
+      grp.byRole = by;
+    }
+    return this.entries[grp.byRole[2 * r + (last ? 1 : 0)]!];
+  }
+
+  /** True when group g's line (what other lines see of it) holds a job id of the same role as `e` (any two generic keys count as the same). */
+  private holdsSameRole(g: number, e: Entry): boolean {
+    const mask = this.groups[g]!.mask;
+    return (mask & (1 << ROLE_INDEX[e.role])) !== 0 || (isGeneric(e.role) && (mask & GENERIC_MASK) !== 0);
+  }
+
+  /**
+   * The nearest parameter entry of `role` for the match `e`: on its line the nearest one (within SAME_LINE_REACH);
+   * else, for an indented line (inside an object or a call) that is not long, within PARAM_LINES lines, only if
+   * neither that line nor a line between holds another job id of the same role.
+   */
+  nearbyParam(e: Entry, role: KeyRole, sameLineOnly = false): Entry | undefined {
+    const entries = this.entries;
+    const grp = this.groups[e.g]!;
+    let best: Entry | undefined;
+    let bestD = Infinity;
+    // (Walks only a line that has such an entry at all.)
+    const none = !(grp.all & (1 << ROLE_INDEX[role]));
+    for (let k = none ? -1 : e.idx - 1; k >= grp.first; k--) {
+      scanWork.steps++;
+      const p = entries[k]!;
+      const d = e.col - p.col;
+      if (d > SAME_LINE_REACH) break;
+      if (p.role === role) {
+        [best, bestD] = [p, d];
+        break;
+      }
+    }
+    for (let k = none ? grp.end : e.idx + 1; k < grp.end; k++) {
+      scanWork.steps++;
+      const p = entries[k]!;
+      const d = p.col - e.col;
+      if (d > SAME_LINE_REACH || d >= bestD) break;
+      if (p.role === role) {
+        best = p;
+        break;
+      }
+    }
+    // Other lines count only inside a structure (an indented object, call or mapping): log and shell lines are
+    // records of their own, and so is a long line.
+    if (best || sameLineOnly || this.isLong(e.line) || this.indentOf(e.line) === 0) return best;
+    // Lines above, nearest first, until a line holding a job id of e's role.
+    let up: Entry | undefined;
+    for (let g = e.g - 1; g >= 0; g--) {
+      scanWork.steps++;
+      if (e.line - this.groups[g]!.line > PARAM_LINES) break;
+      if (this.holdsSameRole(g, e)) break;
+      up = this.roleEntry(g, role, true);
+      if (up) break;
+    }
+    let down: Entry | undefined;
+    for (let g = e.g + 1; g < this.groups.length; g++) {
+      scanWork.steps++;
+      if (this.groups[g]!.line - e.line > PARAM_LINES) break;
+      if (this.holdsSameRole(g, e)) break;
+      down = this.roleEntry(g, role, false);
+      if (down) break;
+    }
+    if (up && down) return e.line - up.line <= down.line - e.line ? up : down;
+    return up ?? down;
+  }
+
+  /** Kinds for a generic job key (JobId, job_id). */
+  private resolve(e: Entry, windowStart: number): Resolved {
+    const role = e.role as 'job' | 'job_id';
+    const markers = this.markersOn(e.line);
+    const lo = firstAt(markers, e.col - SAME_LINE_REACH);
+    // 1. Same line, nearest first.
+    let first: JobKind | null = null;
+    let firstD = Infinity;
+    let near: Array<{ kind: JobKind; d: number }> | null = null;
+    for (let i = lo; i < markers.length; i++) {
+      scanWork.steps++;
+      const m = markers[i]!;
+      if (m.at > e.col + SAME_LINE_REACH) break;
+      const k = m.weak ? null : jobKeyKind(m.kind);
+      if (!k) continue;
+      const d = Math.abs(m.at - e.col);
+      if (first === null) [first, firstD] = [k, d];
+      else (near ??= [{ kind: first, d: firstD }]).push({ kind: k, d });
+    }
+    const cluster = this.nearbyParam(e, 'cluster', true);
+    if (cluster) {
+      const d = Math.abs(cluster.col - e.col);
+      if (first === null) [first, firstD] = ['live-edge', d];
+      else (near ??= [{ kind: first, d: firstD }]).push({ kind: 'live-edge', d });
+    }
+    if (near) {
+      near.sort(byDistance);
+      return { kinds: uniqueKinds(near), fromBlock: false, blockLine: -1 };
+    }
+    if (first !== null) return { kinds: ONE_KIND[first], fromBlock: false, blockLine: -1 };
+    // A long line is a record of its own: its matches read no other line (steps 2, 3 and the rest of 4).
+    const long = this.isLong(e.line);
+    const indent = long ? 0 : this.indentOf(e.line);
+    if (!long) {
+      // 2. The block above: a marker up to NEAR_LINES above, or on a less indented line up to LOOKBACK_LINES above;
+      //    another job's line on the way hands its block context on, or stops the search.
+      const stop = Math.max(windowStart, e.line - LOOKBACK_LINES);
+      let g = e.g - 1; // groups up to g are on lines <= the one being looked at
+      // Set once the search passes a less indented line with words on it (`edge:`, `def f():`): a parent of the
+      // match that is not a marker line. A job id above it belongs to another block and hands nothing on.
+      let leftBlock = false;
+      for (let l = e.line - 1; l >= stop; l--) {
+        scanWork.steps++;
+        if (indent === 0 && e.line - l > NEAR_LINES) {
+          // Beyond NEAR_LINES, a line at indentation 0 (a log record) can only meet another job's line: jump to it.
+          g = this.groupAtOrBefore(l, g);
+          while (g >= 0 && this.groups[g]!.line >= stop && !this.jobOf(g)) g--;
+          if (g < 0 || this.groups[g]!.line < stop) break;
+          l = this.groups[g]!.line;
+        }
+        g = this.groupAtOrBefore(l, g);
+        const job = g >= 0 && this.groups[g]!.line === l ? this.jobOf(g) : null;
+        if (job) {
+          const prev = job.resolved;
+          if (prev && !leftBlock && prev.fromBlock && e.line - prev.blockLine <= MAX_BLOCK_LINES) return prev;
+          // The same id a line or two below (a request logged, then its response) is the same job.
+          if (prev && e.line - l <= NEAR_LINES && job.value === e.value) return prev;
+          break;
+        }
+        const lineIndent = this.indentOf(l);
+        if (e.line - l > NEAR_LINES && lineIndent >= indent) continue;
+        let kinds: JobKind[] | null = null;
+        for (const m of this.headMarkersOn(l)) {
+          scanWork.steps++;
+          const k = m.weak ? null : jobKeyKind(m.kind);
+          if (k && !(kinds ??= []).includes(k)) kinds.push(k);
+        }
+        if (kinds) return { kinds, fromBlock: true, blockLine: l };
+        if (lineIndent < indent && this.hasWords(l)) leftBlock = true;
+      }
+      // 3. A ClusterId a few lines away.
+      if (this.nearbyParam(e, 'cluster')) return { kinds: ONE_KIND['live-edge'], fromBlock: false, blockLine: -1 };
+    }
+    // 4. Sibling keys: on the line (within reach), then on neighbouring lines of the same indentation.
+    for (let i = lo; i < markers.length && markers[i]!.at <= e.col + SAME_LINE_REACH; i++) {
+      scanWork.steps++;
+      const m = markers[i]!;
+      if (m.weak) return { kinds: ONE_KIND[m.kind as JobKind], fromBlock: false, blockLine: -1 };
+    }
+    if (indent > 0 && indent !== Number.MAX_SAFE_INTEGER) {
+      for (let dir = -1; dir <= 1; dir += 2) {
+        let g = e.g + dir;
+        for (let d = 1; d <= LOOKAHEAD_LINES; d++) {
+          scanWork.steps++;
+          const l = e.line + dir * d;
+          if (l < windowStart || l >= this.starts.length) break;
+          const ind = this.indentOf(l);
+          if (ind === Number.MAX_SAFE_INTEGER) continue;
+          if (ind < indent) break;
+          g = dir < 0 ? this.groupAtOrBefore(l, g) : this.groupAtOrAfter(l, g);
+          if (g >= 0 && g < this.groups.length && this.groups[g]!.line === l && this.jobOf(g)) break;
+          if (ind !== indent) continue;
+          for (const m of this.headMarkersOn(l)) if (m.weak) return { kinds: ONE_KIND[m.kind as JobKind], fromBlock: false, blockLine: -1 };
+        }
+      }
+    }
+    return { kinds: DEFAULT_KINDS[role], fromBlock: false, blockLine: -1 };
+  }
+
+  /**
+   * The region for a match, nearest first: on its line (within SAME_LINE_REACH); on the lines of its block (from
+   * the marker line down); above that, on a line that names one of its kinds (the call or log line before a
+   * response) or on a less indented line (a parent in YAML or code); below it, on a sibling line of the same
+   * object or call. Never past another job's line (a sibling object's fields are not this job's), and never off
+   * a long line.
+   */
+  private regionFor(e: Entry, kinds: readonly JobKind[], blockLine: number): string | undefined {
+    const regions = this.regionsOn(e.line);
+    let best: { name: string; at: number } | undefined;
+    for (let i = firstAt(regions, e.col - SAME_LINE_REACH); i < regions.length; i++) {
+      scanWork.steps++;
+      const r = regions[i]!;
+      if (r.at > e.col + SAME_LINE_REACH) break;
+      if (!best || Math.abs(r.at - e.col) < Math.abs(best.at - e.col)) best = r;
+    }
+    if (best) return best.name;
+    if (this.isLong(e.line)) return undefined;
+    if (blockLine < 0 && !isGeneric(e.role)) return undefined;
+    const blockIndent = blockLine >= 0 ? this.indentOf(blockLine) : -1;
+    // A match with no block looks only at the call or log line just before it (NEAR_LINES) that names its kind
+    // (whose markers the kind's resolution has mostly read already).
+    const reach = blockLine >= 0 ? LOOKBACK_LINES : NEAR_LINES;
+    let g = e.g - 1;
+    for (let l = e.line - 1; l >= 0 && l >= e.line - reach; l--) {
+      scanWork.steps++;
+      g = this.groupAtOrBefore(l, g);
+      if (g >= 0 && this.groups[g]!.line === l && this.jobOf(g)) break;
+      const related = (blockLine >= 0 && (l >= blockLine || this.indentOf(l) < blockIndent)) || this.namesKind(l, kinds);
+      if (!related) continue;
+      const r = this.headRegionsOn(l)[0];
+      if (r) return r.name;
+    }
+    if (blockLine >= 0) {
+      const indent = this.indentOf(e.line);
+      let g2 = e.g + 1;
+      for (let l = e.line + 1; l < this.starts.length && l <= e.line + PARAM_LINES; l++) {
+        scanWork.steps++;
+        if (this.indentOf(l) !== indent) break;
+        g2 = this.groupAtOrAfter(l, g2);
+        if (g2 < this.groups.length && this.groups[g2]!.line === l && this.jobOf(g2)) break;
+        const r = this.headRegionsOn(l)[0];
+        if (r) return r.name;
+      }
+    }
+    return undefined;
+  }
+
+  /** True when line l has (in what other lines see of it) a strong marker of one of `kinds`. */
+  private namesKind(l: number, kinds: readonly JobKind[]): boolean {
+    for (const m of this.headMarkersOn(l)) {
+      scanWork.steps++;
+      if (m.weak) continue;
+      if (m.kind === 'live' ? kinds.includes('live-edge') || kinds.includes('live-editing') : kinds.includes(m.kind)) return true;
+    }
+    return false;
+  }
+
+  /** The MPC project of a match: a `/v2/{project_id}/editing/jobs` URL within reach on its line, or a project_id key nearby. */
+  private mpcProject(e: Entry): string | undefined {
+    const li = this.lineInfo(e.line);
+    const projects = (li.projects ??= findProjects(this.text, li.start, li.end));
+    const i = firstAt(projects, e.col - SAME_LINE_REACH);
+    if (i < projects.length && projects[i]!.at <= e.col + SAME_LINE_REACH) return projects[i]!.id;
+    return this.nearbyParam(e, 'project')?.value;
+  }
+
+  /** Resolves a job entry of a context line (above the reported ones): only its kinds matter (they are handed on). */
+  resolveContext(e: Entry, windowStart: number): void {
+    scanWork.steps++;
+    if (isGeneric(e.role)) e.resolved = this.resolve(e, windowStart);
+  }
+
+  /** The detection for a job entry, on document line `docLine`. */
+  detect(e: Entry, windowStart: number, docLine: number): ScannedJobId {
+    scanWork.steps++;
+    const range = { start: e.col, end: e.col + e.value.length };
+    let kinds: JobKind[];
+    let params: JobParams = NO_PARAMS;
+    let needs: Array<keyof JobParams> = NO_NEEDS;
+    let blockLine = -1;
+    switch (e.role) {
+      case 'job':
+      case 'job_id': {
+        const r = this.resolve(e, windowStart);
+        e.resolved = r;
+        kinds = r.kinds;
+        blockLine = r.blockLine;
+        if (kinds.includes('live-edge')) {
+          const c = this.nearbyParam(e, 'cluster');
+          if (c) params = { clusterId: c.value };
+          else if (kinds.length === 1) needs = NEEDS_CLUSTER;
+        }
+        if (kinds.includes('mpc-editing')) {
+          const p = this.mpcProject(e);
+          if (p) params = { ...params, projectId: p };
+        }
+        break;
+      }
+      case 'vod':
+        kinds = ONE_KIND.vod;
+        break;
+      case 'caster': {
+        // A CasterId names the whole caster (every editing task); one ShowId beside it narrows it to that show.
+        kinds = ONE_KIND['live-editing'];
+        const grp = this.groups[e.g]!;
+        let show: Entry | undefined;
+        let shows = 0;
+        const none = !(grp.all & (1 << ROLE_INDEX.show));
+        for (let k = none ? -1 : e.idx - 1; k >= grp.first && e.col - this.entries[k]!.col <= SAME_LINE_REACH; k--) {
+          scanWork.steps++;
+          if (this.entries[k]!.role === 'show') [show, shows] = [this.entries[k], shows + 1];
+        }
+        for (let k = none ? grp.end : e.idx + 1; k < grp.end && this.entries[k]!.col - e.col <= SAME_LINE_REACH; k++) {
+          scanWork.steps++;
+          if (this.entries[k]!.role === 'show') [show, shows] = [this.entries[k], shows + 1];
+        }
+        if (show && shows === 1) params = { showId: show.value };
+        break;
+      }
+      case 'show': {
+        kinds = ONE_KIND['live-editing'];
+        const caster = this.nearbyParam(e, 'caster');
+        if (caster) params = { casterId: caster.value };
+        else needs = NEEDS_CASTER;
+        break;
+      }
+      default:
+        throw new Error(`not a job role: ${e.role}`);
+    }
+    const region = this.regionFor(e, kinds, blockLine);
+    const out: ScannedJobId = { line: docLine, id: e.value, kinds, params, range, needs, source: e.key };
+    if (region) out.region = internRegion(region);
+    return out;
+  }
+
+  /**
+   * `media-jobs inspect|watch <kind> <ids…>` starting at offset p (its arguments run to a shell separator, the
+   * next `media-jobs` at `next`, or CLI_MAX_CHARS); reports the ids that start in [reportFrom, reportTo).
+   */
+  cli(p: number, next: number, base: number, out: ScannedJobId[], reportFrom: number, reportTo: number): void {
+    const l = lineOfOffset(this.starts, p);
+    const ls = this.starts[l]!;
+    const line = this.text.slice(ls, this.lineEnd(l));
+    CLI_HEAD_RE.lastIndex = p - ls;
+    const m = CLI_HEAD_RE.exec(line);
+    if (!m) return;
+    const kind = m[1]!;
+    if (!isJobKind(kind)) return;
+    const restStart = CLI_HEAD_RE.lastIndex;
+    const restMax = Math.min(line.length, restStart + CLI_MAX_CHARS, next - ls);
+    let restEnd = restStart;
+    while (restEnd < restMax && !isCliSeparator(line.charCodeAt(restEnd))) restEnd++;
+    scanWork.chars += restEnd - restStart;
+    const rest = line.slice(restStart, restEnd);
+    const words = [...rest.matchAll(/\S+/g)];
+    const options = new Map<string, string>();
+    const positionals: Array<{ word: string; start: number }> = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]![0];
+      if (w.startsWith('-')) {
+        const eq = w.indexOf('=');
+        if (eq > 0) options.set(w.slice(0, eq), w.slice(eq + 1));
+        else if (CLI_VALUE_OPTIONS.has(w)) options.set(w, words[++i]?.[0] ?? '');
+        continue;
+      }
+      positionals.push({ word: w.replace(/^["']|["']$/g, ''), start: restStart + words[i]!.index + (/^["']/.test(w) ? 1 : 0) });
+    }
+    const params: JobParams = {};
+    for (const param of KIND_INFO[kind].params) {
+      const v = options.get(`--${param.cliFlag}`);
+      if (v) params[param.name] = v;
+    }
+    let region = options.get('--region');
+    if (!region) {
+      const regions = this.regionsOn(l);
+      const i = firstAt(regions, p - ls - SAME_LINE_REACH);
+      if (i < regions.length && regions[i]!.at <= p - ls + SAME_LINE_REACH) region = internRegion(regions[i]!.name);
+    }
+    for (const { word, start } of positionals) {
+      if (ls + start < reportFrom || ls + start >= reportTo || !plausibleId(word, 'job')) continue;
+      out.push({
+        line: l + base, id: word, kinds: ONE_KIND[kind], params: { ...params }, range: { start, end: start + word.length }, source: 'media-jobs',
+        ...(region ? { region } : {}),
+        needs: kind === 'live-edge' && !params.clusterId ? ['clusterId'] : [],
+      });
+    }
+  }
+}
+
+const CLI_HEAD_RE = /(?<![\w-])media-jobs\s+(?:inspect|watch)\s+([a-z-]+)/y;
+/** The CLI's options that take a value (the others are booleans). */
+const CLI_VALUE_OPTIONS = new Set(['--region', '--endpoint', '--cluster-id', '--show-id', '--project-id', '--signature', '--interval', '--timeout']);
+
+/** `|`, `;`, `&`, `<`, `>`: where a shell command's arguments end. */
+function isCliSeparator(c: number): boolean {
+  return c === 124 || c === 59 || c === 38 || c === 60 || c === 62;
+}
+
+function isGeneric(role: KeyRole): boolean {
+  return role === 'job' || role === 'job_id';
+}
+
+function byDistance(a: { d: number }, b: { d: number }): number {
+  return a.d - b.d;
+}
+
+function uniqueKinds(near: ReadonlyArray<{ kind: JobKind }>): JobKind[] {
+  const out: JobKind[] = [];
+  for (const n of near) if (!out.includes(n.kind)) out.push(n.kind);
+  return out;
+}
+
+/** The 0-based line holding a character offset, by binary search over line starts. */
+export function lineOfOffset(starts: readonly number[], offset: number): number {
+  return Math.max(0, partitionPoint(starts.length, (i) => starts[i]! > offset) - 1);
+}
+
+/**
+ * Every job id in `text`, in document order (line, then column). See ScanOptions for windows of a larger
+ * document.
+ */
+export function scanText(text: string, opts: ScanOptions = {}): ScannedJobId[] {
+  const starts = opts.lineStarts ?? computeLineStarts(text);
+  const base = opts.firstLine ?? 0;
+  if (opts.from !== undefined || opts.to !== undefined) {
+    // A window of a larger text: scan only the lines it needs (context above, lookahead below).
+    const last = starts.length - 1;
+    const from = Math.max(0, (opts.from ?? base) - base);
+    const to = Math.min(last, opts.to === undefined ? last : opts.to - base);
+    const first = Math.max(0, from - CONTEXT_LINES);
+    const ahead = Math.min(last, to + LOOKAHEAD_LINES);
+    if (to >= from && (first > 0 || ahead < last)) {
+      const offset = starts[first]!;
+      const end = ahead < last ? starts[ahead + 1]! : text.length;
+      const local = starts.slice(first, ahead + 1).map((s) => s - offset);
+      return scanText(text.slice(offset, end), { ...opts, firstLine: base + first, lineStarts: local });
+    }
+  }
+  const scan = new Scan(text, starts);
+  const lastLine = starts.length - 1;
+  const fromL = Math.max(0, (opts.from ?? base) - base);
+  const toL = Math.min(lastLine, opts.to === undefined ? lastLine : opts.to - base);
+  if (toL < fromL) return [];
+  const windowStart = Math.max(0, fromL - CONTEXT_LINES);
+  const aheadL = Math.min(lastLine, toL + LOOKAHEAD_LINES);
+  const reportFrom = starts[fromL]!;
+  const reportTo = scan.lineEnd(toL);
+
+  const entries = scan.collect(starts[windowStart]!, scan.lineEnd(aheadL));
+  const out: ScannedJobId[] = [];
+  for (const e of entries) {
+    if (e.line > toL) break;
+    if (!JOB_ROLES.has(e.role)) continue;
+    // Lines above `from` are resolved too (their kinds are handed on), but not reported.
+    if (e.line < fromL) scan.resolveContext(e, windowStart);
+    else out.push(scan.detect(e, windowStart, e.line + base));
+  }
+
+  // The project's own CLI (its commands found by the key pass).
+  const cliOut: ScannedJobId[] = [];
+  const cli = scan.cliStarts;
+  for (let i = 0; i < cli.length; i++) {
+    if (cli[i]! < reportFrom || cli[i]! >= reportTo) continue;
+    scan.cli(cli[i]!, i + 1 < cli.length ? cli[i + 1]! : Infinity, base, cliOut, reportFrom, reportTo);
+  }
+
+  const trackedOut: ScannedJobId[] = [];
+  if (opts.tracked && opts.tracked.size > 0) {
+    let l = fromL;
+    for (const h of searchFor(opts.tracked).findAll(text, reportFrom, reportTo)) {
+      const ref = opts.tracked.get(h.pattern)!;
+      while (l + 1 < starts.length && starts[l + 1]! <= h.start) l++;
+      const start = h.start - starts[l]!;
+      const t: ScannedJobId = {
+        line: l + base, id: ref.id, kinds: [ref.kind], params: { ...ref.params }, range: { start, end: start + h.pattern.length },
+        source: 'tracked', needs: NO_NEEDS,
+      };
+      if (ref.region) t.region = ref.region;
+      trackedOut.push(t);
+    }
+  }
+  // Each list is in document order: merge them (no sort). One result per place; the user's own tracked reference
+  // knows the kind for sure, so it replaces a keyed guess at the same place.
+  return mergeInOrder(mergeInOrder(out, cliOut, false), trackedOut, true);
+}
+
+export interface PieceOptions {
+  /** The line the piece is part of (document numbering), and the column of the piece's first character in it. */
+  line: number;
+  col: number;
+  /** Report only matches that start at columns from..to-1 of the line. */
+  from: number;
+  to: number;
+  /** Ids the user tracks (as in ScanOptions). */
+  tracked?: ReadonlyMap<string, JobRef>;
+}
+
+/**
+ * The matches of part of a long line (one longer than LONG_LINE_CHARS), read from that part alone: `piece` is
+ * line[col, col + piece.length), and reaches PIECE_MARGIN characters beyond from..to on either side (or to the
+ * line's start or end). Gives exactly what scanText of the whole document gives there: a long line's matches read
+ * nothing but their own line, within SAME_LINE_REACH. This is how the server answers a hover on a 200 MB line
+ * from 16 KB of it, and finds a long line's ids window by window without holding them all.
+ */
+export function scanLinePiece(piece: string, opts: PieceOptions): ScannedJobId[] {
+  const from = Math.max(0, opts.from - opts.col);
+  const to = Math.min(piece.length, opts.to - opts.col);
+  if (to <= from) return [];
+  const scan = new Scan(piece, [0]);
+  const out: ScannedJobId[] = [];
+  for (const e of scan.collect(0, scan.lineEnd(0))) {
+    if (e.start >= to) break;
+    if (e.start < from || !JOB_ROLES.has(e.role)) continue;
+    out.push(scan.detect(e, 0, opts.line));
+  }
+  const cliOut: ScannedJobId[] = [];
+  const cli = scan.cliStarts;
+  for (let i = 0; i < cli.length && cli[i]! < to; i++) {
+    // A command that starts before the window may have arguments in it.
+    if (cli[i]! < from - CLI_MAX_CHARS - 256) continue;
+    scan.cli(cli[i]!, i + 1 < cli.length ? cli[i + 1]! : Infinity, opts.line, cliOut, from, to);
+  }
+  const trackedOut: ScannedJobId[] = [];
+  if (opts.tracked && opts.tracked.size > 0) {
+    // From a little before the window, so a hit's boundaries and overlaps are judged as in the whole line.
+    for (const h of searchFor(opts.tracked).findAll(piece, Math.max(0, from - 300), Math.min(piece.length, to + 300))) {
+      if (h.start < from) continue;
+      if (h.start >= to) break;
+      const ref = opts.tracked.get(h.pattern)!;
+      const t: ScannedJobId = {
+        line: opts.line, id: ref.id, kinds: [ref.kind], params: { ...ref.params }, range: { start: h.start, end: h.start + h.pattern.length },
+        source: 'tracked', needs: NO_NEEDS,
+      };
+      if (ref.region) t.region = ref.region;
+      trackedOut.push(t);
+    }
+  }
+  const all = mergeInOrder(mergeInOrder(out, cliOut, false), trackedOut, true);
+  if (opts.col !== 0) for (const m of all) m.range = { start: m.range.start + opts.col, end: m.range.end + opts.col };
+  return all;
+}
+
+function compareMatches(a: ScannedJobId, b: ScannedJobId): number {
+  return a.line - b.line || a.range.start - b.range.start || a.range.end - b.range.end;
+}
+
+/** Merges two lists in document order; at the same place, `b` wins when `bWins`, else the one already there stays. */
+function mergeInOrder(a: ScannedJobId[], b: ScannedJobId[], bWins: boolean): ScannedJobId[] {
+  if (b.length === 0) return a;
+  const out: ScannedJobId[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const fromB = i >= a.length || (j < b.length && compareMatches(b[j]!, a[i]!) < 0);
+    const next = fromB ? b[j++]! : a[i++]!;
+    const prev = out[out.length - 1];
+    if (prev && compareMatches(prev, next) === 0) {
+      if (fromB && bWins) out[out.length - 1] = next;
+      continue;
+    }
+    out.push(next);
+  }
+  return out;
+}
+
+// ---- Line helpers (Look Up's fallback and the original single-line API) -----------------------------------------
+
+function withoutLine(s: ScannedJobId): DetectedJobId {
+  const { line: _line, ...d } = s;
+  return d;
+}
+
+/** Every job id found on a line, in order. */
+export function detectJobIdsInLine(lineText: string, trackedIds?: ReadonlyMap<string, JobRef>): DetectedJobId[] {
+  const line = lineText.replace(/[\r\n]/g, ' ');
+  return scanText(line, trackedIds ? { tracked: trackedIds } : {}).map(withoutLine);
+}
+
+/**
+ * The job id under (or right after) the cursor, or null. `character` is a 0-based offset into the line; a cursor
+ * just past the last character of an id still counts, as VS Code places it there after a double-click.
+ */
+export function detectJobIdAt(lineText: string, character: number, trackedIds?: ReadonlyMap<string, JobRef>): DetectedJobId | null {
+  return detectJobIdsInLine(lineText, trackedIds).find((r) => r.range.start <= character && character <= r.range.end) ?? null;
+}
+
+/**
+ * The job id at a position of a multi-line text, read with the lines above it as context (the text should start
+ * CONTEXT_LINES above the line for full context; `firstLine` is its first line's number).
+ */
+export function detectJobIdAtInText(
+  text: string, line: number, character: number, trackedIds?: ReadonlyMap<string, JobRef>, firstLine = 0,
+): ScannedJobId | null {
+  const starts = computeLineStarts(text);
+  const l = line - firstLine;
+  const at = (found: ScannedJobId[]): ScannedJobId | null => found.find((r) => r.range.start <= character && character <= r.range.end) ?? null;
+  if (l >= 0 && l < starts.length) {
+    const ls = starts[l]!;
+    let le = l + 1 < starts.length ? starts[l + 1]! - 1 : text.length;
+    if (le > ls && text.charCodeAt(le - 1) === 13) le--;
+    if (le - ls > LONG_LINE_CHARS) {
+      // A long line: only the characters around the cursor (an id is at most 256 characters, a tracked one too).
+      const from = Math.max(0, character - 260);
+      const a = Math.max(0, from - PIECE_MARGIN);
+      const piece = text.slice(ls + a, ls + Math.min(le - ls, character + 1 + PIECE_MARGIN));
+      return at(scanLinePiece(piece, { line, col: a, from, to: character + 1, ...(trackedIds ? { tracked: trackedIds } : {}) }));
+    }
+  }
+  return at(scanText(text, { firstLine, from: line, to: line, lineStarts: starts, ...(trackedIds ? { tracked: trackedIds } : {}) }));
+}
+
+/**
+ * The kinds a bare id (no context) may be, by its shape, for "which kind is it?": 32 hex characters are what
+ * IMS, VOD and (in our samples) MPC use; a UUID is a production-studio caster or show, or an edge transcode job;
+ * a number is an MPC job. Anything else: every kind.
+ */
+export function plausibleKindsForBareId(id: string): JobKind[] {
+  if (/^[0-9a-fA-F]{32}$/.test(id)) return ['ice', 'vod', 'mpc-editing'];
+  if (/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(id)) return ['live-edge', 'live-editing'];
+  if (/^[0-9]+$/.test(id)) return ['mpc-editing'];
+  return [...JOB_KINDS];
+}

@@ -1,0 +1,56 @@
+/**
+ * Links into the clouds' web consoles ("Open in Cloud Console").
+ *
+ * None of the consoles documents a deep-link URL for a single job of these kinds, so most links go to the
+ * product console's page where the job can be found by its id (the glue copies the id first and says so).
+ * What each path rests on:
+ * - VOD: `https://vod.console.aliyun.com/#/media/video/list` is linked from Alibaba's own VOD docs; the detail
+ *   page `#/media/video/detail/<VideoId>/video` appears in public notes, and a transcode task's page is its
+ *   video's page, so with a snapshot (whose name is the VideoId) we link there. The task itself has no page.
+ * - IMS (ICE): `https://ims.console.aliyun.com/summary` is the page the IMS API docs link to; the path of the
+ *   editing-job list is unverified, so we stop at the console's overview.
+ * - Live (production studio, edge transcode): `https://live.console.aliyun.com/` — pages under it take the
+ *   region from the console's own selector; deep paths for casters and edge clusters are unverified.
+ * - Huawei MPC: `https://console.huaweicloud.com/mpc/?region=<region>` follows the `?region=` convention every
+ *   Huawei console uses; the path of the editing-job list inside it is unverified.
+ * Links are always https, and every job-derived value is validated and URL-encoded.
+ */
+import { type Job } from '../model/job.js';
+import { type JobRef } from '../model/jobRef.js';
+import { isRegionName } from '../util/region.js';
+import { KIND_INFO } from '../kinds/index.js';
+
+export interface ConsoleLink {
+  url: string;
+  /** True when the link opens this job's own page; false when the user must find the job (by its id) there. */
+  exact: boolean;
+}
+
+function regionOrNull(region: string): string | null {
+  return isRegionName(region) ? region : null;
+}
+
+/** A VOD media id: 32 lowercase hex characters. Anything else is not put into a URL. */
+function vodVideoId(job: Job | null | undefined): string | null {
+  const id = job?.kind === 'vod' ? job.name : null;
+  return id && /^[0-9a-f]{32}$/.test(id) ? id : null;
+}
+
+/**
+ * The console page for a job, and whether it is the job's own page.
+ * @param snapshot the job's last snapshot, when known: it can make the link more precise (VOD: the video).
+ */
+export function consoleLink(ref: JobRef, region: string, snapshot?: Job | null): ConsoleLink {
+  const r = regionOrNull(region || ref.region);
+  if (ref.kind === 'vod') {
+    const video = vodVideoId(snapshot);
+    if (video) return { url: `https://vod.console.aliyun.com/#/media/video/detail/${encodeURIComponent(video)}/video`, exact: false };
+  }
+  const c = KIND_INFO[ref.kind].console;
+  return { url: `${c.url}${c.regionQuery && r ? `?region=${encodeURIComponent(r)}` : ''}`, exact: false };
+}
+
+/** The console URL for a job (see consoleLink). */
+export function consoleUrl(ref: JobRef, region: string, snapshot?: Job | null): string {
+  return consoleLink(ref, region, snapshot).url;
+}

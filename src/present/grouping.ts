@@ -1,0 +1,154 @@
+/**
+ * Groups tracked jobs into the tree the view shows: Cloud → Status → Job (or Status → Cloud → Job).
+ * Pure, so orders, counts, filters and id stability are unit-tested without VS Code.
+ *
+ * Ids are stable across refreshes and regrouping: VS Code keeps a node's expansion and selection by id, so a
+ * group's id depends only on what it groups, and a job's id only on its key (a job appears exactly once in the
+ * tree, so it keeps its id when its status changes and it moves to another group). The nodes are fresh objects
+ * each call; the view (src/views/jobsTree.ts) keeps one object per id across calls and tells VS Code only about
+ * the ones that changed.
+ */
+import { CLOUDS, type CloudId, type JobStatus } from '../model/job.js';
+import { KIND_CLOUD } from '../kinds/index.js';
+import { CLOUD_LABEL } from '../kinds/index.js';
+import { STATUS_LABEL } from './status.js';
+import { effectiveStatus } from './status.js';
+import { type TrackedJob } from '../model/trackedJob.js';
+
+export type GroupBy = 'cloud' | 'status';
+
+/** Status groups in the order that matters most first: what is moving, then what needs attention. */
+export const STATUS_ORDER: readonly JobStatus[] = ['running', 'queued', 'failed', 'partial', 'succeeded', 'stopped', 'unknown'];
+
+export { CLOUD_LABEL } from '../kinds/index.js';
+export { STATUS_LABEL } from './status.js';
+
+export interface JobFilter {
+  /** Case-insensitive substring over id, name, kind, region, raw status, caster and cluster ids. */
+  text?: string;
+  /** Only these statuses (empty or absent: all). */
+  statuses?: readonly JobStatus[];
+}
+
+export type TreeNode =
+  | {
+      type: 'group';
+      id: string;
+      level: 'cloud' | 'status';
+      cloud?: CloudId;
+      status?: JobStatus;
+      label: string;
+      count: number;
+      children: TreeNode[];
+      parentId: string | null;
+    }
+  | { type: 'job'; id: string; job: TrackedJob; parentId: string };
+
+export type GroupNode = Extract<TreeNode, { type: 'group' }>;
+
+/** The tree id of a job node: the same wherever the job sits. */
+export function jobNodeId(key: string): string {
+  return `job:${key}`;
+}
+
+/** True when the job passes the filter (an absent or empty filter passes everything). */
+export function matchesFilter(job: TrackedJob, filter: JobFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter.statuses && filter.statuses.length > 0 && !filter.statuses.includes(effectiveStatus(job))) return false;
+  const text = filter.text?.trim().toLowerCase();
+  if (!text) return true;
+  const s = job.snapshot;
+  const haystack = [
+    job.ref.id, job.ref.kind, job.ref.region, job.ref.params.casterId, job.ref.params.clusterId, job.ref.params.showId,
+    s?.id, s?.name, s?.rawStatus, s?.region, s?.params.casterId, s?.params.clusterId,
+  ];
+  return haystack.some((v) => typeof v === 'string' && v.toLowerCase().includes(text));
+}
+
+/**
+ * Milliseconds for "newest first" ordering inside a group: when the job reached the status of its group (finished:
+ * completion; running: start, else creation; queued: creation), else when it was tracked. It does not move while
+ * the job stays in its group (a running job's progress updates never reorder the rows under the mouse), and a
+ * job that changes status moves to another group anyway.
+ */
+export function orderTime(job: TrackedJob): number {
+  const s = job.snapshot;
+  const status = effectiveStatus(job);
+  const candidates = status === 'succeeded' || status === 'failed' || status === 'partial'
+    ? [s?.completedAt, s?.startedAt, s?.createdAt]
+    : status === 'running' ? [s?.startedAt, s?.createdAt] : [s?.createdAt];
+  for (const iso of candidates) {
+    const t = iso ? Date.parse(iso) : Number.NaN;
+    if (Number.isFinite(t)) return t;
+  }
+  const added = Date.parse(job.addedAt);
+  return Number.isFinite(added) ? added : 0;
+}
+
+function byOrderTime(a: TrackedJob, b: TrackedJob): number {
+  // The key breaks ties so equal times never reorder between refreshes.
+  return orderTime(b) - orderTime(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/**
+ * Builds the tree: groups with counts in their labels, empty groups omitted, status groups in STATUS_ORDER,
+ * clouds in the order aliyun, huawei, jobs newest first (orderTime).
+ */
+export function groupJobs(jobs: readonly TrackedJob[], groupBy: GroupBy, filter?: JobFilter): TreeNode[] {
+  const visible = jobs.filter((j) => matchesFilter(j, filter));
+  const cloudOf = (j: TrackedJob): CloudId => KIND_CLOUD[j.ref.kind];
+  if (groupBy === 'cloud') {
+    return nest(visible, null, CLOUDS, cloudOf, cloudGroup, (sub, parentId) =>
+      nest(sub, parentId, STATUS_ORDER, effectiveStatus, statusGroup, jobLeaves));
+  }
+  return nest(visible, null, STATUS_ORDER, effectiveStatus, statusGroup, (sub, parentId) =>
+    nest(sub, parentId, CLOUDS, cloudOf, cloudGroup, jobLeaves));
+}
+
+type GroupMaker<K> = (key: K, parentId: string | null, count: number) => GroupNode;
+
+/** One level of grouping: a group per value of `keyOf` (in `order`), each filled by `inner`. */
+function nest<K>(
+  jobs: readonly TrackedJob[],
+  parentId: string | null,
+  order: readonly K[],
+  keyOf: (j: TrackedJob) => K,
+  makeGroup: GroupMaker<K>,
+  inner: (jobs: TrackedJob[], parentId: string) => TreeNode[],
+): TreeNode[] {
+  const out: TreeNode[] = [];
+  for (const k of order) {
+    const members = jobs.filter((j) => keyOf(j) === k);
+    if (members.length === 0) continue;
+    const group = makeGroup(k, parentId, members.length);
+    group.children = inner(members, group.id);
+    out.push(group);
+  }
+  return out;
+}
+
+const cloudGroup: GroupMaker<CloudId> = (cloud, parentId, count) => ({
+  type: 'group', id: childId(parentId, `cloud:${cloud}`), level: 'cloud', cloud,
+  label: `${CLOUD_LABEL[cloud]} (${count})`, count, children: [], parentId,
+});
+
+const statusGroup: GroupMaker<JobStatus> = (status, parentId, count) => ({
+  type: 'group', id: childId(parentId, `status:${status}`), level: 'status', status,
+  label: `${STATUS_LABEL[status]} (${count})`, count, children: [], parentId,
+});
+
+function childId(parentId: string | null, own: string): string {
+  return parentId === null ? own : `${parentId}/${own}`;
+}
+
+function jobLeaves(jobs: TrackedJob[], parentId: string): TreeNode[] {
+  return [...jobs].sort(byOrderTime).map((job) => ({ type: 'job', id: jobNodeId(job.key), job, parentId }));
+}
+
+/** Every node of the tree, depth first (for finding a node by id, e.g. to reveal a job). */
+export function* walkTree(nodes: readonly TreeNode[]): Generator<TreeNode> {
+  for (const n of nodes) {
+    yield n;
+    if (n.type === 'group') yield* walkTree(n.children);
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The Markdown of a job id's hover, and the command links in it. Pure strings (no vscode import), so every rule is
+ * unit-tested; src/views/jobHover.ts wraps them in a trusted MarkdownString.
+ *
+ * - Tracked job: status with its icon, then the job's tooltip (progress, times, error, outputs: jobTooltipMarkdown).
+ * - Untracked, fetched once: the same, marked "not tracked".
+ * - Not found: the kinds tried, the API's error code and message, and its hint.
+ * - Not fetched (no credentials, timed out, a kind that needs a parameter the text does not give): the kind(s)
+ *   and the id, and why there is no status.
+ * Then the links: Inspect, Track (untracked only), Copy ID, Open in Console. They are command URIs of exactly the
+ * commands in HOVER_COMMANDS (the MarkdownString trusts only those). Everything from job data or the document is
+ * escaped; arguments are JSON, percent-encoded, with parentheses encoded too so they cannot end the link.
+ */
+import { isJobKind, type Job, JOB_KINDS, type JobKind, type JobParams } from '../model/job.js';
+import { jobKey, validateId } from '../kinds/refs.js';
+import { type JobRef } from '../model/jobRef.js';
+import { KIND_LABEL } from '../kinds/index.js';
+import { escapeMarkdown, jobTooltipMarkdown, statusIcon } from './jobPresentation.js';
+import { effectiveStatus } from './status.js';
+import { type TrackedJob } from '../model/trackedJob.js';
+import { isRegionName } from '../util/region.js';
+
+/** The command ids the hover links use (and the only ones its MarkdownString enables). */
+export const HOVER_COMMANDS = {
+  inspectJob: 'mediaJobs.inspectJob',
+  copyJobId: 'mediaJobs.copyJobId',
+  openInConsole: 'mediaJobs.openInConsole',
+  openJobReference: 'mediaJobs.openJobReference',
+} as const;
+
+export const HOVER_ENABLED_COMMANDS: readonly string[] = Object.values(HOVER_COMMANDS);
+
+/** What `mediaJobs.openJobReference` takes: an id found in a document, with what is known about it. */
+export interface JobReferenceArgs {
+  id: string;
+  /** Possible kinds, most likely first (one: no question asked). */
+  kinds: JobKind[];
+  params: JobParams;
+  /** A region found with the id ('' or absent: the cloud's default region). */
+  region?: string;
+  /** Parameters the id cannot be fetched without (asked for). */
+  needs?: Array<'clusterId' | 'casterId'>;
+  /** inspect (default): track and open the inspector; track: track only; copy: copy the id; console: open the cloud console. */
+  action?: 'inspect' | 'track' | 'copy' | 'console';
+}
+
+/** A detected id as the hover sees it (the protocol's JobIdAt, region separate). */
+export interface HoverMatch {
+  id: string;
+  kinds: JobKind[];
+  params: JobParams;
+  region?: string;
+  needs: Array<'clusterId' | 'casterId'>;
+}
+
+/** `command:<id>?<args>` with the arguments JSON-encoded and safe inside a Markdown link destination. */
+export function commandUri(command: string, args: readonly unknown[]): string {
+  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/[()'!*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `command:${command}?${encoded}`;
+}
+
+function link(label: string, command: string, args: readonly unknown[], title: string): string {
+  return `[${label}](${commandUri(command, args)} "${title.replace(/["\\]/g, '')}")`;
+}
+
+function statusLine(t: TrackedJob): string {
+  const icon = statusIcon(effectiveStatus(t));
+  return `$(${icon.id}${icon.spin ? '~spin' : ''})`;
+}
+
+/** The links of a tracked job: Inspect, Copy ID, Open in Console (by its key). */
+export function trackedLinks(t: TrackedJob): string {
+  return [
+    link('$(inspect) Inspect', HOVER_COMMANDS.inspectJob, [t.key], 'Open the job in the inspector'),
+    link('$(copy) Copy ID', HOVER_COMMANDS.copyJobId, [t.key], 'Copy the job id'),
+    link('$(link-external) Open in Console', HOVER_COMMANDS.openInConsole, [t.key], 'Open the cloud console'),
+  ].join(' · ');
+}
+
+/** The links of an id that is not tracked: Inspect, Track, Copy ID, Open in Console (all through openJobReference). */
+export function untrackedLinks(m: HoverMatch, kinds: readonly JobKind[] = m.kinds): string {
+  const base: JobReferenceArgs = { id: m.id, kinds: [...kinds], params: { ...m.params }, ...(m.region ? { region: m.region } : {}), ...(m.needs.length ? { needs: [...m.needs] } : {}) };
+  const ref = (action: JobReferenceArgs['action']): JobReferenceArgs[] => [{ ...base, action }];
+  return [
+    link('$(inspect) Inspect', HOVER_COMMANDS.openJobReference, ref('inspect'), 'Track the job and open it in the inspector'),
+    link('$(add) Track', HOVER_COMMANDS.openJobReference, ref('track'), 'Track the job'),
+    link('$(copy) Copy ID', HOVER_COMMANDS.openJobReference, ref('copy'), 'Copy the job id'),
+    link('$(link-external) Open in Console', HOVER_COMMANDS.openJobReference, ref('console'), 'Open the cloud console'),
+  ].join(' · ');
+}
+
+function kindsText(kinds: readonly JobKind[]): string {
+  return kinds.map((k) => `${escapeMarkdown(KIND_LABEL[k])} (${escapeMarkdown(k)})`).join(' or ');
+}
+
+/** Hover of a tracked job: icon and status first, then its tooltip, then the links. */
+export function trackedHoverMarkdown(t: TrackedJob, now: number): string {
+  return `${statusLine(t)} ${jobTooltipMarkdown(t, now)}\n\n---\n\n${trackedLinks(t)}`;
+}
+
+/** Hover of a job fetched just now for the hover (not tracked). */
+export function fetchedHoverMarkdown(job: Job, ref: JobRef, now: number, m: HoverMatch, more = 0): string {
+  const at = new Date(now).toISOString();
+  const t: TrackedJob = { key: jobKey(ref), ref, snapshot: job, lastError: null, addedAt: at, lastCheckedAt: at, watched: false };
+  const extra = more > 0 ? `\n\n_and ${more} more task${more === 1 ? '' : 's'} of this caster_` : '';
+  return `${statusLine(t)} ${jobTooltipMarkdown(t, now)}${extra}\n\n_Not tracked_\n\n---\n\n${untrackedLinks(m, [ref.kind])}`;
+}
+
+export interface NotFoundInfo {
+  kinds: JobKind[];
+  code: string | null;
+  message: string;
+  hint: string | null;
+}
+
+/** Hover of an id the APIs do not know: which kinds were tried, the API's answer and its hint. */
+export function notFoundHoverMarkdown(m: HoverMatch, info: NotFoundInfo): string {
+  const lines = [
+    `$(question) **Not found** · ${kindsText(info.kinds)}`,
+    `Id: ${escapeMarkdown(m.id)}`,
+    `${info.code ? `${escapeMarkdown(info.code)}: ` : ''}${escapeMarkdown(info.message)}`,
+  ];
+  if (info.hint) lines.push(`Hint: ${escapeMarkdown(info.hint)}`);
+  return `${lines.join('  \n')}\n\n---\n\n${untrackedLinks(m)}`;
+}
+
+/** Hover without a status: the kinds and the id, and why nothing was fetched. */
+export function unfetchedHoverMarkdown(m: HoverMatch, why: string): string {
+  const lines = [`**${kindsText(m.kinds)}**`, `Id: ${escapeMarkdown(m.id)}`];
+  if (m.params.casterId) lines.push(`Caster: ${escapeMarkdown(m.params.casterId)}`);
+  if (m.params.showId) lines.push(`Show: ${escapeMarkdown(m.params.showId)}`);
+  if (m.params.clusterId) lines.push(`Cluster: ${escapeMarkdown(m.params.clusterId)}`);
+  if (m.params.projectId) lines.push(`Project: ${escapeMarkdown(m.params.projectId)}`);
+  if (m.region) lines.push(`Region: ${escapeMarkdown(m.region)}`);
+  lines.push(`_${escapeMarkdown(why)}_`);
+  return `${lines.join('  \n')}\n\n---\n\n${untrackedLinks(m)}`;
+}
+
+const ARG_PARAMS = ['clusterId', 'casterId', 'showId', 'projectId'] as const;
+const ACTIONS = ['inspect', 'track', 'copy', 'console'] as const;
+
+function plainValue(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= 128 && validateId(v) === null;
+}
+
+/**
+ * The arguments of `mediaJobs.openJobReference`, validated (a command URI can come from anywhere a link can):
+ * `{ id, kinds | kind, params?, region?, needs?, action? }`. Null when unusable.
+ */
+export function parseJobReferenceArgs(x: unknown): JobReferenceArgs | null {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return null;
+  const o = x as Record<string, unknown>;
+  if (!plainValue(o.id)) return null;
+  const rawKinds = Array.isArray(o.kinds) ? o.kinds : o.kind !== undefined ? [o.kind] : [];
+  if (rawKinds.length === 0 || rawKinds.length > JOB_KINDS.length || !rawKinds.every(isJobKind)) return null;
+  const kinds = [...new Set(rawKinds as JobKind[])];
+  const params: JobParams = {};
+  if (o.params !== undefined) {
+    if (typeof o.params !== 'object' || o.params === null || Array.isArray(o.params)) return null;
+    for (const [k, v] of Object.entries(o.params as Record<string, unknown>)) {
+      if (v === undefined) continue;
+      if (!(ARG_PARAMS as readonly string[]).includes(k) || !plainValue(v)) return null;
+      params[k as (typeof ARG_PARAMS)[number]] = v;
+    }
+  }
+  const out: JobReferenceArgs = { id: o.id, kinds, params };
+  if (o.region !== undefined && o.region !== '') {
+    if (typeof o.region !== 'string' || !isRegionName(o.region)) return null;
+    out.region = o.region;
+  }
+  if (o.needs !== undefined) {
+    if (!Array.isArray(o.needs) || !o.needs.every((n) => n === 'clusterId' || n === 'casterId')) return null;
+    if (o.needs.length) out.needs = [...new Set(o.needs as Array<'clusterId' | 'casterId'>)];
+  }
+  if (o.action !== undefined) {
+    if (!(ACTIONS as readonly unknown[]).includes(o.action)) return null;
+    out.action = o.action as JobReferenceArgs['action'];
+  }
+  return out;
+}

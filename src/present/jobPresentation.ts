@@ -1,0 +1,334 @@
+/**
+ * Text for tracked jobs wherever they are shown: tree item labels and descriptions, Markdown tooltips and
+ * hovers, context values for menus, status icons. Pure strings, so the vscode glue stays thin and every rule
+ * is unit-tested.
+ *
+ * Job data is untrusted (names, URLs, error messages come from the cloud, and partly from whoever submitted the
+ * job): everything that goes into Markdown is escaped, and only http(s) URLs ever become links.
+ */
+import { isTerminal, type Job, type JobOutput, type JobStatus } from '../model/job.js';
+import { KIND_API, KIND_LABEL } from '../kinds/index.js';
+import { shortId } from './shortId.js';
+import { STATUS_COLOR, STATUS_ICON, STATUS_LABEL } from './status.js';
+import { isHttpProtocol } from '../util/urls.js';
+import { effectiveStatus } from './status.js';
+import { isCasterRef } from '../kinds/refs.js';
+import { type TrackedJob } from '../model/trackedJob.js';
+import { formatBytes } from './formatBytes.js';
+import { stripUnsafeChars } from '../util/unsafeChars.js';
+import { neutralise } from '../util/neutralise.js';
+
+const SEP = ' · ';
+
+export { shortId };
+
+/** '12 s', '3 min', '2 h', '5 d'. Negative ages (a skewed clock) read as '0 s'. */
+export function formatAge(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h} h`;
+  return `${Math.floor(h / 24)} d`;
+}
+
+/** One line of plain text for labels: control characters and line breaks become spaces, long text is cut. */
+function oneLine(text: string, max = 80): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** The API each kind's status comes from, for "GetEditingJobInfo reports no times". */
+export { KIND_API };
+
+/** A 32-hex id (IMS, VOD, MPC, OSS keys) or a UUID (Live ShowId, CasterId, edge JobId): an id, not a name. */
+const ID_LIKE = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * The job's name when it is one a person would recognise (an output file, a template, a stream name), else null:
+ * a VOD VideoId, a `project <id>` fallback, an output file named after the job id (`<JobId>.mp4`) or a ShowId
+ * are ids, and tell rows apart no better than the id does.
+ */
+export function jobName(t: TrackedJob): string | null {
+  const s = t.snapshot;
+  const isName = (text: string): boolean => {
+    const core = text.replace(/^(?:template|project)\s+/i, '').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim();
+    return core !== '' && core !== t.ref.id && core !== s?.id && !ID_LIKE.test(core);
+  };
+  const name = s?.name?.trim();
+  if (name && isName(name)) return name;
+  // An IMS template job whose output is named after the job: its template tells it apart.
+  const template = s?.templateId?.trim();
+  if (template && isName(template)) return `template ${template}`;
+  return null;
+}
+
+/** Longest name in a tree row's label, so the description (progress, age) stays in view at the default width. */
+const LABEL_NAME_MAX = 32;
+
+/** Tree labels and descriptions: one line, no control, C1 or bidi characters, no link syntax (no icons drawn there). */
+function plain(text: string, maxLength?: number): string {
+  return neutralise(text, { icons: false, maxLength });
+}
+
+/**
+ * The tree row's label: what tells the job apart, its name (`merged.mp4`; the description ends with its short id),
+ * else its short id (`5f3c9a1e…5a02`); `caster <id>` for a whole caster. Neutralised (see `plain`).
+ */
+export function jobLabel(t: TrackedJob): string {
+  const ref = t.ref;
+  if (isCasterRef(ref)) return plain(`caster ${shortId(ref.id)}`);
+  const name = jobName(t);
+  return name ? plain(name, LABEL_NAME_MAX) : plain(shortId(ref.id));
+}
+
+/**
+ * The label of a job in messages and pickers: its short id and a useful name (template or file name, stream
+ * name), or the context that tells it apart (its caster or cluster) when the cloud gives no name.
+ */
+export function jobTitle(t: TrackedJob): string {
+  const ref = t.ref;
+  if (isCasterRef(ref)) return `caster ${shortId(ref.id)}`;
+  const head = shortId(ref.id);
+  const name = t.snapshot?.name;
+  if (name && name !== ref.id) return `${head}${SEP}${oneLine(name, 60)}`;
+  if (ref.params.casterId) return `${head}${SEP}caster ${shortId(ref.params.casterId)}`;
+  if (ref.params.clusterId) return `${head}${SEP}${oneLine(ref.params.clusterId, 40)}`;
+  return head;
+}
+
+function ms(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** An age for a tree row, to the minute ('<1 min', '3 min', '2 h', '5 d'), so the row changes at most once a minute. */
+export function rowAge(elapsedMs: number): string {
+  return elapsedMs < 60_000 ? '<1 min' : formatAge(elapsedMs);
+}
+
+/** What the Live editing TaskStatus values inside "running" mean (1: editing, 2: uploading the output to VOD). */
+const LIVE_EDITING_PHASE: Readonly<Record<string, string>> = { '1': 'editing', '2': 'uploading to VOD' };
+
+/**
+ * What a job is doing, in a few words, without repeating the status its group already names: progress, or how
+ * long it has run or waited (to the minute); the error code and how long it took once finished.
+ */
+function statusPhrase(job: Job, now: number): string[] {
+  const created = ms(job.createdAt);
+  const started = ms(job.startedAt) ?? created;
+  const completed = ms(job.completedAt);
+  switch (job.status) {
+    case 'running': {
+      const out: string[] = [];
+      const phase = job.kind === 'live-editing' ? LIVE_EDITING_PHASE[job.rawStatus] : undefined;
+      if (phase) out.push(phase);
+      if (job.progress !== null) out.push(`${Math.round(job.progress)} %`);
+      else if (started !== null) out.push(`started ${rowAge(now - started)} ago`);
+      return out;
+    }
+    case 'queued':
+      return created !== null ? [`waiting ${rowAge(now - created)}`] : [];
+    case 'succeeded':
+    case 'failed':
+    case 'partial': {
+      // Nothing that ages: a finished row never changes by itself (when it finished is in the tooltip).
+      const out: string[] = [];
+      // A VOD task whose failed outputs carry no code has an error with an empty code: nothing to show then.
+      if (job.status !== 'succeeded' && job.error?.code) out.push(plain(job.error.code, 40));
+      if (completed !== null && started !== null) out.push(`took ${formatAge(completed - started)}`);
+      return out;
+    }
+    case 'stopped':
+      return [];
+    case 'unknown':
+      return [`status ${plain(job.rawStatus || '?', 30)}`];
+  }
+}
+
+/**
+ * The description beside a job's label: progress or elapsed time while running, waiting time while queued, the
+ * error code and how long it took once finished; ages only to the minute, and never the age of the last check
+ * (that is in the tooltip), so a row changes only when the job does or, at most, once a minute. A poll error
+ * shows as "⚠ <code>" first; before the first fetch: "checking…". When the label is the job's name, the short id
+ * comes last (what the row is doing stays in view in a narrow side bar; the id follows). Neutralised like the label.
+ */
+export function jobDescription(t: TrackedJob, now: number): string {
+  const parts: string[] = [];
+  if (t.lastError) parts.push(`⚠ ${plain(t.lastError.code ?? t.lastError.kind, 40)}`);
+  if (!t.snapshot) {
+    if (!t.lastError) parts.push('checking…');
+  } else {
+    parts.push(...statusPhrase(t.snapshot, now));
+  }
+  if (!isCasterRef(t.ref) && jobName(t) !== null) parts.push(plain(shortId(t.ref.id)));
+  return parts.join(SEP);
+}
+
+/**
+ * Escapes text for Markdown: every ASCII punctuation character gets a backslash (CommonMark allows that for
+ * all of them), so no job string can open a link, an image, HTML, emphasis, a heading or an autolink
+ * (`https\:\/\/…` is not autolinked). Line breaks and tabs become spaces so nothing can start a new block;
+ * control, C1 and bidirectional characters are removed (src/util/unsafeChars.ts).
+ *
+ * Theme icons: MarkdownStrings with supportThemeIcons draw `$(name)` found in the RENDERED text, after Markdown
+ * has consumed its backslashes, so `\$\(x\)` alone would still become an icon. Like VS Code's
+ * MarkdownString.appendText, `$(name)` is first escaped for the icon renderer (`\$(name)`), and then that backslash is
+ * escaped for Markdown with everything else: `$(x)` → `\\\$\(x\)`, which renders as the text `$(x)`.
+ */
+export function escapeMarkdown(text: string): string {
+  return stripUnsafeChars(text.replace(/[\r\n\t\u2028\u2029]+/g, ' '))
+    .replace(/\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g, '\\$&')
+    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** An http(s) URL made safe for a Markdown link destination, or null for any other scheme or a malformed URL. */
+export function safeHttpUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (!isHttpProtocol(url.protocol)) return null;
+  if (url.username || url.password) return null;
+  // URL.href percent-encodes spaces, quotes and angle brackets; parentheses would still end the destination.
+  return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** True when the output has a URL that can be opened or copied as a web link. */
+export function hasHttpUrl(o: JobOutput): boolean {
+  return safeHttpUrl(o.url) !== null;
+}
+
+function utc(iso: string | null): string | null {
+  const t = ms(iso);
+  if (t === null) return iso === null ? null : escapeMarkdown(iso);
+  return `${new Date(t).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')} UTC`;
+}
+
+function seconds(s: number): string {
+  if (s < 60) return `${Math.round(s * 10) / 10} s`;
+  const m = Math.floor(s / 60);
+  const rest = Math.round(s - m * 60);
+  if (m < 60) return rest ? `${m} min ${rest} s` : `${m} min`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+function outputLine(o: JobOutput): string {
+  const name = o.fileName ?? o.label ?? o.definition ?? o.mediaId ?? o.url ?? 'output';
+  const link = safeHttpUrl(o.url);
+  const head = link ? `[${escapeMarkdown(name)}](${link})` : escapeMarkdown(name);
+  const facts: string[] = [];
+  if (!link && o.url && o.url !== name) facts.push(escapeMarkdown(o.url));
+  if (o.definition && o.definition !== name) facts.push(escapeMarkdown(o.definition));
+  if (o.width !== null && o.height !== null) facts.push(`${o.width}×${o.height}`);
+  if (o.format) facts.push(escapeMarkdown(o.format));
+  if (o.sizeBytes !== null) facts.push(formatBytes(o.sizeBytes));
+  if (o.durationSeconds !== null) facts.push(seconds(o.durationSeconds));
+  if (o.mediaId && o.mediaId !== name) facts.push(`media ${escapeMarkdown(o.mediaId)}`);
+  if (o.status) facts.push(escapeMarkdown(STATUS_LABEL[o.status].toLowerCase()));
+  if (o.error) facts.push(`${escapeMarkdown(o.error.code)}: ${escapeMarkdown(o.error.message)}`);
+  return `- ${head}${facts.length ? ` — ${facts.join(SEP)}` : ''}`;
+}
+
+/**
+ * The Markdown tooltip (and hover body) of a tracked job: kind, id, status with the cloud's own value, progress,
+ * times in UTC with their ages at `now` (the tree builds it when the tooltip opens: resolveTreeItem), duration,
+ * the job's error (or that the API reports none for a failed job, with a hint), outputs (links only for http(s)
+ * URLs), the last poll error and when the job was last checked. When the API reports no time at all, it says so
+ * once. Every job-derived string is escaped.
+ */
+export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
+  const s = t.snapshot;
+  const ref = t.ref;
+  const status = effectiveStatus(t);
+  const blocks: string[] = [];
+  const kindLabel = isCasterRef(ref) ? `${KIND_LABEL[ref.kind]} (whole caster)` : KIND_LABEL[ref.kind];
+  const statusText = s
+    ? `${STATUS_LABEL[status]}${s.rawStatus ? ` (${escapeMarkdown(s.rawStatus)})` : ''}`
+    : t.lastError ? 'not fetched yet' : 'checking…';
+  blocks.push(`**${escapeMarkdown(kindLabel)}**${SEP}${statusText}`);
+
+  const facts: string[] = [`Id: ${escapeMarkdown(ref.id)}`];
+  // A VOD task's "name" is its VideoId: say what it is.
+  if (s?.name && s.name !== ref.id) facts.push(`${ref.kind === 'vod' ? 'Video ID' : 'Name'}: ${escapeMarkdown(s.name)}`);
+  facts.push(`Region: ${escapeMarkdown(ref.region)}`);
+  if (ref.params.casterId) facts.push(`Caster: ${escapeMarkdown(ref.params.casterId)}`);
+  if (ref.params.clusterId) facts.push(`Cluster: ${escapeMarkdown(ref.params.clusterId)}`);
+  const project = ref.params.projectId ?? s?.params.projectId;
+  if (project) facts.push(`Project: ${escapeMarkdown(project)}`);
+  if (s?.templateId) facts.push(`Template: ${escapeMarkdown(s.templateId)}`);
+  if (s?.progress !== null && s?.progress !== undefined && !isTerminal(status)) facts.push(`Progress: ${Math.round(s.progress)} %`);
+  for (const [label, iso] of [['Created', s?.createdAt], ['Started', s?.startedAt], ['Completed', s?.completedAt]] as const) {
+    const text = utc(iso ?? null);
+    const at = ms(iso);
+    if (text) facts.push(`${label}: ${text}${at !== null ? `, ${formatAge(now - at)} ago` : ''}`);
+  }
+  if (s && !s.createdAt && !s.startedAt && !s.completedAt && !s.updatedAt) facts.push(`${KIND_API[s.kind]} reports no times`);
+  const started = ms(s?.startedAt) ?? ms(s?.createdAt);
+  const completed = ms(s?.completedAt);
+  if (started !== null && completed !== null) facts.push(`Took: ${formatAge(completed - started)}`);
+  if (s?.durationSeconds !== null && s?.durationSeconds !== undefined) facts.push(`Media duration: ${seconds(s.durationSeconds)}`);
+  blocks.push(facts.join('  \n'));
+
+  if (s?.error) blocks.push(`**Error** ${s.error.code ? `${escapeMarkdown(s.error.code)}: ` : ''}${escapeMarkdown(s.error.message)}`);
+  else if (s && (s.status === 'failed' || s.status === 'partial')) blocks.push(noErrorReported(s));
+  if (s && s.outputs.length > 0) {
+    const shown = s.outputs.slice(0, 10).map(outputLine);
+    if (s.outputs.length > 10) shown.push(`- … and ${s.outputs.length - 10} more`);
+    blocks.push(`**Outputs**\n\n${shown.join('\n')}`);
+  }
+  if (t.lastError) {
+    const e = t.lastError;
+    const lines = [`**Last poll failed**${e.code ? ` ${escapeMarkdown(e.code)}` : ''}: ${escapeMarkdown(e.message)}`];
+    if (e.hint) lines.push(`Hint: ${escapeMarkdown(e.hint)}`);
+    const at = ms(e.at);
+    if (at !== null) lines.push(`Since ${formatAge(now - at)} ago`);
+    blocks.push(lines.join('  \n'));
+  }
+  const checked = ms(t.lastCheckedAt);
+  const tail: string[] = [checked !== null ? `Last checked ${formatAge(now - checked)} ago` : 'Not checked yet'];
+  if (t.watched) tail.push('watched until done');
+  if (t.snapshotTrimmed) tail.push('saved snapshot was trimmed; inspect to fetch it in full');
+  blocks.push(`_${tail.join(SEP)}_`);
+  return blocks.join('\n\n');
+}
+
+/** A failed job whose API gives no error code or message (Live editing: TaskStatus -1 and nothing else). */
+function noErrorReported(s: Job): string {
+  const hint = s.kind === 'live-editing'
+    ? `the production studio${s.params.casterId ? ` (caster ${escapeMarkdown(s.params.casterId)})` : ''} in the ApsaraVideo Live console (Open in Console) may say why`
+    : 'the job in its cloud console (Open in Console) may say why';
+  return `**Error** ${KIND_API[s.kind]} reports no error code or message for this job  \nHint: ${hint}`;
+}
+
+/**
+ * The tree item's contextValue, so menus offer only valid actions: `job;kind-<kind>;status-<status>;`, then
+ * `active;` or `terminal;`, `watched;` or `unwatched;`, and `hasOutputUrl;` / `hasError;` when they apply.
+ * Every token ends with ';' so `when` clauses can match `/;active;/` without false hits.
+ */
+export function contextValue(t: TrackedJob): string {
+  const status = effectiveStatus(t);
+  const tokens = ['job', `kind-${t.ref.kind}`, `status-${status}`, isTerminal(status) ? 'terminal' : 'active', t.watched ? 'watched' : 'unwatched'];
+  if (t.snapshot?.outputs.some(hasHttpUrl)) tokens.push('hasOutputUrl');
+  if (t.lastError || t.snapshot?.error) tokens.push('hasError');
+  return `${tokens.join(';')};`;
+}
+
+/** The http(s) output URLs of a job, in order (for Copy Output URL). */
+export function outputUrls(t: TrackedJob): string[] {
+  return (t.snapshot?.outputs ?? []).flatMap((o) => {
+    const u = safeHttpUrl(o.url);
+    return u === null ? [] : [u];
+  });
+}
+
+/** Codicon id, theme colour id and spin per status, for ThemeIcons in the tree and the status bar. */
+export function statusIcon(status: JobStatus): { id: string; color: string | null; spin: boolean } {
+  return { id: STATUS_ICON[status], color: STATUS_COLOR[status], spin: status === 'running' };
+}

@@ -1,0 +1,35 @@
+/** The status vocabulary as people read it: labels and codicons, for the tree, hovers, the CLI and the inspector. */
+import { type JobStatus } from '../model/job.js';
+import { type TrackedJob } from '../model/trackedJob.js';
+
+/** Tree groups, hovers and links: `Partly Failed (1)`. */
+export const STATUS_LABEL: Readonly<Record<JobStatus, string>> = {
+  running: 'Running',
+  queued: 'Queued',
+  failed: 'Failed',
+  partial: 'Partly Failed',
+  succeeded: 'Succeeded',
+  stopped: 'Stopped',
+  unknown: 'Unknown',
+};
+
+/**
+ * The inspector's status chip: the same words in sentence case (`Partly failed`). The two wordings are kept as
+ * they were shown before the vocabularies were merged; choosing one is a UI change of its own.
+ */
+export const STATUS_CHIP_LABEL: Readonly<Record<JobStatus, string>> = { ...STATUS_LABEL, partial: 'Partly failed' };
+
+/** The codicon per status (tree, status bar, hovers, inspector chips). */
+export const STATUS_ICON: Readonly<Record<JobStatus, string>> = {
+  running: 'sync', queued: 'clock', failed: 'error', partial: 'warning', succeeded: 'pass-filled', stopped: 'debug-stop', unknown: 'question',
+};
+
+/** The theme colour id per status, where it has one. */
+export const STATUS_COLOR: Readonly<Record<JobStatus, string | null>> = {
+  running: 'charts.blue', queued: 'charts.yellow', succeeded: 'testing.iconPassed', failed: 'testing.iconFailed', partial: 'list.warningForeground', stopped: null, unknown: null,
+};
+
+/** The status to show and group by: the snapshot's, or `unknown` before the first successful fetch. */
+export function effectiveStatus(t: TrackedJob): JobStatus {
+  return t.snapshot?.status ?? 'unknown';
+}
