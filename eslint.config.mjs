@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const pureLayers = ['src/kinds/**', 'src/model/**', 'src/clouds/**', 'src/protocol/**', 'src/server/**', 'src/webview/**', 'src/cli/**', 'src/util/**'];
+const pureLayers = ['src/kinds/**', 'src/model/**', 'src/detect/**', 'src/present/**', 'src/inspect/**', 'src/clouds/**', 'src/protocol/**', 'src/server/**', 'src/webview/**', 'src/cli/**', 'src/util/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'artifacts/**', '.cache/**', '**/*.js', '**/*.mjs'] },
