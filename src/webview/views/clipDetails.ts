@@ -5,7 +5,7 @@ import { button, h, icon } from '../dom.js';
 import { duration, isWebUrl, num, timecode } from '../format.js';
 import { type LocatedClip } from '../source.js';
 import { jsonBlock } from './json.js';
-import { clipName, trackName } from './timeline.js';
+import { clipName, trackName } from './clipNames.js';
 import { chip, copyable, facts, missing } from './widgets.js';
 
 export function clipDetails(ctx: Ctx, found: LocatedClip, track: TrackSummary | undefined): HTMLElement {

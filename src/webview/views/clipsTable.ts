@@ -9,7 +9,7 @@ import { clear, h, icon } from '../dom.js';
 import { baseName, num, oneLine, plural, timecode } from '../format.js';
 import { then, type TimelineSource } from '../source.js';
 import { clipDetails } from './clipDetails.js';
-import { trackName } from './timeline.js';
+import { trackName } from './clipNames.js';
 
 const ROW_H = 24;
 const PAGE = 200;

@@ -7,13 +7,14 @@
  * the current zoom arrive merged ("37 clips") from the index, which caps items per lane.
  */
 import { type TrackType } from '../../model/job.js';
-import { type LaneItem, type LaneWindow, type TimelineSummary, type TrackSummary } from '../../present/timelineIndex.js';
+import { type LaneItem, type LaneWindow, type TimelineSummary } from '../../present/timelineIndex.js';
 import { type ClipLocator } from '../../protocol/webview.js';
 import { type ClipKey, type Ctx } from '../context.js';
 import { append, button, clear, h, icon, place } from '../dom.js';
-import { baseName, duration, num, oneLine, plural, timecode } from '../format.js';
+import { duration, num, oneLine, plural, timecode } from '../format.js';
 import { type LocatedClip, then, type TimelineSource } from '../source.js';
 import { clipDetails } from './clipDetails.js';
+import { clipName, trackName } from './clipNames.js';
 import { chip } from './widgets.js';
 
 const LANE_H = 40;
@@ -23,12 +24,7 @@ const MAX_PPS = 4_000;
 const ITEM_BUDGET = 1_800;
 const TICK_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400];
 
-export const TRACK_LABEL: Readonly<Record<TrackType, string>> = { video: 'Video', image: 'Image', audio: 'Audio', subtitle: 'Subtitle', effect: 'Effect' };
 export const TRACK_ICON: Readonly<Record<TrackType, string>> = { video: 'device-camera-video', image: 'file-media', audio: 'unmute', subtitle: 'comment', effect: 'sparkle' };
-
-export function trackName(t: Pick<TrackSummary, 'type' | 'index'>): string {
-  return `${TRACK_LABEL[t.type] ?? t.type} ${t.index + 1}`;
-}
 
 interface LaneDom {
   row: HTMLElement;
@@ -686,8 +682,4 @@ export class TimelineTab {
     if (t1 - t0 > span * 0.9) this.setView(t0 - span * 0.05, this.ctx.state.view.pps);
     else this.setView((t0 + t1) / 2 - span / 2, this.ctx.state.view.pps);
   }
-}
-
-export function clipName(c: { mediaId: string | null; mediaUrl: string | null; text: string | null; clipType: string | null }): string {
-  return c.mediaId ?? baseName(c.mediaUrl) ?? (c.text !== null ? oneLine(c.text, 80) : null) ?? c.clipType ?? 'clip';
 }
