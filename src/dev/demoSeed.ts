@@ -3,11 +3,19 @@
  * from the environment into SecretStorage when none are stored, and tracks the sample jobs listed in
  * MEDIA_JOBS_DEMO_TRACK when nothing is tracked yet.
  */
-import { type CommandDeps } from '../commands/deps.js';
 import { isJobKind } from '../model/job.js';
 import { type JobRef } from '../model/jobRef.js';
+import { type Logger } from '../platform/logger.js';
+import { type CredentialsService } from '../tracking/credentialsService.js';
+import { type JobStore } from '../tracking/jobStore.js';
 
-export async function runDemoSeed(deps: CommandDeps, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+export interface DemoSeedDeps {
+  credentials: CredentialsService;
+  logger: Logger;
+  store: JobStore;
+}
+
+export async function runDemoSeed(deps: DemoSeedDeps, env: Readonly<Record<string, string | undefined>>): Promise<void> {
   const status = await deps.credentials.status();
   const found = deps.credentials.importFromEnv(env);
   try {

@@ -155,3 +155,20 @@ export function settingsFrom(c: ConfigReader, workspaceOverrides: readonly strin
     proxy,
   };
 }
+
+/**
+ * True when a change of settings changes how requests are signed or sent (endpoints, signature version, default
+ * regions, proxy), so the cloud clients must be built again. Compared field by field: key order in a settings
+ * object is not a change.
+ */
+export function accessSettingsChanged(a: Settings, b: Settings): boolean {
+  const sameRecord = (x: Readonly<Record<string, string | undefined>>, y: Readonly<Record<string, string | undefined>>): boolean => {
+    const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+    for (const k of keys) if (x[k] !== y[k]) return false;
+    return true;
+  };
+  const sameProxy = (x: Settings['proxy'], y: Settings['proxy']): boolean =>
+    x === y || (x !== null && y !== null && x.url === y.url && x.noProxy.join('\n') === y.noProxy.join('\n'));
+  return a.signature !== b.signature || !sameRecord(a.endpoints, b.endpoints) || !sameRecord(a.defaultRegions, b.defaultRegions)
+    || !sameProxy(a.proxy, b.proxy);
+}

@@ -12,6 +12,7 @@
  */
 // zod/mini, not zod: this file loads at activation, and the full zod adds ~750 kB to the extension bundle.
 import * as z from 'zod/mini';
+import { SECRET_KEYS } from '../constants.js';
 import { type AliyunCredentials, type Credentials, type HuaweiCredentials } from '../clouds/credentials.js';
 import { DEFAULT_REGION, isRegionName } from '../clouds/endpoints.js';
 import { type CloudId } from '../model/job.js';
@@ -44,10 +45,8 @@ export interface StoredHuawei {
 
 export type ResolvedCredentials = Credentials & { aliyunRegion?: string; huaweiRegion?: string };
 
-export const DEFAULT_SECRET_KEYS = {
-  aliyun: 'mediaJobs.credentials.aliyun',
-  huawei: 'mediaJobs.credentials.huawei',
-} as const;
+/** Where each cloud's credentials live in SecretStorage (src/constants.ts); tests pass their own. */
+export const DEFAULT_SECRET_KEYS = SECRET_KEYS;
 
 /** SecretStorage refused to store (typically: no OS keyring on Linux). The glue offers "keep for this window only". */
 export class SecretStorageUnavailableError extends Error {

@@ -25,6 +25,7 @@
  */
 // zod/mini, not zod: this file loads at activation, and the full zod adds ~750 kB to the extension bundle.
 import * as z from 'zod/mini';
+import { STATE_KEYS } from '../constants.js';
 import { type FetchOutcome } from '../clouds/client.js';
 import { redactSecrets } from '../clouds/http/redact.js';
 import { CLOUDS, isTerminal, JOB_KINDS, JOB_STATUSES, type Job, type JobParams, type JobStatus, STREAM_TYPES, type Timeline, TRACK_TYPES } from '../model/job.js';
@@ -80,7 +81,8 @@ export interface JobTransition {
   previous: JobStatus | null;
 }
 
-export const DEFAULT_STATE_KEY = 'mediaJobs.trackedJobs';
+/** Where the list lives in globalState (src/constants.ts). */
+export const DEFAULT_STATE_KEY = STATE_KEYS.jobs;
 
 // ---- Saved form -------------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ConfigReader, settingsFrom } from '../../../src/platform/settingsModel.js';
+import { accessSettingsChanged, type ConfigReader, settingsFrom } from '../../../src/platform/settingsModel.js';
 
 interface Layer { global?: unknown; workspace?: unknown; folder?: unknown }
 
@@ -98,4 +98,19 @@ test('http.proxy: VS Code\'s proxy from user settings, with http.noProxy; off wi
   assert.equal(bad.proxy, null);
   assert.equal(bad.problems.length, 1);
   assert.doesNotMatch(bad.problems[0]!, /hunter2/);
+});
+
+test('accessSettingsChanged: endpoints, signature, default regions and proxy rebuild the clients; key order and other settings do not', () => {
+  const base = settingsFrom(config({ endpoints: { global: { ice: 'https://ice.example.com', vod: 'https://vod.example.com' } } }));
+  const reordered = settingsFrom(config({ endpoints: { global: { vod: 'https://vod.example.com', ice: 'https://ice.example.com' } } }));
+  assert.equal(accessSettingsChanged(base, reordered), false);
+  assert.equal(accessSettingsChanged(base, { ...base, pollIntervalMs: base.pollIntervalMs + 1000, logLevel: 'debug' }), false);
+  assert.equal(accessSettingsChanged(base, { ...base, endpoints: { ice: 'https://ice.example.com' } }), true);
+  assert.equal(accessSettingsChanged(base, { ...base, endpoints: { ...base.endpoints, vod: 'https://other.example.com' } }), true);
+  assert.equal(accessSettingsChanged(base, { ...base, signature: base.signature === 'v3' ? 'v1' : 'v3' }), true);
+  assert.equal(accessSettingsChanged(base, { ...base, defaultRegions: { ...base.defaultRegions, huawei: 'cn-east-3' } }), true);
+  const proxied = { ...base, proxy: { url: 'http://proxy.example.com:3128', noProxy: ['localhost'] } };
+  assert.equal(accessSettingsChanged(base, proxied), true);
+  assert.equal(accessSettingsChanged(proxied, { ...proxied, proxy: { url: 'http://proxy.example.com:3128', noProxy: ['localhost'] } }), false);
+  assert.equal(accessSettingsChanged(proxied, { ...proxied, proxy: { url: 'http://proxy.example.com:3128', noProxy: ['localhost', '127.0.0.1'] } }), true);
 });

@@ -1,0 +1,104 @@
+/**
+ * The extension's services, built once at activation and wired to each other. Nothing slow runs here: the
+ * saved state loads after activation (src/app/startUp.ts), the cloud core (undici, schemas, signers) on the
+ * first request, the language client when the first document shows.
+ */
+import * as vscode from 'vscode';
+import { STATE_KEYS } from '../constants.js';
+import { systemClock } from '../clouds/clock.js';
+import { type TreeNode } from '../present/grouping.js';
+import { type ResolvedCredentials } from '../tracking/credentialsService.js';
+import { CloudAccess, type CoreModule } from '../tracking/cloudAccess.js';
+import { CredentialsService } from '../tracking/credentialsService.js';
+import { JobStore } from '../tracking/jobStore.js';
+import { Poller } from '../tracking/poller.js';
+import { JobsTreeProvider, createJobsView } from '../views/jobsTree.js';
+import { JobDocumentProvider } from '../views/jobDocument.js';
+import { InspectorPanels } from '../views/inspectorPanel.js';
+import { Notifier } from '../views/notifications.js';
+import { Logger } from '../platform/logger.js';
+import { LiveSettings } from '../platform/liveSettings.js';
+import { type Prompter, WindowPrompter } from '../platform/prompter.js';
+import { proxyEnvFor } from '../platform/settingsModel.js';
+import { ScriptedPrompter } from '../dev/scriptedPrompter.js';
+import { neutralise } from '../util/neutralise.js';
+import { errorText } from '../util/errorText.js';
+
+export interface Services {
+  logger: Logger;
+  settings: LiveSettings;
+  store: JobStore;
+  credentials: CredentialsService;
+  access: CloudAccess;
+  tree: JobsTreeProvider;
+  view: vscode.TreeView<TreeNode>;
+  poller: Poller;
+  notifier: Notifier;
+  documents: JobDocumentProvider;
+  prompter: Prompter;
+  inspector: InspectorPanels;
+  /** Everything above that must be disposed, in the order to dispose it. */
+  disposables: vscode.Disposable[];
+}
+
+export interface BuildOptions {
+  /** Loads the cloud core bundle (a runtime require next to the entry bundle). */
+  loadCore: () => CoreModule;
+  /** Records where activation time goes (read by bench/activation through the test API). */
+  mark: (phase: string) => void;
+  /** The start-up that runs after activation (src/app/startUp.ts); the inspector awaits it to restore a panel. */
+  ready: () => Promise<void>;
+}
+
+export function buildServices(context: vscode.ExtensionContext, { loadCore, mark, ready }: BuildOptions): Services {
+  const logger = new Logger();
+  const settings = new LiveSettings(logger);
+  logger.setLevel(settings.current.logLevel);
+  mark('logger');
+  const store = new JobStore(context.globalState, {
+    key: STATE_KEYS.jobs,
+    backupKey: STATE_KEYS.jobsBackup,
+    onPersistError: (e) => logger.error(`saving tracked jobs failed: ${errorText(e)}`),
+    // What the store left out of an answer (a whole caster's tasks past the cap, ids that are not ids).
+    onNotice: (m) => {
+      logger.warn(m);
+      void vscode.window.showWarningMessage(`Media Jobs: ${neutralise(m, { icons: false, maxLength: 400 })}`);
+    },
+  });
+  const credentials = new CredentialsService(context.secrets);
+  const access = new CloudAccess(loadCore, async () => {
+    const c = await credentials.get();
+    logger.setSecrets(secretsOf(c));
+    const s = settings.current;
+    const proxyEnv = proxyEnvFor(s.proxy, process.env);
+    return { credentials: c, signature: s.signature, endpoints: s.endpoints, defaultRegions: s.defaultRegions, ...(proxyEnv ? { proxyEnv } : {}) };
+  }, (info) => logger.debug(`${info.api}: retry ${info.attempt} in ${Math.round(info.delayMs)} ms after ${errorText(info.error)}`));
+  mark('store, credentials, access');
+
+  const tree = new JobsTreeProvider(store, settings.current.groupBy);
+  const { view, disposables: viewDisposables } = createJobsView(tree, store);
+  const poller = new Poller({
+    store,
+    fetch: (refs, signal) => access.fetch(refs, signal),
+    clock: systemClock,
+    intervalMs: () => settings.current.pollIntervalMs,
+    isActive: () => vscode.window.state.focused || view.visible,
+    onError: (e) => logger.error(`poller: ${errorText(e)}`),
+  });
+  mark('tree view, poller');
+  const notifier = new Notifier(() => settings.current.notifications);
+  const documents = new JobDocumentProvider();
+  // Integration tests answer the prompts through the test API; a prompt they did not script goes to the window.
+  const prompter = process.env.MEDIA_JOBS_TEST === '1' ? new ScriptedPrompter(new WindowPrompter()) : new WindowPrompter();
+  const inspector = new InspectorPanels(context.extensionUri, { store, refresh: (key) => poller.refresh([key]), ready, log: logger });
+  mark('inspector');
+  return {
+    logger, settings, store, credentials, access, tree, view, poller, notifier, documents, prompter, inspector,
+    disposables: [logger, settings, tree, documents, inspector, access, ...viewDisposables, { dispose: () => poller.dispose() }, { dispose: () => credentials.dispose() }],
+  };
+}
+
+/** The secret values the logger must never print. */
+export function secretsOf(c: ResolvedCredentials): string[] {
+  return [c.aliyun?.accessKeySecret, c.aliyun?.securityToken, c.huawei?.sk, c.huawei?.securityToken].filter((s): s is string => !!s);
+}

@@ -1,0 +1,33 @@
+/**
+ * How the services react to each other and to the window: settings and credentials rebuild the cloud
+ * clients, notifications follow the poller, and a window that regains focus re-reads what other windows saved.
+ */
+import * as vscode from 'vscode';
+import { SECRET_KEYS } from '../constants.js';
+import { secretsOf, type Services } from './services.js';
+
+export function wireServices(s: Services, secrets: vscode.SecretStorage): vscode.Disposable[] {
+  return [
+    s.poller.onDidTransition((e) => s.notifier.onTransition(e)),
+    s.settings.onDidChange(({ settings, accessChanged }) => {
+      s.logger.setLevel(settings.logLevel);
+      s.tree.setGrouping(settings.groupBy);
+      if (accessChanged) s.access.invalidate();
+    }),
+    s.credentials.onDidChange(() => {
+      s.access.invalidate();
+      void s.credentials.get().then((c) => s.logger.setSecrets(secretsOf(c)));
+      s.poller.wake();
+    }),
+    // Another window changed a secret: read it again.
+    secrets.onDidChange((e) => {
+      if ((Object.values(SECRET_KEYS) as string[]).includes(e.key)) s.credentials.invalidate();
+    }),
+    vscode.window.onDidChangeWindowState((e) => {
+      // Another window may have tracked or dropped jobs meanwhile: show them now, not at this window's next save.
+      if (e.focused) s.store.sync();
+      s.poller.wake();
+    }),
+    s.view.onDidChangeVisibility(() => s.poller.wake()),
+  ];
+}
