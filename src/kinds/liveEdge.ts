@@ -9,4 +9,11 @@ export const liveEdgeInfo: KindInfo = {
   params: [{ name: 'clusterId', cliFlag: 'cluster-id', required: true, trackPrompt: 'ClusterId of the edge transcode jobs', what: 'ClusterId' }],
   api: 'GetEdgeTranscodeJob',
   console: { url: 'https://live.console.aliyun.com/', regionQuery: false },
+  // The inspector panel: no Timeline, no template; a live stream out.
+  inspector: {
+    timeline: false, template: false, subJobMaterials: false, liveOutput: true,
+    noStreams: { note: 'Edge transcode jobs report no stream details; the output stream and template are on the Overview.' },
+  },
+  // References (src/kinds/types.ts): Look Up asks for the ClusterId the text did not give.
+  lookUpParams: [{ name: 'clusterId', always: true, prompt: 'ClusterId of the edge transcode job', what: 'ClusterId', why: 'an edge transcode job needs its ClusterId' }],
 };

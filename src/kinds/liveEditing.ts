@@ -11,4 +11,17 @@ export const liveEditingInfo: KindInfo = {
   params: [{ name: 'showId', cliFlag: 'show-id', required: false }],
   api: 'GetEditingJobInfo',
   console: { url: 'https://live.console.aliyun.com/', regionQuery: false },
+  // The inspector panel: no Timeline, no template; files out.
+  inspector: {
+    timeline: false, template: false, subJobMaterials: false, liveOutput: false,
+    noStreams: { note: 'Production-studio editing tasks report no stream details.' },
+  },
+  // References and wording (src/kinds/types.ts): tasks are listed per caster; a ShowId needs its CasterId.
+  casterParam: 'casterId',
+  lookUpParams: [{
+    name: 'casterId', always: false, prompt: 'CasterId of the production studio that ShowId {id} belongs to', what: 'CasterId',
+    why: 'a ShowId needs its CasterId',
+  }],
+  runningPhases: { '1': 'editing', '2': 'uploading to VOD' },
+  failureHint: { place: 'the production studio', param: 'casterId', paramLabel: 'caster', console: 'the ApsaraVideo Live console' },
 };

@@ -32,4 +32,40 @@ export interface KindInfo {
   api: string;
   /** The console page the job is found on; `regionQuery` appends `?region=<region>` when the region is known. */
   console: { url: string; regionQuery: boolean };
+  // The inspector panel (src/webview/): what a job of this kind can carry, and what to say where it carries nothing.
+  inspector: {
+    /** Jobs may carry a Timeline; without one the Timeline tab says why, not that the kind has none. */
+    timeline: boolean;
+    /** Jobs may be produced from a template: they show a Template ID row and may carry ClipsParam (the template's values). */
+    template: boolean;
+    /** Jobs may carry SubJobMaterials (a section of the Overview). */
+    subJobMaterials: boolean;
+    /** The outputs are live streams, not files. */
+    liveOutput: boolean;
+    /** The Streams tab's note when the job reports no streams; `untilOutput`, when given, while the job has not (partly) succeeded. */
+    noStreams: { note: string; untilOutput?: string };
+  };
+
+  // ---- References and wording (src/kinds/refs.ts, src/present/): what is said of one kind only ----------------
+  /**
+   * Tasks are listed per caster: a reference without this parameter names the whole caster (its id is the
+   * CasterId, and one answer lists every task); with it, one task (its id is the ShowId). A job of such a kind is
+   * always one task, so the reference that fetches it again keeps only this parameter. Absent: one job per id.
+   */
+  casterParam?: keyof JobParams;
+  /**
+   * Parameters a found id cannot be fetched without when the text does not give them, asked for by Look Up and
+   * the hover's links (in this order): `always` for every id of the kind, else only when the detector says so
+   * (`needs`). `prompt` may name the id as `{id}`; `what` is what validation calls it; `why` says why a hover
+   * does not look the id up without it.
+   */
+  lookUpParams?: ReadonlyArray<{ name: keyof JobParams; always: boolean; prompt: string; what: string; why: string }>;
+  /** What a job's `name` is called in its tooltip (absent: `Name`). */
+  nameLabel?: string;
+  /** Words for `rawStatus` values while the job runs, shown before its progress. */
+  runningPhases?: Readonly<Record<string, string>>;
+  /** Where a failed job that reports no error may say why (absent: the job in its cloud console), and the parameter that names it there. */
+  failureHint?: { place: string; param?: keyof JobParams; paramLabel?: string; console: string };
+  /** The console page of one job from its snapshot's `name`, when the name matches `namePattern` (URL-encoded between `prefix` and `suffix`). */
+  namePage?: { prefix: string; suffix: string; namePattern: RegExp };
 }

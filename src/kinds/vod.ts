@@ -10,4 +10,12 @@ export const vodInfo: KindInfo = {
   api: 'GetTranscodeTask',
   // With a snapshot, src/present/consoleLinks.ts links the video's own page instead.
   console: { url: 'https://vod.console.aliyun.com/#/media/video/list', regionQuery: false },
+  // The inspector panel: no Timeline, no template; files out.
+  inspector: {
+    timeline: false, template: false, subJobMaterials: false, liveOutput: false,
+    noStreams: { note: 'This task\'s outputs carry no stream lists.', untilOutput: 'Stream lists appear when the transcode jobs finish.' },
+  },
+  // Wording (src/kinds/types.ts): a task's name is its VideoId, whose page is the task's page.
+  nameLabel: 'Video ID',
+  namePage: { prefix: 'https://vod.console.aliyun.com/#/media/video/detail/', suffix: '/video', namePattern: /^[0-9a-f]{32}$/ },
 };
