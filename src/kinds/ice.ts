@@ -9,4 +9,9 @@ export const iceInfo: KindInfo = {
   params: [],
   api: 'GetMediaProducingJob',
   console: { url: 'https://ims.console.aliyun.com/summary', regionQuery: false },
+  // The inspector panel: a Timeline, or a template's ClipsParam; files out.
+  inspector: {
+    timeline: true, template: true, subJobMaterials: true, liveOutput: false,
+    noStreams: { note: 'IMS editing jobs report no stream details; the output\'s duration is on the Overview.' },
+  },
 };

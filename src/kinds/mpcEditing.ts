@@ -12,4 +12,9 @@ export const mpcEditingInfo: KindInfo = {
   }],
   api: 'ListEditingJobs',
   console: { url: 'https://console.huaweicloud.com/mpc/', regionQuery: true },
+  // The inspector panel: no Timeline, no template; files out.
+  inspector: {
+    timeline: false, template: false, subJobMaterials: false, liveOutput: false,
+    noStreams: { note: 'This job has no editing_output with video_info or audio_info yet.' },
+  },
 };
