@@ -42,25 +42,16 @@
  * asked about and re-scan only what an edit touched. bench/detect.ts measures it against ripgrep.
  */
 import { isJobKind, JOB_KINDS, type JobKind, type JobParams } from '../model/job.js';
+import { type JobIdHit } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
 import { MultiPatternSearch } from './multiPatternSearch.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { partitionPoint } from '../util/partitionPoint.js';
 
-export interface DetectedJobId {
-  id: string;
-  /** The kinds this id may be, most likely first (more than one when the context does not tell). */
-  kinds: JobKind[];
-  /** Parameters found nearby (clusterId for live-edge, casterId for a live-editing task or showId for a caster, MPC projectId). */
-  params: JobParams;
+/** A found id (JobIdHit: id, kinds, params, region, needs, source) and where it is on its line. */
+export interface DetectedJobId extends JobIdHit {
   /** Character offsets in the line, end exclusive. */
   range: { start: number; end: number };
-  /** A region name found nearby (or the tracked job's region), if any. */
-  region?: string;
-  /** Parameters the id cannot be fetched without that the context did not give (a ShowId needs its CasterId). */
-  needs: Array<keyof JobParams>;
-  /** Why it matched: the key it followed (`JobId`, `--job_id`, …), `media-jobs` arguments, or `tracked`. */
-  source: string;
 }
 
 /** A detection in a multi-line text: the line (0-based, in document numbering) and the DetectedJobId on it. */
