@@ -8,8 +8,8 @@
  * kind's parse (zod schema of the job, decoding the Timeline JSON string inside it, and laying out every
  * clip). "JSON.parse" is the outer JSON.parse alone, which leaves the Timeline as a string.
  */
-import { iceKind } from '../src/clouds/kinds/ice.js';
-import { parseTimeline } from '../src/clouds/kinds/timeline.js';
+import { iceKind } from '../src/clouds/adapters/ice.js';
+import { parseTimeline } from '../src/clouds/adapters/timeline.js';
 import { buildIceBody } from '../test/fixtures/generate.js';
 
 const CLIPS = Number(process.argv[2] ?? 10_000);

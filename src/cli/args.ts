@@ -8,7 +8,7 @@ import { validateId } from '../kinds/refs.js';
 import { type SignatureVersion } from '../clouds/client.js';
 import { ENDPOINTS, type EndpointProduct, isRegionName, validateEndpoint } from '../clouds/endpoints.js';
 import { ConfigError } from '../clouds/errors.js';
-import { kindDefinition } from '../clouds/kinds/registry.js';
+import { kindDefinition } from '../clouds/adapters/registry.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { quoted } from './format.js';
 

@@ -6,4 +6,4 @@ export { CloudClient } from './client.js';
 export { RateLimiters } from './http/rateLimiter.js';
 export { validateEndpoint } from './endpoints.js';
 export { describeError } from './errors.js';
-export { kindDefinition } from './kinds/registry.js';
+export { kindDefinition } from './adapters/registry.js';

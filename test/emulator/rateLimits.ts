@@ -14,7 +14,7 @@ export interface RateLimit {
 }
 
 /**
- * Documented limits (each API's reference page, linked in src/clouds/kinds/): VOD 15/s, Live GetEditingJobInfo 10/s, GetEdgeTranscodeJob
+ * Documented limits (each API's reference page, linked in src/clouds/adapters/): VOD 15/s, Live GetEditingJobInfo 10/s, GetEdgeTranscodeJob
  * 6000/min, MPC 100/min per tenant. ICE GetMediaProducingJob has no published limit; 10/s is the emulator's
  * assumption (configurable through EmulatorOptions.rateLimits).
  */

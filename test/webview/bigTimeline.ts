@@ -2,7 +2,7 @@
  * A synthetic ICE job with a big Timeline, built as the cloud would send it (a JSON string in the response body)
  * and mapped by the real ICE parser, for the webview tests and bench/inspector.ts. Repeatable (seeded).
  */
-import { iceKind } from '../../src/clouds/kinds/ice.js';
+import { iceKind } from '../../src/clouds/adapters/ice.js';
 import { type Job } from '../../src/model/job.js';
 import { seededRandom } from '../support/seededRandom.js';
 

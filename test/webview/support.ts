@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { KINDS } from '../../src/clouds/kinds/registry.js';
+import { KINDS } from '../../src/clouds/adapters/registry.js';
 import { type Job, type JobKind } from '../../src/model/job.js';
 import { type JobRef } from '../../src/model/jobRef.js';
 import { type PreviewOptions } from '../../src/protocol/preview.js';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type Page } from 'playwright-core';
-import { iceKind } from '../../src/clouds/kinds/ice.js';
+import { iceKind } from '../../src/clouds/adapters/ice.js';
 import { type Job } from '../../src/model/job.js';
 import { bigTimelineJob } from './bigTimeline.js';
 import { cspViolations, fixtureJob, launch, type Opened, openPreview, shot, showTab, waitRendered } from './support.js';

@@ -12,7 +12,7 @@
  * hold every token until the wall clock catches up again.
  */
 import { type Clock, monotonicNow } from '../clock.js';
-import { type RateLimit } from '../kinds/kindDefinition.js';
+import { type RateLimit } from '../adapters/kindDefinition.js';
 
 interface Waiter {
   resolve: () => void;

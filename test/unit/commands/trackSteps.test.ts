@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { type CommandDeps } from '../../../src/commands/deps.js';
 import { resolveJobs, selectedJobs } from '../../../src/commands/jobArgs.js';
 import { trackJobCommand, trackStepTitle, trackSteps } from '../../../src/commands/track.js';
-import { blankJob } from '../../../src/clouds/kinds/wire.js';
+import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { type JobKind } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { jobKey } from '../../../src/kinds/refs.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blankJob } from '../../../src/clouds/kinds/wire.js';
+import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { consoleLink, consoleUrl } from '../../../src/present/consoleLinks.js';
 import { JOB_KINDS } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';

@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blankJob } from '../../../src/clouds/kinds/wire.js';
+import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { type Job } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { jobKey } from '../../../src/kinds/refs.js';

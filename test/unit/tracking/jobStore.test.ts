@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type FetchOutcome } from '../../../src/clouds/client.js';
 import { ApiError, NetworkError } from '../../../src/clouds/errors.js';
-import { liveEditingKind } from '../../../src/clouds/kinds/liveEditing.js';
-import { iceKind } from '../../../src/clouds/kinds/ice.js';
-import { blankJob } from '../../../src/clouds/kinds/wire.js';
+import { liveEditingKind } from '../../../src/clouds/adapters/liveEditing.js';
+import { iceKind } from '../../../src/clouds/adapters/ice.js';
+import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { type Job, type JobStatus } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { jobKey } from '../../../src/kinds/refs.js';
 import { expandedIdProblem, type KeyValueStore, JobStore, MAX_TASKS_PER_CASTER } from '../../../src/tracking/jobStore.js';
-import { fixture } from '../clouds/kinds/support.js';
+import { fixture } from '../clouds/adapters/support.js';
 
 const KEY = 'mediaJobs.trackedJobs';
 const BACKUP = 'mediaJobs.trackedJobs.backup';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type FetchOutcome } from '../../../src/clouds/client.js';
 import { ApiError, NetworkError } from '../../../src/clouds/errors.js';
-import { blankJob } from '../../../src/clouds/kinds/wire.js';
+import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { type JobStatus } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { jobKey } from '../../../src/kinds/refs.js';

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blankJob } from '../../../src/clouds/kinds/wire.js';
+import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { ApiError, NetworkError } from '../../../src/clouds/errors.js';
 import { type FetchOutcome } from '../../../src/clouds/client.js';
 import { type Job, type JobKind } from '../../../src/model/job.js';

@@ -9,7 +9,7 @@
 import { executed } from './fakeVscode.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blankJob } from '../../../src/clouds/kinds/wire.js';
+import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { type Job, type JobKind } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { jobKey } from '../../../src/kinds/refs.js';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RateLimiters, TokenBucket } from '../../../../src/clouds/http/rateLimiter.js';
-import { type RateLimit } from '../../../../src/clouds/kinds/kindDefinition.js';
+import { type RateLimit } from '../../../../src/clouds/adapters/kindDefinition.js';
 import { FakeClock, flush, seededRandom } from './support.js';
 
 /** Asserts that no window [t, t + perMs) holds more than `capacity` of the (sorted) grant times. */

@@ -3,13 +3,13 @@
  * well-formed jobs or throws a SchemaError — never a TypeError, a RangeError or a half-built Job.
  * Inputs: valid fixtures with random parts replaced, deleted, re-encoded as JSON text or blown up, plus pure
  * junk built from the field names the schemas look at. Seeded, so a failure can be replayed
- * (FUZZ_SEED=<n> node --import tsx --test test/unit/clouds/kinds/robustness.test.ts).
+ * (FUZZ_SEED=<n> node --import tsx --test test/unit/clouds/adapters/robustness.test.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SchemaError } from '../../../../src/clouds/errors.js';
-import { KINDS } from '../../../../src/clouds/kinds/registry.js';
-import { type ParseContext } from '../../../../src/clouds/kinds/kindDefinition.js';
+import { KINDS } from '../../../../src/clouds/adapters/registry.js';
+import { type ParseContext } from '../../../../src/clouds/adapters/kindDefinition.js';
 import { JOB_KINDS, type JobKind } from '../../../../src/model/job.js';
 import { type JobRef } from '../../../../src/model/jobRef.js';
 import { buildTimeline } from '../../../fixtures/generate.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { iceStatus, liveEdgeStatus, liveEditingStatus, mpcStatus, vodJobStatus, vodTaskStatus, type MappedStatus } from '../../../../src/clouds/kinds/status.js';
+import { iceStatus, liveEdgeStatus, liveEditingStatus, mpcStatus, vodJobStatus, vodTaskStatus, type MappedStatus } from '../../../../src/clouds/adapters/status.js';
 import { type JobStatus } from '../../../../src/model/job.js';
 
 function check(map: (raw: unknown) => MappedStatus, cases: Array<[unknown, JobStatus, string]>): void {

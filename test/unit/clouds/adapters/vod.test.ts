@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { vodKind } from '../../../../src/clouds/kinds/vod.js';
+import { vodKind } from '../../../../src/clouds/adapters/vod.js';
 import { type JobOutput, type MediaStream } from '../../../../src/model/job.js';
 import { ctx, expectSchemaError, fixture, fixtureRecord, onlyJob, ref } from './support.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { aliyunTimeToIso, decodeEmbedded, decodedOrRaw, fileNameFromUrl, huaweiTimeToIso, idString, jsonInString, laterOf, locateJsonError, numLike, optString, parseBody, parseJsonText, rawText, toFps, toNumber, toStr, unwrapList } from '../../../../src/clouds/kinds/wire.js';
+import { aliyunTimeToIso, decodeEmbedded, decodedOrRaw, fileNameFromUrl, huaweiTimeToIso, idString, jsonInString, laterOf, locateJsonError, numLike, optString, parseBody, parseJsonText, rawText, toFps, toNumber, toStr, unwrapList } from '../../../../src/clouds/adapters/wire.js';
 import { expectSchemaError } from './support.js';
 
 describe('wire: numbers', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../../../src/clouds/errors.js';
-import { mpcEditingKind } from '../../../../src/clouds/kinds/mpcEditing.js';
+import { mpcEditingKind } from '../../../../src/clouds/adapters/mpcEditing.js';
 import { type Job } from '../../../../src/model/job.js';
 import { type JobRef } from '../../../../src/model/jobRef.js';
 import { assertWellFormedJob, ctx, expectSchemaError, fixture, fixtureRecord, onlyJob, parseFixture, ref } from './support.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SchemaError } from '../../../../src/clouds/errors.js';
-import { KINDS, kindDefinition } from '../../../../src/clouds/kinds/registry.js';
+import { KINDS, kindDefinition } from '../../../../src/clouds/adapters/registry.js';
 import { JOB_KINDS } from '../../../../src/model/job.js';
 import { KIND_CLOUD } from '../../../../src/kinds/index.js';
 import { assertWellFormedJob, ctx, fixture, fixtureNames } from './support.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../../../src/clouds/errors.js';
-import { iceKind } from '../../../../src/clouds/kinds/ice.js';
+import { iceKind } from '../../../../src/clouds/adapters/ice.js';
 import { ctx, expectSchemaError, fixture, fixtureRecord, onlyJob, ref } from './support.js';
 
 const API = 'ice:GetMediaProducingJob';

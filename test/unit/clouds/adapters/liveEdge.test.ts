@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../../../src/clouds/errors.js';
-import { liveEdgeKind } from '../../../../src/clouds/kinds/liveEdge.js';
+import { liveEdgeKind } from '../../../../src/clouds/adapters/liveEdge.js';
 import { isTerminal } from '../../../../src/model/job.js';
 import { ctx, expectSchemaError, fixture, fixtureRecord, onlyJob, ref } from './support.js';
 

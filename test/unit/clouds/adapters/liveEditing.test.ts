@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../../../src/clouds/errors.js';
-import { liveEditingKind } from '../../../../src/clouds/kinds/liveEditing.js';
+import { liveEditingKind } from '../../../../src/clouds/adapters/liveEditing.js';
 import { type JobRef } from '../../../../src/model/jobRef.js';
 import { assertWellFormedJob, ctx, expectSchemaError, fixture, fixtureRecord, onlyJob, parseFixture, ref } from './support.js';
 

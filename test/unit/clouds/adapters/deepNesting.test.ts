@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readResponse } from '../../../../src/clouds/http/readResponse.js';
-import { iceKind } from '../../../../src/clouds/kinds/ice.js';
-import { liveEditingKind } from '../../../../src/clouds/kinds/liveEditing.js';
-import { parseTimeline } from '../../../../src/clouds/kinds/timeline.js';
-import { parseJsonText } from '../../../../src/clouds/kinds/wire.js';
+import { iceKind } from '../../../../src/clouds/adapters/ice.js';
+import { liveEditingKind } from '../../../../src/clouds/adapters/liveEditing.js';
+import { parseTimeline } from '../../../../src/clouds/adapters/timeline.js';
+import { parseJsonText } from '../../../../src/clouds/adapters/wire.js';
 import { boundDepth, deeperThan, MAX_JSON_DEPTH, parseJsonBounded, stringifyBounded, tooDeepMarker } from '../../../../src/util/boundDepth.js';
 import { ctx, fixtureRecord, ref } from './support.js';
 
