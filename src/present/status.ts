@@ -2,7 +2,7 @@
 import { type JobStatus } from '../model/job.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 
-/** Tree groups, hovers and links: `Partly Failed (1)`. */
+/** The one wording of a status: tree groups (`Partly Failed (1)`), hovers, links and the inspector's chips and banners. */
 export const STATUS_LABEL: Readonly<Record<JobStatus, string>> = {
   running: 'Running',
   queued: 'Queued',
@@ -12,12 +12,6 @@ export const STATUS_LABEL: Readonly<Record<JobStatus, string>> = {
   stopped: 'Stopped',
   unknown: 'Unknown',
 };
-
-/**
- * The inspector's status chip: the same words in sentence case (`Partly failed`). The two wordings are kept as
- * they were shown before the vocabularies were merged; choosing one is a UI change of its own.
- */
-export const STATUS_CHIP_LABEL: Readonly<Record<JobStatus, string>> = { ...STATUS_LABEL, partial: 'Partly failed' };
 
 /** The codicon per status (tree, status bar, hovers, inspector chips). */
 export const STATUS_ICON: Readonly<Record<JobStatus, string>> = {

@@ -7,10 +7,11 @@ import { type ClipKey, type Ctx } from './context.js';
 import { button, clear, h, icon } from './dom.js';
 import { num, plural } from './format.js';
 import { type HostConnection } from './host.js';
+import { kindInfo, kindLabel } from './kind.js';
 import { LocalSource, RemoteSource, type TimelineSource } from './source.js';
 import { defaultState, readState, type UiState } from './state.js';
 import { ClipsTable } from './views/clipsTable.js';
-import { KIND_LABEL, renderHeader } from './views/header.js';
+import { renderHeader } from './views/header.js';
 import { decodedValue, renderOverview } from './views/overview.js';
 import { renderRaw } from './views/raw.js';
 import { renderStreams } from './views/streams.js';
@@ -144,7 +145,7 @@ export class App implements Ctx {
       this.root.append(this.headerBox, this.tabBar, this.panel, this.live, this.toast);
       this.root.removeAttribute('aria-busy');
     }
-    document.title = `${KIND_LABEL[p.tracked.ref.kind] ?? p.tracked.ref.kind} ${p.tracked.ref.id}`;
+    document.title = `${kindLabel(p.tracked.ref.kind)} ${p.tracked.ref.id}`;
     clear(this.headerBox);
     this.headerBox.appendChild(renderHeader(this));
     this.renderTabs();
@@ -293,14 +294,13 @@ export class App implements Ctx {
     }
     switch (tl.state) {
       case 'none': {
-        const kind = p.job.kind;
-        const why = kind === 'ice'
-          ? p.job.templateId
-            ? `This job was produced from template ${p.job.templateId}; its clips are in ClipsParam.`
-            : 'The job carries no Timeline.'
-          : `${KIND_LABEL[kind] ?? kind}s have no timeline.`;
+        const can = kindInfo(p.job.kind)?.inspector;
+        const fromTemplate = can?.template === true && Boolean(p.job.templateId);
+        const why = fromTemplate
+          ? `This job was produced from template ${p.job.templateId}; its clips are in ClipsParam.`
+          : can?.timeline === true ? 'The job carries no Timeline.' : `${kindLabel(p.job.kind)}s have no timeline.`;
         root.appendChild(emptyState('graph-line', 'This job has no timeline', [why],
-          kind === 'ice' && p.job.templateId ? [button({ icon: 'symbol-namespace', label: 'Show ClipsParam', class: 'secondary', onClick: () => this.showTab('clipsParam') })] : []));
+          fromTemplate ? [button({ icon: 'symbol-namespace', label: 'Show ClipsParam', class: 'secondary', onClick: () => this.showTab('clipsParam') })] : []));
         return root;
       }
       case 'pending':
@@ -338,7 +338,9 @@ export class App implements Ctx {
     }
     if (job.clipsParam === null || job.clipsParam === undefined) {
       root.appendChild(emptyState('symbol-namespace', 'This job has no ClipsParam', [
-        job.kind === 'ice' ? 'Only jobs produced from a template carry ClipsParam (the values that fill the template\'s placeholders).' : `${KIND_LABEL[job.kind] ?? job.kind}s have no ClipsParam.`,
+        kindInfo(job.kind)?.inspector.template === true
+          ? 'Only jobs produced from a template carry ClipsParam (the values that fill the template\'s placeholders).'
+          : `${kindLabel(job.kind)}s have no ClipsParam.`,
       ]));
       return root;
     }

@@ -121,7 +121,8 @@ describe('inspector: one fixture job of each kind', () => {
   it('vod partly failed: a warning banner with code, message and hint; each output keeps its own error', async () => {
     const o = await openPreview(browser, fixtureJob('vod', 'partial'), { name: 'kind-vod-partial' });
     const banner = await text(o, '#job-error');
-    assert.match(banner, /^Partly failed: Transcode\.ResolutionExceeded/);
+    assert.equal(await text(o, '.job-header .chip.status'), 'Partly Failed', 'the chip and the banner use the tree\'s wording (src/present/status.ts)');
+    assert.match(banner, /^Partly Failed: Transcode\.ResolutionExceeded/);
     assert.match(banner, /1 of 2 transcode jobs failed/);
     assert.match(banner, /Hint: /);
     assert.match(await text(o, '.output-card:nth-child(2) .output-error'), /Transcode\.ResolutionExceeded/);

@@ -1,31 +1,31 @@
 /** The panel's header: what the job is, its status (with the cloud's own value), progress, and the banners. */
 import { JOB_STATUSES } from '../../model/job.js';
-import { CLOUD_LABEL, KIND_CLOUD, KIND_ICON, KIND_LABEL } from '../../kinds/index.js';
+import { CLOUD_LABEL } from '../../kinds/index.js';
+import { STATUS_LABEL } from '../../present/status.js';
 import { type Ctx } from '../context.js';
 import { button, h, icon } from '../dom.js';
 import { dateTime, oneLine } from '../format.js';
+import { kindInfo, kindLabel as labelOfKind } from '../kind.js';
 import { banner, chip, copyable, progressBar, statusChip } from './widgets.js';
 
-export { KIND_ICON, KIND_LABEL };
-
 const CLOUD_LABELS: Readonly<Record<string, string>> = CLOUD_LABEL;
-const KIND_CLOUDS: Readonly<Record<string, string>> = KIND_CLOUD;
 
 export function renderHeader(ctx: Ctx): HTMLElement {
   const p = ctx.payload();
   const job = p.job;
   const ref = p.tracked.ref;
   const kind = ref.kind;
-  const kindLabel = KIND_LABEL[kind] ?? kind;
+  const info = kindInfo(kind);
+  const kindLabel = labelOfKind(kind);
   const name = job?.name && job.name !== ref.id ? oneLine(job.name, 120) : null;
 
   const titleRow = h('div', { class: 'title-row' },
-    h('span', { class: 'kind-icon', title: kindLabel }, icon(KIND_ICON[kind] ?? 'symbol-misc')),
+    h('span', { class: 'kind-icon', title: kindLabel }, icon(info?.icon ?? 'symbol-misc')),
     h('div', { class: 'title-text' },
       h('h1', { id: 'job-title' }, h('span', { class: 'kind-label', text: kindLabel }), name ? h('span', { class: 'job-name', text: name, title: job?.name ?? undefined }) : null),
       h('div', { class: 'subtitle' },
         job ? statusChip(job.status, job.rawStatus) : p.tracked.refreshing ? chip('Fetching…', { icon: 'loading', class: 'status status-queued spin' }) : chip('Not fetched', { icon: 'circle-slash', class: 'status status-unknown' }),
-        chip(`${CLOUD_LABELS[job?.cloud ?? ''] ?? CLOUD_LABELS[KIND_CLOUDS[kind] ?? 'aliyun']} · ${ref.region || 'default region'}`, { icon: 'cloud', class: 'plain' }),
+        chip(`${CLOUD_LABELS[job?.cloud ?? ''] ?? CLOUD_LABELS[info?.cloud ?? 'aliyun']} · ${ref.region || 'default region'}`, { icon: 'cloud', class: 'plain' }),
         h('span', { class: 'id-group', title: 'Job id' }, h('span', { class: 'id-label', text: 'ID' }), copyable(ctx, ref.id, 'job id', { class: 'job-id' })))),
     h('div', { class: 'header-actions' },
       button({
@@ -41,7 +41,7 @@ export function renderHeader(ctx: Ctx): HTMLElement {
   const banners = h('div', { class: 'banners' });
   if (job?.error) {
     const e = job.error;
-    const what = job.status === 'partial' ? 'Partly failed' : job.status === 'failed' ? 'Failed' : 'Error';
+    const what = job.status === 'partial' || job.status === 'failed' ? STATUS_LABEL[job.status] : 'Error';
     banners.appendChild(banner(job.status === 'partial' ? 'warning' : 'error', e.code ? `${what}: ${e.code}` : what, [
       e.message ? h('span', { class: 'error-message', text: e.message }) : null,
       p.errorHint ? h('span', { class: 'hint' }, h('strong', { text: 'Hint: ' }), p.errorHint) : null,

@@ -5,13 +5,9 @@ import { type JobCore } from '../../protocol/webview.js';
 import { type Ctx } from '../context.js';
 import { button, type Child, h, icon } from '../dom.js';
 import { between, bitrate, bytes, duration, fps, isWebUrl, num, percent, resolution } from '../format.js';
+import { kindInfo, kindLabel } from '../kind.js';
 import { jsonTree } from './json.js';
-import { KIND_LABEL } from './header.js';
-import { KIND_API as KIND_APIS } from '../../kinds/index.js';
 import { chip, copyable, emptyState, type Fact, facts, missing, section, statusChip, textOr, timeValue } from './widgets.js';
-
-/** The API each kind's job comes from (an unknown kind: none). */
-const KIND_API: Readonly<Record<string, string>> = KIND_APIS;
 
 export function renderOverview(ctx: Ctx): HTMLElement {
   const p = ctx.payload();
@@ -26,14 +22,15 @@ export function renderOverview(ctx: Ctx): HTMLElement {
   }
 
   const took = between(job.startedAt ?? job.createdAt, job.completedAt);
+  const can = kindInfo(job.kind)?.inspector;
   const grid = h('div', { class: 'overview-grid' },
     section('Job', [facts([
-      ['Kind', KIND_LABEL[job.kind] ?? job.kind],
+      ['Kind', kindLabel(job.kind)],
       ['Name', textOr(job.name, 'The API gives no name for this job')],
       ['Status', statusChip(job.status, job.rawStatus)],
       ['Progress', job.progress !== null ? percent(job.progress) : missing('The API gives no progress for this job')],
       ...refRows(ctx),
-      job.templateId !== null || job.kind === 'ice' ? ['Template ID', copyable(ctx, job.templateId, 'template id')] as Fact : null,
+      job.templateId !== null || can?.template === true ? ['Template ID', copyable(ctx, job.templateId, 'template id')] as Fact : null,
       ['Request ID', copyable(ctx, job.requestId, 'request id')],
     ], 'Job')], { icon: 'info', id: 'sec-job' }),
     section('Times', timesContent(job, took), { icon: 'calendar', id: 'sec-times' }));
@@ -45,7 +42,7 @@ export function renderOverview(ctx: Ctx): HTMLElement {
   { icon: 'output', count: job.outputs.length, id: 'sec-outputs' }));
 
   root.appendChild(section('UserData', [decodedValue(ctx, job.userData, 'userData', 'UserData', 'The job carries no UserData.')], { icon: 'symbol-object', id: 'sec-userdata' }));
-  if (job.kind === 'ice') {
+  if (can?.subJobMaterials === true) {
     root.appendChild(section('SubJobMaterials', [decodedValue(ctx, job.subJobMaterials, 'subJobMaterials', 'SubJobMaterials', 'The job carries no SubJobMaterials.')], { icon: 'references', id: 'sec-subjobs' }));
   }
 
@@ -63,7 +60,7 @@ export function renderOverview(ctx: Ctx): HTMLElement {
 function timesContent(job: JobCore, took: number | null): Child[] {
   if (!job.createdAt && !job.startedAt && !job.completedAt && !job.updatedAt) {
     return [
-      h('p', { class: 'muted no-times', text: `${KIND_API[job.kind] ?? 'The API'} reports no times.` }),
+      h('p', { class: 'muted no-times', text: `${kindInfo(job.kind)?.api ?? 'The API'} reports no times.` }),
       job.durationSeconds !== null ? facts([['Media duration', duration(job.durationSeconds)]], 'Times') : null,
     ];
   }
@@ -109,7 +106,7 @@ function outputCard(ctx: Ctx, job: JobCore, o: JobOutput, i: number): HTMLElemen
   const web = isWebUrl(o.url);
   const mismatch = definitionMismatch(o.definition, o.width, o.height);
   const head = h('div', { class: 'output-head' },
-    icon(job.kind === 'live-edge' ? 'broadcast' : 'file-media'),
+    icon(kindInfo(job.kind)?.inspector.liveOutput === true ? 'broadcast' : 'file-media'),
     h('span', { class: 'output-name', text: outputName(o, i), title: outputName(o, i) }),
     o.definition ? chip(o.definition, { class: 'definition', title: 'Definition label (a template name, not a measurement)' }) : null,
     mismatch ? chip(`${mismatch.actual}, not ${mismatch.expected}`, { icon: 'warning', class: 'flag', title: `The definition label says ${o.definition} (${mismatch.expected}) but the output is ${mismatch.actual}` }) : null,

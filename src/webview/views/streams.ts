@@ -9,6 +9,7 @@ import { type JobOutput, type MediaStream, type StreamType } from '../../model/j
 import { type Ctx } from '../context.js';
 import { type Child, h, icon } from '../dom.js';
 import { bitrate, bytes, duration, fps, num, resolution, sampleRate } from '../format.js';
+import { kindInfo } from '../kind.js';
 import { decodedValue } from './overview.js';
 import { chip, emptyState, facts, section } from './widgets.js';
 
@@ -110,14 +111,10 @@ export function renderStreams(ctx: Ctx): HTMLElement {
   }
   const gs = groups(job.outputs, job.streams);
   if (job.streams.length === 0) {
-    const why: Record<string, string> = {
-      ice: 'IMS editing jobs report no stream details; the output\'s duration is on the Overview.',
-      'live-editing': 'Production-studio editing tasks report no stream details.',
-      'live-edge': 'Edge transcode jobs report no stream details; the output stream and template are on the Overview.',
-      vod: job.status === 'succeeded' || job.status === 'partial' ? 'This task\'s outputs carry no stream lists.' : 'Stream lists appear when the transcode jobs finish.',
-      'mpc-editing': 'This job has no editing_output with video_info or audio_info yet.',
-    };
-    root.appendChild(emptyState('file-media', 'No stream information', [why[job.kind] ?? 'The cloud reports no streams for this job.']));
+    const note = kindInfo(job.kind)?.inspector.noStreams;
+    const hasOutput = job.status === 'succeeded' || job.status === 'partial';
+    const why = note ? (!hasOutput && note.untilOutput !== undefined ? note.untilOutput : note.note) : 'The cloud reports no streams for this job.';
+    root.appendChild(emptyState('file-media', 'No stream information', [why]));
   }
   const withContent = gs.filter((g) => g.streams.length > 0 || (job.streams.length > 0 && g.output !== null));
   if (withContent.length > 0) root.append(...withContent.map(groupCard));

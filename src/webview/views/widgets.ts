@@ -1,13 +1,9 @@
 /** Small building blocks shared by the views: facts, chips, banners, empty states, sections. */
 import { type JobStatus } from '../../model/job.js';
-import { STATUS_CHIP_LABEL, STATUS_ICON } from '../../present/status.js';
+import { STATUS_ICON, STATUS_LABEL } from '../../present/status.js';
 import { type Ctx } from '../context.js';
 import { button, type Child, h, icon } from '../dom.js';
 import { DASH, dateTime } from '../format.js';
-
-/** The chip's wording (`Partly failed`) and icons, from the one status vocabulary. */
-export const STATUS_LABEL = STATUS_CHIP_LABEL;
-export { STATUS_ICON };
 
 /** A missing value: a dash that says why on hover. */
 export function missing(why = 'Not given by the API'): HTMLElement {

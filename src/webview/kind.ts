@@ -1,0 +1,15 @@
+/**
+ * A job's kind as the inspector reads it: its facts from the one kind table (src/kinds/), which also says what the
+ * panel shows for the kind. A name the table lacks (a newer host's kind) has no facts and is shown as it came.
+ */
+import { KIND_INFO, type KindInfo } from '../kinds/index.js';
+import { type JobKind } from '../model/job.js';
+
+export function kindInfo(kind: string): KindInfo | undefined {
+  return Object.hasOwn(KIND_INFO, kind) ? KIND_INFO[kind as JobKind] : undefined;
+}
+
+/** `IMS editing job`, or the name itself for a kind the table lacks. */
+export function kindLabel(kind: string): string {
+  return kindInfo(kind)?.label ?? kind;
+}
