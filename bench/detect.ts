@@ -16,7 +16,7 @@
  *    tracked ids as literals. Runs alternate (server, rg, server, rg…) so both see the same machine load; medians
  *    and the ratio of medians are printed.
  * 3. hover: spawns `node dist/server.js --stdio` (build it first: npm run build), opens the first 20 MB of the log
- *    (a large document: scanned lazily), and sends --hovers textDocument/hover requests one after another at id
+ *    (a large document: scanned lazily), and sends --hovers mediaJobs/findJobIdAt requests (the hover's) one after another at id
  *    positions (and some at plain text), timing each round trip; prints p50, p95 and max.
  * 4. hard: documents that used to make detection quadratic: a minified ListMediaProducingJobs answer of 20,000 jobs
  *    (2.8 MB, one line of JSON), the same pretty-printed, a minified answer of 19 MB (one line), and 450,000 log
@@ -298,14 +298,14 @@ async function overStdio(uri: string, text: string, positions: Array<{ line: num
     await client.initialize();
     const open = timed((async () => {
       client.didOpen(uri, text);
-      return client.request('textDocument/hover', { textDocument: { uri }, position: positions[0]! });
+      return client.request('mediaJobs/findJobIdAt', { textDocument: { uri }, position: positions[0]! });
     })());
     const first = await open;
     lines.push(`  didOpen + first hover ${ms(first.ms)} (${first.value ? 'hit' : 'miss'})`);
     const hoverMs: number[] = [];
     let hits = 0;
     for (let i = 0; i < hovers; i++) {
-      const h = await timed(client.request('textDocument/hover', { textDocument: { uri }, position: positions[i % positions.length]! }));
+      const h = await timed(client.request('mediaJobs/findJobIdAt', { textDocument: { uri }, position: positions[i % positions.length]! }));
       hoverMs.push(h.ms);
       if (h.value) hits++;
     }
@@ -314,7 +314,7 @@ async function overStdio(uri: string, text: string, positions: Array<{ line: num
     const at = positions[Math.floor(positions.length / 2)]!;
     const k = await timed((async () => {
       client.didChange(uri, 2, [{ range: { start: { line: at.line, character: at.character - 20 }, end: { line: at.line, character: at.character - 20 } }, text: ' ' }]);
-      return client.request('textDocument/hover', { textDocument: { uri }, position: { line: at.line, character: at.character + 1 } });
+      return client.request('mediaJobs/findJobIdAt', { textDocument: { uri }, position: { line: at.line, character: at.character + 1 } });
     })());
     lines.push(`  a keystroke, then a hover ${ms(k.ms)} (${k.value ? 'hit' : 'miss'})`);
     const links = await timed(client.request<unknown[]>('mediaJobs/findJobIds', { textDocument: { uri } }));
@@ -378,7 +378,7 @@ async function editCase(text: string): Promise<void> {
     const uri = 'file:///bench/edit.log';
     const open = await timed((async () => {
       client.didOpen(uri, text);
-      return client.request('textDocument/hover', { textDocument: { uri }, position: positions[0]! });
+      return client.request('mediaJobs/findJobIdAt', { textDocument: { uri }, position: positions[0]! });
     })());
     console.log(`  over stdio: didOpen + first hover ${ms(open.ms)}`);
     const at = positions[Math.floor(positions.length / 2)]!;
@@ -387,7 +387,7 @@ async function editCase(text: string): Promise<void> {
       for (let i = 0; i < 2000; i++) {
         client.didChange(uri, i + 2, [{ range: { start: { line: at.line, character: i }, end: { line: at.line, character: i } }, text: 'y' }]);
       }
-      return client.request('textDocument/hover', { textDocument: { uri }, position: { line: at.line, character: at.character + 2001 } });
+      return client.request('mediaJobs/findJobIdAt', { textDocument: { uri }, position: { line: at.line, character: at.character + 2001 } });
     })());
     console.log(`  over stdio: 2,000 queued keystrokes, then a hover: answered in ${ms(queued.ms)} (${queued.value ? 'hit' : 'miss'})`);
   } catch (e) {
@@ -459,14 +459,14 @@ async function main(): Promise<void> {
         const uri = 'file:///bench/20mb.log';
         const o0 = performance.now();
         client.didOpen(uri, doc);
-        const first = await client.request('textDocument/hover', { textDocument: { uri }, position: idLines[0]! });
+        const first = await client.request('mediaJobs/findJobIdAt', { textDocument: { uri }, position: idLines[0]! });
         const openMs = performance.now() - o0;
         const hoverMs: number[] = [];
         let hits = 0;
         for (let i = 0; i < HOVERS; i++) {
           const position = i % 5 === 4 ? { line: pick(plainLines), character: 30 } : pick(idLines);
           const h0 = performance.now();
-          const h = await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position });
+          const h = await client.request<unknown>('mediaJobs/findJobIdAt', { textDocument: { uri }, position });
           hoverMs.push(performance.now() - h0);
           if (h) hits++;
         }

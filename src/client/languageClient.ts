@@ -2,9 +2,9 @@
  * The language client: starts the Media Jobs language server (dist/server.js, its own process, IPC) when the
  * first file or untitled document is opened or visible, never during activation, and wires what the server
  * finds into VS Code:
- * - hover middleware: the server says which id is under the mouse (`mediaJobs/findJobIdAt`); the hover itself
- *   (status from the job store, or one bounded fetch) is built here, where the store and credentials are
- *   (src/views/jobHover.ts). The server never sees a secret.
+ * - the hover: the server says which id is under the mouse (`mediaJobs/findJobIdAt`); the hover itself (status
+ *   from the job store, or one bounded fetch) is built here, where the store and credentials are
+ *   (src/views/jobHover.ts), by a hover provider registered once the server runs. The server never sees a secret.
  * - document links or CodeLenses (setting `mediaJobs.jobIdLinks`) from `mediaJobs/findJobIds`
  *   (src/views/jobLinks.ts);
  * - `deps.jobIdAt` for Look Up Job ID at Cursor: the server's detection while it runs, else the core detector
@@ -20,10 +20,10 @@ import type * as ClientCore from './clientCore.js';
 import type { LanguageClient, LanguageClientOptions } from './clientCore.js';
 import { type CommandDeps } from '../commands/deps.js';
 import { CONTEXT_LINES, type DetectedJobId, detectJobIdAtInText, LOOKAHEAD_LINES } from '../detect/detectJobIds.js';
+import { type JobIdHitInDocument } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
-import { DID_CHANGE_TRACKED_IDS_METHOD, type DidChangeTrackedIdsParams, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtParams, type FindJobIdsParams, isJobIdAt, isJobIdMatch, type JobIdAt, type JobIdMatch, MAX_TRACKED_IDS, type TrackedIdRef } from '../protocol/lsp.js';
+import { DID_CHANGE_TRACKED_IDS_METHOD, type DidChangeTrackedIdsParams, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtParams, type FindJobIdsParams, isJobIdHitInDocument, MAX_TRACKED_IDS } from '../protocol/lsp.js';
 import { JobHoverProvider } from '../views/jobHover.js';
-import { type HoverMatch } from '../present/jobHoverMarkdown.js';
 import { type JobIdFinder, registerJobLinks } from '../views/jobLinks.js';
 
 /** The client library's bundle sits next to this one (dist/language-client.js, external to the extension build). */
@@ -41,9 +41,9 @@ export function isSupportedDocument(document: vscode.TextDocument): boolean {
 const START_WAIT_MS = 5000;
 
 /** The tracked ids the server is told about (one entry per id). */
-export function trackedIdRefs(deps: Pick<CommandDeps, 'store'>): TrackedIdRef[] {
+export function trackedIdRefs(deps: Pick<CommandDeps, 'store'>): JobRef[] {
   const seen = new Set<string>();
-  const out: TrackedIdRef[] = [];
+  const out: JobRef[] = [];
   for (const t of deps.store.all()) {
     if (seen.has(t.ref.id) || out.length >= MAX_TRACKED_IDS) continue;
     seen.add(t.ref.id);
@@ -52,17 +52,10 @@ export function trackedIdRefs(deps: Pick<CommandDeps, 'store'>): TrackedIdRef[] 
   return out;
 }
 
-function toHoverMatch(m: JobIdAt): HoverMatch {
-  const { region, ...params } = m.params;
-  return { id: m.id, kinds: m.kinds, params, ...(region ? { region } : {}), needs: m.needs };
-}
-
-function toDetected(m: JobIdAt): DetectedJobId {
-  const { region, ...params } = m.params;
-  return {
-    id: m.id, kinds: m.kinds, params, range: { start: m.range.start.character, end: m.range.end.character }, needs: [...m.needs], source: m.source,
-    ...(region ? { region } : {}),
-  };
+/** A hit from the server as Look Up takes it: its place on its line. */
+function toDetected(m: JobIdHitInDocument): DetectedJobId {
+  const { range, ...hit } = m;
+  return { ...hit, range: { start: range.start.character, end: range.end.character } };
 }
 
 /** The language client and everything built on it. */
@@ -104,15 +97,6 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: SUPPORTED_SCHEMES.map((scheme) => ({ scheme })),
       initializationOptions: { trackedIds: initialTracked },
-      middleware: {
-        // The server only says where an id is; the hover's content comes from the store (or one fetch).
-        provideHover: async (document, position, token) => {
-          const m = await this.findJobIdAt(document, position, token);
-          if (!m) return null;
-          const r = m.range;
-          return this.hover.hover(toHoverMatch(m), new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character));
-        },
-      },
       connectionOptions: { maxRestartCount: 4 },
     };
     const client = core.createLanguageClient(this.context.asAbsolutePath('dist/server.js'), clientOptions);
@@ -124,8 +108,19 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
       await client.stop().catch(() => undefined);
       return undefined;
     }
-    // Links (or CodeLenses) need the server: registered once it runs.
-    this.disposables.push(registerJobLinks(this, this.deps.store));
+    // The hover, links (or CodeLenses) need the server: registered once it runs. The server only says where an
+    // id is; the hover's content comes from the store (or one fetch).
+    this.disposables.push(
+      vscode.languages.registerHoverProvider(SUPPORTED_SCHEMES.map((scheme) => ({ scheme })), {
+        provideHover: async (document, position, token) => {
+          const m = await this.findJobIdAt(document, position, token);
+          if (!m) return null;
+          const r = m.range;
+          return this.hover.hover(m, new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character));
+        },
+      }),
+      registerJobLinks(this, this.deps.store),
+    );
     this.trackedIdsChanged(); // the set may have changed while the server started
     return client;
   }
@@ -156,7 +151,7 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
   }
 
   /** The server's detection at a position; null when there is no id; undefined when the server cannot tell. */
-  async findJobIdAt(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<JobIdAt | null | undefined> {
+  async findJobIdAt(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<JobIdHitInDocument | null | undefined> {
     if (!isSupportedDocument(document)) return undefined;
     const client = await this.runningClient();
     if (!client) return undefined;
@@ -164,14 +159,14 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
     try {
       const r: unknown = await client.sendRequest(FIND_JOB_ID_AT_METHOD, params, token);
       if (r === null) return null;
-      return isJobIdAt(r) ? r : undefined;
+      return isJobIdHitInDocument(r) ? r : undefined;
     } catch (e) {
       if (!token?.isCancellationRequested) this.deps.logger.debug(`language server: ${FIND_JOB_ID_AT_METHOD}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
   }
 
-  async findJobIds(document: vscode.TextDocument, ranges: vscode.Range[] | undefined, token: vscode.CancellationToken): Promise<JobIdMatch[]> {
+  async findJobIds(document: vscode.TextDocument, ranges: vscode.Range[] | undefined, token: vscode.CancellationToken): Promise<JobIdHitInDocument[]> {
     if (!isSupportedDocument(document)) return [];
     const client = await this.runningClient();
     if (!client) return [];
@@ -181,7 +176,7 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
     }
     try {
       const r: unknown = await client.sendRequest(FIND_JOB_IDS_METHOD, params, token);
-      return Array.isArray(r) ? r.filter(isJobIdMatch) : [];
+      return Array.isArray(r) ? r.filter(isJobIdHitInDocument) : [];
     } catch (e) {
       if (!token.isCancellationRequested) this.deps.logger.debug(`language server: ${FIND_JOB_IDS_METHOD}: ${e instanceof Error ? e.message : String(e)}`);
       return [];

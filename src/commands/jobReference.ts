@@ -1,6 +1,6 @@
 /**
  * `mediaJobs.openJobReference`: what hover links, document links and CodeLenses on a job id run. The argument is
- * what the language server found (`{ id, kinds, params, region, needs, action }`, see JobReferenceArgs):
+ * what the language server found (`{ id, kinds, params, region, needs, action }`: JobReferenceArgs, src/model/jobIdHit.ts):
  * - inspect (default): open the tracked job in the inspector, or track it first (asking the kind when the text
  *   leaves more than one, and a parameter the API needs that the text did not give), then inspect it;
  * - track: the same without opening the inspector;
@@ -10,27 +10,16 @@
  */
 import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
-import { trackRefs } from './track.js';
+import { askRefOfHit, trackRefs } from './track.js';
 import { isRegionName } from '../clouds/endpoints.js';
 import { consoleUrl } from '../present/consoleLinks.js';
 import { type JobKind } from '../model/job.js';
-import { type JobRef } from '../model/jobRef.js';
+import { type JobReferenceArgs } from '../model/jobIdHit.js';
 import { KIND_CLOUD, KIND_LABEL } from '../kinds/index.js';
-import { validateId } from '../kinds/refs.js';
-import { KIND_INFO } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { trackedFor } from '../views/jobHoverContent.js';
-import { type JobReferenceArgs, parseJobReferenceArgs } from '../present/jobHoverMarkdown.js';
-import { alreadyTrackedStatusMessage, copiedStatusMessage, promptText, titleText } from '../present/messages.js';
-
-function validateParam(what: string) {
-  return (v: string): string | undefined => {
-    const t = v.trim();
-    if (t === '') return `${what} is required`;
-    const p = validateId(t, what);
-    return p ? promptText(p) : undefined;
-  };
-}
+import { hitOfArgs, parseJobReferenceArgs } from '../protocol/commandArgs.js';
+import { alreadyTrackedStatusMessage, copiedStatusMessage, titleText } from '../present/messages.js';
 
 async function pickKind(deps: CommandDeps, a: JobReferenceArgs): Promise<JobKind | undefined> {
   if (a.kinds.length === 1) return a.kinds[0];
@@ -39,30 +28,6 @@ async function pickKind(deps: CommandDeps, a: JobReferenceArgs): Promise<JobKind
     { title: titleText(`Look up ${a.id}`), placeHolder: 'Which kind of job is it?' },
   );
   return pick?.jobKind;
-}
-
-/** The reference for the picked kind, with the parameters the API needs asked for when the text did not give them. */
-async function refFor(deps: CommandDeps, a: JobReferenceArgs, kind: JobKind): Promise<JobRef | undefined> {
-  const params: JobRef['params'] = {};
-  if (kind === 'live-edge') {
-    params.clusterId = a.params.clusterId ?? (await deps.prompter.input({
-      title: titleText(`Look up ${a.id}`), prompt: 'ClusterId of the edge transcode job', validateInput: validateParam('ClusterId'),
-    }))?.trim();
-    if (!params.clusterId) return undefined;
-  } else if (kind === 'live-editing') {
-    if (a.params.casterId) params.casterId = a.params.casterId;
-    else if (a.needs?.includes('casterId')) {
-      const c = await deps.prompter.input({
-        title: titleText(`Look up ${a.id}`), prompt: promptText(`CasterId of the production studio that ShowId ${a.id} belongs to`), validateInput: validateParam('CasterId'),
-      });
-      if (!c) return undefined;
-      params.casterId = c.trim();
-    } else if (a.params.showId) params.showId = a.params.showId;
-  } else {
-    for (const p of KIND_INFO[kind].params) if (a.params[p.name]) params[p.name] = a.params[p.name];
-  }
-  const region = a.region && isRegionName(a.region) ? a.region : deps.settings().defaultRegions[KIND_CLOUD[kind]];
-  return { kind, id: a.id, region, params };
 }
 
 export function openJobReferenceCommand(deps: CommandDeps) {
@@ -75,7 +40,8 @@ export function openJobReferenceCommand(deps: CommandDeps) {
       void vscode.window.setStatusBarMessage(copiedStatusMessage(a.id), 3000);
       return undefined;
     }
-    const existing = trackedFor(deps.store, { id: a.id, kinds: a.kinds, params: a.params, needs: a.needs ?? [], ...(a.region ? { region: a.region } : {}) });
+    const hit = hitOfArgs(a);
+    const existing = trackedFor(deps.store, hit);
     if (existing) {
       const t = deps.store.get(existing.key) ?? existing;
       if (action === 'inspect') await deps.inspect(t);
@@ -90,7 +56,7 @@ export function openJobReferenceCommand(deps: CommandDeps) {
       await vscode.env.openExternal(vscode.Uri.parse(consoleUrl({ kind, id: a.id, region, params: {} }, region), true));
       return undefined;
     }
-    const ref = await refFor(deps, a, kind);
+    const ref = await askRefOfHit(deps, hit, kind);
     if (!ref) return undefined;
     const tracked = await trackRefs(deps, [ref]);
     const t = tracked[0] && deps.store.get(tracked[0].key);

@@ -3,9 +3,10 @@ import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
 import { detectJobIdAt, plausibleKindsForBareId } from '../detect/detectJobIds.js';
 import { JOB_KINDS, type JobKind } from '../model/job.js';
+import { type JobIdHit } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
 import { KIND_CLOUD, KIND_LABEL } from '../kinds/index.js';
-import { validateId } from '../kinds/refs.js';
+import { refOfHit, validateId } from '../kinds/refs.js';
 import { CLOUD_LABEL, KIND_INFO, type KindParam } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { isRegionName } from '../clouds/endpoints.js';
@@ -54,6 +55,24 @@ export function trackStepTitle(step: number, kind?: JobKind): string {
 /** The identity parameters Track a Job… asks for after the ids (src/kinds/: ClusterId, project id). */
 function trackPrompts(kind: JobKind): Array<KindParam & { trackPrompt: string }> {
   return KIND_INFO[kind].params.filter((p): p is KindParam & { trackPrompt: string } => p.trackPrompt !== undefined);
+}
+
+/**
+ * The reference a found id names as `kind` (refOfHit, src/kinds/refs.ts), in the hit's region (else the cloud's
+ * default), after asking for each parameter the fetch needs that the text did not give (an edge job's
+ * ClusterId, a ShowId's CasterId). Undefined when a prompt is cancelled.
+ */
+export async function askRefOfHit(deps: CommandDeps, hit: JobIdHit, kind: JobKind): Promise<JobRef | undefined> {
+  const region = hit.region && isRegionName(hit.region) ? hit.region : deps.settings().defaultRegions[KIND_CLOUD[kind]];
+  const first = refOfHit(hit, kind, region);
+  if (first.ref) return first.ref;
+  const params = { ...hit.params };
+  for (const p of first.missing) {
+    const v = await deps.prompter.input({ title: titleText(`Look up ${hit.id}`), prompt: promptText(p.prompt), validateInput: validateParam(p.what, false) });
+    if (v === undefined || v.trim() === '') return undefined;
+    params[p.name] = v.trim();
+  }
+  return refOfHit({ ...hit, params }, kind, region).ref ?? undefined;
 }
 
 /** Adds references to the store, wakes the poller, and reveals the first one. */
@@ -113,15 +132,9 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
     const line = editor.document.lineAt(pos.line).text;
     const trackedIds = new Map(deps.store.all().map((t) => [t.ref.id, t.ref] as const));
     const found = deps.jobIdAt ? await deps.jobIdAt(editor.document, pos) : detectJobIdAt(line, pos.character, trackedIds);
-    let id: string;
-    let kinds: readonly JobKind[];
-    let params: JobRef['params'] = {};
-    let region: string | undefined;
+    let hit: JobIdHit;
     if (found) {
-      id = found.id;
-      kinds = found.kinds;
-      params = { ...found.params };
-      region = found.region;
+      hit = found;
     } else {
       // No context says what it is: offer the word under the cursor with every kind, like an unknown id.
       const range = editor.document.getWordRangeAtPosition(pos, /[A-Za-z0-9_.-]+/);
@@ -130,9 +143,9 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
         void vscode.window.showInformationMessage('No job id at the cursor.');
         return undefined;
       }
-      id = word;
-      kinds = plausibleKindsForBareId(word);
+      hit = { id: word, kinds: plausibleKindsForBareId(word), params: {}, needs: [], source: 'word' };
     }
+    const { id, kinds } = hit;
     const existing = deps.store.findById(id);
     if (existing.length > 0) {
       await deps.inspect(existing[0]!);
@@ -148,19 +161,8 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
       kind = pick.jobKind;
     }
     if (!kind) return undefined;
-    if (kind === 'live-editing' && found?.needs.includes('casterId') && !params.casterId) {
-      // A ShowId names one task of a caster; the API needs the caster.
-      const c = await deps.prompter.input({ title: titleText(`Look up ${id}`), prompt: promptText(`CasterId of the production studio that ShowId ${id} belongs to`), validateInput: validateParam('CasterId', false) });
-      if (c === undefined) return undefined;
-      params.casterId = c.trim();
-    }
-    if (kind === 'live-edge' && !params.clusterId) {
-      const c = await deps.prompter.input({ title: titleText(`Look up ${id}`), prompt: 'ClusterId of the edge transcode job', validateInput: validateParam('ClusterId', false) });
-      if (c === undefined) return undefined;
-      params.clusterId = c.trim();
-    }
-    const cloud = KIND_CLOUD[kind];
-    const ref: JobRef = { kind, id, region: region && isRegionName(region) ? region : deps.settings().defaultRegions[cloud], params };
+    const ref = await askRefOfHit(deps, hit, kind);
+    if (!ref) return undefined;
     const tracked = await trackRefs(deps, [ref]);
     const t = tracked[0] && deps.store.get(tracked[0].key);
     if (t?.lastError) {

@@ -36,3 +36,16 @@ export interface TextRange {
 export interface JobIdHitInDocument extends JobIdHit {
   range: TextRange;
 }
+
+/**
+ * What `mediaJobs.openJobReference` takes (hover links, document links, CodeLenses: written into command URIs and
+ * validated back by parseJobReferenceArgs, src/protocol/commandArgs.ts): a hit without its place and source, with
+ * `needs` left out when empty, and what to do with it.
+ */
+export interface JobReferenceArgs extends Pick<JobIdHit, 'id' | 'kinds' | 'params' | 'region'> {
+  /** Parameters the id cannot be fetched without (asked for); absent: none. */
+  needs?: JobIdHit['needs'];
+  /** inspect (default): track and open the inspector; track: track only; copy: copy the id; console: open the cloud console. */
+  action?: 'inspect' | 'track' | 'copy' | 'console';
+}
+

@@ -30,22 +30,24 @@ function regionOrNull(region: string): string | null {
   return isRegionName(region) ? region : null;
 }
 
-/** A VOD media id: 32 lowercase hex characters. Anything else is not put into a URL. */
-function vodVideoId(job: Job | null | undefined): string | null {
-  const id = job?.kind === 'vod' ? job.name : null;
-  return id && /^[0-9a-f]{32}$/.test(id) ? id : null;
+/**
+ * The page of one job from its snapshot's name (KindInfo.namePage; VOD: its video's page, the VideoId being 32
+ * lowercase hex characters). A name that does not match is not put into a URL.
+ */
+function namePageUrl(ref: JobRef, job: Job | null | undefined): string | null {
+  const page = KIND_INFO[ref.kind].namePage;
+  const name = job?.kind === ref.kind ? job.name : null;
+  return page && name && page.namePattern.test(name) ? `${page.prefix}${encodeURIComponent(name)}${page.suffix}` : null;
 }
 
 /**
  * The console page for a job, and whether it is the job's own page.
- * @param snapshot the job's last snapshot, when known: it can make the link more precise (VOD: the video).
+ * @param snapshot the job's last snapshot, when known: it can make the link more precise (KindInfo.namePage).
  */
 export function consoleLink(ref: JobRef, region: string, snapshot?: Job | null): ConsoleLink {
   const r = regionOrNull(region || ref.region);
-  if (ref.kind === 'vod') {
-    const video = vodVideoId(snapshot);
-    if (video) return { url: `https://vod.console.aliyun.com/#/media/video/detail/${encodeURIComponent(video)}/video`, exact: false };
-  }
+  const page = namePageUrl(ref, snapshot);
+  if (page) return { url: page, exact: false };
   const c = KIND_INFO[ref.kind].console;
   return { url: `${c.url}${c.regionQuery && r ? `?region=${encodeURIComponent(r)}` : ''}`, exact: false };
 }

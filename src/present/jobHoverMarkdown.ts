@@ -11,14 +11,14 @@
  * commands in HOVER_COMMANDS (the MarkdownString trusts only those). Everything from job data or the document is
  * escaped; arguments are JSON, percent-encoded, with parentheses encoded too so they cannot end the link.
  */
-import { isJobKind, type Job, JOB_KINDS, type JobKind, type JobParams } from '../model/job.js';
-import { jobKey, validateId } from '../kinds/refs.js';
+import { type Job, type JobKind } from '../model/job.js';
+import { type JobIdHit, type JobReferenceArgs } from '../model/jobIdHit.js';
+import { jobKey } from '../kinds/refs.js';
 import { type JobRef } from '../model/jobRef.js';
 import { KIND_LABEL } from '../kinds/index.js';
 import { escapeMarkdown, jobTooltipMarkdown, statusIcon } from './jobPresentation.js';
 import { effectiveStatus } from './status.js';
 import { type TrackedJob } from '../model/trackedJob.js';
-import { isRegionName } from '../util/region.js';
 
 /** The command ids the hover links use (and the only ones its MarkdownString enables). */
 export const HOVER_COMMANDS = {
@@ -30,27 +30,12 @@ export const HOVER_COMMANDS = {
 
 export const HOVER_ENABLED_COMMANDS: readonly string[] = Object.values(HOVER_COMMANDS);
 
-/** What `mediaJobs.openJobReference` takes: an id found in a document, with what is known about it. */
-export interface JobReferenceArgs {
-  id: string;
-  /** Possible kinds, most likely first (one: no question asked). */
-  kinds: JobKind[];
-  params: JobParams;
-  /** A region found with the id ('' or absent: the cloud's default region). */
-  region?: string;
-  /** Parameters the id cannot be fetched without (asked for). */
-  needs?: Array<'clusterId' | 'casterId'>;
-  /** inspect (default): track and open the inspector; track: track only; copy: copy the id; console: open the cloud console. */
-  action?: 'inspect' | 'track' | 'copy' | 'console';
-}
-
-/** A detected id as the hover sees it (the protocol's JobIdAt, region separate). */
-export interface HoverMatch {
-  id: string;
-  kinds: JobKind[];
-  params: JobParams;
-  region?: string;
-  needs: Array<'clusterId' | 'casterId'>;
+/** The arguments of `mediaJobs.openJobReference` for a hit (`needs` left out when empty; validated back by src/protocol/commandArgs.ts). */
+export function argsOfHit(hit: JobIdHit, action?: JobReferenceArgs['action'], kinds: readonly JobKind[] = hit.kinds): JobReferenceArgs {
+  return {
+    id: hit.id, kinds: [...kinds], params: { ...hit.params }, ...(hit.region ? { region: hit.region } : {}),
+    ...(hit.needs.length ? { needs: [...hit.needs] } : {}), ...(action ? { action } : {}),
+  };
 }
 
 /** `command:<id>?<args>` with the arguments JSON-encoded and safe inside a Markdown link destination. */
@@ -78,9 +63,8 @@ export function trackedLinks(t: TrackedJob): string {
 }
 
 /** The links of an id that is not tracked: Inspect, Track, Copy ID, Open in Console (all through openJobReference). */
-export function untrackedLinks(m: HoverMatch, kinds: readonly JobKind[] = m.kinds): string {
-  const base: JobReferenceArgs = { id: m.id, kinds: [...kinds], params: { ...m.params }, ...(m.region ? { region: m.region } : {}), ...(m.needs.length ? { needs: [...m.needs] } : {}) };
-  const ref = (action: JobReferenceArgs['action']): JobReferenceArgs[] => [{ ...base, action }];
+export function untrackedLinks(m: JobIdHit, kinds: readonly JobKind[] = m.kinds): string {
+  const ref = (action: JobReferenceArgs['action']): JobReferenceArgs[] => [argsOfHit(m, action, kinds)];
   return [
     link('$(inspect) Inspect', HOVER_COMMANDS.openJobReference, ref('inspect'), 'Track the job and open it in the inspector'),
     link('$(add) Track', HOVER_COMMANDS.openJobReference, ref('track'), 'Track the job'),
@@ -99,7 +83,7 @@ export function trackedHoverMarkdown(t: TrackedJob, now: number): string {
 }
 
 /** Hover of a job fetched just now for the hover (not tracked). */
-export function fetchedHoverMarkdown(job: Job, ref: JobRef, now: number, m: HoverMatch, more = 0): string {
+export function fetchedHoverMarkdown(job: Job, ref: JobRef, now: number, m: JobIdHit, more = 0): string {
   const at = new Date(now).toISOString();
   const t: TrackedJob = { key: jobKey(ref), ref, snapshot: job, lastError: null, addedAt: at, lastCheckedAt: at, watched: false };
   const extra = more > 0 ? `\n\n_and ${more} more task${more === 1 ? '' : 's'} of this caster_` : '';
@@ -114,7 +98,7 @@ export interface NotFoundInfo {
 }
 
 /** Hover of an id the APIs do not know: which kinds were tried, the API's answer and its hint. */
-export function notFoundHoverMarkdown(m: HoverMatch, info: NotFoundInfo): string {
+export function notFoundHoverMarkdown(m: JobIdHit, info: NotFoundInfo): string {
   const lines = [
     `$(question) **Not found** · ${kindsText(info.kinds)}`,
     `Id: ${escapeMarkdown(m.id)}`,
@@ -125,7 +109,7 @@ export function notFoundHoverMarkdown(m: HoverMatch, info: NotFoundInfo): string
 }
 
 /** Hover without a status: the kinds and the id, and why nothing was fetched. */
-export function unfetchedHoverMarkdown(m: HoverMatch, why: string): string {
+export function unfetchedHoverMarkdown(m: JobIdHit, why: string): string {
   const lines = [`**${kindsText(m.kinds)}**`, `Id: ${escapeMarkdown(m.id)}`];
   if (m.params.casterId) lines.push(`Caster: ${escapeMarkdown(m.params.casterId)}`);
   if (m.params.showId) lines.push(`Show: ${escapeMarkdown(m.params.showId)}`);
@@ -134,47 +118,4 @@ export function unfetchedHoverMarkdown(m: HoverMatch, why: string): string {
   if (m.region) lines.push(`Region: ${escapeMarkdown(m.region)}`);
   lines.push(`_${escapeMarkdown(why)}_`);
   return `${lines.join('  \n')}\n\n---\n\n${untrackedLinks(m)}`;
-}
-
-const ARG_PARAMS = ['clusterId', 'casterId', 'showId', 'projectId'] as const;
-const ACTIONS = ['inspect', 'track', 'copy', 'console'] as const;
-
-function plainValue(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && v.length <= 128 && validateId(v) === null;
-}
-
-/**
- * The arguments of `mediaJobs.openJobReference`, validated (a command URI can come from anywhere a link can):
- * `{ id, kinds | kind, params?, region?, needs?, action? }`. Null when unusable.
- */
-export function parseJobReferenceArgs(x: unknown): JobReferenceArgs | null {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return null;
-  const o = x as Record<string, unknown>;
-  if (!plainValue(o.id)) return null;
-  const rawKinds = Array.isArray(o.kinds) ? o.kinds : o.kind !== undefined ? [o.kind] : [];
-  if (rawKinds.length === 0 || rawKinds.length > JOB_KINDS.length || !rawKinds.every(isJobKind)) return null;
-  const kinds = [...new Set(rawKinds as JobKind[])];
-  const params: JobParams = {};
-  if (o.params !== undefined) {
-    if (typeof o.params !== 'object' || o.params === null || Array.isArray(o.params)) return null;
-    for (const [k, v] of Object.entries(o.params as Record<string, unknown>)) {
-      if (v === undefined) continue;
-      if (!(ARG_PARAMS as readonly string[]).includes(k) || !plainValue(v)) return null;
-      params[k as (typeof ARG_PARAMS)[number]] = v;
-    }
-  }
-  const out: JobReferenceArgs = { id: o.id, kinds, params };
-  if (o.region !== undefined && o.region !== '') {
-    if (typeof o.region !== 'string' || !isRegionName(o.region)) return null;
-    out.region = o.region;
-  }
-  if (o.needs !== undefined) {
-    if (!Array.isArray(o.needs) || !o.needs.every((n) => n === 'clusterId' || n === 'casterId')) return null;
-    if (o.needs.length) out.needs = [...new Set(o.needs as Array<'clusterId' | 'casterId'>)];
-  }
-  if (o.action !== undefined) {
-    if (!(ACTIONS as readonly unknown[]).includes(o.action)) return null;
-    out.action = o.action as JobReferenceArgs['action'];
-  }
-  return out;
 }

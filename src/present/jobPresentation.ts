@@ -7,7 +7,7 @@
  * job): everything that goes into Markdown is escaped, and only http(s) URLs ever become links.
  */
 import { isTerminal, type Job, type JobOutput, type JobStatus } from '../model/job.js';
-import { KIND_API, KIND_LABEL } from '../kinds/index.js';
+import { KIND_API, KIND_INFO, KIND_LABEL } from '../kinds/index.js';
 import { shortId } from './shortId.js';
 import { STATUS_COLOR, STATUS_ICON, STATUS_LABEL } from './status.js';
 import { isHttpProtocol } from '../util/urls.js';
@@ -110,9 +110,6 @@ export function rowAge(elapsedMs: number): string {
   return elapsedMs < 60_000 ? '<1 min' : formatAge(elapsedMs);
 }
 
-/** What the Live editing TaskStatus values inside "running" mean (1: editing, 2: uploading the output to VOD). */
-const LIVE_EDITING_PHASE: Readonly<Record<string, string>> = { '1': 'editing', '2': 'uploading to VOD' };
-
 /**
  * What a job is doing, in a few words, without repeating the status its group already names: progress, or how
  * long it has run or waited (to the minute); the error code and how long it took once finished.
@@ -124,7 +121,9 @@ function statusPhrase(job: Job, now: number): string[] {
   switch (job.status) {
     case 'running': {
       const out: string[] = [];
-      const phase = job.kind === 'live-editing' ? LIVE_EDITING_PHASE[job.rawStatus] : undefined;
+      // What the raw status says inside "running" (KindInfo.runningPhases: live editing's editing, uploading to VOD).
+      const phases = KIND_INFO[job.kind].runningPhases;
+      const phase = phases && Object.hasOwn(phases, job.rawStatus) ? phases[job.rawStatus] : undefined;
       if (phase) out.push(phase);
       if (job.progress !== null) out.push(`${Math.round(job.progress)} %`);
       else if (started !== null) out.push(`started ${rowAge(now - started)} ago`);
@@ -255,8 +254,8 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   blocks.push(`**${escapeMarkdown(kindLabel)}**${SEP}${statusText}`);
 
   const facts: string[] = [`Id: ${escapeMarkdown(ref.id)}`];
-  // A VOD task's "name" is its VideoId: say what it is.
-  if (s?.name && s.name !== ref.id) facts.push(`${ref.kind === 'vod' ? 'Video ID' : 'Name'}: ${escapeMarkdown(s.name)}`);
+  // What a job's name is (KindInfo.nameLabel: a VOD task's is its VideoId).
+  if (s?.name && s.name !== ref.id) facts.push(`${KIND_INFO[ref.kind].nameLabel ?? 'Name'}: ${escapeMarkdown(s.name)}`);
   facts.push(`Region: ${escapeMarkdown(ref.region)}`);
   if (ref.params.casterId) facts.push(`Caster: ${escapeMarkdown(ref.params.casterId)}`);
   if (ref.params.clusterId) facts.push(`Cluster: ${escapeMarkdown(ref.params.clusterId)}`);
@@ -301,9 +300,9 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
 
 /** A failed job whose API gives no error code or message (Live editing: TaskStatus -1 and nothing else). */
 function noErrorReported(s: Job): string {
-  const hint = s.kind === 'live-editing'
-    ? `the production studio${s.params.casterId ? ` (caster ${escapeMarkdown(s.params.casterId)})` : ''} in the ApsaraVideo Live console (Open in Console) may say why`
-    : 'the job in its cloud console (Open in Console) may say why';
+  const h = KIND_INFO[s.kind].failureHint;
+  const named = h?.param && s.params[h.param] ? ` (${h.paramLabel ?? h.param} ${escapeMarkdown(s.params[h.param]!)})` : '';
+  const hint = `${h ? h.place : 'the job'}${named} in ${h ? h.console : 'its cloud console'} (Open in Console) may say why`;
   return `**Error** ${KIND_API[s.kind]} reports no error code or message for this job  \nHint: ${hint}`;
 }
 

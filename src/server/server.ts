@@ -4,42 +4,36 @@
  * (`node dist/server.js --stdio`).
  *
  * It makes no network calls and never sees a secret: it reads the documents it is sent and the ids the client
- * says are tracked, and answers
- * - `textDocument/hover`: the kind(s) and the id under the cursor (the extension's middleware replaces this with
- *   the job's live status);
- * - `mediaJobs/findJobIds`, `mediaJobs/findJobIdAt` (src/protocol/lsp.ts).
- * Documents sync incrementally; see DocumentIndex for what is scanned when. What a request costs is bounded: a
- * hover reads a window around its position (a few KB on a long line), and findJobIds answers at most MAX_MATCHES
- * ids (the first ones of the ranges asked for) and scans in slices, yielding between them, so hovers and edits
- * are handled while it scans a large document.
+ * says are tracked, and answers `mediaJobs/findJobIds` and `mediaJobs/findJobIdAt` (src/protocol/lsp.ts) with
+ * JobIdHits. It answers no hover: the client builds it from findJobIdAt, with the job's status.
+ * Documents sync incrementally; see DocumentIndex for what is scanned when. What a request costs is bounded:
+ * findJobIdAt (a hover) reads a window around its position (a few KB on a long line), and findJobIds answers at
+ * most MAX_MATCHES ids (the first ones of the ranges asked for) and scans in slices, yielding between them, so
+ * hovers and edits are handled while it scans a large document.
  */
 import {
-  type CancellationToken, type Connection, createConnection, ErrorCodes, type Hover, type InitializeResult, LSPErrorCodes, ResponseError,
-  TextDocumentSyncKind,
+  type CancellationToken, type Connection, createConnection, ErrorCodes, type InitializeResult, LSPErrorCodes, ResponseError, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { type ScannedJobId } from '../detect/detectJobIds.js';
+import { type JobIdHitInDocument } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
-import { DID_CHANGE_TRACKED_IDS_METHOD, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtResult, type FindJobIdsResult, isFindJobIdAtParams, isFindJobIdsParams, type JobIdAt, type JobIdMatch, parseTrackedIds } from '../protocol/lsp.js';
+import { DID_CHANGE_TRACKED_IDS_METHOD, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtResult, type FindJobIdsResult, isFindJobIdAtParams, isFindJobIdsParams, parseTrackedIds } from '../protocol/lsp.js';
 import { DocumentIndex, MAX_MATCHES } from './documentIndex.js';
-import { serverHoverMarkdown } from './hoverText.js';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
-/** A detection in the protocol's shape (region goes into params). */
-export function toJobIdMatch(m: ScannedJobId): JobIdMatch {
-  const params: JobIdMatch['params'] = { ...m.params };
-  if (m.region) params.region = m.region;
+/** A detection as the protocol sends it: the hit, its range in the document. */
+export function toHit(m: ScannedJobId): JobIdHitInDocument {
   return {
     range: { start: { line: m.line, character: m.range.start }, end: { line: m.line, character: m.range.end } },
     id: m.id,
     kinds: [...m.kinds],
-    params,
+    params: { ...m.params },
+    ...(m.region ? { region: m.region } : {}),
+    needs: [...m.needs],
+    source: m.source,
   };
-}
-
-export function toJobIdAt(m: ScannedJobId): JobIdAt {
-  return { ...toJobIdMatch(m), needs: m.needs.filter((n): n is 'clusterId' | 'casterId' => n === 'clusterId' || n === 'casterId'), source: m.source };
 }
 
 /** Wires the handlers to a connection and starts listening. */
@@ -73,7 +67,6 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
       },
       serverInfo: { name: 'media-jobs-language-server', version: VERSION },
     };
@@ -88,16 +81,6 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidCloseTextDocument((p) => {
     docs.delete(p.textDocument.uri);
-  });
-
-  connection.onHover((p): Hover | null => {
-    const d = docs.get(p.textDocument.uri);
-    const m = d?.at(p.position);
-    if (!m) return null;
-    return {
-      contents: { kind: 'markdown', value: serverHoverMarkdown(m) },
-      range: { start: { line: m.line, character: m.range.start }, end: { line: m.line, character: m.range.end } },
-    };
   });
 
   connection.onRequest(FIND_JOB_IDS_METHOD, async (params: unknown, token: CancellationToken): Promise<FindJobIdsResult> => {
@@ -117,13 +100,13 @@ export function startServer(connection: Connection): void {
     // At most MAX_MATCHES, scanned a slice at a time: hovers and edits are handled between slices.
     const found = await d.findAsync(ranges, MAX_MATCHES, () => token.isCancellationRequested || docs.get(uri) !== d);
     if (!found) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${FIND_JOB_IDS_METHOD}: cancelled`);
-    return found.map(toJobIdMatch);
+    return found.map(toHit);
   });
 
   connection.onRequest(FIND_JOB_ID_AT_METHOD, (params: unknown): FindJobIdAtResult => {
     if (!isFindJobIdAtParams(params)) throw new ResponseError(ErrorCodes.InvalidParams, `${FIND_JOB_ID_AT_METHOD}: bad params`);
     const m = docOf(params.textDocument.uri).at(params.position);
-    return m ? toJobIdAt(m) : null;
+    return m ? toHit(m) : null;
   });
 
   connection.onNotification(DID_CHANGE_TRACKED_IDS_METHOD, setTracked);

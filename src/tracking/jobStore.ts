@@ -535,7 +535,8 @@ export class JobStore {
     const region = caster.ref.region;
     let tracked = 0;
     for (const t of this.jobs.values()) {
-      if (t.ref.kind === 'live-editing' && t.ref.params.casterId === casterId && t.ref.region === region) tracked++;
+      // Tasks of this caster already tracked: its kind, under its CasterId (isCasterRef: KindInfo.casterParam).
+      if (t.ref.kind === caster.ref.kind && t.ref.params.casterId === casterId && t.ref.region === region) tracked++;
     }
     const fresh = new Map<string, TrackedJob>();
     let unusable = 0;

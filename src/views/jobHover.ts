@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { JobHoverContent, type JobHoverDeps } from './jobHoverContent.js';
-import { HOVER_ENABLED_COMMANDS, type HoverMatch } from '../present/jobHoverMarkdown.js';
+import { type JobIdHit } from '../model/jobIdHit.js';
+import { HOVER_ENABLED_COMMANDS } from '../present/jobHoverMarkdown.js';
 
 export class JobHoverProvider {
   readonly content: JobHoverContent;
@@ -15,8 +16,8 @@ export class JobHoverProvider {
     this.content = new JobHoverContent(deps);
   }
 
-  /** The hover for a match at `range`. */
-  async hover(m: HoverMatch, range: vscode.Range): Promise<vscode.Hover> {
+  /** The hover for a hit at `range`. */
+  async hover(m: JobIdHit, range: vscode.Range): Promise<vscode.Hover> {
     const md = new vscode.MarkdownString(await this.content.markdown(m), true);
     md.isTrusted = { enabledCommands: [...HOVER_ENABLED_COMMANDS] };
     md.supportHtml = false;

@@ -10,14 +10,14 @@
  * src/views/jobHover.ts wraps the Markdown in a trusted MarkdownString.
  */
 import { isRegionName } from '../clouds/endpoints.js';
-import { CLOUD_LABEL, KIND_INFO } from '../kinds/index.js';
+import { CLOUD_LABEL, KIND_CLOUD } from '../kinds/index.js';
 import { type FetchOutcome } from '../clouds/client.js';
 import { type Job, type JobKind } from '../model/job.js';
+import { type JobIdHit } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
-import { KIND_CLOUD } from '../kinds/index.js';
-import { refOfJob } from '../kinds/refs.js';
+import { refOfHit, refOfJob } from '../kinds/refs.js';
 import { type TrackedJob } from '../model/trackedJob.js';
-import { fetchedHoverMarkdown, type HoverMatch, notFoundHoverMarkdown, trackedHoverMarkdown, unfetchedHoverMarkdown } from '../present/jobHoverMarkdown.js';
+import { fetchedHoverMarkdown, notFoundHoverMarkdown, trackedHoverMarkdown, unfetchedHoverMarkdown } from '../present/jobHoverMarkdown.js';
 
 /** What the hover needs from the extension's services (JobStore, CloudAccess, CredentialsService, Logger fit). */
 export interface JobHoverDeps {
@@ -40,8 +40,8 @@ type FetchResult =
   | { kind: 'not-found'; kinds: JobKind[]; code: string | null; message: string; hint: string | null }
   | { kind: 'unfetched'; why: string };
 
-/** The tracked job a match names: same id (or the caster of tracked tasks), one of its kinds, most likely kind first. */
-export function trackedFor(store: JobHoverDeps['store'], m: HoverMatch): TrackedJob | undefined {
+/** The tracked job a hit names: same id (or the caster of tracked tasks), one of its kinds, most likely kind first. */
+export function trackedFor(store: JobHoverDeps['store'], m: JobIdHit): TrackedJob | undefined {
   const candidates = store.findById(m.id).filter((t) => m.kinds.includes(t.ref.kind));
   if (candidates.length === 0) return undefined;
   const rank = (t: TrackedJob): number => {
@@ -53,8 +53,8 @@ export function trackedFor(store: JobHoverDeps['store'], m: HoverMatch): Tracked
   return candidates.sort((a, b) => rank(a) - rank(b))[0];
 }
 
-/** The references to fetch for a match, and why kinds were left out. */
-export function refsFor(m: HoverMatch, clouds: { aliyun: boolean; huawei: boolean }): { refs: JobRef[]; skipped: string[] } {
+/** The references to fetch for a hit, and why kinds were left out. */
+export function refsFor(m: JobIdHit, clouds: { aliyun: boolean; huawei: boolean }): { refs: JobRef[]; skipped: string[] } {
   const refs: JobRef[] = [];
   const skipped: string[] = [];
   const region = m.region && isRegionName(m.region) ? m.region : '';
@@ -64,24 +64,10 @@ export function refsFor(m: HoverMatch, clouds: { aliyun: boolean; huawei: boolea
       skipped.push(`no ${CLOUD_LABEL[cloud]} credentials`);
       continue;
     }
-    const ref: JobRef = { kind, id: m.id, region, params: {} };
-    if (kind === 'live-edge') {
-      if (!m.params.clusterId) {
-        skipped.push('an edge transcode job needs its ClusterId');
-        continue;
-      }
-      ref.params.clusterId = m.params.clusterId;
-    } else if (kind === 'live-editing') {
-      if (m.needs.includes('casterId')) {
-        skipped.push('a ShowId needs its CasterId');
-        continue;
-      }
-      if (m.params.casterId) ref.params.casterId = m.params.casterId;
-      else if (m.params.showId) ref.params.showId = m.params.showId;
-    } else {
-      for (const p of KIND_INFO[kind].params) if (m.params[p.name]) ref.params[p.name] = m.params[p.name];
-    }
-    refs.push(ref);
+    // The one rule from a hit to a reference; a parameter the text does not give is not asked for in a hover.
+    const r = refOfHit(m, kind, region);
+    if (r.ref) refs.push(r.ref);
+    else skipped.push(r.missing[0]!.why);
   }
   return { refs, skipped };
 }
@@ -94,7 +80,7 @@ export class JobHoverContent {
     this.now = deps.now ?? Date.now;
   }
 
-  async markdown(m: HoverMatch): Promise<string> {
+  async markdown(m: JobIdHit): Promise<string> {
     const tracked = trackedFor(this.deps.store, m);
     if (tracked) return trackedHoverMarkdown(this.deps.store.get(tracked.key) ?? tracked, this.now());
     const r = await this.fetchOnce(m);
@@ -108,7 +94,7 @@ export class JobHoverContent {
     }
   }
 
-  private async fetchOnce(m: HoverMatch): Promise<FetchResult> {
+  private async fetchOnce(m: JobIdHit): Promise<FetchResult> {
     if (this.deps.isTrusted && !this.deps.isTrusted()) {
       return { kind: 'unfetched', why: 'Not looked up in Restricted Mode: trust the workspace, or track the job, to see its status' };
     }
@@ -139,7 +125,7 @@ export class JobHoverContent {
     return result;
   }
 
-  private async fetchBounded(m: HoverMatch, refs: JobRef[]): Promise<FetchResult> {
+  private async fetchBounded(m: JobIdHit, refs: JobRef[]): Promise<FetchResult> {
     const limit = this.deps.fetchTimeoutMs ?? 2000;
     const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -13,9 +13,10 @@ import { KIND_LABEL } from '../kinds/index.js';
 import { shortId } from '../present/jobPresentation.js';
 import { effectiveStatus } from '../present/status.js';
 import { STATUS_LABEL } from '../present/grouping.js';
-import { type JobIdMatch, LARGE_DOCUMENT_CHARS } from '../protocol/lsp.js';
+import { type JobIdHitInDocument } from '../model/jobIdHit.js';
+import { LARGE_DOCUMENT_CHARS } from '../protocol/lsp.js';
 import { type JobStore } from '../tracking/jobStore.js';
-import { commandUri, HOVER_COMMANDS, type JobReferenceArgs } from '../present/jobHoverMarkdown.js';
+import { argsOfHit, commandUri, HOVER_COMMANDS } from '../present/jobHoverMarkdown.js';
 import { trackedFor } from './jobHoverContent.js';
 
 export type JobIdLinksMode = 'links' | 'codelens' | 'off';
@@ -30,7 +31,7 @@ export function readJobIdLinksMode(): JobIdLinksMode {
 
 /** What the links need from the language client. */
 export interface JobIdFinder {
-  findJobIds(document: vscode.TextDocument, ranges: vscode.Range[] | undefined, token: vscode.CancellationToken): Promise<JobIdMatch[]>;
+  findJobIds(document: vscode.TextDocument, ranges: vscode.Range[] | undefined, token: vscode.CancellationToken): Promise<JobIdHitInDocument[]>;
 }
 
 /** Lines a large document is asked for around each visible range. */
@@ -45,14 +46,13 @@ export function rangesToScan(document: vscode.TextDocument): vscode.Range[] | un
   return ranges.map((r) => new vscode.Range(Math.max(0, r.start.line - MARGIN_LINES), 0, Math.min(document.lineCount - 1, r.end.line + MARGIN_LINES), 0));
 }
 
-function rangeOf(m: JobIdMatch): vscode.Range {
+function rangeOf(m: JobIdHitInDocument): vscode.Range {
   return new vscode.Range(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character);
 }
 
 /** The command (and arguments) that opens a match in the inspector. */
-export function inspectTarget(store: JobStore, m: JobIdMatch): { command: string; args: unknown[]; title: string } {
-  const { region, ...params } = m.params;
-  const tracked = trackedFor(store, { id: m.id, kinds: m.kinds, params, ...(region ? { region } : {}), needs: [] });
+export function inspectTarget(store: JobStore, m: JobIdHitInDocument): { command: string; args: unknown[]; title: string } {
+  const tracked = trackedFor(store, m);
   if (tracked) {
     const t = store.get(tracked.key) ?? tracked;
     return {
@@ -60,9 +60,8 @@ export function inspectTarget(store: JobStore, m: JobIdMatch): { command: string
       title: `$(inspect) Inspect ${KIND_LABEL[t.ref.kind]} ${shortId(t.ref.id)} · ${STATUS_LABEL[effectiveStatus(t)]}`,
     };
   }
-  const args: JobReferenceArgs = { id: m.id, kinds: [...m.kinds], params, ...(region ? { region } : {}), action: 'inspect' };
   const what = m.kinds.length === 1 ? KIND_LABEL[m.kinds[0]!] : m.kinds.join(' or ');
-  return { command: HOVER_COMMANDS.openJobReference, args: [args], title: `$(inspect) Inspect ${what} ${shortId(m.id)}` };
+  return { command: HOVER_COMMANDS.openJobReference, args: [argsOfHit(m, 'inspect')], title: `$(inspect) Inspect ${what} ${shortId(m.id)}` };
 }
 
 export class JobLinkProvider implements vscode.DocumentLinkProvider {

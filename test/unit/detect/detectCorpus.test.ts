@@ -12,8 +12,15 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanText } from '../../../src/detect/detectJobIds.js';
-import { type JobIdMatch } from '../../../src/protocol/lsp.js';
-import { toJobIdMatch } from '../../../src/server/server.js';
+import { type JobIdHitInDocument } from '../../../src/model/jobIdHit.js';
+import { toHit } from '../../../src/server/server.js';
+
+/** The fixtures' shape: a hit's range, id and kinds, its region among its params. */
+type JobIdMatch = Pick<JobIdHitInDocument, 'range' | 'id' | 'kinds'> & { params: Record<string, string> };
+function toJobIdMatch(m: Parameters<typeof toHit>[0]): JobIdMatch {
+  const h = toHit(m);
+  return { range: h.range, id: h.id, kinds: h.kinds, params: { ...h.params, ...(h.region ? { region: h.region } : {}) } as Record<string, string> };
+}
 
 const DIR = join(__dirname, '..', '..', 'fixtures', 'detect');
 

@@ -1,10 +1,10 @@
 /** The language server's custom messages are validated on receipt (both ends use these guards). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isFindJobIdAtParams, isFindJobIdsParams, isJobIdAt, isJobIdMatch, MAX_TRACKED_IDS, parseTrackedIds } from '../../../src/protocol/lsp.js';
+import { isFindJobIdAtParams, isFindJobIdsParams, isJobIdHitInDocument, MAX_TRACKED_IDS, parseTrackedIds } from '../../../src/protocol/lsp.js';
 
 const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 34 } };
-const match = { range, id: '7c1e0a9b5d3f4e21a8c6f0b2d4e6a801', kinds: ['ice', 'live-edge'], params: { region: 'cn-shanghai' } };
+const match = { range, id: '7c1e0a9b5d3f4e21a8c6f0b2d4e6a801', kinds: ['ice', 'live-edge'], params: {}, region: 'cn-shanghai', needs: [], source: 'JobId' };
 
 test('findJobIds / findJobIdAt params', () => {
   assert.ok(isFindJobIdsParams({ textDocument: { uri: 'file:///a.log' } }));
@@ -17,14 +17,20 @@ test('findJobIds / findJobIdAt params', () => {
   assert.equal(isFindJobIdAtParams({ textDocument: { uri: 'file:///a.log' }, position: { line: 0.5, character: 0 } }), false);
 });
 
-test('results: the issue\'s shape, kinds named as in the CLI, only the known params', () => {
-  assert.ok(isJobIdMatch(match));
-  assert.ok(isJobIdAt({ ...match, needs: ['clusterId'], source: 'JobId' }));
-  assert.equal(isJobIdAt({ ...match, needs: ['password'], source: 'JobId' }), false);
-  assert.equal(isJobIdMatch({ ...match, kinds: [] }), false);
-  assert.equal(isJobIdMatch({ ...match, kinds: ['ICE'] }), false);
-  assert.equal(isJobIdMatch({ ...match, params: { token: 'x' } }), false);
-  assert.equal(isJobIdMatch({ ...match, id: '' }), false);
+test('results: one JobIdHit shape, kinds named as in the CLI, only the known params', () => {
+  assert.ok(isJobIdHitInDocument(match));
+  assert.ok(isJobIdHitInDocument({ ...match, needs: ['clusterId'] }));
+  const { region: _region, ...noRegion } = match;
+  assert.ok(isJobIdHitInDocument(noRegion));
+  assert.equal(isJobIdHitInDocument({ ...match, needs: ['password'] }), false);
+  assert.equal(isJobIdHitInDocument({ ...match, needs: undefined }), false);
+  assert.equal(isJobIdHitInDocument({ ...match, source: 1 }), false);
+  assert.equal(isJobIdHitInDocument({ ...match, kinds: [] }), false);
+  assert.equal(isJobIdHitInDocument({ ...match, kinds: ['ICE'] }), false);
+  assert.equal(isJobIdHitInDocument({ ...match, params: { token: 'x' } }), false);
+  assert.equal(isJobIdHitInDocument({ ...match, params: { region: 'cn-shanghai' } }), false, 'the region is not a parameter');
+  assert.equal(isJobIdHitInDocument({ ...match, region: '' }), false);
+  assert.equal(isJobIdHitInDocument({ ...match, id: '' }), false);
 });
 
 test('tracked ids: malformed entries are dropped, the rest kept, at most MAX_TRACKED_IDS', () => {

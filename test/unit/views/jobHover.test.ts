@@ -13,7 +13,9 @@ import { type JobRef } from '../../../src/model/jobRef.js';
 import { jobKey } from '../../../src/kinds/refs.js';
 import { type TrackedJob } from '../../../src/model/trackedJob.js';
 import { JobHoverContent, type JobHoverDeps, refsFor, trackedFor } from '../../../src/views/jobHoverContent.js';
-import { commandUri, HOVER_ENABLED_COMMANDS, type HoverMatch, parseJobReferenceArgs, trackedHoverMarkdown, untrackedLinks } from '../../../src/present/jobHoverMarkdown.js';
+import { commandUri, HOVER_ENABLED_COMMANDS, trackedHoverMarkdown, untrackedLinks } from '../../../src/present/jobHoverMarkdown.js';
+import { type JobIdHit } from '../../../src/model/jobIdHit.js';
+import { parseJobReferenceArgs } from '../../../src/protocol/commandArgs.js';
 
 const NOW = Date.parse('2025-06-18T10:00:00Z');
 const ICE = '7c1e0a9b5d3f4e21a8c6f0b2d4e6a801';
@@ -73,7 +75,7 @@ function fake(opts: { tracked?: TrackedJob[]; creds?: { aliyun: boolean; huawei:
   return f;
 }
 
-const match = (m: Partial<HoverMatch> = {}): HoverMatch => ({ id: ICE, kinds: ['ice', 'live-edge'], params: {}, needs: [], ...m });
+const match = (m: Partial<JobIdHit> = {}): JobIdHit => ({ id: ICE, kinds: ['ice', 'live-edge'], params: {}, needs: [], source: 'JobId', ...m });
 
 test('command URIs: JSON arguments, percent-encoded, with parentheses and quotes encoded too', () => {
   const uri = commandUri('mediaJobs.openJobReference', [{ id: "a(b)'c", kinds: ['ice'] }]);
