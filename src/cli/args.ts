@@ -65,12 +65,16 @@ interface OptionSpec {
   short?: string;
 }
 
+/** The options that carry a kind's identity parameters (KindInfo.params[].cliFlag: `--cluster-id`, …), in KIND_INFO's order. */
+const PARAM_FLAGS: readonly string[] = [...new Set(JOB_KINDS.flatMap((k) => KIND_INFO[k].params.map((p) => p.cliFlag)))];
+
+/** Which kind each identity option belongs to. */
+const FLAG_OWNER: ReadonlyMap<string, JobKind> = new Map(JOB_KINDS.flatMap((k) => KIND_INFO[k].params.map((p) => [p.cliFlag, k] as const)));
+
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   region: { type: 'string' },
   endpoint: { type: 'string' },
-  'cluster-id': { type: 'string' },
-  'show-id': { type: 'string' },
-  'project-id': { type: 'string' },
+  ...Object.fromEntries(PARAM_FLAGS.map((flag) => [flag, { type: 'string' } as const])),
   signature: { type: 'string' },
   interval: { type: 'string' },
   timeout: { type: 'string' },
@@ -84,9 +88,6 @@ const COMMANDS = ['inspect', 'watch', 'help'];
 interface ParsedValues {
   region?: string;
   endpoint?: string;
-  'cluster-id'?: string;
-  'show-id'?: string;
-  'project-id'?: string;
   signature?: string;
   interval?: string;
   timeout?: string;
@@ -193,7 +194,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (signature !== 'v1' && signature !== 'v3') throw new UsageError(`--signature must be v1 or v3, not "${signature}"`);
   for (const name of PARAM_FLAGS) {
     const owner = FLAG_OWNER.get(name);
-    if (v[name] !== undefined && owner !== kind) throw new UsageError(`--${name} applies to ${owner} only`);
+    if (paramFlag(v, name) !== undefined && owner !== kind) throw new UsageError(`--${name} applies to ${owner} only`);
   }
   for (const p of KIND_INFO[kind].params) {
     if (p.required && !paramFlag(v, p.cliFlag)) throw new UsageError(`${kind} needs --${p.cliFlag}`);
@@ -209,7 +210,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     if (problem) throw new UsageError(`${problem}; copy the id exactly as the cloud shows it`);
   }
   for (const name of PARAM_FLAGS) {
-    const value = v[name];
+    const value = paramFlag(v, name);
     const problem = value === undefined ? null : validateId(value, `--${name} ${quoted(value)}`);
     if (problem) throw new UsageError(problem);
   }
@@ -256,12 +257,8 @@ function checkRegion(kind: JobKind, region: string, endpoint: string | undefined
   throw new UsageError(`region ${quoted(region)} has no known ${product} endpoint (known regions: ${known}); or give --endpoint`);
 }
 
-/** The options that carry a kind's identity parameters (src/kinds/), in the order they are checked. */
-const PARAM_FLAGS = ['cluster-id', 'show-id', 'project-id'] as const;
-
-/** Which kind each identity option belongs to. */
-const FLAG_OWNER: ReadonlyMap<string, JobKind> = new Map(JOB_KINDS.flatMap((k) => KIND_INFO[k].params.map((p) => [p.cliFlag, k] as const)));
-
-function paramFlag(v: Partial<Record<(typeof PARAM_FLAGS)[number], string>>, flag: string): string | undefined {
-  return (v as Record<string, string | undefined>)[flag];
+/** The value of an identity option (PARAM_FLAGS), if given. */
+function paramFlag(v: ParsedValues, flag: string): string | undefined {
+  const value = (v as Record<string, string | boolean | undefined>)[flag];
+  return typeof value === 'string' ? value : undefined;
 }
