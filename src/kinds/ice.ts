@@ -14,4 +14,13 @@ export const iceInfo: KindInfo = {
     timeline: true, template: true, subJobMaterials: true, liveOutput: false,
     noStreams: { note: 'IMS editing jobs report no stream details; the output\'s duration is on the Overview.' },
   },
+  // Detection (src/detect/): what marks an IMS job's id in text.
+  detect: {
+    product: { name: 'ice', cli: 'aliyun', hosts: ['ice', 'ice-vpc'], sdks: ['ice20201109', 'ice_20201109'] },
+    markers: ['MediaProducingJob', 'media_producing_job'],
+    siblingKeys: ['Timeline', 'ClipsParam', 'SubJobMaterials'],
+    jobKeys: { guess: { JobId: 0, job_id: 1 } },
+    keys: [],
+    idShapes: { shapes: ['hex32'], rank: 0 },
+  },
 };

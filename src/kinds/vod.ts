@@ -18,4 +18,13 @@ export const vodInfo: KindInfo = {
   // Wording (src/kinds/types.ts): a task's name is its VideoId, whose page is the task's page.
   nameLabel: 'Video ID',
   namePage: { prefix: 'https://vod.console.aliyun.com/#/media/video/detail/', suffix: '/video', namePattern: /^[0-9a-f]{32}$/ },
+  // Detection (src/detect/): what marks a VOD task's id in text (its own key; a JobId only beside a VOD marker).
+  detect: {
+    product: { name: 'vod', cli: 'aliyun', hosts: ['vod', 'vod-vpc'], sdks: ['vod20170321', 'vod_20170321'] },
+    markers: ['TranscodeTask', 'transcode_task'],
+    siblingKeys: [],
+    jobKeys: {},
+    keys: [{ names: ['TranscodeTaskId', 'transcodeTaskId', 'transcode_task_id'], id: true }],
+    idShapes: { shapes: ['hex32'], rank: 1 },
+  },
 };
