@@ -22,6 +22,9 @@
  * 4. sibling keys of the same object (`StreamInput` → edge, `Timeline` → ICE, `exec_description` → MPC);
  * 5. otherwise every kind the key is used by, most likely first: `JobId` → ice, live-edge; `job_id` →
  *    mpc-editing, ice, live-edge.
+ * What marks each kind (its own keys, API names, SDKs, hosts, sibling keys, the parameters it needs, the shapes of
+ * its ids) is its KindInfo.detect (src/kinds/): the tables here are built from KIND_INFO once, at load, and name
+ * no kind.
  * Parameters travel with the match: ClusterId, CasterId/ShowId (a ShowId names a task of a caster), a region name
  * (`cn-shanghai`, `ap-southeast-1`, `cn-north-4`), the MPC project from `/v2/{project_id}/editing/jobs` or a
  * `project_id` key.
@@ -45,7 +48,7 @@ import { isJobKind, JOB_KINDS, type JobKind, type JobParams } from '../model/job
 import { type JobIdHit } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
 import { MultiPatternSearch } from './multiPatternSearch.js';
-import { KIND_INFO } from '../kinds/index.js';
+import { KIND_INFO, type KindInfo } from '../kinds/index.js';
 import { partitionPoint } from '../util/partitionPoint.js';
 
 /** A found id (JobIdHit: id, kinds, params, region, needs, source) and where it is on its line. */
@@ -116,31 +119,137 @@ export function resetScanWork(): void {
 
 // ---- Keys ----------------------------------------------------------------------------------------------------
 
-/** What a key names: a job id (kind decided by context), a VOD task, a caster, a show (task), or a parameter. */
-type KeyRole = 'job' | 'job_id' | 'vod' | 'caster' | 'show' | 'cluster' | 'project';
+/*
+ * Results share these frozen values (a big log has tens of thousands of matches; most have one kind, no
+ * parameters and need nothing). Frozen, so a consumer that tried to change one in place would fail loudly.
+ */
+const frozen = <T>(x: T): T => Object.freeze(x);
+const ONE_KIND: Readonly<Record<JobKind, JobKind[]>> = Object.fromEntries(JOB_KINDS.map((k) => [k, frozen([k])])) as Record<JobKind, JobKind[]>;
+const NO_PARAMS: JobParams = frozen({});
+const NO_NEEDS: Array<keyof JobParams> = frozen([]);
+const NEEDS = new Map<keyof JobParams, Array<keyof JobParams>>();
+/** The frozen `needs` of a match that lacks one parameter. */
+function needsOf(p: keyof JobParams): Array<keyof JobParams> {
+  let n = NEEDS.get(p);
+  if (!n) NEEDS.set(p, (n = frozen([p])));
+  return n;
+}
 
-const KEYS: ReadonlyArray<[string, KeyRole]> = [
-  ['JobId', 'job'], ['JobID', 'job'], ['jobId', 'job'], ['jobID', 'job'], ['job-id', 'job'],
+/** The kinds in KIND_INFO's order, with what src/kinds/ says about detecting them. */
+const KINDS: ReadonlyArray<{ kind: JobKind; info: KindInfo; d: KindInfo['detect'] }> = (Object.keys(KIND_INFO) as JobKind[]).map((kind) => ({ kind, info: KIND_INFO[kind], d: KIND_INFO[kind].detect }));
+
+/**
+ * What a key names, by its role (an index, for the per-line bit masks): a generic job key (roles 0 and 1: the
+ * `JobId` and the `job_id` spellings; the kind comes from the context), or one of a kind's own keys
+ * (KindInfo.detect.keys: an id of that kind whatever the context, or a parameter of a nearby id of it).
+ */
+type KeyRole = number;
+
+interface RoleInfo {
+  /** The kind whose own key it is; null for a generic job key. */
+  kind: JobKind | null;
+  generic: boolean;
+  /** Its value is a job id. */
+  id: boolean;
+  /** Its value is this parameter of an id nearby (null: none). */
+  param: keyof JobParams | null;
+  /** An id of this key takes `needs` from the nearest key of role needsRole, or needs it (-1: nothing needed). */
+  needs: keyof JobParams | null;
+  needsRole: KeyRole;
+  /** An id of this key is narrowed by the one key of role narrowRole beside it on its line, as parameter `narrowedBy` (-1: none). */
+  narrowedBy: keyof JobParams | null;
+  narrowRole: KeyRole;
+  /** Generic job keys: the kinds they are taken for when nothing says which, most likely first. */
+  guess: JobKind[];
+}
+
+/** The generic job keys, by the name KindInfo.detect.jobKeys.guess gives them. */
+const GENERIC_KEYS: ReadonlyArray<{ name: 'JobId' | 'job_id'; spellings: readonly string[] }> = [
+  { name: 'JobId', spellings: ['JobId', 'JobID', 'jobId', 'jobID', 'job-id'] },
   // JOB_ID (shell and environment variables) is the one all-caps spelling: each one added costs ~30 % of scan speed.
-  ['job_id', 'job_id'], ['JOB_ID', 'job_id'],
-  ['TranscodeTaskId', 'vod'], ['transcodeTaskId', 'vod'], ['transcode_task_id', 'vod'],
-  ['CasterId', 'caster'], ['casterId', 'caster'], ['caster_id', 'caster'], ['caster-id', 'caster'],
-  ['ShowId', 'show'], ['showId', 'show'], ['show_id', 'show'], ['show-id', 'show'],
-  ['ClusterId', 'cluster'], ['clusterId', 'cluster'], ['cluster_id', 'cluster'], ['cluster-id', 'cluster'],
-  // Not `ProjectId`: that is an ICE project, not a Huawei project.
-  ['project_id', 'project'], ['project-id', 'project'], ['projectId', 'project'],
+  { name: 'job_id', spellings: ['job_id', 'JOB_ID'] },
 ];
-const ROLE = new Map<string, KeyRole>(KEYS);
-const JOB_ROLES: ReadonlySet<KeyRole> = new Set<KeyRole>(['job', 'job_id', 'vod', 'caster', 'show']);
+const GENERIC_MASK = 0b11;
+/** A generic role (what `media-jobs` arguments are checked as). */
+const GENERIC_ROLE: KeyRole = 0;
+
+const ROLES: RoleInfo[] = [];
+const ROLE = new Map<string, KeyRole>();
+function addRole(r: RoleInfo, spellings: readonly string[]): KeyRole {
+  const i = ROLES.push(r) - 1;
+  for (const s of spellings) {
+    if (ROLE.has(s)) throw new Error(`detect: the key ${s} is declared twice`);
+    ROLE.set(s, i);
+  }
+  return i;
+}
+const roleBase = { kind: null, id: true, param: null, needs: null, needsRole: -1, narrowedBy: null, narrowRole: -1 };
+for (const g of GENERIC_KEYS) {
+  const ranked = KINDS.flatMap(({ kind, d }) => (d.jobKeys?.guess?.[g.name] === undefined ? [] : [{ kind, rank: d.jobKeys.guess[g.name]! }]));
+  addRole({ ...roleBase, generic: true, guess: frozen(ranked.sort((a, b) => a.rank - b.rank).map((r) => r.kind)) }, g.spellings);
+}
+for (const { kind, d } of KINDS) {
+  for (const k of d.keys) {
+    addRole({ ...roleBase, kind, generic: false, id: k.id === true, param: k.param ?? null, needs: k.needs ?? null, narrowedBy: k.narrowedBy ?? null, guess: [] }, k.names);
+  }
+}
+/** The role of kind k's own key of parameter p, or -1. */
+function paramRole(kind: JobKind, p: keyof JobParams): KeyRole {
+  return ROLES.findIndex((r) => r.kind === kind && r.param === p);
+}
+for (const r of ROLES) {
+  if (r.needs) r.needsRole = paramRole(r.kind!, r.needs);
+  if (r.narrowedBy) r.narrowRole = paramRole(r.kind!, r.narrowedBy);
+  if ((r.needs && r.needsRole < 0) || (r.narrowedBy && r.narrowRole < 0)) throw new Error(`detect: ${r.kind} has no key of ${r.needs ?? r.narrowedBy}`);
+}
+if (ROLES.length > 16) throw new Error('detect: more than 16 key roles'); // the per-line masks, the byRole table
+const ROLE_COUNT = ROLES.length;
+const IS_ID: readonly boolean[] = ROLES.map((r) => r.id);
+
+function isGeneric(role: KeyRole): boolean {
+  return role < GENERIC_KEYS.length;
+}
+
+/** Parameters read from a line by a pattern (KindInfo.detect.paramPatterns: an MPC project from its URL). */
+const PARAM_PATTERN_SPECS: ReadonlyArray<{ kind: JobKind; param: keyof JobParams; contains: string; re: RegExp }> = KINDS.flatMap(({ kind, d }) => (d.paramPatterns ?? []).map((p) => ({ kind, param: p.param, contains: p.contains, re: new RegExp(p.pattern, 'g') })));
+
+/**
+ * What a generic job key's id takes from nearby, per kind it may be (KIND_INFO's order): the kind's identity
+ * parameters that have a key of their own or a pattern; `required` ones are what the id needs when that kind is
+ * the only one, and their key nearby marks the kind (a ClusterId beside a JobId).
+ */
+const GENERIC_PARAMS: ReadonlyArray<{ kind: JobKind; param: keyof JobParams; role: KeyRole; patterns: readonly number[]; required: boolean }> = KINDS.flatMap(({ kind, info, d }) => (d.jobKeys
+  ? info.params.map((p) => ({
+    kind, param: p.name, role: paramRole(kind, p.name), required: p.required,
+    patterns: PARAM_PATTERN_SPECS.flatMap((s, i) => (s.kind === kind && s.param === p.name ? [i] : [])),
+  })).filter((x) => x.role >= 0 || x.patterns.length > 0)
+  : []));
+/** The keys of required parameters, and the kind each one marks. */
+const MARKING_PARAMS = GENERIC_PARAMS.filter((p) => p.required && p.role >= 0);
 
 /**
  * Finds the keys by their ending (`Id`, `ID`, `_id`, `-id`), then looks behind for a key name (and, the same
  * way, `media-jobs ` commands, by `-jobs`): V8 scans for the
  * ending with its fast first-character checks (a leading lookbehind, or leading alternatives starting with common
  * letters, make it several times slower). The exact key is then read back in code (keyAt), and what may precede
- * it (a non-word character, `--`, `set`/`with`) is checked there too.
+ * it (a non-word character, `--`, `set`/`with`) is checked there too. The names before the endings come from the
+ * keys (`[Jj]ob`, `JOB`, `[Tt]ranscodeTask`, `[Cc]aster`, …).
  */
-const KEY_RE = /(?:I[dD]|[_-]id|_ID)(?![A-Za-z0-9_])(?<=(?:[Jj]ob|JOB|[Tt]ranscode_?[Tt]ask|transcode_task|[Cc]aster|[Ss]how|[Cc]luster|project)(?:Id|ID|_id|-id|_ID))|-jobs(?<=media-jobs)(?=\s)/g;
+const KEY_RE = ((): RegExp => {
+  const endings = ['_id', '-id', '_ID', 'Id', 'ID'];
+  const stems = new Map<string, { rest: string; firsts: Set<string> }>();
+  for (const key of ROLE.keys()) {
+    const ending = endings.find((e) => key.endsWith(e) && key.length > e.length);
+    if (!ending) throw new Error(`detect: the key ${key} does not end in ${endings.join(', ')}`);
+    const stem = key.slice(0, -ending.length);
+    const rest = stem.slice(1);
+    const group = `${stem[0]!.toLowerCase()}${rest}`;
+    (stems.get(group) ?? stems.set(group, { rest, firsts: new Set() }).get(group)!).firsts.add(stem[0]!);
+  }
+  const names = [...stems.values()].map(({ rest, firsts }) => `${firsts.size > 1 ? `[${[...firsts].join('')}]` : escapeRe([...firsts][0]!)}${escapeRe(rest)}`);
+  return new RegExp(`(?:I[dD]|[_-]id|_ID)(?![A-Za-z0-9_])(?<=(?:${names.join('|')})(?:Id|ID|_id|-id|_ID))|-jobs(?<=media-jobs)(?=\\s)`, 'g');
+})();
+
 /** Keys by their last three characters (`bId`, `_id`, `sId`, …), longest first. */
 const KEYS_BY_ENDING = new Map<number, string[]>();
 const endingOf = (s: string, end: number): number => (s.charCodeAt(end - 3) << 16) | (s.charCodeAt(end - 2) << 8) | s.charCodeAt(end - 1);
@@ -158,24 +267,6 @@ function keyAt(text: string, end: number): string | null {
   return null;
 }
 
-/** Kinds a generic job key may be, and the order when nothing says which. */
-const JOB_KEY_KINDS: readonly JobKind[] = ['ice', 'live-edge', 'mpc-editing', 'vod'];
-
-/*
- * Results share these frozen values (a big log has tens of thousands of matches; most have one kind, no
- * parameters and need nothing). Frozen, so a consumer that tried to change one in place would fail loudly.
- */
-const frozen = <T>(x: T): T => Object.freeze(x);
-const ONE_KIND: Readonly<Record<JobKind, JobKind[]>> = Object.fromEntries(JOB_KINDS.map((k) => [k, frozen([k])])) as Record<JobKind, JobKind[]>;
-const DEFAULT_KINDS: Readonly<Record<'job' | 'job_id', JobKind[]>> = {
-  job: frozen<JobKind[]>(['ice', 'live-edge']),
-  job_id: frozen<JobKind[]>(['mpc-editing', 'ice', 'live-edge']),
-};
-const NO_PARAMS: JobParams = frozen({});
-const NO_NEEDS: Array<keyof JobParams> = frozen([]);
-const NEEDS_CLUSTER: Array<keyof JobParams> = frozen(['clusterId']);
-const NEEDS_CASTER: Array<keyof JobParams> = frozen(['casterId']);
-
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -190,6 +281,10 @@ function isQuote(c: number): boolean {
 }
 function isBlank(c: number): boolean {
   return c === 32 || c === 9;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 /**
@@ -382,7 +477,7 @@ function plausibleId(value: string, role: KeyRole): boolean {
     if (c !== c0) same = false;
   }
   if (same) return false; // 00000000, xxxxxxxx
-  if (digits === n) return n >= 8 || (n >= 3 && (role === 'job' || role === 'job_id'));
+  if (digits === n) return n >= 8 || (n >= 3 && isGeneric(role));
   return n >= 8 && digits > 0;
 }
 
@@ -392,39 +487,79 @@ function plausibleParam(value: string): boolean {
 
 // ---- Markers (context) -----------------------------------------------------------------------------------------
 
-type MarkerKind = JobKind | 'live';
-
-interface Marker {
-  kind: MarkerKind;
-  /** Column in the line. */
-  at: number;
+/** What a marker says: the kinds it names (one, or a product's), and which of them a generic job key may be. */
+interface MarkerClass {
+  /** Frozen: a weak marker's kinds are a match's. */
+  kinds: readonly JobKind[];
+  /** The kinds a generic job key beside it is taken for (KindInfo.detect.jobKeys; a `live` API: edge transcode). */
+  keyKinds: readonly JobKind[];
   /** Weak markers are sibling keys; they count only when nothing stronger says anything. */
   weak: boolean;
 }
 
+interface Marker {
+  cls: MarkerClass;
+  /** Column in the line. */
+  at: number;
+}
+
+function markerClass(kinds: readonly JobKind[], weak: boolean): MarkerClass {
+  return { kinds, keyKinds: frozen(kinds.filter((k) => KIND_INFO[k].detect.jobKeys !== undefined)), weak };
+}
+
+/** Per product (KindInfo.detect.product), its kinds' marker class, host labels, SDK names and CLI. */
+const PRODUCTS = new Map<string, { kinds: JobKind[]; hosts: Set<string>; sdks: Set<string>; cli: string | undefined; cls?: MarkerClass }>();
+for (const { kind, d } of KINDS) {
+  const p = PRODUCTS.get(d.product.name) ?? PRODUCTS.set(d.product.name, { kinds: [], hosts: new Set(), sdks: new Set(), cli: d.product.cli }).get(d.product.name)!;
+  if (p.cli !== d.product.cli) throw new Error(`detect: the kinds of product ${d.product.name} name different CLIs`);
+  p.kinds.push(kind);
+  for (const h of d.product.hosts) p.hosts.add(h);
+  for (const x of d.product.sdks) p.sdks.add(x);
+}
+
 /**
- * Groups: 1 ice, 2 live-edge, 3 live-editing, 4 mpc, 5 vod, 6 live (either live API), 7 a cloud host (kind from
- * its first label), 8 `aliyun <product>`, 9 ICE sibling keys, 10 edge sibling keys, 11 MPC sibling keys.
+ * The marker pattern: one group per class (KIND_INFO's order): each kind's markers (with its product's SDKs when
+ * the product has no other kind), the SDKs of products of several kinds, a cloud host (kind from its first label),
+ * `<cli> <product>`, then each kind's sibling keys (weak). At one position the first group wins, so a kind whose
+ * marker extends another kind's (`EditingJobInfo`, `EditingJob`) comes first in KIND_INFO.
  */
-const MARKER_RE = new RegExp([
-  '(MediaProducingJob|media_producing_job|ice20201109|ice_20201109)',
-  '(EdgeTranscodeJob|edge_transcode_job)',
-  '(GetEditingJobInfo|get_editing_job_info|EditingJobInfo|EditingTasksInfo|editing_job_info)',
-  '(EditingJob|[Ee]diting_job|editing/jobs|job_array|sdk-?mpc|sdk\\.mpc|hcloud\\s+(?:MPC|mpc))',
-  '(TranscodeTask|transcode_task|vod20170321|vod_20170321)',
-  '(live20161101|live_20161101)',
-  '(aliyuncs\\.com|myhuaweicloud\\.com)',
-  'aliyun\\s+(ice|vod|live)\\b',
-  '(Timeline|ClipsParam|SubJobMaterials)',
-  '(StreamInput|StreamOutput|LastStartAt|LastStopAt)',
-  '(exec_description|editing_output)',
-].join('|'), 'g');
+type MarkerGroup = { cls: MarkerClass } | { host: true } | { cli: ReadonlyMap<string, MarkerClass> };
+const MARKER_GROUPS: MarkerGroup[] = [];
+const MARKER_SOURCES: string[] = [];
+{
+  const group = (sources: Iterable<string>, g: MarkerGroup): void => {
+    const alternatives = [...sources];
+    if (alternatives.length === 0) return;
+    MARKER_SOURCES.push(`(${alternatives.join('|')})`);
+    MARKER_GROUPS.push(g);
+  };
+  for (const { kind, d } of KINDS) {
+    const product = PRODUCTS.get(d.product.name)!;
+    const cls = markerClass(ONE_KIND[kind], false);
+    if (product.kinds.length === 1) product.cls = cls;
+    group([...d.markers, ...(product.kinds.length === 1 ? product.sdks : [])], { cls });
+  }
+  for (const p of PRODUCTS.values()) {
+    if (p.cls) continue;
+    p.cls = markerClass(frozen([...p.kinds]), false);
+    group(p.sdks, { cls: p.cls });
+  }
+  group(['aliyuncs\\.com', 'myhuaweicloud\\.com'], { host: true });
+  const clis = new Map<string, Map<string, MarkerClass>>();
+  for (const [name, p] of PRODUCTS) if (p.cli) (clis.get(p.cli) ?? clis.set(p.cli, new Map()).get(p.cli)!).set(name, p.cls!);
+  for (const [cli, products] of clis) {
+    MARKER_SOURCES.push(`${escapeRe(cli)}\\s+(${[...products.keys()].map(escapeRe).join('|')})\\b`);
+    MARKER_GROUPS.push({ cli: products });
+  }
+  for (const { kind, d } of KINDS) group(d.siblingKeys, { cls: markerClass(ONE_KIND[kind], true) });
+}
+const MARKER_RE = new RegExp(MARKER_SOURCES.join('|'), 'g');
 
-const HOST_KIND: Readonly<Record<string, MarkerKind>> = {
-  ice: 'ice', 'ice-vpc': 'ice', vod: 'vod', 'vod-vpc': 'vod', live: 'live', 'live-vpc': 'live', mpc: 'mpc-editing', mts: 'mpc-editing',
-};
+/** API hosts by their first label (`ice`, `ice-vpc`, `mpc`, …). */
+const HOST_CLASS = new Map<string, MarkerClass>();
+for (const p of PRODUCTS.values()) for (const h of p.hosts) HOST_CLASS.set(h, p.cls!);
 
-function hostKind(line: string, at: number): MarkerKind | null {
+function hostClass(line: string, at: number): MarkerClass | null {
   let s = at;
   const stop = Math.max(0, at - HOST_MAX_CHARS);
   while (s > stop) {
@@ -434,7 +569,7 @@ function hostKind(line: string, at: number): MarkerKind | null {
   }
   const host = line.slice(s, at);
   const label = host.slice(0, host.indexOf('.') >>> 0);
-  return HOST_KIND[label] ?? null;
+  return HOST_CLASS.get(label) ?? null;
 }
 
 /** The markers in text[from, to) (one line, or its head), in order, columns relative to `from`. */
@@ -445,20 +580,15 @@ function markersOf(text: string, from: number, to: number): Marker[] {
   MARKER_RE.lastIndex = 0;
   for (let m = MARKER_RE.exec(line); m; m = MARKER_RE.exec(line)) {
     const at = m.index;
-    let kind: MarkerKind | null = null;
-    let weak = false;
-    if (m[1]) kind = 'ice';
-    else if (m[2]) kind = 'live-edge';
-    else if (m[3]) kind = 'live-editing';
-    else if (m[4]) kind = 'mpc-editing';
-    else if (m[5]) kind = 'vod';
-    else if (m[6]) kind = 'live';
-    else if (m[7]) kind = hostKind(line, at);
-    else if (m[8]) kind = m[8] === 'ice' ? 'ice' : m[8] === 'vod' ? 'vod' : 'live';
-    else if (m[9]) [kind, weak] = ['ice', true];
-    else if (m[10]) [kind, weak] = ['live-edge', true];
-    else if (m[11]) [kind, weak] = ['mpc-editing', true];
-    if (kind) out.push({ kind, at, weak });
+    let cls: MarkerClass | null = null;
+    for (let g = 0; g < MARKER_GROUPS.length; g++) {
+      const v = m[g + 1];
+      if (!v) continue;
+      const group = MARKER_GROUPS[g]!;
+      cls = 'cls' in group ? group.cls : 'host' in group ? hostClass(line, at) : group.cli.get(v) ?? null;
+      break;
+    }
+    if (cls) out.push({ cls, at });
   }
   return out;
 }
@@ -466,12 +596,6 @@ function markersOf(text: string, from: number, to: number): Marker[] {
 /** Index of the first item at column >= `col` in a list sorted by column. */
 function firstAt<T extends { at: number }>(xs: readonly T[], col: number): number {
   return partitionPoint(xs.length, (i) => xs[i]!.at >= col);
-}
-
-/** Marker kinds as the kinds of a generic job key: `live` APIs take JobIds only for edge transcode. */
-function jobKeyKind(k: MarkerKind): JobKind | null {
-  if (k === 'live') return 'live-edge';
-  return JOB_KEY_KINDS.includes(k as JobKind) ? (k as JobKind) : null;
 }
 
 /**
@@ -513,19 +637,20 @@ function findRegions(t: string, from: number, to: number): Array<{ name: string;
   return out ?? NO_REGIONS;
 }
 const NO_REGIONS: Array<{ name: string; at: number }> = [];
-const MPC_PROJECT_RE = /\/v[0-9]+\/([A-Za-z0-9_-]{6,64})\/editing\/jobs\b/g;
 
-/** The MPC projects named by `/v2/{project_id}/editing/jobs` URLs in text[from, to) (one line), columns relative to `from`. */
-function findProjects(t: string, from: number, to: number): Array<{ id: string; at: number }> {
+/** What pattern `i` of PARAM_PATTERN_SPECS finds in text[from, to) (one line), columns relative to `from` (an MPC project from `/v2/{project_id}/editing/jobs`). */
+function findParams(t: string, from: number, to: number, i: number): ParamHits {
+  const spec = PARAM_PATTERN_SPECS[i]!;
   const line = t.slice(from, to);
-  if (!line.includes('editing/jobs')) return NO_PROJECTS;
+  if (!line.includes(spec.contains)) return NO_PARAM_HITS;
   scanWork.chars += line.length;
-  const out: Array<{ id: string; at: number }> = [];
-  MPC_PROJECT_RE.lastIndex = 0;
-  for (let m = MPC_PROJECT_RE.exec(line); m; m = MPC_PROJECT_RE.exec(line)) out.push({ id: m[1]!, at: m.index });
+  const out: ParamHits = [];
+  spec.re.lastIndex = 0;
+  for (let m = spec.re.exec(line); m; m = spec.re.exec(line)) out.push({ id: m[1]!, at: m.index });
   return out;
 }
-const NO_PROJECTS: Array<{ id: string; at: number }> = [];
+type ParamHits = Array<{ id: string; at: number }>;
+const NO_PARAM_HITS: ParamHits = [];
 
 // ---- Tracked ids ---------------------------------------------------------------------------------------------
 
@@ -588,7 +713,7 @@ interface Group {
   first: number;
   end: number;
   vis: number;
-  /** Roles among the entries other lines see, and among all of them (bit ROLE_INDEX). */
+  /** Roles among the entries other lines see, and among all of them (bit `1 << role`). */
   mask: number;
   all: number;
   /** The job entry other lines see (the last generic one, else the last one), once looked up; null: none. */
@@ -597,8 +722,6 @@ interface Group {
   byRole: Int32Array | null;
 }
 
-const ROLE_INDEX: Readonly<Record<KeyRole, number>> = { job: 0, job_id: 1, vod: 2, caster: 3, show: 4, cluster: 5, project: 6 };
-const GENERIC_MASK = 0b11;
 
 /** Size of the per-line context ring (a power of two above LOOKBACK_LINES + LOOKAHEAD_LINES). */
 const LINE_RING = 64;
@@ -619,7 +742,8 @@ interface LineInfo {
   headMarkers: Marker[] | null;
   regions: Regions | null;
   headRegions: Regions | null;
-  projects: Array<{ id: string; at: number }> | null;
+  /** Per pattern of PARAM_PATTERN_SPECS, what it found (null: not read yet). */
+  paramHits: Array<ParamHits | null>;
   /** Letters or digits in what other lines see: -1 until read, 0 or 1. */
   words: number;
 }
@@ -683,10 +807,10 @@ class Scan {
       li.indent = -1;
       li.markers = li.headMarkers = null;
       li.regions = li.headRegions = null;
-      li.projects = null;
+      li.paramHits.fill(null);
       li.words = -1;
     } else {
-      li = { line: l, start, end, long, indent: -1, markers: null, headMarkers: null, regions: null, headRegions: null, projects: null, words: -1 };
+      li = { line: l, start, end, long, indent: -1, markers: null, headMarkers: null, regions: null, headRegions: null, paramHits: PARAM_PATTERN_SPECS.map(() => null), words: -1 };
       this.info[slot] = li;
     }
     return li;
@@ -761,7 +885,7 @@ class Scan {
       const values = readValues(text, s, s + key.length, use === 'flag');
       if (!values) continue;
       const shown = use === 'flag' ? flagName(key, text.charCodeAt(s - 2) === 45) : key;
-      const jobRole = JOB_ROLES.has(role);
+      const jobRole = IS_ID[role]!;
       if (!Array.isArray(values)) {
         if (jobRole ? plausibleId(values.value, role) : plausibleParam(values.value)) {
           entries.push({ role, key: shown, value: values.value, start: values.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
@@ -794,14 +918,14 @@ class Scan {
         groups.push(g);
       }
       g.end = i + 1;
-      g.all |= 1 << ROLE_INDEX[e.role];
+      g.all |= 1 << e.role;
       e.g = groups.length - 1;
     }
     // What other lines see of each line: all its entries, or those in the head of a long line.
     for (const grp of groups) {
       const long = this.lineEnd(grp.line) - starts[grp.line]! > LONG_LINE_CHARS;
       let k = grp.first;
-      while (k < grp.end && (!long || entries[k]!.col < LONG_LINE_HEAD)) grp.mask |= 1 << ROLE_INDEX[entries[k++]!.role];
+      while (k < grp.end && (!long || entries[k]!.col < LONG_LINE_HEAD)) grp.mask |= 1 << entries[k++]!.role;
       grp.vis = k;
     }
     this.entries = entries;
@@ -837,7 +961,7 @@ class Scan {
       for (let k = grp.vis - 1; k >= grp.first; k--) {
         scanWork.steps++;
         const x = this.entries[k]!;
-        if (JOB_ROLES.has(x.role) && (!found || (isGeneric(x.role) && !isGeneric(found.role)))) found = x;
+        if (IS_ID[x.role] && (!found || (isGeneric(x.role) && !isGeneric(found.role)))) found = x;
         if (found && isGeneric(found.role)) break;
       }
       grp.job = found;
@@ -848,13 +972,13 @@ class Scan {
   /** The first (or last) entry other lines see on group g's line with `role`, or undefined. */
   private roleEntry(g: number, role: KeyRole, last: boolean): Entry | undefined {
     const grp = this.groups[g]!;
-    const r = ROLE_INDEX[role];
+    const r = role;
     if (!(grp.mask & (1 << r))) return undefined;
     if (!grp.byRole) {
-      const by = new Int32Array(14).fill(-1);
+      const by = new Int32Array(2 * ROLE_COUNT).fill(-1);
       for (let k = grp.first; k < grp.vis; k++) {
         scanWork.steps++;
-        const x = ROLE_INDEX[this.entries[k]!.role];
+        const x = this.entries[k]!.role;
         if (by[2 * x] === -1) by[2 * x] = k;
         by[2 * x + 1] = k;
       }
@@ -866,7 +990,7 @@ class Scan {
   /** True when group g's line (what other lines see of it) holds a job id of the same role as `e` (any two generic keys count as the same). */
   private holdsSameRole(g: number, e: Entry): boolean {
     const mask = this.groups[g]!.mask;
-    return (mask & (1 << ROLE_INDEX[e.role])) !== 0 || (isGeneric(e.role) && (mask & GENERIC_MASK) !== 0);
+    return (mask & (1 << e.role)) !== 0 || (isGeneric(e.role) && (mask & GENERIC_MASK) !== 0);
   }
 
   /**
@@ -880,7 +1004,7 @@ class Scan {
     let best: Entry | undefined;
     let bestD = Infinity;
     // (Walks only a line that has such an entry at all.)
-    const none = !(grp.all & (1 << ROLE_INDEX[role]));
+    const none = !(grp.all & (1 << role));
     for (let k = none ? -1 : e.idx - 1; k >= grp.first; k--) {
       scanWork.steps++;
       const p = entries[k]!;
@@ -927,7 +1051,6 @@ class Scan {
 
   /** Kinds for a generic job key (JobId, job_id). */
   private resolve(e: Entry, windowStart: number): Resolved {
-    const role = e.role as 'job' | 'job_id';
     const markers = this.markersOn(e.line);
     const lo = firstAt(markers, e.col - SAME_LINE_REACH);
     // 1. Same line, nearest first.
@@ -938,17 +1061,21 @@ class Scan {
       scanWork.steps++;
       const m = markers[i]!;
       if (m.at > e.col + SAME_LINE_REACH) break;
-      const k = m.weak ? null : jobKeyKind(m.kind);
-      if (!k) continue;
+      if (m.cls.weak) continue;
       const d = Math.abs(m.at - e.col);
-      if (first === null) [first, firstD] = [k, d];
-      else (near ??= [{ kind: first, d: firstD }]).push({ kind: k, d });
+      for (let j = 0; j < m.cls.keyKinds.length; j++) {
+        const k = m.cls.keyKinds[j]!;
+        if (first === null) [first, firstD] = [k, d];
+        else (near ??= [{ kind: first, d: firstD }]).push({ kind: k, d });
+      }
     }
-    const cluster = this.nearbyParam(e, 'cluster', true);
-    if (cluster) {
-      const d = Math.abs(cluster.col - e.col);
-      if (first === null) [first, firstD] = ['live-edge', d];
-      else (near ??= [{ kind: first, d: firstD }]).push({ kind: 'live-edge', d });
+    // The key of a parameter only one kind takes (a ClusterId), beside it.
+    for (let j = 0; j < MARKING_PARAMS.length; j++) {
+      const p = this.nearbyParam(e, MARKING_PARAMS[j]!.role, true);
+      if (!p) continue;
+      const d = Math.abs(p.col - e.col);
+      if (first === null) [first, firstD] = [MARKING_PARAMS[j]!.kind, d];
+      else (near ??= [{ kind: first, d: firstD }]).push({ kind: MARKING_PARAMS[j]!.kind, d });
     }
     if (near) {
       near.sort(byDistance);
@@ -989,20 +1116,22 @@ class Scan {
         let kinds: JobKind[] | null = null;
         for (const m of this.headMarkersOn(l)) {
           scanWork.steps++;
-          const k = m.weak ? null : jobKeyKind(m.kind);
-          if (k && !(kinds ??= []).includes(k)) kinds.push(k);
+          if (m.cls.weak) continue;
+          for (let j = 0; j < m.cls.keyKinds.length; j++) if (!(kinds ??= []).includes(m.cls.keyKinds[j]!)) kinds.push(m.cls.keyKinds[j]!);
         }
         if (kinds) return { kinds, fromBlock: true, blockLine: l };
         if (lineIndent < indent && this.hasWords(l)) leftBlock = true;
       }
-      // 3. A ClusterId a few lines away.
-      if (this.nearbyParam(e, 'cluster')) return { kinds: ONE_KIND['live-edge'], fromBlock: false, blockLine: -1 };
+      // 3. A ClusterId (the key of a parameter only one kind takes) a few lines away.
+      for (let j = 0; j < MARKING_PARAMS.length; j++) {
+        if (this.nearbyParam(e, MARKING_PARAMS[j]!.role)) return { kinds: ONE_KIND[MARKING_PARAMS[j]!.kind], fromBlock: false, blockLine: -1 };
+      }
     }
     // 4. Sibling keys: on the line (within reach), then on neighbouring lines of the same indentation.
     for (let i = lo; i < markers.length && markers[i]!.at <= e.col + SAME_LINE_REACH; i++) {
       scanWork.steps++;
       const m = markers[i]!;
-      if (m.weak) return { kinds: ONE_KIND[m.kind as JobKind], fromBlock: false, blockLine: -1 };
+      if (m.cls.weak) return { kinds: m.cls.kinds as JobKind[], fromBlock: false, blockLine: -1 };
     }
     if (indent > 0 && indent !== Number.MAX_SAFE_INTEGER) {
       for (let dir = -1; dir <= 1; dir += 2) {
@@ -1017,11 +1146,11 @@ class Scan {
           g = dir < 0 ? this.groupAtOrBefore(l, g) : this.groupAtOrAfter(l, g);
           if (g >= 0 && g < this.groups.length && this.groups[g]!.line === l && this.jobOf(g)) break;
           if (ind !== indent) continue;
-          for (const m of this.headMarkersOn(l)) if (m.weak) return { kinds: ONE_KIND[m.kind as JobKind], fromBlock: false, blockLine: -1 };
+          for (const m of this.headMarkersOn(l)) if (m.cls.weak) return { kinds: m.cls.kinds as JobKind[], fromBlock: false, blockLine: -1 };
         }
       }
     }
-    return { kinds: DEFAULT_KINDS[role], fromBlock: false, blockLine: -1 };
+    return { kinds: ROLES[e.role]!.guess, fromBlock: false, blockLine: -1 };
   }
 
   /**
@@ -1076,19 +1205,26 @@ class Scan {
   private namesKind(l: number, kinds: readonly JobKind[]): boolean {
     for (const m of this.headMarkersOn(l)) {
       scanWork.steps++;
-      if (m.weak) continue;
-      if (m.kind === 'live' ? kinds.includes('live-edge') || kinds.includes('live-editing') : kinds.includes(m.kind)) return true;
+      if (m.cls.weak) continue;
+      // A product's marker (a `live` API) names each of its kinds.
+      for (let j = 0; j < m.cls.kinds.length; j++) if (kinds.includes(m.cls.kinds[j]!)) return true;
     }
     return false;
   }
 
-  /** The MPC project of a match: a `/v2/{project_id}/editing/jobs` URL within reach on its line, or a project_id key nearby. */
-  private mpcProject(e: Entry): string | undefined {
-    const li = this.lineInfo(e.line);
-    const projects = (li.projects ??= findProjects(this.text, li.start, li.end));
-    const i = firstAt(projects, e.col - SAME_LINE_REACH);
-    if (i < projects.length && projects[i]!.at <= e.col + SAME_LINE_REACH) return projects[i]!.id;
-    return this.nearbyParam(e, 'project')?.value;
+  /**
+   * A parameter of a match: what its patterns find within reach on its line (an MPC project from a
+   * `/v2/{project_id}/editing/jobs` URL), else the value of its key nearby (a project_id, a ClusterId).
+   */
+  private paramOf(e: Entry, p: (typeof GENERIC_PARAMS)[number]): string | undefined {
+    for (let j = 0; j < p.patterns.length; j++) {
+      const i = p.patterns[j]!;
+      const li = this.lineInfo(e.line);
+      const hits = (li.paramHits[i] ??= findParams(this.text, li.start, li.end, i));
+      const h = firstAt(hits, e.col - SAME_LINE_REACH);
+      if (h < hits.length && hits[h]!.at <= e.col + SAME_LINE_REACH) return hits[h]!.id;
+    }
+    return p.role >= 0 ? this.nearbyParam(e, p.role)?.value : undefined;
   }
 
   /** Resolves a job entry of a context line (above the reported ones): only its kinds matter (they are handed on). */
@@ -1105,54 +1241,48 @@ class Scan {
     let params: JobParams = NO_PARAMS;
     let needs: Array<keyof JobParams> = NO_NEEDS;
     let blockLine = -1;
-    switch (e.role) {
-      case 'job':
-      case 'job_id': {
-        const r = this.resolve(e, windowStart);
-        e.resolved = r;
-        kinds = r.kinds;
-        blockLine = r.blockLine;
-        if (kinds.includes('live-edge')) {
-          const c = this.nearbyParam(e, 'cluster');
-          if (c) params = { clusterId: c.value };
-          else if (kinds.length === 1) needs = NEEDS_CLUSTER;
-        }
-        if (kinds.includes('mpc-editing')) {
-          const p = this.mpcProject(e);
-          if (p) params = { ...params, projectId: p };
-        }
-        break;
+    const role = ROLES[e.role]!;
+    if (role.generic) {
+      const r = this.resolve(e, windowStart);
+      e.resolved = r;
+      kinds = r.kinds;
+      blockLine = r.blockLine;
+      // The identity parameters of the kinds it may be (a ClusterId, an MPC project), found nearby or needed.
+      for (let i = 0; i < GENERIC_PARAMS.length; i++) {
+        const p = GENERIC_PARAMS[i]!;
+        if (!kinds.includes(p.kind)) continue;
+        const v = this.paramOf(e, p);
+        if (v !== undefined) params = params === NO_PARAMS ? { [p.param]: v } : { ...params, [p.param]: v };
+        else if (p.required && kinds.length === 1) needs = needsOf(p.param);
       }
-      case 'vod':
-        kinds = ONE_KIND.vod;
-        break;
-      case 'caster': {
-        // A CasterId names the whole caster (every editing task); one ShowId beside it narrows it to that show.
-        kinds = ONE_KIND['live-editing'];
+    } else if (role.id) {
+      // A kind's own key: a VOD TranscodeTaskId, a CasterId (the whole caster) or a ShowId (one show of a caster).
+      kinds = ONE_KIND[role.kind!];
+      if (role.narrowRole >= 0) {
+        // One key beside it on its line narrows it (a CasterId with one ShowId: that show).
         const grp = this.groups[e.g]!;
-        let show: Entry | undefined;
-        let shows = 0;
-        const none = !(grp.all & (1 << ROLE_INDEX.show));
+        const want = role.narrowRole;
+        let narrow: Entry | undefined;
+        let count = 0;
+        const none = !(grp.all & (1 << want));
         for (let k = none ? -1 : e.idx - 1; k >= grp.first && e.col - this.entries[k]!.col <= SAME_LINE_REACH; k--) {
           scanWork.steps++;
-          if (this.entries[k]!.role === 'show') [show, shows] = [this.entries[k], shows + 1];
+          if (this.entries[k]!.role === want) [narrow, count] = [this.entries[k], count + 1];
         }
         for (let k = none ? grp.end : e.idx + 1; k < grp.end && this.entries[k]!.col - e.col <= SAME_LINE_REACH; k++) {
           scanWork.steps++;
-          if (this.entries[k]!.role === 'show') [show, shows] = [this.entries[k], shows + 1];
+          if (this.entries[k]!.role === want) [narrow, count] = [this.entries[k], count + 1];
         }
-        if (show && shows === 1) params = { showId: show.value };
-        break;
+        if (narrow && count === 1) params = { [role.narrowedBy!]: narrow.value };
       }
-      case 'show': {
-        kinds = ONE_KIND['live-editing'];
-        const caster = this.nearbyParam(e, 'caster');
-        if (caster) params = { casterId: caster.value };
-        else needs = NEEDS_CASTER;
-        break;
+      if (role.needsRole >= 0) {
+        // It cannot be fetched without another key's value (a ShowId without its CasterId).
+        const other = this.nearbyParam(e, role.needsRole);
+        if (other) params = params === NO_PARAMS ? { [role.needs!]: other.value } : { ...params, [role.needs!]: other.value };
+        else needs = needsOf(role.needs!);
       }
-      default:
-        throw new Error(`not a job role: ${e.role}`);
+    } else {
+      throw new Error(`not a job role: ${e.role}`);
     }
     const region = this.regionFor(e, kinds, blockLine);
     const out: ScannedJobId = { line: docLine, id: e.value, kinds, params, range, needs, source: e.key };
@@ -1204,11 +1334,11 @@ class Scan {
       if (i < regions.length && regions[i]!.at <= p - ls + SAME_LINE_REACH) region = internRegion(regions[i]!.name);
     }
     for (const { word, start } of positionals) {
-      if (ls + start < reportFrom || ls + start >= reportTo || !plausibleId(word, 'job')) continue;
+      if (ls + start < reportFrom || ls + start >= reportTo || !plausibleId(word, GENERIC_ROLE)) continue;
       out.push({
         line: l + base, id: word, kinds: ONE_KIND[kind], params: { ...params }, range: { start, end: start + word.length }, source: 'media-jobs',
         ...(region ? { region } : {}),
-        needs: kind === 'live-edge' && !params.clusterId ? ['clusterId'] : [],
+        needs: REQUIRED_PARAMS[kind].filter((n) => !params[n]),
       });
     }
   }
@@ -1216,15 +1346,13 @@ class Scan {
 
 const CLI_HEAD_RE = /(?<![\w-])media-jobs\s+(?:inspect|watch)\s+([a-z-]+)/y;
 /** The CLI's options that take a value (the others are booleans). */
-const CLI_VALUE_OPTIONS = new Set(['--region', '--endpoint', '--cluster-id', '--show-id', '--project-id', '--signature', '--interval', '--timeout']);
+const CLI_VALUE_OPTIONS = new Set(['--region', '--endpoint', '--signature', '--interval', '--timeout', ...KINDS.flatMap(({ info }) => info.params.map((p) => `--${p.cliFlag}`))]);
+/** Per kind, the parameters a reference cannot be fetched without (KindParam.required). */
+const REQUIRED_PARAMS = Object.fromEntries(KINDS.map(({ kind, info }) => [kind, info.params.filter((p) => p.required).map((p) => p.name)])) as unknown as Record<JobKind, ReadonlyArray<keyof JobParams>>;
 
 /** `|`, `;`, `&`, `<`, `>`: where a shell command's arguments end. */
 function isCliSeparator(c: number): boolean {
   return c === 124 || c === 59 || c === 38 || c === 60 || c === 62;
-}
-
-function isGeneric(role: KeyRole): boolean {
-  return role === 'job' || role === 'job_id';
 }
 
 function byDistance(a: { d: number }, b: { d: number }): number {
@@ -1277,7 +1405,7 @@ export function scanText(text: string, opts: ScanOptions = {}): ScannedJobId[] {
   const out: ScannedJobId[] = [];
   for (const e of entries) {
     if (e.line > toL) break;
-    if (!JOB_ROLES.has(e.role)) continue;
+    if (!IS_ID[e.role]) continue;
     // Lines above `from` are resolved too (their kinds are handed on), but not reported.
     if (e.line < fromL) scan.resolveContext(e, windowStart);
     else out.push(scan.detect(e, windowStart, e.line + base));
@@ -1337,7 +1465,7 @@ export function scanLinePiece(piece: string, opts: PieceOptions): ScannedJobId[]
   const out: ScannedJobId[] = [];
   for (const e of scan.collect(0, scan.lineEnd(0))) {
     if (e.start >= to) break;
-    if (e.start < from || !JOB_ROLES.has(e.role)) continue;
+    if (e.start < from || !IS_ID[e.role]) continue;
     out.push(scan.detect(e, 0, opts.line));
   }
   const cliOut: ScannedJobId[] = [];
@@ -1442,8 +1570,16 @@ export function detectJobIdAtInText(
  * a number is an MPC job. Anything else: every kind.
  */
 export function plausibleKindsForBareId(id: string): JobKind[] {
-  if (/^[0-9a-fA-F]{32}$/.test(id)) return ['ice', 'vod', 'mpc-editing'];
-  if (/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(id)) return ['live-edge', 'live-editing'];
-  if (/^[0-9]+$/.test(id)) return ['mpc-editing'];
-  return [...JOB_KINDS];
+  const out: JobKind[] = [];
+  for (const { kind, shapes } of BARE_ID_KINDS) if (shapes.some((re) => re.test(id))) out.push(kind);
+  return out.length > 0 ? out : [...JOB_KINDS];
 }
+
+/** Shapes of ids (KindInfo.detect.idShapes). */
+const ID_SHAPES: Readonly<Record<KindInfo['detect']['idShapes']['shapes'][number], RegExp>> = {
+  hex32: /^[0-9a-fA-F]{32}$/,
+  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  number: /^[0-9]+$/,
+};
+/** The kinds by the shapes of their ids, most likely first. */
+const BARE_ID_KINDS = KINDS.map(({ kind, d }) => ({ kind, rank: d.idShapes.rank, shapes: d.idShapes.shapes.map((s) => ID_SHAPES[s]) })).sort((a, b) => a.rank - b.rank);
