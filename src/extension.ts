@@ -10,7 +10,7 @@ import { commandDepsOf } from './app/commandDeps.js';
 import { startUp } from './app/startUp.js';
 import { wireServices } from './app/wiring.js';
 import { registerCommands } from './commands/registerCommands.js';
-import { registerLanguageFeatures } from './client/languageClient.js';
+import { createLanguageFeatures } from './client/languageClient.js';
 import { type ScriptedPrompter } from './dev/scriptedPrompter.js';
 import { type TestApi } from './dev/testApi.js';
 import { type CoreModule } from './tracking/cloudAccess.js';
@@ -32,14 +32,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   let ready: Promise<StoreProblem | null> = Promise.resolve(null);
   const s = buildServices(context, { loadCore, mark, ready: () => ready.then(() => undefined) });
   flushOnDeactivate = () => s.store.flush();
-  const deps = commandDepsOf(s, undefined);
+  const language = createLanguageFeatures(context, s);
+  const deps = commandDepsOf(s, language.jobIdAt);
   context.subscriptions.push(
     ...s.disposables,
     vscode.workspace.registerTextDocumentContentProvider(JOB_SCHEME, s.documents),
     createStatusBar(s.store),
     ...wireServices(s, context.secrets),
     ...registerCommands(deps),
-    ...registerLanguageFeatures(context, deps),
+    ...language.disposables,
   );
   ready = startUp(s, process.env);
   context.subscriptions.push(s.inspector.registerSerializer());

@@ -7,7 +7,7 @@
  *   (src/views/jobHover.ts), by a hover provider registered once the server runs. The server never sees a secret.
  * - document links or CodeLenses (setting `mediaJobs.jobIdLinks`) from `mediaJobs/findJobIds`
  *   (src/views/jobLinks.ts);
- * - `deps.jobIdAt` for Look Up Job ID at Cursor: the server's detection while it runs, else the core detector
+ * - `jobIdAt` for Look Up Job ID at Cursor (handed to the commands at construction): the server's detection while it runs, else the core detector
  *   over the lines around the cursor;
  * - `mediaJobs/didChangeTrackedIds` whenever the set of tracked ids changes (also sent at initialization), so
  *   tracked ids are found anywhere.
@@ -18,7 +18,10 @@
 import * as vscode from 'vscode';
 import type * as ClientCore from './clientCore.js';
 import type { LanguageClient, LanguageClientOptions } from './clientCore.js';
-import { type CommandDeps } from '../commands/deps.js';
+import { type CloudAccess } from '../tracking/cloudAccess.js';
+import { type CredentialsService } from '../tracking/credentialsService.js';
+import { type JobStore } from '../tracking/jobStore.js';
+import { type Logger } from '../platform/logger.js';
 import { CONTEXT_LINES, type DetectedJobId, detectJobIdAtInText, LOOKAHEAD_LINES } from '../detect/detectJobIds.js';
 import { type JobIdHitInDocument } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
@@ -37,11 +40,19 @@ export function isSupportedDocument(document: vscode.TextDocument): boolean {
   return SUPPORTED_SCHEMES.includes(document.uri.scheme);
 }
 
+/** What the language features use: the tracked jobs, the cloud access and credentials for hovers, the log. */
+export interface LanguageDeps {
+  store: JobStore;
+  access: CloudAccess;
+  credentials: CredentialsService;
+  logger: Logger;
+}
+
 /** How long Look Up waits for a client that is starting before it uses the core detector. */
 const START_WAIT_MS = 5000;
 
 /** The tracked ids the server is told about (one entry per id). */
-export function trackedIdRefs(deps: Pick<CommandDeps, 'store'>): JobRef[] {
+export function trackedIdRefs(deps: Pick<LanguageDeps, 'store'>): JobRef[] {
   const seen = new Set<string>();
   const out: JobRef[] = [];
   for (const t of deps.store.all()) {
@@ -68,7 +79,7 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly hover: JobHoverProvider;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly deps: CommandDeps) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly deps: LanguageDeps) {
     // Restricted Mode: the hover answers tracked jobs from the store and fetches nothing for the document's other ids.
     this.hover = new JobHoverProvider({
       store: deps.store, access: deps.access, credentials: deps.credentials, logger: deps.logger, isTrusted: () => vscode.workspace.isTrusted,
@@ -210,15 +221,19 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
   }
 }
 
-/**
- * Registers the language features; the language client itself starts when the first file or untitled document
- * is opened or shown (right after activation if one already is). Installs `deps.jobIdAt` for Look Up Job ID at
- * Cursor. Returns the disposables (they stop the client).
- */
-export function registerLanguageFeatures(context: vscode.ExtensionContext, deps: CommandDeps): vscode.Disposable[] {
-  const language = new JobIdLanguageClient(context, deps);
-  deps.jobIdAt = (document, position) => language.jobIdAt(document, position);
+export interface LanguageFeatures {
+  /** Look Up Job ID at Cursor's detection (JobIdLanguageClient.jobIdAt). */
+  jobIdAt: JobIdLanguageClient['jobIdAt'];
+  /** Stop the client and the listeners that start it. */
+  disposables: vscode.Disposable[];
+}
 
+/**
+ * Sets up the language features; the language client itself starts when the first file or untitled document
+ * is opened or shown (right after activation if one already is).
+ */
+export function createLanguageFeatures(context: vscode.ExtensionContext, deps: LanguageDeps): LanguageFeatures {
+  const language = new JobIdLanguageClient(context, deps);
   const disposables: vscode.Disposable[] = [language];
   const startFor = (documents: readonly vscode.TextDocument[]): void => {
     if (documents.some(isSupportedDocument)) void language.start();
@@ -231,5 +246,5 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, deps:
   // Documents already open (restored editors): start right after activation, not during it.
   const timer = setTimeout(() => startFor([...vscode.workspace.textDocuments, ...vscode.window.visibleTextEditors.map((e) => e.document)]), 0);
   disposables.push({ dispose: () => clearTimeout(timer) });
-  return disposables;
+  return { jobIdAt: (document, position) => language.jobIdAt(document, position), disposables };
 }

@@ -30,7 +30,8 @@ export interface CommandDeps {
   homeDir: string;
   /**
    * The job id at a position as the language server detects it (the core detector when the server is not
-   * running). Set by registerLanguageFeatures (src/client/languageClient.ts); Look Up Job ID at Cursor uses it.
+   * running), from createLanguageFeatures (src/client/languageClient.ts); Look Up Job ID at Cursor uses it.
+   * Absent (unit tests): the core detector on the cursor's line.
    */
   jobIdAt?: (document: vscode.TextDocument, position: vscode.Position) => Promise<DetectedJobId | null>;
 }
