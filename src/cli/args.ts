@@ -6,9 +6,9 @@ import { JOB_KINDS, type JobKind, isJobKind } from '../model/job.js';
 import { type JobRef } from '../model/jobRef.js';
 import { validateId } from '../kinds/refs.js';
 import { type SignatureVersion } from '../clouds/client.js';
-import { ENDPOINTS, type EndpointProduct, isRegionName, validateEndpoint } from '../clouds/endpoints.js';
+import { isRegionName, validateEndpoint } from '../clouds/endpoints.js';
 import { ConfigError } from '../clouds/errors.js';
-import { kindDefinition } from '../clouds/adapters/registry.js';
+import { ENDPOINTS, type EndpointProduct, kindDefinition } from '../clouds/coreEntry.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { quoted } from './format.js';
 

@@ -11,7 +11,7 @@ import { type CloudClient } from '../clouds/client.js';
 import { type Clock, systemClock } from '../clouds/clock.js';
 import { describeError } from '../clouds/errors.js';
 import { isRetryable } from '../clouds/http/retry.js';
-import { kindDefinition } from '../clouds/adapters/registry.js';
+import { kindDefinition } from '../clouds/coreEntry.js';
 import { isTerminal, type Job } from '../model/job.js';
 
 export interface WatchIo {

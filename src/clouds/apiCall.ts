@@ -1,13 +1,13 @@
 /**
  * A request as a job kind describes it, before endpoints, credentials and signing are applied.
- * The kind files build these; the client (clouds/client.ts) signs and sends them.
+ * The adapters (clouds/adapters/) build these; the client (clouds/client.ts) signs and sends them.
  */
 
 /** An Alibaba Cloud RPC call (`Action` + `Version` + parameters). */
 export interface AliyunCall {
   cloud: 'aliyun';
-  /** Endpoint-table product: `ice`, `vod` or `live`. */
-  product: 'ice' | 'vod' | 'live';
+  /** The endpoint product the adapter declares (its `endpoint.product`). */
+  product: string;
   action: string;
   version: string;
   method: 'GET' | 'POST';
@@ -18,8 +18,8 @@ export interface AliyunCall {
 /** A Huawei Cloud REST call. */
 export interface HuaweiCall {
   cloud: 'huawei';
-  /** Endpoint-table service: `mpc`. */
-  service: 'mpc';
+  /** The endpoint product (service) the adapter declares (its `endpoint.product`). */
+  service: string;
   method: 'GET';
   /** Path with the project id filled in, e.g. `/v2/0123…/editing/jobs`. */
   path: string;

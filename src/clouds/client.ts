@@ -27,7 +27,7 @@ import { signHuawei } from './huawei/sign.js';
 import { type SignedHttpRequest } from './signedRequest.js';
 import { type Job, type JobKind } from '../model/job.js';
 import { type JobRef } from '../model/jobRef.js';
-import { KIND_CLOUD } from '../kinds/index.js';
+import { KIND_CLOUD, KIND_INFO } from '../kinds/index.js';
 import { validateId } from '../kinds/refs.js';
 
 export type SignatureVersion = 'v1' | 'v3';
@@ -106,13 +106,17 @@ export class CloudClient {
     refs.forEach((ref, i) => {
       const def = kindDefinition(ref.kind);
       const region = this.regionOf(ref);
-      const problem = this.checkRef(def, ref, region);
+      const resolved: JobRef = { ...ref, region, params: { ...ref.params } };
+      if (def.cloud === 'huawei') {
+        const projectId = this.projectIdFor(ref, region);
+        if (projectId === undefined) delete resolved.params.projectId;
+        else resolved.params.projectId = projectId;
+      }
+      const problem = this.checkRef(def, resolved);
       if (problem) {
         outcomes[i]!.error = problem;
         return;
       }
-      const resolved: JobRef = { ...ref, region, params: { ...ref.params } };
-      if (def.cloud === 'huawei') resolved.params.projectId = this.projectIdFor(ref, region);
       const key = `${ref.kind}|${region}|${resolved.params.projectId ?? ''}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { def, region, refs: [], indexes: [] }));
@@ -150,8 +154,12 @@ export class CloudClient {
     if (this.ownsTransport) await this.transport.close();
   }
 
-  /** Everything that can be known to be wrong before a request is made. */
-  private checkRef(def: KindDefinition, ref: JobRef, region: string): MediaJobsError | null {
+  /**
+   * Everything that can be known to be wrong before a request is made, checked once for every reference (its
+   * region and, for Huawei, its project already resolved): the id and every identity parameter usable, the
+   * required ones (src/kinds/, `required`) present, the region a region name, credentials for the cloud.
+   */
+  private checkRef(def: KindDefinition, ref: JobRef): MediaJobsError | null {
     const idProblem = validateId(ref.id, 'job id');
     if (idProblem) return new ConfigError(`${def.kind}: ${idProblem}`, 'copy the id exactly as the cloud shows it');
     for (const [name, value] of Object.entries(ref.params)) {
@@ -159,10 +167,10 @@ export class CloudClient {
       const p = validateId(value, name);
       if (p) return new ConfigError(`${def.kind}: ${p}`);
     }
-    for (const name of def.requiredParams) {
-      if (name === 'projectId') continue; // may come from the credentials, checked below
-      if (!ref.params[name]) return new ConfigError(`${def.kind} needs ${name} besides the job id`, `give --${kebab(name)}`);
+    for (const p of KIND_INFO[def.kind].params) {
+      if (p.required && !ref.params[p.name]) return new ConfigError(`${def.kind} needs ${p.name} besides the job id`, `give --${p.cliFlag}`);
     }
+    const region = ref.region;
     if (!isRegionName(region)) return new ConfigError(`"${region}" is not a region name`, 'regions look like cn-shanghai or cn-north-4');
     const creds = this.opts.credentials[def.cloud];
     if (!creds) {
@@ -170,7 +178,7 @@ export class CloudClient {
         ? new CredentialsError('aliyun', 'no Alibaba Cloud credentials', 'set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS)')
         : new CredentialsError('huawei', 'no Huawei Cloud credentials', 'set HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials)');
     }
-    if (def.cloud === 'huawei' && !this.projectIdFor(ref, region)) {
+    if (def.cloud === 'huawei' && !ref.params.projectId) {
       return new ConfigError(`${def.kind} needs a project id for region ${region}`, 'give --project-id or set HUAWEICLOUD_SDK_PROJECT_ID');
     }
     return null;
@@ -189,7 +197,7 @@ export class CloudClient {
     let call: ApiCall;
     try {
       call = def.buildCall(refs, region);
-      origin = resolveEndpoint(call.cloud === 'aliyun' ? call.product : call.service, region, this.opts.endpoints?.[def.kind]);
+      origin = resolveEndpoint(def.endpoint, region, this.opts.endpoints?.[def.kind]);
     } catch (e) {
       return fail(e);
     }
@@ -280,7 +288,7 @@ export class CloudClient {
 
   private asError(e: unknown, def: KindDefinition, region: string): MediaJobsError {
     const err = e instanceof MediaJobsError ? e : new SchemaError(def.api, '(response)', e instanceof Error ? e.message : String(e));
-    return withHint(err, { api: def.api, retention: def.retention, region });
+    return withHint(err, { api: def.api, retention: def.retention, region, ...(def.apiErrorHint ? { apiHint: def.apiErrorHint } : {}) });
   }
 }
 
@@ -379,16 +387,7 @@ function positiveOr(v: number | undefined, fallback: number): number {
   return v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
-/** Which of a batch's jobs answer a given reference. */
+/** Which of a batch's jobs answer a given reference: the adapter's rule, or the jobs with the reference's id. */
 function matchJobs(def: KindDefinition, ref: JobRef, jobs: readonly Job[]): Job[] {
-  if (def.kind === 'live-editing') {
-    // A ref with a casterId names one task (its id is the ShowId); without, its id is the CasterId.
-    if (ref.params.casterId) return jobs.filter((j) => j.id === ref.id);
-    return ref.params.showId ? jobs.filter((j) => j.id === ref.params.showId) : [...jobs];
-  }
-  return jobs.filter((j) => j.id === ref.id);
-}
-
-function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return def.matchJobs ? def.matchJobs(ref, jobs) : jobs.filter((j) => j.id === ref.id);
 }

@@ -7,3 +7,4 @@ export { RateLimiters } from './http/rateLimiter.js';
 export { validateEndpoint } from './endpoints.js';
 export { describeError } from './errors.js';
 export { kindDefinition } from './adapters/registry.js';
+export { ENDPOINTS, type EndpointProduct } from './adapters/registry.js';

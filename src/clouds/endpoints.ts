@@ -1,46 +1,12 @@
 /**
- * Where each API lives, per region, with the quirks found in the clouds' endpoint pages
- * (https://www.alibabacloud.com/help/en/vod/developer-reference/api-vod-2017-03-21-endpoint,
- * https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-endpoint) and their SDKs:
- * - ICE: the documented regional host `ice.<region>.aliyuncs.com` (the generated SDKs send every region but
- *   cn-shanghai to the bare `ice.aliyuncs.com`; whether that routes by RegionId is unconfirmed, so we follow
- *   the docs and let users override).
- * - VOD: regional hosts, and `cn-hangzhou` served by `vod.cn-shanghai.aliyuncs.com` as the SDK maps it.
- * - Live: most regions use the global `live.aliyuncs.com`; Singapore and Frankfurt have their own host.
- * - MPC: `mpc.<region>.myhuaweicloud.com`, except cn-north-1 which is `mts.cn-north-1.myhuaweicloud.com`.
+ * Endpoint rules shared by every API: the default region per cloud, loopback hosts, checking a user-given
+ * endpoint, and resolving an API's origin from its adapter's region table (src/clouds/adapters/). Light on
+ * purpose: host-side code reads `isRegionName` and `DEFAULT_REGION` from here without loading the adapters.
  */
 import { ConfigError } from './errors.js';
 import { type CloudId } from '../model/job.js';
 import { isRegionName } from '../util/region.js';
 import { isHttpProtocol } from '../util/urls.js';
-
-export type EndpointProduct = 'ice' | 'vod' | 'live' | 'mpc';
-
-const ICE_REGIONS = ['cn-shanghai', 'cn-hangzhou', 'cn-beijing', 'cn-shenzhen', 'ap-southeast-1', 'us-west-1'];
-const VOD_REGIONS = [
-  'cn-shanghai', 'cn-beijing', 'cn-shenzhen', 'cn-hongkong', 'ap-southeast-1', 'ap-northeast-1',
-  'ap-southeast-5', 'eu-central-1', 'us-west-1', 'me-central-1',
-];
-const LIVE_GLOBAL_REGIONS = ['ap-northeast-1', 'ap-southeast-5', 'cn-beijing', 'cn-qingdao', 'cn-shenzhen', 'cn-shanghai', 'me-central-1'];
-const MPC_REGIONS = ['cn-north-4', 'cn-east-2', 'cn-east-3', 'cn-south-1', 'ap-southeast-3'];
-
-/** The region table: product → region → https origin. */
-export const ENDPOINTS: Readonly<Record<EndpointProduct, Readonly<Record<string, string>>>> = {
-  ice: Object.fromEntries(ICE_REGIONS.map((r) => [r, `https://ice.${r}.aliyuncs.com`])),
-  vod: {
-    ...Object.fromEntries(VOD_REGIONS.map((r) => [r, `https://vod.${r}.aliyuncs.com`])),
-    'cn-hangzhou': 'https://vod.cn-shanghai.aliyuncs.com',
-  },
-  live: {
-    ...Object.fromEntries(LIVE_GLOBAL_REGIONS.map((r) => [r, 'https://live.aliyuncs.com'])),
-    'ap-southeast-1': 'https://live.ap-southeast-1.aliyuncs.com',
-    'eu-central-1': 'https://live.eu-central-1.aliyuncs.com',
-  },
-  mpc: {
-    ...Object.fromEntries(MPC_REGIONS.map((r) => [r, `https://mpc.${r}.myhuaweicloud.com`])),
-    'cn-north-1': 'https://mts.cn-north-1.myhuaweicloud.com',
-  },
-};
 
 export const DEFAULT_REGION: Readonly<Record<CloudId, string>> = {
   aliyun: 'cn-shanghai',
@@ -81,15 +47,22 @@ export function validateEndpoint(raw: string): string {
   return url.origin;
 }
 
+/** An API's region table, as its adapter declares it (`endpoint` of a KindDefinition). */
+export interface EndpointTable {
+  product: string;
+  origins: Readonly<Record<string, string>>;
+}
+
 /**
- * The origin to send a product's requests to: the override when given (validated), else the region table.
+ * The origin to send an API's requests to: the override when given (validated), else its region table.
  * Throws ConfigError for a region missing from the table.
  */
-export function resolveEndpoint(product: EndpointProduct, region: string, override?: string): string {
+export function resolveEndpoint(endpoint: EndpointTable, region: string, override?: string): string {
   if (override !== undefined && override !== '') return validateEndpoint(override);
-  const origin = ENDPOINTS[product][region];
+  const { product, origins } = endpoint;
+  const origin = Object.hasOwn(origins, region) ? origins[region] : undefined;
   if (origin === undefined) {
-    const known = Object.keys(ENDPOINTS[product]).sort().join(', ');
+    const known = Object.keys(origins).sort().join(', ');
     throw new ConfigError(
       `region "${region}" has no known ${product} endpoint`,
       `known regions: ${known}; or give an endpoint explicitly (--endpoint / the endpoint setting)`,

@@ -1,9 +1,11 @@
 /**
  * One line of advice per failure, in the user's terms: which setting to check, which permission to grant.
  * The error message says what happened (the cloud's code and words); the hint says what to do about it.
- * Codes and meanings come from the reference fact sheet (Alibaba common errors, Huawei APIGW table, MPC codes).
+ * Codes and meanings come from the clouds' error-code pages (Alibaba Cloud common errors, the Huawei API Gateway
+ * table); a kind's own service codes are its adapter's (`apiErrorHint`, `jobHints` in src/clouds/adapters/).
  */
 import { type ApiError, type BadResponseError, type MediaJobsError, type NetworkError } from './errors.js';
+import { type JobError } from '../model/job.js';
 
 export interface HintContext {
   /** `product:Action`, which is also the RAM permission name (e.g. `ice:GetMediaProducingJob`). */
@@ -13,19 +15,9 @@ export interface HintContext {
   region?: string;
   /** Attempts made, when known (for the throttling hint). */
   attempts?: number;
+  /** The kind's own advice for its API's error codes, tried first (the adapter's `apiErrorHint`). */
+  apiHint?: (e: ApiError, notFound: () => string) => string | null;
 }
-
-/** Known MPC service codes (Huawei Media Processing Center), from the MPC error-code page. */
-const MPC_CODES: Record<string, string> = {
-  'MPC.10050': 'MPC system error; try again later',
-  'MPC.10052': 'MPC could not fetch the input file; check the OBS bucket, object and MPC\'s authorization (agency) on it',
-  'MPC.10053': 'the input file was not found in OBS; check the bucket and object path',
-  'MPC.10089': 'the template file is missing',
-  'MPC.10125': 'the input data is not valid',
-  'MPC.10217': 'the OBT (open beta) usage quota is exceeded',
-  'MPC.10223': 'MPC is not authorized to access OBS (agency state); authorize the agency in the MPC console',
-  'MPC.10224': 'MPC is not authorized to access OBS (agency state); authorize the agency in the MPC console',
-};
 
 export function hintForError(e: MediaJobsError, ctx: HintContext): string | null {
   switch (e.kind) {
@@ -54,6 +46,10 @@ function inRegion(ctx: HintContext): string {
 function apiHint(e: ApiError, ctx: HintContext): string | null {
   const code = e.code;
   const message = e.message.toLowerCase();
+
+  // The kind's own service codes (they never look like the cloud-wide codes below).
+  const own = ctx.apiHint?.(e, () => notFoundHint(ctx)) ?? null;
+  if (own !== null) return own;
 
   // Credentials and signatures (Alibaba).
   if (code.startsWith('InvalidAccessKeyId')) {
@@ -113,15 +109,6 @@ function apiHint(e: ApiError, ctx: HintContext): string | null {
         if (/^04/.test(gw)) return 'denied by an IP access rule of the gateway';
         return null;
     }
-  }
-
-  // Huawei MPC service errors.
-  if (code.startsWith('MPC.')) {
-    // Known codes first: MPC.10053 "not found" is about the input file, not the job.
-    const known = MPC_CODES[code];
-    if (known) return `${code}: ${known}`;
-    if (/job.*(not exist|not found)/.test(message)) return notFoundHint(ctx);
-    return `MPC service error ${code}; see the MPC error-code list`;
   }
 
   if (isNotFoundCode(code)) return notFoundHint(ctx);
@@ -209,4 +196,38 @@ function badResponseHint(e: BadResponseError): string | null {
   }
   if (e.httpStatus >= 500) return 'the service or a gateway in front of it failed; try again later';
   return 'the answer was not what the cloud API sends: is the endpoint right, and is a proxy rewriting responses?';
+}
+
+/** A kind's advice for its jobs' own errors (declared by its adapter). */
+export interface JobHints {
+  /** Advice for the kind's own error codes, tried first (null: the generic rules decide). */
+  byCode?: (error: JobError) => string | null;
+  /** What "rejected as invalid" should tell the user to check. */
+  invalid?: string;
+}
+
+/** What to do about a job's own failure, where the code says enough; null otherwise. */
+export function jobErrorHint(error: JobError, hints: JobHints = {}): string | null {
+  const code = error.code;
+  const message = error.message.toLowerCase();
+  const own = hints.byCode?.(error) ?? null;
+  if (own !== null) return own;
+  if (/download|fetch|notfound|not found|404/i.test(code) || /(download|fetch).*(fail|404)|404 not found/.test(message)) {
+    return 'an input could not be fetched: check that the URL or object exists and that the service may read it (bucket policy, RAM role)';
+  }
+  if (/ExceededMaximumValue|TooLarge|Exceed/i.test(code)) {
+    return 'a parameter is above what the service allows (e.g. the output size): check the output settings named in the message';
+  }
+  if (/^InvalidParameter|^MissingParameter|Invalid/i.test(code)) {
+    return `the job was rejected as invalid: check ${hints.invalid ?? 'the template and parameters named in the message'}`;
+  }
+  if (/Timeout|TimedOut/i.test(code)) return 'the job took too long: submit it again, or with shorter inputs';
+  if (/Internal|System|ServiceUnavailable/i.test(code)) return 'a service-side error: submit the job again later';
+  return null;
+}
+
+/** The job error with its hint (`hint` set only when there is one). */
+export function withJobHint(error: JobError, hints?: JobHints): JobError {
+  const hint = jobErrorHint(error, hints);
+  return hint === null ? error : { ...error, hint };
 }

@@ -4,7 +4,7 @@
  * The vscode glue (views/inspectorPanel.ts) and the standalone preview page (webview/preview/previewHost.ts)
  * both drive one of these, so the preview answers exactly as the extension does.
  */
-import { type Job, type JobError, type JobKind, type JobStatus, type Timeline } from '../model/job.js';
+import { isJobKind, JOB_KINDS, type Job, type JobStatus, type Timeline } from '../model/job.js';
 import { shortId } from '../present/jobPresentation.js';
 import { TimelineIndex } from '../present/timelineIndex.js';
 import { type TrackedJob } from '../model/trackedJob.js';
@@ -58,7 +58,7 @@ export class InspectorSession {
     const job = t?.snapshot ?? null;
     const tracked: TrackedInfo = {
       key: this.key,
-      ref: t ? t.ref : { kind: (this.key.split('|')[0] ?? 'ice') as JobKind, id: this.key.split('|')[2] ?? this.key, region: this.key.split('|')[1] ?? '', params: {} },
+      ref: t ? t.ref : { kind: kindOfKey(this.key), id: this.key.split('|')[2] ?? this.key, region: this.key.split('|')[1] ?? '', params: {} },
       lastError: t?.lastError ?? null,
       lastCheckedAt: t?.lastCheckedAt ?? null,
       addedAt: t?.addedAt ?? null,
@@ -69,17 +69,18 @@ export class InspectorSession {
     };
     let core: JobCore | null = null;
     if (job) {
-      const { timeline: _t, raw: _r, ...rest } = job;
+      const { timeline: _t, raw: _r, extras: _e, ...rest } = job;
       core = rest;
     }
     return {
       key: this.key,
       tracked,
       job: core,
-      errorHint: job?.error ? jobErrorHint(job.kind, job.error) : null,
+      // Set by the kind's adapter when the job was fetched; jobs saved before it did have none.
+      errorHint: job?.error?.hint ?? null,
       timeline: this.timelineView(job, tracked.trimmed),
       hasRaw: job !== null && job.raw !== undefined && job.raw !== null,
-      extras: job ? extrasOf(job) : [],
+      extras: (job?.extras ?? []).map((x): ExtraSection => ({ title: x.title, value: decodeNestedJson(x.value) })),
     };
   }
 
@@ -212,67 +213,8 @@ export function decodeNestedJson(v: unknown, depth = 0): unknown {
   }
   return v;
 }
-
-function rec(x: unknown): Record<string, unknown> | null {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : null;
-}
-
-/** Cloud fields the normalized job has no place for but people look for. */
-function extrasOf(job: Job): ExtraSection[] {
-  const raw = rec(job.raw);
-  if (raw === null) return [];
-  const out: ExtraSection[] = [];
-  switch (job.kind) {
-    case 'mpc-editing': {
-      const e = rec(raw.editing_output);
-      if (e?.video_info !== undefined) out.push({ title: 'video_info', value: decodeNestedJson(e.video_info) });
-      if (e?.audio_info !== undefined) out.push({ title: 'audio_info', value: decodeNestedJson(e.audio_info) });
-      if (raw.metadata !== undefined) out.push({ title: 'metadata', value: decodeNestedJson(raw.metadata) });
-      break;
-    }
-    case 'live-edge': {
-      const j = rec(raw.Job);
-      if (j) {
-        const picked: Record<string, unknown> = {};
-        for (const k of ['StreamInput', 'StreamOutput', 'Type', 'TemplateName', 'LastStartAt', 'LastStopAt']) if (j[k] !== undefined) picked[k] = j[k];
-        if (Object.keys(picked).length > 0) out.push({ title: 'Edge transcode job', value: picked });
-      }
-      break;
-    }
-    default:
-      break;
-  }
-  return out;
-}
-
-/** What to do about a job's own failure, where the code says enough; null otherwise. */
-export function jobErrorHint(kind: JobKind, error: JobError): string | null {
-  const code = error.code;
-  const message = error.message.toLowerCase();
-  if (code.startsWith('MPC.')) {
-    const known: Record<string, string> = {
-      'MPC.10050': 'an MPC system error; submit the job again later',
-      'MPC.10052': 'MPC could not fetch the input: check the OBS bucket and object, and that MPC is authorized (agency) to read them',
-      'MPC.10053': 'the input file was not found in OBS: check the bucket and the object path',
-      'MPC.10089': 'the template file is missing',
-      'MPC.10125': 'the input data is not valid: check the job parameters',
-      'MPC.10223': 'MPC is not authorized to access OBS: authorize the agency in the MPC console',
-      'MPC.10224': 'MPC is not authorized to access OBS: authorize the agency in the MPC console',
-    };
-    return known[code] ?? 'see the MPC error-code list for this code';
-  }
-  if (/download|fetch|notfound|not found|404/i.test(code) || /(download|fetch).*(fail|404)|404 not found/.test(message)) {
-    return 'an input could not be fetched: check that the URL or object exists and that the service may read it (bucket policy, RAM role)';
-  }
-  if (/ExceededMaximumValue|TooLarge|Exceed/i.test(code)) {
-    return 'a parameter is above what the service allows (e.g. the output size): check the output settings named in the message';
-  }
-  if (/^InvalidParameter|^MissingParameter|Invalid/i.test(code)) {
-    return kind === 'ice'
-      ? 'the job was rejected as invalid: check the Timeline, the template parameters or the output settings named in the message'
-      : 'the job was rejected as invalid: check the template and parameters named in the message';
-  }
-  if (/Timeout|TimedOut/i.test(code)) return 'the job took too long: submit it again, or with shorter inputs';
-  if (/Internal|System|ServiceUnavailable/i.test(code)) return 'a service-side error: submit the job again later';
-  return null;
+/** The kind a job key starts with (the first kind when the key is not one: the panel then says "not fetched"). */
+function kindOfKey(key: string): Job['kind'] {
+  const k = key.split('|')[0];
+  return isJobKind(k) ? k : JOB_KINDS[0];
 }

@@ -9,6 +9,8 @@ export const iceInfo: KindInfo = {
   params: [],
   api: 'GetMediaProducingJob',
   console: { url: 'https://ims.console.aliyun.com/summary', regionQuery: false },
+  // The status API's call (src/clouds/): not published for this API (UNCONFIRMED); 10/s is its sibling APIs' figure.
+  apiVersion: '2020-11-09', batchSize: 1, rateLimit: { requests: 10, perSeconds: 1 },
   // The inspector panel: a Timeline, or a template's ClipsParam; files out.
   inspector: {
     timeline: true, template: true, subJobMaterials: true, liveOutput: false,

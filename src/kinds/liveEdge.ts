@@ -9,6 +9,8 @@ export const liveEdgeInfo: KindInfo = {
   params: [{ name: 'clusterId', cliFlag: 'cluster-id', required: true, trackPrompt: 'ClusterId of the edge transcode jobs', what: 'ClusterId' }],
   api: 'GetEdgeTranscodeJob',
   console: { url: 'https://live.console.aliyun.com/', regionQuery: false },
+  // The status API's call (src/clouds/).
+  apiVersion: '2016-11-01', batchSize: 1, rateLimit: { requests: 6000, perSeconds: 60 },
   // The inspector panel: no Timeline, no template; a live stream out.
   inspector: {
     timeline: false, template: false, subJobMaterials: false, liveOutput: true,

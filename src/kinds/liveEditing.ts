@@ -11,6 +11,8 @@ export const liveEditingInfo: KindInfo = {
   params: [{ name: 'showId', cliFlag: 'show-id', required: false }],
   api: 'GetEditingJobInfo',
   console: { url: 'https://live.console.aliyun.com/', regionQuery: false },
+  // The status API's call (src/clouds/).
+  apiVersion: '2016-11-01', batchSize: 1, rateLimit: { requests: 10, perSeconds: 1 },
   // The inspector panel: no Timeline, no template; files out.
   inspector: {
     timeline: false, template: false, subJobMaterials: false, liveOutput: false,

@@ -12,6 +12,8 @@ export const mpcEditingInfo: KindInfo = {
   }],
   api: 'ListEditingJobs',
   console: { url: 'https://console.huaweicloud.com/mpc/', regionQuery: true },
+  // The status API's call (src/clouds/): the documented MPC tenant limit (stated for transcoding; UNCONFIRMED here).
+  apiVersion: 'v2', batchSize: 10, rateLimit: { requests: 100, perSeconds: 60 },
   // The inspector panel: no Timeline, no template; files out.
   inspector: {
     timeline: false, template: false, subJobMaterials: false, liveOutput: false,

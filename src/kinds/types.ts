@@ -32,6 +32,13 @@ export interface KindInfo {
   api: string;
   /** The console page the job is found on; `regionQuery` appends `?region=<region>` when the region is known. */
   console: { url: string; regionQuery: boolean };
+  // ---- The status API's call (read by the cloud core, src/clouds/) ----
+  /** The API's version (`2020-11-09`; MPC: the path's `v2`). */
+  apiVersion: string;
+  /** Most ids one status request carries. */
+  batchSize: number;
+  /** The rate the client keeps to, per account: `requests` every `perSeconds` seconds (also the burst it allows). */
+  rateLimit: { requests: number; perSeconds: number };
   // The inspector panel (src/webview/): what a job of this kind can carry, and what to say where it carries nothing.
   inspector: {
     /** Jobs may carry a Timeline; without one the Timeline tab says why, not that the kind has none. */

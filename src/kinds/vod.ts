@@ -10,6 +10,8 @@ export const vodInfo: KindInfo = {
   api: 'GetTranscodeTask',
   // With a snapshot, src/present/consoleLinks.ts links the video's own page instead.
   console: { url: 'https://vod.console.aliyun.com/#/media/video/list', regionQuery: false },
+  // The status API's call (src/clouds/).
+  apiVersion: '2017-03-21', batchSize: 1, rateLimit: { requests: 15, perSeconds: 1 },
   // The inspector panel: no Timeline, no template; files out.
   inspector: {
     timeline: false, template: false, subJobMaterials: false, liveOutput: false,

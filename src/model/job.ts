@@ -30,6 +30,8 @@ export function isJobKind(value: unknown): value is JobKind {
 export interface JobError {
   code: string;
   message: string;
+  /** What to do about it, when the code says enough (set by the kind's adapter; absent in jobs saved before). */
+  hint?: string;
 }
 
 /** One output of a job: a file, a VOD media asset, a stream, or one transcode job of a VOD task. */
@@ -162,6 +164,14 @@ export interface Job {
   requestId: string | null;
   /** The API's response body for this job, as received (after the outer JSON.parse). */
   raw: unknown;
+  /** Cloud fields the normalized job has no place for but people look for (set by the kind's adapter). */
+  extras?: JobExtra[];
+}
+
+/** One cloud-specific field (or group of fields) shown beside the normalized ones. */
+export interface JobExtra {
+  title: string;
+  value: unknown;
 }
 
 export function emptyOutput(): JobOutput {

@@ -123,7 +123,7 @@ const refSchema = z.object({
   params: paramsSchema,
 });
 
-const jobErrorSchema = z.object({ code: str, message: str });
+const jobErrorSchema = z.object({ code: str, message: str, hint: z.optional(str) });
 
 const outputSchema = z.object({
   label: nstr, url: nstr, mediaId: nstr, storageLocation: nstr, fileName: nstr, definition: nstr,
@@ -159,6 +159,7 @@ const jobSchema = z.object({
   error: z.nullable(jobErrorSchema), outputs: z.array(outputSchema), timeline: z.nullable(timelineSchema),
   clipsParam: z.unknown(), templateId: nstr, userData: z.unknown(), subJobMaterials: z.unknown(),
   streams: z.array(streamSchema), params: paramsSchema, requestId: nstr,
+  extras: z.optional(z.array(z.object({ title: str, value: z.unknown() }))),
   // Never saved; accepted (and dropped) so a hand-edited state with it still loads.
   raw: z.optional(z.unknown()),
 });

@@ -2,16 +2,42 @@
  * Intelligent Media Services (ICE/IMS) editing jobs: `GetMediaProducingJob` (2020-11-09).
  * Wire format: https://www.alibabacloud.com/help/en/ims/developer-reference/api-ice-2020-11-09-getmediaproducingjob;
  * the Timeline inside it is read by `timeline.ts`.
+ * Endpoints: the documented regional host `ice.<region>.aliyuncs.com` (the generated SDKs send every region but
+ * cn-shanghai to the bare `ice.aliyuncs.com`; whether that routes by RegionId is unconfirmed, so we follow the
+ * docs and let users override).
  */
 import { z } from 'zod';
 import { type AliyunCall } from '../apiCall.js';
-import { emptyOutput, type Job, type JobOutput } from '../../model/job.js';
-import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
-import { iceStatus } from './status.js';
+import { emptyOutput, type Job, type JobOutput, type JobStatus } from '../../model/job.js';
+import { type JobHints, withJobHint } from '../errorHints.js';
+import { type Endpoint, fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
+import { byName, type MappedStatus } from './status.js';
 import { parseTimeline } from './timeline.js';
 import { aliyunTime, anyValue, blankJob, checkRefs, decodedOrRaw, fileNameFromUrl, idString, jsonInString, numLike, optString, parseBody, progressLike } from './wire.js';
 
 const API = 'ice:GetMediaProducingJob';
+const { apiVersion: VERSION, ...CALL } = fromKindInfo('ice');
+
+const REGIONS = ['cn-shanghai', 'cn-hangzhou', 'cn-beijing', 'cn-shenzhen', 'ap-southeast-1', 'us-west-1'];
+const ENDPOINT: Endpoint<'ice'> = {
+  product: 'ice',
+  origins: Object.fromEntries(REGIONS.map((r) => [r, `https://ice.${r}.aliyuncs.com`])),
+};
+
+const STATUS = new Map<string, JobStatus>([
+  ['Init', 'queued'],
+  ['Queuing', 'queued'],
+  ['Processing', 'running'],
+  ['Success', 'succeeded'],
+  ['Failed', 'failed'],
+]);
+
+/** GetMediaProducingJob `Status`. */
+export function iceStatus(raw: unknown): MappedStatus {
+  return byName(STATUS, raw);
+}
+
+const JOB_HINTS: JobHints = { invalid: 'the Timeline, the template parameters or the output settings named in the message' };
 
 const MediaProducingJobWire = z.looseObject({
   JobId: idString,
@@ -70,7 +96,7 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
     completedAt: j.CompleteTime,
     updatedAt: j.ModifiedTime,
     durationSeconds: j.Duration,
-    error: status === 'failed' && (j.Code !== null || j.Message !== null) ? { code: j.Code ?? '', message: j.Message ?? '' } : null,
+    error: status === 'failed' && (j.Code !== null || j.Message !== null) ? withJobHint({ code: j.Code ?? '', message: j.Message ?? '' }, JOB_HINTS) : null,
     outputs,
     timeline: parseTimeline(j.Timeline),
     clipsParam: decodedOrRaw(j.ClipsParam),
@@ -83,22 +109,19 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
   return { jobs: [job], missing: [] };
 }
 
-export const iceKind: KindDefinition = {
-  kind: 'ice',
-  cloud: 'aliyun',
+export const iceKind: KindDefinition<'ice', 'ice'> = {
+  ...CALL,
   api: API,
-  // Not published for this API (UNCONFIRMED); 10/s is the figure of its sibling APIs.
-  rateLimit: { capacity: 10, perMs: 1000 },
-  batchSize: 1,
-  requiredParams: [],
   retention: 'one year',
+  endpoint: ENDPOINT,
   buildCall(refs, _region): AliyunCall {
-    const ref = checkRefs(API, refs, 1, []);
+    const ref = checkRefs(API, refs, CALL.batchSize);
     // GET as the TypeScript SDK does; the API takes POST as well.
     return {
-      cloud: 'aliyun', product: 'ice', action: 'GetMediaProducingJob', version: '2020-11-09', method: 'GET',
+      cloud: 'aliyun', product: ENDPOINT.product, action: 'GetMediaProducingJob', version: VERSION, method: 'GET',
       params: { JobId: ref.id },
     };
   },
   parse,
+  jobHints: JOB_HINTS,
 };

@@ -5,12 +5,35 @@
  */
 import { z } from 'zod';
 import { type AliyunCall } from '../apiCall.js';
-import { emptyOutput, type Job, type JobOutput } from '../../model/job.js';
-import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
-import { liveEdgeStatus } from './status.js';
-import { aliyunTime, anyValue, blankJob, checkRefs, idString, laterOf, optString, parseBody } from './wire.js';
+import { emptyOutput, type Job, type JobOutput, type JobStatus } from '../../model/job.js';
+import { fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
+import { LIVE_ENDPOINT } from './liveProduct.js';
+import { byNumber, type MappedStatus } from './status.js';
+import { aliyunTime, anyValue, blankJob, checkRefs, idString, isRecord, laterOf, optString, parseBody } from './wire.js';
 
 const API = 'live:GetEdgeTranscodeJob';
+const { apiVersion: VERSION, ...CALL } = fromKindInfo('live-edge');
+
+const STATUS = new Map<number, JobStatus>([
+  [0, 'stopped'], // not started (or stopped): a long-lived stream job that can start again
+  [1, 'running'],
+]);
+
+/** GetEdgeTranscodeJob `Status` ("0", "1"). */
+export function liveEdgeStatus(raw: unknown): MappedStatus {
+  return byNumber(STATUS, raw);
+}
+
+/** The job's stream fields, shown beside the normalized ones (the raw `Job` keys, as received). */
+const EXTRA_KEYS = ['StreamInput', 'StreamOutput', 'Type', 'TemplateName', 'LastStartAt', 'LastStopAt'];
+
+function extrasOf(body: unknown): Job['extras'] {
+  const j = isRecord(body) && isRecord(body.Job) ? body.Job : null;
+  if (j === null) return undefined;
+  const picked: Record<string, unknown> = {};
+  for (const k of EXTRA_KEYS) if (j[k] !== undefined) picked[k] = j[k];
+  return Object.keys(picked).length > 0 ? [{ title: 'Edge transcode job', value: picked }] : undefined;
+}
 
 const BodyWire = z.looseObject({
   RequestId: optString,
@@ -59,23 +82,22 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
     requestId: wire.RequestId ?? ctx.requestId,
     raw: body,
   };
+  const extras = extrasOf(body);
+  if (extras !== undefined) job.extras = extras;
   return { jobs: [job], missing: [] };
 }
 
-export const liveEdgeKind: KindDefinition = {
-  kind: 'live-edge',
-  cloud: 'aliyun',
+export const liveEdgeKind: KindDefinition<'live', 'live-edge'> = {
+  ...CALL,
   api: API,
-  rateLimit: { capacity: 6000, perMs: 60_000 },
-  batchSize: 1,
-  requiredParams: ['clusterId'],
   // Not published for Get; ListEdgeTranscodeJob shows the last 180 days.
   retention: 'not documented (the list API shows 180 days)',
+  endpoint: LIVE_ENDPOINT,
   buildCall(refs, region): AliyunCall {
-    const ref = checkRefs(API, refs, 1, ['clusterId']);
+    const ref = checkRefs(API, refs, CALL.batchSize);
     const params: Record<string, string> = { ClusterId: ref.params.clusterId ?? '', JobId: ref.id };
     if (region !== '') params.RegionId = region;
-    return { cloud: 'aliyun', product: 'live', action: 'GetEdgeTranscodeJob', version: '2016-11-01', method: 'POST', params };
+    return { cloud: 'aliyun', product: LIVE_ENDPOINT.product, action: 'GetEdgeTranscodeJob', version: VERSION, method: 'POST', params };
   },
   parse,
 };

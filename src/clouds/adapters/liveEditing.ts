@@ -8,16 +8,30 @@
  * answer naming another caster does not move later polls there; its own CasterId stays in `raw`).
  */
 import { z } from 'zod';
-import { ConfigError, SchemaError } from '../errors.js';
+import { SchemaError } from '../errors.js';
 import { type AliyunCall } from '../apiCall.js';
-import { emptyOutput, type Job, type JobOutput } from '../../model/job.js';
+import { emptyOutput, type Job, type JobOutput, type JobStatus } from '../../model/job.js';
 import { type JobRef } from '../../model/jobRef.js';
-import { validateId } from '../../kinds/refs.js';
-import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
-import { liveEditingStatus } from './status.js';
+import { fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
+import { LIVE_ENDPOINT } from './liveProduct.js';
+import { byNumber, type MappedStatus } from './status.js';
 import { anyValue, blankJob, checkRefs, embeddedObject, idString, isRecord, optString, parseBody, parseJsonText } from './wire.js';
 
 const API = 'live:GetEditingJobInfo';
+const { apiVersion: VERSION, ...CALL } = fromKindInfo('live-editing');
+
+const STATUS = new Map<number, JobStatus>([
+  [-1, 'failed'],
+  [0, 'queued'],
+  [1, 'running'], // editing
+  [2, 'running'], // uploading the output to VOD
+  [3, 'succeeded'],
+]);
+
+/** GetEditingJobInfo `TaskStatus` (-1, 0, 1, 2, 3). */
+export function liveEditingStatus(raw: unknown): MappedStatus {
+  return byNumber(STATUS, raw);
+}
 
 const TaskWire = z.looseObject({
   ShowId: optString,
@@ -142,27 +156,25 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
   return { jobs, missing: requested.filter((id) => !found.has(id)) };
 }
 
-export const liveEditingKind: KindDefinition = {
-  kind: 'live-editing',
-  cloud: 'aliyun',
+export const liveEditingKind: KindDefinition<'live', 'live-editing'> = {
+  ...CALL,
   api: API,
-  rateLimit: { capacity: 10, perMs: 1000 },
-  batchSize: 1,
-  requiredParams: [],
   // Not published for this API.
   retention: 'not documented',
+  endpoint: LIVE_ENDPOINT,
   buildCall(refs, region): AliyunCall {
-    const ref = checkRefs(API, refs, 1, []);
+    const ref = checkRefs(API, refs, CALL.batchSize);
     const casterId = ref.params.casterId ?? ref.id;
     const showId = ref.params.casterId !== undefined ? ref.id : ref.params.showId;
-    for (const [what, v] of [['casterId', casterId], ['showId', showId]] as const) {
-      const bad = v === undefined ? null : validateId(v, what);
-      if (bad !== null) throw new ConfigError(bad);
-    }
     const params: Record<string, string> = { CasterId: casterId };
     if (showId !== undefined) params.ShowId = showId;
     if (region !== '') params.RegionId = region;
-    return { cloud: 'aliyun', product: 'live', action: 'GetEditingJobInfo', version: '2016-11-01', method: 'POST', params };
+    return { cloud: 'aliyun', product: LIVE_ENDPOINT.product, action: 'GetEditingJobInfo', version: VERSION, method: 'POST', params };
   },
   parse,
+  // A ref with a casterId names one task (its id is the ShowId); without, its id is the CasterId.
+  matchJobs(ref, jobs) {
+    if (ref.params.casterId) return jobs.filter((j) => j.id === ref.id);
+    return ref.params.showId ? jobs.filter((j) => j.id === ref.params.showId) : [...jobs];
+  },
 };

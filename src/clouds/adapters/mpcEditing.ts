@@ -2,17 +2,60 @@
  * Huawei Cloud MPC editing (clipping) jobs: `GET /v2/{project_id}/editing/jobs?job_id=…` (ListEditingJobs).
  * Wire format: https://support.huaweicloud.com/api-mpc/ListEditingJobs.html. Up to 10 ids a call; times are `yyyyMMddHHmmss` UTC; the request
  * id comes from the X-Request-Id header (ctx.requestId), not the body.
+ * Endpoints: `mpc.<region>.myhuaweicloud.com`, except cn-north-1 which is `mts.cn-north-1.myhuaweicloud.com`.
  */
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { type HuaweiCall } from '../apiCall.js';
-import { emptyOutput, emptyStream, type Job, type JobOutput, type MediaStream } from '../../model/job.js';
-import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
-import { mpcStatus } from './status.js';
+import { emptyOutput, emptyStream, type Job, type JobExtra, type JobOutput, type JobStatus, type MediaStream } from '../../model/job.js';
+import { type JobHints, withJobHint } from '../errorHints.js';
+import { type Endpoint, fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
+import { byName, type MappedStatus } from './status.js';
 import { anyValue, blankJob, checkRefs, decodedOrRaw, embeddedObject, fileNameFromUrl, fpsLike, huaweiTime, idString, isRecord, jsonInString, lenient, numLike, optString, parseBody, parseItems, progressLike, unwrapList } from './wire.js';
 
 const API = 'mpc:ListEditingJobs';
-const BATCH = 10;
+const { apiVersion: VERSION, ...CALL } = fromKindInfo('mpc-editing');
+
+const REGIONS = ['cn-north-4', 'cn-east-2', 'cn-east-3', 'cn-south-1', 'ap-southeast-3'];
+const ENDPOINT: Endpoint<'mpc'> = {
+  product: 'mpc',
+  origins: {
+    ...Object.fromEntries(REGIONS.map((r) => [r, `https://mpc.${r}.myhuaweicloud.com`])),
+    'cn-north-1': 'https://mts.cn-north-1.myhuaweicloud.com',
+  },
+};
+
+const STATUS = new Map<string, JobStatus>([
+  ['WAITING', 'queued'],
+  ['PROCESSING', 'running'],
+  ['SUCCEEDED', 'succeeded'],
+  ['FAILED', 'failed'],
+]);
+
+/** The editing job's `status`. */
+export function mpcStatus(raw: unknown): MappedStatus {
+  return byName(STATUS, raw);
+}
+
+/** Known MPC service codes, from the MPC error-code page: the advice for an API error and for a job's own error. */
+const MPC_CODES: Readonly<Record<string, string>> = {
+  'MPC.10050': 'MPC system error; try again later',
+  'MPC.10052': 'MPC could not fetch the input file; check the OBS bucket, object and MPC\'s authorization (agency) on it',
+  'MPC.10053': 'the input file was not found in OBS; check the bucket and object path',
+  'MPC.10089': 'the template file is missing',
+  'MPC.10125': 'the input data is not valid',
+  'MPC.10217': 'the OBT (open beta) usage quota is exceeded',
+  'MPC.10223': 'MPC is not authorized to access OBS (agency state); authorize the agency in the MPC console',
+  'MPC.10224': 'MPC is not authorized to access OBS (agency state); authorize the agency in the MPC console',
+};
+
+function knownCode(code: string): string | undefined {
+  return Object.hasOwn(MPC_CODES, code) ? MPC_CODES[code] : undefined;
+}
+
+const JOB_HINTS: JobHints = {
+  byCode: ({ code }) => (code.startsWith('MPC.') ? knownCode(code) ?? 'see the MPC error-code list for this code' : null),
+};
 
 const ObsObjWire = z.looseObject({
   bucket: optString,
@@ -124,6 +167,17 @@ function toStreams(j: EditingJob, output: string | null): MediaStream[] {
   return streams;
 }
 
+/** The raw media details and metadata (as received), shown beside the normalized fields. */
+function extrasOf(element: unknown): { extras?: JobExtra[] } {
+  if (!isRecord(element)) return {};
+  const e = isRecord(element.editing_output) ? element.editing_output : null;
+  const extras: JobExtra[] = [];
+  if (e?.video_info !== undefined) extras.push({ title: 'video_info', value: e.video_info });
+  if (e?.audio_info !== undefined) extras.push({ title: 'audio_info', value: e.audio_info });
+  if (element.metadata !== undefined) extras.push({ title: 'metadata', value: element.metadata });
+  return extras.length > 0 ? { extras } : {};
+}
+
 function parse(body: unknown, ctx: ParseContext): ParseResult {
   const wire = parseBody(BodyWire, body, API, ctx.requestId);
   const jobs: Job[] = [];
@@ -146,7 +200,7 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
       completedAt: j.end_time,
       durationSeconds: j.editing_output?.duration ?? null,
       error: status === 'failed' && (j.error_code !== null || j.exec_description !== null)
-        ? { code: j.error_code ?? '', message: j.exec_description ?? '' }
+        ? withJobHint({ code: j.error_code ?? '', message: j.exec_description ?? '' }, JOB_HINTS)
         : null,
       outputs: output !== null ? [output] : [],
       userData: decodedOrRaw(j.user_data),
@@ -154,6 +208,7 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
       params: projectId !== undefined ? { projectId } : {},
       requestId: ctx.requestId,
       raw: element,
+      ...extrasOf(element),
     });
   }
   const found = new Set(jobs.map((j) => j.id));
@@ -161,30 +216,36 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
   return { jobs, missing };
 }
 
-export const mpcEditingKind: KindDefinition = {
-  kind: 'mpc-editing',
-  cloud: 'huawei',
+export const mpcEditingKind: KindDefinition<'mpc', 'mpc-editing'> = {
+  ...CALL,
   api: API,
-  // The documented MPC tenant limit (stated for transcoding; UNCONFIRMED for this API).
-  rateLimit: { capacity: 100, perMs: 60_000 },
-  batchSize: BATCH,
-  requiredParams: ['projectId'],
   retention: 'not documented',
+  endpoint: ENDPOINT,
   buildCall(refs, _region): HuaweiCall {
-    const first = checkRefs(API, refs, BATCH, ['projectId']);
+    const first = checkRefs(API, refs, CALL.batchSize);
     const projectId = first.params.projectId ?? '';
+    if (projectId === '') throw new ConfigError(`${API}: job ${first.id} needs projectId`, 'add projectId to the job reference');
     if (refs.some((r) => r.params.projectId !== projectId)) {
       throw new ConfigError(`${API}: one call can only ask about jobs of one project`);
     }
     const ids = [...new Set(refs.map((r) => r.id))];
     return {
       cloud: 'huawei',
-      service: 'mpc',
+      service: ENDPOINT.product,
       method: 'GET',
-      path: `/v2/${projectId}/editing/jobs`,
+      path: `/${VERSION}/${projectId}/editing/jobs`,
       query: ids.map((id): [string, string] => ['job_id', id]),
       projectId,
     };
   },
   parse,
+  apiErrorHint(e, notFound) {
+    if (!e.code.startsWith('MPC.')) return null;
+    // Known codes first: MPC.10053 "not found" is about the input file, not the job.
+    const known = knownCode(e.code);
+    if (known !== undefined) return `${e.code}: ${known}`;
+    if (/job.*(not exist|not found)/.test(e.message.toLowerCase())) return notFound();
+    return `MPC service error ${e.code}; see the MPC error-code list`;
+  },
+  jobHints: JOB_HINTS,
 };

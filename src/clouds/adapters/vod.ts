@@ -2,15 +2,56 @@
  * ApsaraVideo VOD transcode tasks: `GetTranscodeTask` (2017-03-21).
  * Wire format: https://www.alibabacloud.com/help/en/vod/developer-reference/api-vod-2017-03-21-gettranscodetask.
  * One task → one Job; each of its transcode jobs (one per definition) → one JobOutput with its own status.
+ * Endpoints (https://www.alibabacloud.com/help/en/vod/developer-reference/api-vod-2017-03-21-endpoint): regional
+ * hosts, and `cn-hangzhou` served by `vod.cn-shanghai.aliyuncs.com` as the SDK maps it.
  */
 import { z } from 'zod';
 import { type AliyunCall } from '../apiCall.js';
-import { emptyOutput, emptyStream, type Job, type JobError, type JobOutput, type MediaStream, type StreamType } from '../../model/job.js';
-import { type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
-import { vodJobStatus, vodTaskStatus } from './status.js';
+import { emptyOutput, emptyStream, type Job, type JobError, type JobOutput, type JobStatus, type MediaStream, type StreamType } from '../../model/job.js';
+import { withJobHint } from '../errorHints.js';
+import { type Endpoint, fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
+import { byName, type MappedStatus } from './status.js';
 import { aliyunTime, anyValue, blankJob, checkRefs, embeddedObject, fileNameFromUrl, fpsLike, idString, jsonInString, lenient, listOf, numLike, optString, parseBody, parseItems, progressLike, unwrapList } from './wire.js';
 
 const API = 'vod:GetTranscodeTask';
+const { apiVersion: VERSION, ...CALL } = fromKindInfo('vod');
+
+const REGIONS = [
+  'cn-shanghai', 'cn-beijing', 'cn-shenzhen', 'cn-hongkong', 'ap-southeast-1', 'ap-northeast-1',
+  'ap-southeast-5', 'eu-central-1', 'us-west-1', 'me-central-1',
+];
+const ENDPOINT: Endpoint<'vod'> = {
+  product: 'vod',
+  origins: {
+    ...Object.fromEntries(REGIONS.map((r) => [r, `https://vod.${r}.aliyuncs.com`])),
+    'cn-hangzhou': 'https://vod.cn-shanghai.aliyuncs.com',
+  },
+};
+
+const TASK_STATUS = new Map<string, JobStatus>([
+  ['Processing', 'running'],
+  // "Partial": some jobs done, others still running; the task is not finished.
+  ['Partial', 'running'],
+  ['CompleteAllSucc', 'succeeded'],
+  ['CompleteAllFail', 'failed'],
+  ['CompletePartialSucc', 'partial'],
+]);
+
+const JOB_STATUS = new Map<string, JobStatus>([
+  ['Transcoding', 'running'],
+  ['TranscodeSuccess', 'succeeded'],
+  ['TranscodeFail', 'failed'],
+]);
+
+/** GetTranscodeTask `TaskStatus` (the task as a whole). */
+export function vodTaskStatus(raw: unknown): MappedStatus {
+  return byName(TASK_STATUS, raw);
+}
+
+/** `TranscodeJobStatus` (one output of the task). */
+export function vodJobStatus(raw: unknown): MappedStatus {
+  return byName(JOB_STATUS, raw);
+}
 
 /** Stream objects: ffprobe fields with every value a string (`"Index":"1"`, `"Fps":"30.0"`). */
 const StreamWire = z.looseObject({
@@ -182,7 +223,7 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
     progress,
     createdAt: t.CreationTime,
     completedAt: t.CompleteTime,
-    error: status === 'failed' || status === 'partial' ? summarizeFailures(outputs) : null,
+    error: status === 'failed' || status === 'partial' ? withJobHint(summarizeFailures(outputs)) : null,
     outputs,
     templateId: t.TranscodeTemplateGroupId,
     streams: items.flatMap(toStreams),
@@ -192,18 +233,15 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
   return { jobs: [job], missing: [] };
 }
 
-export const vodKind: KindDefinition = {
-  kind: 'vod',
-  cloud: 'aliyun',
+export const vodKind: KindDefinition<'vod', 'vod'> = {
+  ...CALL,
   api: API,
-  rateLimit: { capacity: 15, perMs: 1000 },
-  batchSize: 1,
-  requiredParams: [],
   retention: 'one year',
+  endpoint: ENDPOINT,
   buildCall(refs, _region): AliyunCall {
-    const ref = checkRefs(API, refs, 1, []);
+    const ref = checkRefs(API, refs, CALL.batchSize);
     return {
-      cloud: 'aliyun', product: 'vod', action: 'GetTranscodeTask', version: '2017-03-21', method: 'POST',
+      cloud: 'aliyun', product: ENDPOINT.product, action: 'GetTranscodeTask', version: VERSION, method: 'POST',
       params: { TranscodeTaskId: ref.id },
     };
   },

@@ -10,8 +10,7 @@ import { z } from 'zod';
 import { ConfigError, SchemaError } from '../errors.js';
 import { KIND_CLOUD } from '../../kinds/index.js';
 import { type JobRef } from '../../model/jobRef.js';
-import { validateId } from '../../kinds/refs.js';
-import { type Job, type JobKind, type JobParams } from '../../model/job.js';
+import { type Job, type JobKind } from '../../model/job.js';
 import { parseJsonBounded } from '../../util/boundDepth.js';
 
 /** Largest JSON-in-a-string we decode. A 100,000-clip Timeline is ~16 MB; beyond 20 MB is not a real job. */
@@ -538,27 +537,12 @@ export function blankJob(kind: JobKind, region: string, id: string): Job {
 }
 
 /**
- * Checks the references handed to a kind's `buildCall`: at least one, at most `batchSize`, every id and
- * required parameter usable. A bad reference is our configuration's fault, caught before any request.
+ * The first of the references handed to a kind's `buildCall`, after checking their number: at least one, at most
+ * `batchSize`. Ids and identity parameters were checked by the client before any call was built.
  */
-export function checkRefs(
-  api: string,
-  refs: readonly JobRef[],
-  batchSize: number,
-  requiredParams: ReadonlyArray<keyof JobParams>,
-): JobRef {
+export function checkRefs(api: string, refs: readonly JobRef[], batchSize: number): JobRef {
   const first = refs[0];
   if (first === undefined) throw new ConfigError(`${api}: no job to ask for`);
   if (refs.length > batchSize) throw new ConfigError(`${api}: ${refs.length} jobs in one call (at most ${batchSize})`);
-  for (const ref of refs) {
-    const bad = validateId(ref.id, `${api} job id`);
-    if (bad !== null) throw new ConfigError(bad);
-    for (const p of requiredParams) {
-      const v = ref.params[p];
-      if (v === undefined) throw new ConfigError(`${api}: job ${ref.id} needs ${p}`, `add ${p} to the job reference`);
-      const badParam = validateId(v, p);
-      if (badParam !== null) throw new ConfigError(badParam);
-    }
-  }
   return first;
 }

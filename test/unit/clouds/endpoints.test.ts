@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveEndpoint, validateEndpoint } from '../../../src/clouds/endpoints.js';
+import { resolveEndpoint as resolve, validateEndpoint } from '../../../src/clouds/endpoints.js';
 import { ConfigError } from '../../../src/clouds/errors.js';
+import { ENDPOINTS, type EndpointProduct } from '../../../src/clouds/adapters/registry.js';
+
+/** A product's origin for a region, from the adapters' tables. */
+const resolveEndpoint = (product: EndpointProduct, region: string, override?: string): string =>
+  resolve({ product, origins: ENDPOINTS[product] }, region, override);
 
 test('regional hosts and the documented quirks', () => {
   assert.equal(resolveEndpoint('ice', 'cn-beijing'), 'https://ice.cn-beijing.aliyuncs.com');

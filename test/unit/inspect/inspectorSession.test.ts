@@ -9,7 +9,7 @@ import { type Job } from '../../../src/model/job.js';
 import { jobKey } from '../../../src/kinds/refs.js';
 import { refOfJob } from '../../../src/kinds/refs.js';
 import { type TrackedJob } from '../../../src/model/trackedJob.js';
-import { decodeNestedJson, InspectorSession, jobErrorHint } from '../../../src/inspect/inspectorSession.js';
+import { decodeNestedJson, InspectorSession } from '../../../src/inspect/inspectorSession.js';
 import { INLINE_CLIP_LIMIT } from '../../../src/protocol/webview.js';
 
 const FIXTURES = join(__dirname, '../../fixtures');
@@ -135,10 +135,18 @@ describe('InspectorSession', () => {
     assert.equal(m.payload.hasRaw, false);
   });
 
-  it('job error hints', () => {
-    assert.match(jobErrorHint('mpc-editing', { code: 'MPC.10053', message: '' }) ?? '', /not found in OBS/);
-    assert.match(jobErrorHint('ice', { code: 'InputMediaDownloadFailed', message: '' }) ?? '', /could not be fetched/);
-    assert.match(jobErrorHint('ice', { code: 'InvalidParameter.Timeline', message: '' }) ?? '', /Timeline/);
-    assert.equal(jobErrorHint('vod', { code: 'SomethingElse', message: 'x' }), null);
+  it('the error hint and the extras come from the job as its adapter made it; a job saved without them shows none', () => {
+    const failed = job('ice', 'failed');
+    assert.match(failed.error?.hint ?? '', /could not be fetched/);
+    const p = new InspectorSession('k').update(tracked(failed), false).payload;
+    assert.equal(p.errorHint, failed.error?.hint);
+    assert.deepEqual(p.extras, []);
+    const { hint: _h, ...oldError } = failed.error!;
+    assert.equal(new InspectorSession('k').update(tracked({ ...failed, error: oldError }), false).payload.errorHint, null);
+
+    const withExtras: Job = { ...job('vod', 'success'), extras: [{ title: 'video_info', value: '{"width":"1280"}' }, { title: 'plain', value: 'x' }] };
+    const q = new InspectorSession('k').update(tracked(withExtras), false).payload;
+    assert.deepEqual(q.extras, [{ title: 'video_info', value: { width: '1280' } }, { title: 'plain', value: 'x' }], 'JSON held in strings decoded');
+    assert.equal((q.job as Record<string, unknown>).extras, undefined, 'sent once, as extras');
   });
 });

@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JOB_KINDS, type JobKind } from '../../../src/model/job.js';
 import { CLOUD_LABEL, KIND_INFO, kindsOfCloud } from '../../../src/kinds/index.js';
-import { KINDS } from '../../../src/clouds/adapters/registry.js';
-import { ENDPOINTS, type EndpointProduct } from '../../../src/clouds/endpoints.js';
+import { ENDPOINTS, type EndpointProduct, KINDS } from '../../../src/clouds/adapters/registry.js';
 import { detectJobIdsInLine } from '../../../src/detect/detectJobIds.js';
 import { EMULATED_KINDS } from '../../emulator/state.js';
 

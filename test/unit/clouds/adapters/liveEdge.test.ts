@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError } from '../../../../src/clouds/errors.js';
 import { liveEdgeKind } from '../../../../src/clouds/adapters/liveEdge.js';
 import { isTerminal } from '../../../../src/model/job.js';
 import { ctx, expectSchemaError, fixture, fixtureRecord, onlyJob, ref } from './support.js';
@@ -27,6 +26,17 @@ describe('live-edge: GetEdgeTranscodeJob mapping', () => {
       ['lobby-480p-h264', 'rtmp://push.acme-live.example/edge/lobby-cam_480p', 'common']);
     assert.equal(job.requestId, f.RequestId);
     assert.deepEqual(job.raw, f);
+  });
+
+  it('extras: the stream fields of the raw Job, as received', () => {
+    const j = fixtureRecord('live-edge', 'running').Job;
+    const job = onlyJob('live-edge', 'running', ctx([ref('live-edge', j.JobId, { clusterId: 'cluster-sh-01' })]));
+    assert.equal(job.extras?.length, 1);
+    assert.equal(job.extras?.[0]?.title, 'Edge transcode job');
+    const value = job.extras?.[0]?.value as Record<string, unknown>;
+    assert.equal(value.StreamInput, j.StreamInput);
+    assert.ok(Object.keys(value).every((k) => ['StreamInput', 'StreamOutput', 'Type', 'TemplateName', 'LastStartAt', 'LastStopAt'].includes(k)));
+    assert.equal(liveEdgeKind.parse({ Job: { JobId: 'j1' } }, ctx()).jobs[0]?.extras, undefined, 'none: no extras field');
   });
 
   it('stopped: "0" is stopped (not terminal); updatedAt is the later LastStopAt', () => {
@@ -69,8 +79,8 @@ describe('live-edge: GetEdgeTranscodeJob mapping', () => {
 
 describe('live-edge: definition and buildCall', () => {
   it('describes the API: 6,000 calls a minute, clusterId required', () => {
-    assert.deepEqual([liveEdgeKind.kind, liveEdgeKind.api, liveEdgeKind.rateLimit, liveEdgeKind.batchSize, liveEdgeKind.requiredParams],
-      ['live-edge', API, { capacity: 6000, perMs: 60_000 }, 1, ['clusterId']]);
+    assert.deepEqual([liveEdgeKind.kind, liveEdgeKind.api, liveEdgeKind.rateLimit, liveEdgeKind.batchSize, liveEdgeKind.endpoint.product],
+      ['live-edge', API, { capacity: 6000, perMs: 60_000 }, 1, 'live']);
   });
 
   it('asks with ClusterId, JobId and RegionId', () => {
@@ -80,7 +90,4 @@ describe('live-edge: definition and buildCall', () => {
     });
   });
 
-  it('refuses a reference without clusterId', () => {
-    assert.throws(() => liveEdgeKind.buildCall([ref('live-edge', 'job-1')], 'cn-shanghai'), (e: unknown) => e instanceof ConfigError && /clusterId/.test(e.message));
-  });
 });

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { iceStatus, liveEdgeStatus, liveEditingStatus, mpcStatus, vodJobStatus, vodTaskStatus, type MappedStatus } from '../../../../src/clouds/adapters/status.js';
+import { type MappedStatus } from '../../../../src/clouds/adapters/status.js';
+import { iceStatus } from '../../../../src/clouds/adapters/ice.js';
+import { liveEdgeStatus } from '../../../../src/clouds/adapters/liveEdge.js';
+import { liveEditingStatus } from '../../../../src/clouds/adapters/liveEditing.js';
+import { mpcStatus } from '../../../../src/clouds/adapters/mpcEditing.js';
+import { vodJobStatus, vodTaskStatus } from '../../../../src/clouds/adapters/vod.js';
 import { type JobStatus } from '../../../../src/model/job.js';
 
 function check(map: (raw: unknown) => MappedStatus, cases: Array<[unknown, JobStatus, string]>): void {

@@ -60,7 +60,10 @@ describe('vod: GetTranscodeTask mapping', () => {
   it('failed: each output carries its error; the job error summarizes them', () => {
     const job = onlyJob('vod', 'failed');
     assert.deepEqual([job.status, job.rawStatus], ['failed', 'CompleteAllFail']);
-    assert.deepEqual(job.error, { code: 'InvalidInput.NoVideoStream', message: '2 of 2 transcode jobs failed; first: The input file has no decodable video stream.' });
+    assert.deepEqual(job.error, {
+      code: 'InvalidInput.NoVideoStream', message: '2 of 2 transcode jobs failed; first: The input file has no decodable video stream.',
+      hint: 'the job was rejected as invalid: check the template and parameters named in the message',
+    });
     for (const o of job.outputs) {
       assert.deepEqual([o.status, o.rawStatus, o.url], ['failed', 'TranscodeFail', null]);
       assert.deepEqual(o.error, { code: 'InvalidInput.NoVideoStream', message: 'The input file has no decodable video stream.' });
@@ -71,7 +74,10 @@ describe('vod: GetTranscodeTask mapping', () => {
   it('partial: status partial; the error names the failing output only', () => {
     const job = onlyJob('vod', 'partial');
     assert.deepEqual([job.status, job.rawStatus], ['partial', 'CompletePartialSucc']);
-    assert.deepEqual(job.error, { code: 'Transcode.ResolutionExceeded', message: '1 of 2 transcode jobs failed; first: The output resolution exceeds the resolution of the input.' });
+    assert.deepEqual(job.error, {
+      code: 'Transcode.ResolutionExceeded', message: '1 of 2 transcode jobs failed; first: The output resolution exceeds the resolution of the input.',
+      hint: 'a parameter is above what the service allows (e.g. the output size): check the output settings named in the message',
+    });
     assert.equal(out(job.outputs, 0).error, null);
     assert.equal(out(job.outputs, 1).definition, '4K');
   });

@@ -1,13 +1,16 @@
 // One line of advice per failure. Each case names what the user must see in the hint.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hintForError, withHint } from '../../../../src/clouds/errorHints.js';
+import { hintForError, jobErrorHint, withHint } from '../../../../src/clouds/errorHints.js';
+import { KINDS } from '../../../../src/clouds/adapters/registry.js';
 import { ApiError, BadResponseError, ConfigError, describeError, type MediaJobsError, NetworkError } from '../../../../src/clouds/errors.js';
 import { TruncatedResponseError } from '../../../../src/clouds/http/transport.js';
 
 const ICE = 'ice:GetMediaProducingJob';
 const MPC = 'mpc:ListEditingJobs';
 const ctx = { api: ICE, retention: '1 year', region: 'cn-shanghai' };
+/** MPC errors as the client hints them: with the MPC adapter's own codes. */
+const mpcCtx = { ...ctx, api: MPC, apiHint: KINDS['mpc-editing'].apiErrorHint };
 const ali = (code: string, status = 400, message = 'm'): ApiError => new ApiError('aliyun', ICE, code, message, status, 'REQ');
 const hw = (code: string, status = 400, message = 'm'): ApiError => new ApiError('huawei', MPC, code, message, status, 'REQ');
 
@@ -22,7 +25,7 @@ describe('hintForError', () => {
     for (const code of ['JobNotFound', 'NoSuchResource', 'InvalidJobId.NotFound', 'TaskNotExist', 'InvalidTranscodeTaskId.NotExist']) {
       assert.match(hint(ali(code, 404)), /not found, or older than this API's retention window \(1 year\)/, code);
     }
-    assert.match(hint(hw('MPC.12345', 400, 'The job does not exist')), /retention window/);
+    assert.match(hint(hw('MPC.12345', 400, 'The job does not exist'), mpcCtx), /retention window/);
   });
 
   it('unknown AccessKey id: wrong, deleted, other account, or the other site', () => {
@@ -66,11 +69,11 @@ describe('hintForError', () => {
   });
 
   it('MPC service codes are named', () => {
-    assert.match(hint(hw('MPC.10052')), /^MPC\.10052: MPC could not fetch the input/);
-    const inputMissing = hint(hw('MPC.10053', 400, 'input not found'));
+    assert.match(hint(hw('MPC.10052'), mpcCtx), /^MPC\.10052: MPC could not fetch the input/);
+    const inputMissing = hint(hw('MPC.10053', 400, 'input not found'), mpcCtx);
     assert.match(inputMissing, /^MPC\.10053: the input file was not found in OBS/);
     assert.doesNotMatch(inputMissing, /retention/, 'a missing input file is not a missing job');
-    assert.match(hint(hw('MPC.10999')), /MPC service error MPC\.10999/);
+    assert.match(hint(hw('MPC.10999'), mpcCtx), /MPC service error MPC\.10999/);
   });
 
   it('network failures point at the endpoint and the proxy', () => {
@@ -118,5 +121,22 @@ describe('withHint', () => {
   it('keeps an existing hint when it has nothing better', () => {
     const e = new ConfigError('bad region', 'regions look like cn-shanghai');
     assert.equal(withHint(e, ctx).hint, 'regions look like cn-shanghai');
+  });
+});
+
+describe('jobErrorHint (a job\'s own error, with its adapter\'s hints)', () => {
+  const jobHint = (kind: keyof typeof KINDS, code: string, message = ''): string | null => jobErrorHint({ code, message }, KINDS[kind].jobHints);
+  it('names what to do where the code says enough', () => {
+    assert.match(jobHint('mpc-editing', 'MPC.10053') ?? '', /not found in OBS/);
+    assert.match(jobHint('mpc-editing', 'MPC.10999') ?? '', /MPC error-code list/);
+    assert.match(jobHint('ice', 'InputMediaDownloadFailed') ?? '', /could not be fetched/);
+    assert.match(jobHint('ice', 'InvalidParameter.Timeline') ?? '', /Timeline/);
+    assert.match(jobHint('vod', 'InvalidParameter') ?? '', /check the template and parameters/);
+    assert.equal(jobHint('vod', 'SomethingElse', 'x'), null);
+  });
+  it('one wording per MPC code: the API error\'s hint and the job\'s say the same', () => {
+    for (const code of ['MPC.10050', 'MPC.10052', 'MPC.10053', 'MPC.10089', 'MPC.10125', 'MPC.10217', 'MPC.10223', 'MPC.10224']) {
+      assert.equal(hint(hw(code), mpcCtx), `${code}: ${jobHint('mpc-editing', code)}`);
+    }
   });
 });
