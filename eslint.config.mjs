@@ -1,6 +1,104 @@
-// Lint config. The layer rule is the important part: pure layers never import `vscode`.
+// Lint config. The layer rules are the important part: pure layers never import `vscode`, and each folder of
+// src/ imports only the folders below it (LAYERS; ARCHITECTURE.md draws the same table).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), 'src');
+
+/**
+ * Folder of src/ → the folders it may import besides itself. Top-level files count as folders named after
+ * them (`constants`, `extension`). A folder missing here is an error, so a new folder must take its place.
+ */
+const BASE = ['model', 'kinds', 'util'];
+const HOST = [...BASE, 'constants', 'present', 'protocol', 'clouds'];
+const LAYERS = {
+  util: [],
+  model: [],
+  constants: [],
+  kinds: ['model'],
+  detect: BASE,
+  present: BASE,
+  protocol: [...BASE, 'present'],
+  inspect: [...BASE, 'present', 'protocol'],
+  webview: [...BASE, 'present', 'protocol'],
+  clouds: BASE,
+  server: [...BASE, 'detect', 'present', 'protocol'],
+  tracking: [...BASE, 'constants', 'present', 'clouds'],
+  platform: [...BASE, 'constants', 'present', 'clouds'],
+  cli: [...BASE, 'present', 'protocol', 'clouds', 'tracking', 'detect'],
+  views: [...HOST, 'detect', 'inspect', 'tracking', 'platform'],
+  client: [...HOST, 'detect', 'tracking', 'platform', 'views'],
+  commands: [...HOST, 'detect', 'tracking', 'platform', 'views'],
+  dev: [...HOST, 'detect', 'inspect', 'tracking', 'platform', 'views', 'client', 'commands'],
+  app: [...HOST, 'detect', 'inspect', 'tracking', 'platform', 'views', 'client', 'commands', 'dev'],
+  extension: [...HOST, 'detect', 'inspect', 'tracking', 'platform', 'views', 'client', 'commands', 'dev', 'app'],
+};
+/** Narrower exceptions, by file: the webview's browser preview plays the host, so it runs the host's session. */
+const EXTRA = [{ files: 'webview/preview/', may: ['inspect'] }];
+/** The files that read saved state back (globalState, SecretStorage) and validate it. */
+const PERSISTENCE = ['tracking/jobStore.ts', 'tracking/credentialsService.ts'];
+/** Sibling bundles required at run time (dist/cloud-core.js, dist/language-client.js): not source imports. */
+const BUNDLES = /^\.\/(cloud-core|language-client)\.js$/;
+/** Packages a folder may not import, with the reason. */
+const PACKAGES = [
+  { name: /^zod(\/|$)/, unless: (f) => f.startsWith('clouds/') || PERSISTENCE.includes(f), why: 'zod stays in src/clouds/ (wire schemas) and in what persists state (src/tracking/jobStore.ts, credentialsService.ts).' },
+];
+
+function folderOf(relPath) {
+  const parts = relPath.split(sep);
+  return parts.length > 1 ? parts[0] : parts[0].replace(/\.[jt]s$/, '');
+}
+
+/** An inline rule: resolves each relative import of a src/ file and checks it against LAYERS. */
+const layersPlugin = {
+  rules: {
+    imports: {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const file = relative(SRC, context.filename);
+        if (file.startsWith('..')) return {};
+        const from = folderOf(file);
+        const allowed = LAYERS[from];
+        const check = (node, spec) => {
+          if (typeof spec !== 'string') return;
+          if (BUNDLES.test(spec)) return;
+          if (!spec.startsWith('.')) {
+            for (const p of PACKAGES) if (p.name.test(spec) && !p.unless(file.split(sep).join('/'))) context.report({ node, message: `'${spec}' is not imported here: ${p.why}` });
+            return;
+          }
+          const target = relative(SRC, resolve(dirname(context.filename), spec));
+          if (target.startsWith('..')) return;
+          const to = folderOf(target);
+          const t = target.split(sep).join('/');
+          if ((t.startsWith('clouds/adapters/') || t.startsWith('clouds/kinds/')) && from !== 'clouds') {
+            context.report({ node, message: `Only src/clouds/ imports the kind adapters (${t}); outside it, read src/kinds/ (KIND_INFO).` });
+            return;
+          }
+          if (to === from) return;
+          if (allowed === undefined) {
+            context.report({ node, message: `src/${from}/ has no place in the layer table (eslint.config.mjs LAYERS).` });
+            return;
+          }
+          const extra = EXTRA.some((e) => file.split(sep).join('/').startsWith(e.files) && e.may.includes(to));
+          if (!allowed.includes(to) && !extra) {
+            context.report({ node, message: `src/${from}/ may not import src/${to}/ (${t}): it imports only ${allowed.length ? allowed.join(', ') : 'nothing else in src/'} (see ARCHITECTURE.md).` });
+          }
+        };
+        return {
+          ImportDeclaration: (n) => check(n.source, n.source.value),
+          ExportNamedDeclaration: (n) => n.source && check(n.source, n.source.value),
+          ExportAllDeclaration: (n) => check(n.source, n.source.value),
+          ImportExpression: (n) => n.source.type === 'Literal' && check(n.source, n.source.value),
+          CallExpression: (n) => {
+            if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'Literal') check(n.arguments[0], n.arguments[0].value);
+          },
+        };
+      },
+    },
+  },
+};
 
 const pureLayers = ['src/kinds/**', 'src/model/**', 'src/detect/**', 'src/present/**', 'src/inspect/**', 'src/clouds/**', 'src/protocol/**', 'src/server/**', 'src/webview/**', 'src/cli/**', 'src/util/**'];
 
@@ -15,6 +113,11 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': 'error' },
   },
   {
     files: pureLayers,

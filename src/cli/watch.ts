@@ -11,8 +11,8 @@ import { type CloudClient } from '../clouds/client.js';
 import { type Clock, systemClock } from '../clouds/clock.js';
 import { describeError } from '../clouds/errors.js';
 import { isRetryable } from '../clouds/http/retry.js';
-import { kindDefinition } from '../clouds/coreEntry.js';
 import { isTerminal, type Job } from '../model/job.js';
+import { KIND_INFO } from '../kinds/index.js';
 
 export interface WatchIo {
   out: (s: string) => void;
@@ -23,8 +23,8 @@ export interface WatchIo {
 
 /** The shortest interval the API's documented rate allows for one poller. */
 export function minimumIntervalMs(cmd: Extract<CliCommand, { type: 'watch' }>): number {
-  const { rateLimit } = kindDefinition(cmd.kind);
-  return Math.ceil(rateLimit.perMs / rateLimit.capacity);
+  const { requests, perSeconds } = KIND_INFO[cmd.kind].rateLimit;
+  return Math.ceil((perSeconds * 1000) / requests);
 }
 
 const MAX_BACKOFF_MS = 60_000;
