@@ -19,7 +19,8 @@ const LAYERS = {
   constants: [],
   kinds: ['model'],
   detect: BASE,
-  present: BASE,
+  // constants.ts is plain ids (command ids for the hover's trusted links).
+  present: [...BASE, 'constants'],
   protocol: [...BASE, 'present'],
   inspect: [...BASE, 'present', 'protocol'],
   webview: [...BASE, 'present', 'protocol'],

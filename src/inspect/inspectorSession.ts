@@ -4,7 +4,8 @@
  * The vscode glue (views/inspectorPanel.ts) and the standalone preview page (webview/preview/previewHost.ts)
  * both drive one of these, so the preview answers exactly as the extension does.
  */
-import { isJobKind, JOB_KINDS, type Job, type JobStatus, type Timeline } from '../model/job.js';
+import { JOB_KINDS, type Job, type JobStatus, type Timeline } from '../model/job.js';
+import { parseJobKey } from '../kinds/refs.js';
 import { shortId } from '../present/jobPresentation.js';
 import { TimelineIndex } from '../present/timelineIndex.js';
 import { type TrackedJob } from '../model/trackedJob.js';
@@ -48,7 +49,7 @@ export class InspectorSession {
   /** `<kind> <short id> · <status>`. */
   title(): string {
     const t = this.tracked;
-    if (t === null) return `${this.key.split('|')[0] ?? 'job'} · loading`;
+    if (t === null) return `${parseJobKey(this.key)?.kind ?? 'job'} · loading`;
     const status: JobStatus = t.snapshot?.status ?? 'unknown';
     return `${t.ref.kind} ${shortId(t.ref.id)} · ${t.snapshot ? status : this.refreshing ? 'loading' : 'not fetched'}`;
   }
@@ -58,7 +59,8 @@ export class InspectorSession {
     const job = t?.snapshot ?? null;
     const tracked: TrackedInfo = {
       key: this.key,
-      ref: t ? t.ref : { kind: kindOfKey(this.key), id: this.key.split('|')[2] ?? this.key, region: this.key.split('|')[1] ?? '', params: {} },
+      // Not loaded yet: what the key says (a key that is not one: the first kind, and the panel says "not fetched").
+      ref: t ? t.ref : parseJobKey(this.key) ?? { kind: JOB_KINDS[0], id: this.key, region: '', params: {} },
       lastError: t?.lastError ?? null,
       lastCheckedAt: t?.lastCheckedAt ?? null,
       addedAt: t?.addedAt ?? null,
@@ -212,9 +214,4 @@ export function decodeNestedJson(v: unknown, depth = 0): unknown {
     return out;
   }
   return v;
-}
-/** The kind a job key starts with (the first kind when the key is not one: the panel then says "not fetched"). */
-function kindOfKey(key: string): Job['kind'] {
-  const k = key.split('|')[0];
-  return isJobKind(k) ? k : JOB_KINDS[0];
 }

@@ -17,15 +17,16 @@ import { jobKey } from '../kinds/refs.js';
 import { type JobRef } from '../model/jobRef.js';
 import { KIND_LABEL } from '../kinds/index.js';
 import { escapeMarkdown, jobTooltipMarkdown, statusIcon } from './jobPresentation.js';
+import { COMMANDS } from '../constants.js';
 import { effectiveStatus } from './status.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 
 /** The command ids the hover links use (and the only ones its MarkdownString enables). */
 export const HOVER_COMMANDS = {
-  inspectJob: 'mediaJobs.inspectJob',
-  copyJobId: 'mediaJobs.copyJobId',
-  openInConsole: 'mediaJobs.openInConsole',
-  openJobReference: 'mediaJobs.openJobReference',
+  inspectJob: COMMANDS.inspectJob,
+  copyJobId: COMMANDS.copyJobId,
+  openInConsole: COMMANDS.openInConsole,
+  openJobReference: COMMANDS.openJobReference,
 } as const;
 
 export const HOVER_ENABLED_COMMANDS: readonly string[] = Object.values(HOVER_COMMANDS);

@@ -164,6 +164,19 @@ const jobSchema = z.object({
   raw: z.optional(z.unknown()),
 });
 
+/**
+ * The saved job is the `Job` type, field for field: these two conversions compile only while the schema and
+ * src/model/job.ts agree in both directions (a field added to Job and not here, or typed otherwise, fails the
+ * build), so no cast is needed where a saved snapshot comes back.
+ */
+type SavedJob = z.infer<typeof jobSchema>;
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+/** Also the optional fields: a key of Job missing from the schema (or the other way round) fails here. */
+const SAVED_JOB_HAS_EVERY_FIELD: SameKeys<SavedJob, Job> = true;
+const jobFitsSchema = (j: Job): SavedJob => j;
+void [SAVED_JOB_HAS_EVERY_FIELD, jobFitsSchema];
+const jobFromSaved = (j: SavedJob): Job => ({ ...j, raw: null });
+
 const trackedErrorSchema = z.object({
   kind: z.enum(['api', 'network', 'bad-response', 'schema', 'config', 'credentials']),
   code: nstr, message: str, hint: nstr, at: str,
@@ -207,7 +220,7 @@ export interface PersistedState {
 
 /** Restores a validated entry as a live TrackedJob (`raw` becomes null: it was never saved). */
 export function trackedFromPersisted(p: PersistedJob, key: string): TrackedJob {
-  const snapshot = p.snapshot ? ({ ...p.snapshot, raw: null } as Job) : null;
+  const snapshot = p.snapshot ? jobFromSaved(p.snapshot) : null;
   const t: TrackedJob = {
     key, ref: p.ref, snapshot, lastError: p.lastError, addedAt: p.addedAt, lastCheckedAt: p.lastCheckedAt, watched: p.watched,
   };
@@ -803,7 +816,7 @@ export class JobStore {
         const snapshot = snapshotDiffers ? this.snapshotOf(theirs, view) : undefined;
         next = { ...ours, lastError: theirs.lastError, lastCheckedAt: laterIso(ours.lastCheckedAt, theirs.lastCheckedAt) };
         if (snapshot) {
-          next.snapshot = { ...snapshot, raw: null } as Job;
+          next.snapshot = jobFromSaved(snapshot);
           if (theirs.snapshotTrimmed) next.snapshotTrimmed = true;
           else delete next.snapshotTrimmed;
         }
