@@ -65,3 +65,21 @@ test('a bare id: the kinds whose id shapes it has, by rank; anything else, every
   assert.deepEqual(plausibleKindsForBareId('1287345'), ofShape('number'));
   assert.deepEqual(plausibleKindsForBareId('not-an-id!'), [...JOB_KINDS]);
 });
+
+test('KindInfo.detect holds what the detector\'s tables assume', () => {
+  const keys = JOB_KINDS.flatMap((k) => KIND_INFO[k].detect.keys.flatMap((x) => x.names));
+  assert.deepEqual(keys.filter((x, i) => keys.indexOf(x) !== i), [], 'a key declared twice');
+  // The key pattern anchors on these endings (and a per-line bit mask holds every role).
+  for (const key of keys) assert.match(key, /.(?:_id|-id|_ID|Id|ID)$/, key);
+  assert.ok(JOB_KINDS.flatMap((k) => KIND_INFO[k].detect.keys).length + 2 <= 31);
+  for (const k of JOB_KINDS) {
+    const d = KIND_INFO[k].detect;
+    // A key's `needs` and `narrowedBy` name a parameter another key of the same kind gives.
+    for (const x of d.keys) for (const p of [x.needs, x.narrowedBy]) if (p) assert.ok(d.keys.some((y) => y.param === p), `${k}: no key of ${p}`);
+    // Markers are matched by the group they are in: no capture group of their own.
+    for (const source of [...d.markers, ...d.siblingKeys, ...d.product.sdks]) assert.equal(new RegExp(`${source}|`).exec('')!.length, 1, source);
+    for (const p of d.paramPatterns ?? []) assert.equal(new RegExp(`${p.pattern}|`).exec('')!.length, 2, p.pattern);
+    // The kinds of one product agree on its CLI.
+    for (const o of kindsOfProduct(d.product.name)) assert.equal(KIND_INFO[o].detect.product.cli, d.product.cli, `${k}, ${o}`);
+  }
+});
