@@ -1,6 +1,6 @@
 /**
  * What one job kind is, as plain data every layer may read (host, server, webview, CLI). PURE: no node, no
- * vscode, no zod; imports only types from src/model/. The wire format and the calls stay in src/clouds/kinds/.
+ * vscode, no zod; imports only types from src/model/. The wire format and the calls stay in src/clouds/adapters/.
  */
 import { type CloudId, type JobKind, type JobParams } from '../model/job.js';
 

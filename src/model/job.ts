@@ -1,7 +1,7 @@
 /**
  * The normalized job: one shape for all five job kinds of both clouds.
  *
- * Everything outside `clouds/kinds/` sees only this model; the wire formats (zod schemas) stay there.
+ * Everything outside `clouds/adapters/` sees only this model; the wire formats (zod schemas) stay there.
  * Times are ISO 8601 UTC strings (`2024-01-01T00:00:00Z`) or null; durations and timeline positions are
  * seconds as numbers; sizes are bytes. A field the API does not give is null, never a guess.
  */

@@ -1,5 +1,5 @@
 /**
- * The hover on a job id, for the language client's hover middleware (the server says which id is under the
+ * The hover on a job id, for the hover provider the language client registers (the server says which id is under the
  * mouse; the content comes from here, where the job store and the credentials are: src/views/jobHoverContent.ts).
  * The MarkdownString trusts exactly the commands its links use (HOVER_ENABLED_COMMANDS) and renders no HTML;
  * all job and document text in it is escaped.
