@@ -24,7 +24,16 @@ const entries = [
     platform: 'node',
     target: 'node20.18',
     format: 'cjs',
-    external: ['vscode', './cloud-core.js', './language-client.js'],
+    external: ['vscode', './cloud-core.js', './language-client.js', './detector.js'],
+  },
+  {
+    // The job-id detector for Look Up while the language server is not running (required then, not at activation).
+    ...common,
+    entryPoints: { detector: 'src/detect/detectJobIds.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    target: 'node20.18',
+    format: 'cjs',
   },
   {
     ...common,

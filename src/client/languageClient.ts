@@ -7,7 +7,7 @@
  *   (src/views/jobHover.ts), by a hover provider registered once the server runs. The server never sees a secret.
  * - document links or CodeLenses (setting `mediaJobs.jobIdLinks`) from `mediaJobs/findJobIds`
  *   (src/views/jobLinks.ts);
- * - `jobIdAt` for Look Up Job ID at Cursor (handed to the commands at construction): the server's detection while it runs, else the core detector
+ * - `jobIdAt` for Look Up Job ID at Cursor (handed to the commands at construction): the server's detection while it runs, else the detector bundle (dist/detector.js)
  *   over the lines around the cursor;
  * - `mediaJobs/didChangeTrackedIds` whenever the set of tracked ids changes (also sent at initialization), so
  *   tracked ids are found anywhere.
@@ -22,7 +22,8 @@ import { type CloudAccess } from '../tracking/cloudAccess.js';
 import { type CredentialsService } from '../tracking/credentialsService.js';
 import { type JobStore } from '../tracking/jobStore.js';
 import { type Logger } from '../platform/logger.js';
-import { CONTEXT_LINES, type DetectedJobId, detectJobIdAtInText, LOOKAHEAD_LINES } from '../detect/detectJobIds.js';
+import type * as Detector from '../detect/detectJobIds.js';
+import { type DetectedJobId } from '../detect/detectJobIds.js';
 import { type JobIdHitInDocument } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
 import { DID_CHANGE_TRACKED_IDS_METHOD, type DidChangeTrackedIdsParams, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtParams, type FindJobIdsParams, isJobIdHitInDocument, MAX_TRACKED_IDS } from '../protocol/lsp.js';
@@ -32,6 +33,12 @@ import { type JobIdFinder, registerJobLinks } from '../views/jobLinks.js';
 /** The client library's bundle sits next to this one (dist/language-client.js, external to the extension build). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require of a sibling bundle is the point
 const loadClientCore = (): typeof ClientCore => require('./language-client.js') as typeof ClientCore;
+/**
+ * The detector as its own bundle (dist/detector.js, the same code the server runs), required only when Look Up
+ * runs while the server does not: the extension bundle does not carry it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require of a sibling bundle is the point
+const loadDetector = (): typeof Detector => require('./detector.js') as typeof Detector;
 
 /** Schemes whose documents the server reads. */
 export const SUPPORTED_SCHEMES: readonly string[] = ['file', 'untitled'];
@@ -201,6 +208,7 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
   async jobIdAt(document: vscode.TextDocument, position: vscode.Position): Promise<DetectedJobId | null> {
     const fromServer = await this.findJobIdAt(document, position);
     if (fromServer !== undefined) return fromServer && toDetected(fromServer);
+    const { CONTEXT_LINES, LOOKAHEAD_LINES, detectJobIdAtInText } = loadDetector();
     const first = Math.max(0, position.line - CONTEXT_LINES);
     const last = Math.min(document.lineCount - 1, position.line + LOOKAHEAD_LINES);
     const text = document.getText(new vscode.Range(first, 0, last, document.lineAt(last).text.length));

@@ -31,7 +31,6 @@ export interface CommandDeps {
   /**
    * The job id at a position as the language server detects it (the core detector when the server is not
    * running), from createLanguageFeatures (src/client/languageClient.ts); Look Up Job ID at Cursor uses it.
-   * Absent (unit tests): the core detector on the cursor's line.
    */
-  jobIdAt?: (document: vscode.TextDocument, position: vscode.Position) => Promise<DetectedJobId | null>;
+  jobIdAt: (document: vscode.TextDocument, position: vscode.Position) => Promise<DetectedJobId | null>;
 }

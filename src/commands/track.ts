@@ -1,7 +1,7 @@
 /** Track a Job… and Look Up Job ID at Cursor. */
 import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
-import { detectJobIdAt, plausibleKindsForBareId } from '../detect/detectJobIds.js';
+import { plausibleKindsForBareId } from '../kinds/idShapes.js';
 import { JOB_KINDS, type JobKind } from '../model/job.js';
 import { type JobIdHit } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
@@ -129,9 +129,7 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
       return undefined;
     }
     const pos = editor.selection.active;
-    const line = editor.document.lineAt(pos.line).text;
-    const trackedIds = new Map(deps.store.all().map((t) => [t.ref.id, t.ref] as const));
-    const found = deps.jobIdAt ? await deps.jobIdAt(editor.document, pos) : detectJobIdAt(line, pos.character, trackedIds);
+    const found = await deps.jobIdAt(editor.document, pos);
     let hit: JobIdHit;
     if (found) {
       hit = found;

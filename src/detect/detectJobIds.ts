@@ -1558,22 +1558,5 @@ export function detectJobIdAtInText(
   return at(scanText(text, { firstLine, from: line, to: line, lineStarts: starts, ...(trackedIds ? { tracked: trackedIds } : {}) }));
 }
 
-/**
- * The kinds a bare id (no context) may be, by its shape, for "which kind is it?": 32 hex characters are what
- * IMS, VOD and (in our samples) MPC use; a UUID is a production-studio caster or show, or an edge transcode job;
- * a number is an MPC job. Anything else: every kind.
- */
-export function plausibleKindsForBareId(id: string): JobKind[] {
-  const out: JobKind[] = [];
-  for (const { kind, shapes } of BARE_ID_KINDS) if (shapes.some((re) => re.test(id))) out.push(kind);
-  return out.length > 0 ? out : [...JOB_KINDS];
-}
-
-/** Shapes of ids (KindInfo.detect.idShapes). */
-const ID_SHAPES: Readonly<Record<KindInfo['detect']['idShapes']['shapes'][number], RegExp>> = {
-  hex32: /^[0-9a-fA-F]{32}$/,
-  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-  number: /^[0-9]+$/,
-};
-/** The kinds by the shapes of their ids, most likely first. */
-const BARE_ID_KINDS = KINDS.map(({ kind, d }) => ({ kind, rank: d.idShapes.rank, shapes: d.idShapes.shapes.map((s) => ID_SHAPES[s]) })).sort((a, b) => a.rank - b.rank);
+/** The kinds an id without context may be, by its shape (src/kinds/idShapes.ts; Look Up reads it there). */
+export { plausibleKindsForBareId } from '../kinds/idShapes.js';

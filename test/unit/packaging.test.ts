@@ -189,7 +189,7 @@ test('the .vsix holds only what users need', { timeout: 150_000 }, () => {
   const { names, output } = packageVsix();
 
   // What ships. vsce renames the README (here: the user guide) and CHANGELOG to lower case, LICENSE to LICENSE.txt.
-  const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/((extension|cloud-core|server|language-client)\.js|webview\/(inspector\.(js|css)|codicon\.(css|ttf)))|media\/[^/]+\.(png|svg)))$/;
+  const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/((extension|cloud-core|server|language-client|detector)\.js|webview\/(inspector\.(js|css)|codicon\.(css|ttf)))|media\/[^/]+\.(png|svg)))$/;
   const unexpected = names.filter((n) => !allowed.test(n));
   assert.deepEqual(unexpected, [], `unexpected files in the .vsix:\n${unexpected.join('\n')}`);
 

@@ -90,4 +90,23 @@ suite('lookup', () => {
     }
     if (hasHarness()) await screenshot('inspect-json', { waitForText: `"id": "${t.ref.id}"` });
   });
+
+  test('Look Up in a document the language server does not read (the job\'s JSON view) finds the id with the lazily loaded detector', async () => {
+    const [t] = api.store.findById(SAMPLE_IDS.ice.movingToSuccess);
+    assert.ok(t, 'tracked by the first test');
+    await vscode.commands.executeCommand('mediaJobs.openJobAsJson', t.key);
+    const editor = await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.scheme === 'media-job' ? e : undefined;
+    }, 10_000, { message: 'a media-job: editor' });
+    const doc = editor.document;
+    const lineNo = [...Array(doc.lineCount).keys()].find((i) => doc.lineAt(i).text.includes(`"id": "${t.ref.id}"`));
+    assert.ok(lineNo !== undefined, 'the JSON names the id');
+    const character = doc.lineAt(lineNo).text.indexOf(t.ref.id) + 4;
+    editor.selection = new vscode.Selection(lineNo, character, lineNo, character);
+    const asked = api.prompter.asked.length;
+    const found = await vscode.commands.executeCommand<Array<{ key: string }> | undefined>('mediaJobs.lookUpJobIdAtCursor');
+    assert.deepEqual(found?.map((f) => f.key), [t.key], 'the tracked job, found without the server (media-job: is not a scheme it reads)');
+    assert.equal(api.prompter.asked.length, asked, 'nothing asked: a tracked id is known in any form');
+  });
 });
