@@ -23,7 +23,7 @@
  * 5. otherwise every kind the key is used by, most likely first: `JobId` → ice, live-edge; `job_id` →
  *    mpc-editing, ice, live-edge.
  * What marks each kind (its own keys, API names, SDKs, hosts, sibling keys, the parameters it needs, the shapes of
- * its ids) is its KindInfo.detect (src/kinds/): the tables here are built from KIND_INFO once, at load, and name
+ * its ids) is its KindDetect (src/kinds/): the tables here are built from KIND_INFO once, at load, and name
  * no kind.
  * Parameters travel with the match: ClusterId, CasterId/ShowId (a ShowId names a task of a caster), a region name
  * (`cn-shanghai`, `ap-southeast-1`, `cn-north-4`), the MPC project from `/v2/{project_id}/editing/jobs` or a
@@ -49,6 +49,7 @@ import { type JobIdHit } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
 import { MultiPatternSearch } from './multiPatternSearch.js';
 import { KIND_INFO, type KindInfo } from '../kinds/index.js';
+import { KIND_DETECT, type KindDetect } from '../kinds/detection.js';
 import { partitionPoint } from '../util/partitionPoint.js';
 
 /** A found id (JobIdHit: id, kinds, params, region, needs, source) and where it is on its line. */
@@ -136,12 +137,12 @@ function needsOf(p: keyof JobParams): Array<keyof JobParams> {
 }
 
 /** The kinds in KIND_INFO's order, with what src/kinds/ says about detecting them. */
-const KINDS: ReadonlyArray<{ kind: JobKind; info: KindInfo; d: KindInfo['detect'] }> = (Object.keys(KIND_INFO) as JobKind[]).map((kind) => ({ kind, info: KIND_INFO[kind], d: KIND_INFO[kind].detect }));
+const KINDS: ReadonlyArray<{ kind: JobKind; info: KindInfo; d: KindDetect }> = (Object.keys(KIND_INFO) as JobKind[]).map((kind) => ({ kind, info: KIND_INFO[kind], d: KIND_DETECT[kind] }));
 
 /**
  * What a key names, by its role (an index, for the per-line bit masks): a generic job key (roles 0 and 1: the
  * `JobId` and the `job_id` spellings; the kind comes from the context), or one of a kind's own keys
- * (KindInfo.detect.keys: an id of that kind whatever the context, or a parameter of a nearby id of it).
+ * (KindDetect.keys: an id of that kind whatever the context, or a parameter of a nearby id of it).
  */
 type KeyRole = number;
 
@@ -163,7 +164,7 @@ interface RoleInfo {
   guess: JobKind[];
 }
 
-/** The generic job keys, by the name KindInfo.detect.jobKeys.guess gives them. */
+/** The generic job keys, by the name KindDetect.jobKeys.guess gives them. */
 const GENERIC_KEYS: ReadonlyArray<{ name: 'JobId' | 'job_id'; spellings: readonly string[] }> = [
   { name: 'JobId', spellings: ['JobId', 'JobID', 'jobId', 'jobID', 'job-id'] },
   // JOB_ID (shell and environment variables) is the one all-caps spelling: each one added costs ~30 % of scan speed.
@@ -173,7 +174,7 @@ const GENERIC_MASK = 0b11;
 /** A generic role (what `media-jobs` arguments are checked as). */
 const GENERIC_ROLE: KeyRole = 0;
 
-// What KindInfo.detect must hold for these tables (unique keys, their endings, …) is checked by
+// What KindDetect must hold for these tables (unique keys, their endings, …) is checked by
 // test/unit/detect/detectKindInfo.test.ts.
 const ROLES: RoleInfo[] = [];
 const ROLE = new Map<string, KeyRole>();
@@ -206,7 +207,7 @@ function isGeneric(role: KeyRole): boolean {
   return role < GENERIC_KEYS.length;
 }
 
-/** Parameters read from a line by a pattern (KindInfo.detect.paramPatterns: an MPC project from its URL). */
+/** Parameters read from a line by a pattern (KindDetect.paramPatterns: an MPC project from its URL). */
 const PARAM_PATTERN_SPECS: ReadonlyArray<{ kind: JobKind; param: keyof JobParams; contains: string; re: RegExp }> = KINDS.flatMap(({ kind, d }) => (d.paramPatterns ?? []).map((p) => ({ kind, param: p.param, contains: p.contains, re: new RegExp(p.pattern, 'g') })));
 
 /**
@@ -486,7 +487,7 @@ function plausibleParam(value: string): boolean {
 interface MarkerClass {
   /** Frozen: a weak marker's kinds are a match's. */
   kinds: readonly JobKind[];
-  /** The kinds a generic job key beside it is taken for (KindInfo.detect.jobKeys; a `live` API: edge transcode). */
+  /** The kinds a generic job key beside it is taken for (KindDetect.jobKeys; a `live` API: edge transcode). */
   keyKinds: readonly JobKind[];
   /** Weak markers are sibling keys; they count only when nothing stronger says anything. */
   weak: boolean;
@@ -499,10 +500,10 @@ interface Marker {
 }
 
 function markerClass(kinds: readonly JobKind[], weak: boolean): MarkerClass {
-  return { kinds, keyKinds: frozen(kinds.filter((k) => KIND_INFO[k].detect.jobKeys !== undefined)), weak };
+  return { kinds, keyKinds: frozen(kinds.filter((k) => KIND_DETECT[k].jobKeys !== undefined)), weak };
 }
 
-/** Per product (KindInfo.detect.product), its kinds' marker class, host labels, SDK names and CLI. */
+/** Per product (KindDetect.product), its kinds' marker class, host labels, SDK names and CLI. */
 const PRODUCTS = new Map<string, { kinds: JobKind[]; hosts: Set<string>; sdks: Set<string>; cli: string | undefined; cls?: MarkerClass }>();
 for (const { kind, d } of KINDS) {
   const p = PRODUCTS.get(d.product.name) ?? PRODUCTS.set(d.product.name, { kinds: [], hosts: new Set(), sdks: new Set(), cli: d.product.cli }).get(d.product.name)!;

@@ -1,4 +1,4 @@
-import { type KindInfo } from './types.js';
+import { type KindDetect, type KindInfo } from './types.js';
 
 export const iceInfo: KindInfo = {
   kind: 'ice',
@@ -16,13 +16,14 @@ export const iceInfo: KindInfo = {
     timeline: true, template: true, subJobMaterials: true, liveOutput: false,
     noStreams: { note: 'IMS editing jobs report no stream details; the output\'s duration is on the Overview.' },
   },
-  // Detection (src/detect/): what marks an IMS job's id in text.
-  detect: {
-    product: { name: 'ice', cli: 'aliyun', hosts: ['ice', 'ice-vpc'], sdks: ['ice20201109', 'ice_20201109'] },
-    markers: ['MediaProducingJob', 'media_producing_job'],
-    siblingKeys: ['Timeline', 'ClipsParam', 'SubJobMaterials'],
-    jobKeys: { guess: { JobId: 0, job_id: 1 } },
-    keys: [],
-    idShapes: { shapes: ['hex32'], rank: 0 },
-  },
+};
+
+// Detection (src/detect/): what marks an IMS job's id in text.
+export const iceDetect: KindDetect = {
+  product: { name: 'ice', cli: 'aliyun', hosts: ['ice', 'ice-vpc'], sdks: ['ice20201109', 'ice_20201109'] },
+  markers: ['MediaProducingJob', 'media_producing_job'],
+  siblingKeys: ['Timeline', 'ClipsParam', 'SubJobMaterials'],
+  jobKeys: { guess: { JobId: 0, job_id: 1 } },
+  keys: [],
+  idShapes: { shapes: ['hex32'], rank: 0 },
 };

@@ -1,4 +1,4 @@
-import { type KindInfo } from './types.js';
+import { type KindDetect, type KindInfo } from './types.js';
 
 export const liveEdgeInfo: KindInfo = {
   kind: 'live-edge',
@@ -18,13 +18,14 @@ export const liveEdgeInfo: KindInfo = {
   },
   // References (src/kinds/types.ts): Look Up asks for the ClusterId the text did not give.
   lookUpParams: [{ name: 'clusterId', always: true, prompt: 'ClusterId of the edge transcode job', what: 'ClusterId', why: 'an edge transcode job needs its ClusterId' }],
-  // Detection (src/detect/): a JobId beside an edge marker or a ClusterId (which it needs).
-  detect: {
-    product: { name: 'live', cli: 'aliyun', hosts: ['live', 'live-vpc'], sdks: ['live20161101', 'live_20161101'] },
-    markers: ['EdgeTranscodeJob', 'edge_transcode_job'],
-    siblingKeys: ['StreamInput', 'StreamOutput', 'LastStartAt', 'LastStopAt'],
-    jobKeys: { guess: { JobId: 1, job_id: 2 } },
-    keys: [{ names: ['ClusterId', 'clusterId', 'cluster_id', 'cluster-id'], param: 'clusterId' }],
-    idShapes: { shapes: ['uuid'], rank: 3 },
-  },
+};
+
+// Detection (src/detect/): a JobId beside an edge marker or a ClusterId (which it needs).
+export const liveEdgeDetect: KindDetect = {
+  product: { name: 'live', cli: 'aliyun', hosts: ['live', 'live-vpc'], sdks: ['live20161101', 'live_20161101'] },
+  markers: ['EdgeTranscodeJob', 'edge_transcode_job'],
+  siblingKeys: ['StreamInput', 'StreamOutput', 'LastStartAt', 'LastStopAt'],
+  jobKeys: { guess: { JobId: 1, job_id: 2 } },
+  keys: [{ names: ['ClusterId', 'clusterId', 'cluster_id', 'cluster-id'], param: 'clusterId' }],
+  idShapes: { shapes: ['uuid'], rank: 3 },
 };

@@ -1,4 +1,4 @@
-import { type KindInfo } from './types.js';
+import { type KindDetect, type KindInfo } from './types.js';
 
 export const liveEditingInfo: KindInfo = {
   kind: 'live-editing',
@@ -26,16 +26,17 @@ export const liveEditingInfo: KindInfo = {
   }],
   runningPhases: { '1': 'editing', '2': 'uploading to VOD' },
   failureHint: { place: 'the production studio', param: 'casterId', paramLabel: 'caster', console: 'the ApsaraVideo Live console' },
-  // Detection (src/detect/): a CasterId names the whole caster, one ShowId beside it narrows it to that show; a
-  // ShowId needs its CasterId. A generic JobId is never a production-studio task.
-  detect: {
-    product: { name: 'live', cli: 'aliyun', hosts: ['live', 'live-vpc'], sdks: ['live20161101', 'live_20161101'] },
-    markers: ['GetEditingJobInfo', 'get_editing_job_info', 'EditingJobInfo', 'EditingTasksInfo', 'editing_job_info'],
-    siblingKeys: [],
-    keys: [
-      { names: ['CasterId', 'casterId', 'caster_id', 'caster-id'], id: true, param: 'casterId', narrowedBy: 'showId' },
-      { names: ['ShowId', 'showId', 'show_id', 'show-id'], id: true, param: 'showId', needs: 'casterId' },
-    ],
-    idShapes: { shapes: ['uuid'], rank: 4 },
-  },
+};
+
+// Detection (src/detect/): a CasterId names the whole caster, one ShowId beside it narrows it to that show; a
+// ShowId needs its CasterId. A generic JobId is never a production-studio task.
+export const liveEditingDetect: KindDetect = {
+  product: { name: 'live', cli: 'aliyun', hosts: ['live', 'live-vpc'], sdks: ['live20161101', 'live_20161101'] },
+  markers: ['GetEditingJobInfo', 'get_editing_job_info', 'EditingJobInfo', 'EditingTasksInfo', 'editing_job_info'],
+  siblingKeys: [],
+  keys: [
+    { names: ['CasterId', 'casterId', 'caster_id', 'caster-id'], id: true, param: 'casterId', narrowedBy: 'showId' },
+    { names: ['ShowId', 'showId', 'show_id', 'show-id'], id: true, param: 'showId', needs: 'casterId' },
+  ],
+  idShapes: { shapes: ['uuid'], rank: 4 },
 };

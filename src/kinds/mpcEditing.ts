@@ -1,4 +1,4 @@
-import { type KindInfo } from './types.js';
+import { type KindDetect, type KindInfo } from './types.js';
 
 export const mpcEditingInfo: KindInfo = {
   kind: 'mpc-editing',
@@ -19,15 +19,16 @@ export const mpcEditingInfo: KindInfo = {
     timeline: false, template: false, subJobMaterials: false, liveOutput: false,
     noStreams: { note: 'This job has no editing_output with video_info or audio_info yet.' },
   },
-  // Detection (src/detect/): a job_id beside an MPC marker; its project from `/v2/{project_id}/editing/jobs` or a
-  // project_id key (not `ProjectId`: that is an ICE project, not a Huawei project).
-  detect: {
-    product: { name: 'mpc', hosts: ['mpc', 'mts'], sdks: ['sdk-?mpc', 'sdk\\.mpc'] },
-    markers: ['EditingJob', '[Ee]diting_job', 'editing/jobs', 'job_array', 'hcloud\\s+(?:MPC|mpc)'],
-    siblingKeys: ['exec_description', 'editing_output'],
-    jobKeys: { guess: { job_id: 0 } },
-    keys: [{ names: ['project_id', 'project-id', 'projectId'], param: 'projectId' }],
-    paramPatterns: [{ param: 'projectId', contains: 'editing/jobs', pattern: '/v[0-9]+/([A-Za-z0-9_-]{6,64})/editing/jobs\\b' }],
-    idShapes: { shapes: ['hex32', 'number'], rank: 2 },
-  },
+};
+
+// Detection (src/detect/): a job_id beside an MPC marker; its project from `/v2/{project_id}/editing/jobs` or a
+// project_id key (not `ProjectId`: that is an ICE project, not a Huawei project).
+export const mpcEditingDetect: KindDetect = {
+  product: { name: 'mpc', hosts: ['mpc', 'mts'], sdks: ['sdk-?mpc', 'sdk\\.mpc'] },
+  markers: ['EditingJob', '[Ee]diting_job', 'editing/jobs', 'job_array', 'hcloud\\s+(?:MPC|mpc)'],
+  siblingKeys: ['exec_description', 'editing_output'],
+  jobKeys: { guess: { job_id: 0 } },
+  keys: [{ names: ['project_id', 'project-id', 'projectId'], param: 'projectId' }],
+  paramPatterns: [{ param: 'projectId', contains: 'editing/jobs', pattern: '/v[0-9]+/([A-Za-z0-9_-]{6,64})/editing/jobs\\b' }],
+  idShapes: { shapes: ['hex32', 'number'], rank: 2 },
 };

@@ -75,45 +75,48 @@ export interface KindInfo {
   failureHint?: { place: string; param?: keyof JobParams; paramLabel?: string; console: string };
   /** The console page of one job from its snapshot's `name`, when the name matches `namePattern` (URL-encoded between `prefix` and `suffix`). */
   namePage?: { prefix: string; suffix: string; namePattern: RegExp };
+}
 
-  // ---- Detection (src/detect/detectJobIds.ts builds its tables from these once, at load) -------------------------
-  /** What tells this kind's ids in text. Markers, SDK names and sibling keys are regex sources without capture groups. */
-  detect: {
-    /**
-     * The cloud product the kind belongs to. Kinds of one product share what names it: a marker of the product
-     * (`live.cn-shanghai.aliyuncs.com`) says "one of its kinds".
-     */
-    product: {
-      /** Its name, also its first word on its CLI's command line (`aliyun live …`). */
-      name: string;
-      /** The command-line tool that takes `name` as its first word (absent: none). */
-      cli?: string;
-      /** First labels of its API hosts (`live`, `live-vpc`). */
-      hosts: readonly string[];
-      /** Its SDK package names (`live20161101`). */
-      sdks: readonly string[];
-    };
-    /** API names and other words that name this kind's jobs (`EdgeTranscodeJob`, `editing/jobs`). */
-    markers: readonly string[];
-    /** Keys of this kind's job objects that say little alone (`StreamInput`): they count when nothing stronger does. */
-    siblingKeys: readonly string[];
-    /**
-     * Present when a generic job key (`JobId`, `jobId`, `job-id`…; `job_id`, `JOB_ID`) may name this kind's id, when
-     * its context marks the kind. `guess`: the kind's rank among those such a key is taken for when nothing says
-     * which (0 first; absent: not guessed).
-     */
-    jobKeys?: { guess?: { JobId?: number; job_id?: number } };
-    /**
-     * This kind's own keys, every spelling (unique across kinds). `id`: the value is an id of this kind whatever the
-     * context; `param`: the value is that parameter of an id of this kind nearby. An id of such a key `needs` the
-     * parameter another key of this kind nearby gives it, or is `narrowedBy` the one key of that parameter beside it
-     * on its line. A generic key's id takes the kind's `params` from their keys (or `paramPatterns`), and needs the
-     * `required` ones; a key of a required parameter nearby marks the kind.
-     */
-    keys: ReadonlyArray<{ names: readonly string[]; id?: boolean; param?: keyof JobParams; needs?: keyof JobParams; narrowedBy?: keyof JobParams }>;
-    /** A parameter read from a line that contains `contains`, by `pattern`'s only group, before looking for its key. */
-    paramPatterns?: ReadonlyArray<{ param: keyof JobParams; contains: string; pattern: string }>;
-    /** The shapes of this kind's ids, for an id without context; `rank` orders the kinds of one shape (0 first). */
-    idShapes: { shapes: ReadonlyArray<'hex32' | 'uuid' | 'number'>; rank: number };
+/**
+ * What tells a kind's ids in text (src/detect/detectJobIds.ts builds its tables from these once, at load). Kept
+ * apart from KindInfo (in the same kind file) so the bundles that do not detect ids (cloud core, webview) do not
+ * carry it. Markers, SDK names and sibling keys are regex sources without capture groups.
+ */
+export interface KindDetect {
+  /**
+   * The cloud product the kind belongs to. Kinds of one product share what names it: a marker of the product
+   * (`live.cn-shanghai.aliyuncs.com`) says "one of its kinds".
+   */
+  product: {
+    /** Its name, also its first word on its CLI's command line (`aliyun live …`). */
+    name: string;
+    /** The command-line tool that takes `name` as its first word (absent: none). */
+    cli?: string;
+    /** First labels of its API hosts (`live`, `live-vpc`). */
+    hosts: readonly string[];
+    /** Its SDK package names (`live20161101`). */
+    sdks: readonly string[];
   };
+  /** API names and other words that name this kind's jobs (`EdgeTranscodeJob`, `editing/jobs`). */
+  markers: readonly string[];
+  /** Keys of this kind's job objects that say little alone (`StreamInput`): they count when nothing stronger does. */
+  siblingKeys: readonly string[];
+  /**
+   * Present when a generic job key (`JobId`, `jobId`, `job-id`…; `job_id`, `JOB_ID`) may name this kind's id, when
+   * its context marks the kind. `guess`: the kind's rank among those such a key is taken for when nothing says
+   * which (0 first; absent: not guessed).
+   */
+  jobKeys?: { guess?: { JobId?: number; job_id?: number } };
+  /**
+   * This kind's own keys, every spelling (unique across kinds). `id`: the value is an id of this kind whatever the
+   * context; `param`: the value is that parameter of an id of this kind nearby. An id of such a key `needs` the
+   * parameter another key of this kind nearby gives it, or is `narrowedBy` the one key of that parameter beside it
+   * on its line. A generic key's id takes the kind's `params` from their keys (or `paramPatterns`), and needs the
+   * `required` ones; a key of a required parameter nearby marks the kind.
+   */
+  keys: ReadonlyArray<{ names: readonly string[]; id?: boolean; param?: keyof JobParams; needs?: keyof JobParams; narrowedBy?: keyof JobParams }>;
+  /** A parameter read from a line that contains `contains`, by `pattern`'s only group, before looking for its key. */
+  paramPatterns?: ReadonlyArray<{ param: keyof JobParams; contains: string; pattern: string }>;
+  /** The shapes of this kind's ids, for an id without context; `rank` orders the kinds of one shape (0 first). */
+  idShapes: { shapes: ReadonlyArray<'hex32' | 'uuid' | 'number'>; rank: number };
 }

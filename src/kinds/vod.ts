@@ -1,4 +1,4 @@
-import { type KindInfo } from './types.js';
+import { type KindDetect, type KindInfo } from './types.js';
 
 export const vodInfo: KindInfo = {
   kind: 'vod',
@@ -20,13 +20,14 @@ export const vodInfo: KindInfo = {
   // Wording (src/kinds/types.ts): a task's name is its VideoId, whose page is the task's page.
   nameLabel: 'Video ID',
   namePage: { prefix: 'https://vod.console.aliyun.com/#/media/video/detail/', suffix: '/video', namePattern: /^[0-9a-f]{32}$/ },
-  // Detection (src/detect/): what marks a VOD task's id in text (its own key; a JobId only beside a VOD marker).
-  detect: {
-    product: { name: 'vod', cli: 'aliyun', hosts: ['vod', 'vod-vpc'], sdks: ['vod20170321', 'vod_20170321'] },
-    markers: ['TranscodeTask', 'transcode_task'],
-    siblingKeys: [],
-    jobKeys: {},
-    keys: [{ names: ['TranscodeTaskId', 'transcodeTaskId', 'transcode_task_id'], id: true }],
-    idShapes: { shapes: ['hex32'], rank: 1 },
-  },
+};
+
+// Detection (src/detect/): what marks a VOD task's id in text (its own key; a JobId only beside a VOD marker).
+export const vodDetect: KindDetect = {
+  product: { name: 'vod', cli: 'aliyun', hosts: ['vod', 'vod-vpc'], sdks: ['vod20170321', 'vod_20170321'] },
+  markers: ['TranscodeTask', 'transcode_task'],
+  siblingKeys: [],
+  jobKeys: {},
+  keys: [{ names: ['TranscodeTaskId', 'transcodeTaskId', 'transcode_task_id'], id: true }],
+  idShapes: { shapes: ['hex32'], rank: 1 },
 };

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JOB_KINDS, type JobKind } from '../../../src/model/job.js';
 import { CLOUD_LABEL, KIND_INFO, kindsOfCloud } from '../../../src/kinds/index.js';
+import { KIND_DETECT } from '../../../src/kinds/detection.js';
 import { ENDPOINTS, type EndpointProduct, KINDS } from '../../../src/clouds/adapters/registry.js';
 import { detectJobIdsInLine } from '../../../src/detect/detectJobIds.js';
 import { EMULATED_KINDS } from '../../emulator/state.js';
@@ -71,4 +72,9 @@ test('the detector knows a marker of every kind', () => {
 
 test('the emulator emulates every kind', () => {
   assert.deepEqual(sorted(EMULATED_KINDS), sorted(JOB_KINDS));
+});
+
+test('KIND_DETECT has the detection facts of every kind', () => {
+  assert.deepEqual(sorted(Object.keys(KIND_DETECT)), sorted(JOB_KINDS));
+  for (const k of JOB_KINDS) assert.ok(KIND_DETECT[k].idShapes.shapes.length > 0, `${k}: no id shape`);
 });
