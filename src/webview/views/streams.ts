@@ -9,6 +9,7 @@ import { type JobOutput, type MediaStream, type StreamType } from '../../model/j
 import { type Ctx } from '../context.js';
 import { type Child, h, icon } from '../dom.js';
 import { bitrate, bytes, duration, fps, num, resolution, sampleRate } from '../format.js';
+import { CLOUD_LABEL } from '../../kinds/index.js';
 import { kindInfo } from '../kind.js';
 import { decodedValue } from './overview.js';
 import { chip, emptyState, facts, section } from './widgets.js';
@@ -119,7 +120,7 @@ export function renderStreams(ctx: Ctx): HTMLElement {
   const withContent = gs.filter((g) => g.streams.length > 0 || (job.streams.length > 0 && g.output !== null));
   if (withContent.length > 0) root.append(...withContent.map(groupCard));
   if (p.extras.length > 0) {
-    root.appendChild(section(job.cloud === 'huawei' ? 'Huawei Cloud fields' : 'Cloud fields', p.extras.map((x) => h('div', { class: 'extra' },
+    root.appendChild(section(`${CLOUD_LABEL[job.cloud] ?? 'Cloud'} fields`, p.extras.map((x) => h('div', { class: 'extra' },
       h('h4', { class: 'mono', text: x.title }),
       decodedValue(ctx, x.value, `extra-${x.title}`, x.title, 'empty'))), { icon: 'cloud', id: 'sec-extras' }));
   }
