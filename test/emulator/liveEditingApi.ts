@@ -38,7 +38,9 @@ export function handleGetEditingJobInfo(params: Readonly<Record<string, string>>
   let info: unknown;
   switch (state.casterShape(casterId)) {
     case 'json-string-object':
-      info = JSON.stringify(tasks[0] ?? {});
+      // As the SDK model's @example writes it (live-20161101 GetEditingJobInfoResponseBody): the text is led by
+      // its own key and ends with a comma.
+      info = `"EditingTasksInfo": ${JSON.stringify(tasks[0] ?? {})},`;
       break;
     case 'inline-array':
       info = tasks;

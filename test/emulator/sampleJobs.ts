@@ -58,7 +58,7 @@ export const SAMPLE_IDS = {
   liveEditing: {
     /** EditingTasksInfo is a JSON string holding an array. */
     casterStringArray: '53200b81-b761-4c10-842a-a0726d970001',
-    /** EditingTasksInfo is a JSON string holding one object (the doc example's shape). */
+    /** EditingTasksInfo is a JSON string holding one object, led by its own key (the SDK model's example). */
     casterStringObject: '53200b81-b761-4c10-842a-a0726d970002',
     /** EditingTasksInfo is an inline array. */
     casterInlineArray: '53200b81-b761-4c10-842a-a0726d970003',

@@ -15,7 +15,7 @@ import { type JobRef } from '../../model/jobRef.js';
 import { fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { LIVE_ENDPOINT } from './liveProduct.js';
 import { byNumber, type MappedStatus } from './status.js';
-import { anyValue, blankJob, checkRefs, embeddedObject, idString, isRecord, optString, parseBody, parseJsonText } from './wire.js';
+import { anyValue, blankJob, checkRefs, embeddedObject, idString, isRecord, optString, parseBody, parseJsonText, withoutOwnKey } from './wire.js';
 
 const API = 'live:GetEditingJobInfo';
 const { apiVersion: VERSION, ...CALL } = fromKindInfo('live-editing');
@@ -63,7 +63,8 @@ function readTasks(v: unknown, requestId: string | null, depth = 0): unknown[] {
   let value: unknown = v;
   if (typeof value === 'string') {
     if (value.trim() === '') return [];
-    const parsed = parseJsonText(value);
+    // The SDK model's example (live-20161101 GetEditingJobInfoResponseBody) leads the text with its own key.
+    const parsed = parseJsonText(withoutOwnKey(value, ['EditingTasksInfo']));
     if (!parsed.ok) throw new SchemaError(API, 'EditingTasksInfo', `EditingTasksInfo is not valid JSON: ${parsed.reason}`, requestId);
     value = parsed.value;
     if (value === null) return [];

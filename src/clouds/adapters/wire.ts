@@ -187,6 +187,16 @@ export function parseJsonText(text: string, maxChars: number = MAX_JSON_CHARS): 
   return { ok: false, reason: 'JSON encoded inside a string more than three times' };
 }
 
+/**
+ * JSON text as some SDK doc examples give it: led by its own key and followed by a comma, as if cut out of the
+ * enclosing object (`"EditingTasksInfo": {…},`, `"AudioStreamList": "[…]"`). The key and the comma go; any other
+ * text is returned as it is.
+ */
+export function withoutOwnKey(text: string, keys: readonly string[]): string {
+  const m = new RegExp(`^\\s*"?(?:${keys.join('|')})"?\\s*:\\s*`).exec(text);
+  return m ? text.slice(m[0].length).replace(/,\s*$/, '') : text;
+}
+
 function looksLikeJson(s: string): boolean {
   const c = s.trimStart()[0];
   return c === '{' || c === '[' || c === '"';

@@ -103,7 +103,9 @@ describe('emulator APIs answer signed requests in the clouds\' shapes', () => {
     assert.ok(arr.some((x) => x['TaskStatus'] === -1));
 
     const o = json(await call(SAMPLE_IDS.liveEditing.casterStringObject));
-    const obj = JSON.parse(o['EditingTasksInfo'] as string) as Record<string, unknown>;
+    const text = o['EditingTasksInfo'] as string;
+    assert.match(text, /^"EditingTasksInfo": \{.*\},$/, 'led by its own key and followed by a comma, as the SDK example');
+    const obj = JSON.parse(text.slice('"EditingTasksInfo": '.length, -1)) as Record<string, unknown>;
     assert.ok(!Array.isArray(obj));
     assert.equal(obj['TaskStatus'], 2);
     assert.equal((obj['StorageInfo'] as Record<string, unknown>)['FileName'], 'EditFile-uploading.mp4');

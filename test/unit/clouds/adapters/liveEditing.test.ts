@@ -33,6 +33,18 @@ describe('live-editing: GetEditingJobInfo mapping', () => {
     assert.equal(typeof (job.raw as { task: unknown }).task, 'object');
   });
 
+  it('EditingTasksInfo as the SDK model gives it: text led by its own key and followed by a comma', () => {
+    // test/fixtures/live-editing/sdk-example.json: the @example values of aliyun/alibabacloud-typescript-sdk
+    // live-20161101/src/models/GetEditingJobInfoResponseBody.ts (CasterId, RequestId, EditingTasksInfo).
+    const f = fixtureRecord('live-editing', 'sdk-example');
+    const job = onlyJob('live-editing', 'sdk-example');
+    assert.equal(job.id, '42200b81-b761-4c10-842a-a0726d97****');
+    assert.deepEqual(job.params, { casterId: f.CasterId });
+    assert.deepEqual([job.status, job.rawStatus, job.name], ['running', '1', 'EditFile****']);
+    assert.deepEqual([job.outputs[0]?.mediaId, job.outputs[0]?.storageLocation], ['3e34733b40b9a96ccf5c1ff6f69****', '***bucket***']);
+    assert.equal(job.requestId, '16A96B9A-F203-4EC5-8E43-CB92E68F4CD8');
+  });
+
   it('EditingTasksInfo as an array: every TaskStatus value, numbers and numeric strings', () => {
     const f = fixtureRecord('live-editing', 'array');
     const r = parseFixture('live-editing', 'array');
