@@ -5,7 +5,7 @@
  * Every line is built from `safe()` values and written through the CLI's one writer (main.ts `cliWriter`).
  */
 import { type CliCommand } from './args.js';
-import { exitCodeFor } from './exitCodes.js';
+import { EXIT, exitCodeFor } from './exitCodes.js';
 import { safe } from './format.js';
 import { type CloudClient } from '../clouds/client.js';
 import { type Clock, systemClock } from '../clouds/clock.js';
@@ -57,11 +57,12 @@ export async function runWatch(client: CloudClient, cmd: Extract<CliCommand, { t
         }
       }
       if (outcome.jobs.length > 0 && outcome.jobs.every((j) => isTerminal(j.status))) {
-        const bad = outcome.jobs.filter((j) => j.status !== 'succeeded');
+        const bad = outcome.jobs.filter((j) => j.status !== 'succeeded' && j.status !== 'cancelled');
         for (const j of bad) {
           if (j.error) io.err(`${safe(j.id)}: ${safe(j.error.code)}: ${safe(j.error.message)}\n`);
         }
-        return bad.length > 0 ? 4 : 0;
+        if (bad.length > 0) return EXIT.jobFailed;
+        return outcome.jobs.some((j) => j.status === 'cancelled') ? EXIT.jobCancelled : EXIT.ok;
       }
     }
     try {

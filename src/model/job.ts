@@ -13,11 +13,11 @@ export const CLOUDS = ['aliyun', 'huawei'] as const;
 export type CloudId = (typeof CLOUDS)[number];
 
 /** One status vocabulary for every kind; the cloud's own value is kept beside it in `rawStatus`. */
-export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'partial', 'stopped', 'unknown'] as const;
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'partial', 'cancelled', 'stopped', 'unknown'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Terminal statuses are never polled again. `stopped` (edge transcode) is not terminal: it may start. */
-export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set<JobStatus>(['succeeded', 'failed', 'partial']);
+export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set<JobStatus>(['succeeded', 'failed', 'partial', 'cancelled']);
 
 export function isTerminal(status: JobStatus): boolean {
   return TERMINAL_STATUSES.has(status);

@@ -8,7 +8,7 @@
  * each call; the view (src/views/jobsTree.ts) keeps one object per id across calls and tells VS Code only about
  * the ones that changed.
  */
-import { CLOUDS, type CloudId, type JobStatus } from '../model/job.js';
+import { CLOUDS, type CloudId, isTerminal, type JobStatus } from '../model/job.js';
 import { KIND_CLOUD } from '../kinds/index.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
 import { STATUS_LABEL } from './status.js';
@@ -18,7 +18,7 @@ import { type TrackedJob } from '../model/trackedJob.js';
 export type GroupBy = 'cloud' | 'status';
 
 /** Status groups in the order that matters most first: what is moving, then what needs attention. */
-export const STATUS_ORDER: readonly JobStatus[] = ['running', 'queued', 'failed', 'partial', 'succeeded', 'stopped', 'unknown'];
+export const STATUS_ORDER: readonly JobStatus[] = ['running', 'queued', 'failed', 'partial', 'cancelled', 'succeeded', 'stopped', 'unknown'];
 
 export { CLOUD_LABEL } from '../kinds/index.js';
 export { STATUS_LABEL } from './status.js';
@@ -74,7 +74,7 @@ export function matchesFilter(job: TrackedJob, filter: JobFilter | undefined): b
 export function orderTime(job: TrackedJob): number {
   const s = job.snapshot;
   const status = effectiveStatus(job);
-  const candidates = status === 'succeeded' || status === 'failed' || status === 'partial'
+  const candidates = isTerminal(status)
     ? [s?.completedAt, s?.startedAt, s?.createdAt]
     : status === 'running' ? [s?.startedAt, s?.createdAt] : [s?.createdAt];
   for (const iso of candidates) {

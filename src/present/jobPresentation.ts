@@ -133,7 +133,8 @@ function statusPhrase(job: Job, now: number): string[] {
       return created !== null ? [`waiting ${rowAge(now - created)}`] : [];
     case 'succeeded':
     case 'failed':
-    case 'partial': {
+    case 'partial':
+    case 'cancelled': {
       // Nothing that ages: a finished row never changes by itself (when it finished is in the tooltip).
       const out: string[] = [];
       // A VOD task whose failed outputs carry no code has an error with an empty code: nothing to show then.

@@ -32,7 +32,7 @@ function errorText(e: Pick<TrackedError, 'code' | 'kind' | 'message' | 'hint'>):
 export function finishedMessage(t: TrackedJob, status: JobStatus = effectiveStatus(t)): string {
   const s = t.snapshot;
   const detail = s?.error ? `: ${[s.error.code, s.error.message].filter((x) => x).join(' ')}` : '';
-  const verb = status === 'succeeded' ? 'succeeded' : status === 'partial' ? 'partly failed' : 'failed';
+  const verb = status === 'succeeded' ? 'succeeded' : status === 'partial' ? 'partly failed' : status === 'cancelled' ? 'was cancelled' : 'failed';
   return messageText(`${t.ref.kind} ${jobTitle(t)} ${verb}${detail}`, 400);
 }
 

@@ -8,6 +8,7 @@ export const STATUS_LABEL: Readonly<Record<JobStatus, string>> = {
   queued: 'Queued',
   failed: 'Failed',
   partial: 'Partly Failed',
+  cancelled: 'Cancelled',
   succeeded: 'Succeeded',
   stopped: 'Stopped',
   unknown: 'Unknown',
@@ -15,12 +16,12 @@ export const STATUS_LABEL: Readonly<Record<JobStatus, string>> = {
 
 /** The codicon per status (tree, status bar, hovers, inspector chips). */
 export const STATUS_ICON: Readonly<Record<JobStatus, string>> = {
-  running: 'sync', queued: 'clock', failed: 'error', partial: 'warning', succeeded: 'pass-filled', stopped: 'debug-stop', unknown: 'question',
+  running: 'sync', queued: 'clock', failed: 'error', partial: 'warning', cancelled: 'circle-slash', succeeded: 'pass-filled', stopped: 'debug-stop', unknown: 'question',
 };
 
 /** The theme colour id per status, where it has one. */
 export const STATUS_COLOR: Readonly<Record<JobStatus, string | null>> = {
-  running: 'charts.blue', queued: 'charts.yellow', succeeded: 'testing.iconPassed', failed: 'testing.iconFailed', partial: 'list.warningForeground', stopped: null, unknown: null,
+  running: 'charts.blue', queued: 'charts.yellow', succeeded: 'testing.iconPassed', failed: 'testing.iconFailed', partial: 'list.warningForeground', cancelled: null, stopped: null, unknown: null,
 };
 
 /** The status to show and group by: the snapshot's, or `unknown` before the first successful fetch. */

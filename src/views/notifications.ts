@@ -28,10 +28,11 @@ export class Notifier {
     if (e.previous === null) return;
     const status = effectiveStatus(e.job);
     const mode = this.mode();
-    if (mode === 'none' || (mode === 'failures' && status === 'succeeded')) return;
+    // A cancelled job is no failure: someone stopped it (shown with `all`, like a success).
+    if (mode === 'none' || (mode === 'failures' && (status === 'succeeded' || status === 'cancelled'))) return;
     // The job's name, error code and message come from the cloud: neutralised (no command link, no controls).
     const message = finishedMessage(e.job, status);
-    const level = status === 'succeeded' ? 'info' : 'warning';
+    const level = status === 'succeeded' || status === 'cancelled' ? 'info' : 'warning';
     this.shown.push({ key: e.job.key, level, message });
     if (this.shown.length > 50) this.shown.shift();
     const show = level === 'info' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;

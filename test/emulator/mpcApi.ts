@@ -6,7 +6,7 @@ import { huaweiTime, type EmulatorState, type StoredJob } from './state.js';
 import { apiFailure, type ApiOutcome } from './wire.js';
 
 export const MPC_STATUSES = ['WAITING', 'PROCESSING', 'SUCCEEDED', 'FAILED'] as const;
-const TERMINAL = new Set<unknown>(['SUCCEEDED', 'FAILED']);
+const TERMINAL = new Set<unknown>(['SUCCEEDED', 'FAILED', 'CANCELED']);
 export const MPC_MAX_JOB_IDS = 10;
 
 export function renderMpcJob(state: EmulatorState, job: StoredJob<'mpc-editing'>): Record<string, unknown> {

@@ -100,8 +100,8 @@ export const SAMPLE_IDS = {
     succeeded: '5f3c9a1e7b2d4c6e8a0b1c2d3e4f5a04',
     /** FAILED long ago: MPC.10052 cannot fetch input. */
     failed: '5f3c9a1e7b2d4c6e8a0b1c2d3e4f5a05',
-    /** "CANCELED", not in the documented set. */
-    unknownStatus: '5f3c9a1e7b2d4c6e8a0b1c2d3e4f5a06',
+    /** "CANCELED": not in ListEditingJobs' list, but the same service's EditingJob model has it. */
+    cancelled: '5f3c9a1e7b2d4c6e8a0b1c2d3e4f5a06',
   },
 } as const;
 
@@ -571,7 +571,7 @@ export function sampleJobs(): JobInit[] {
       ],
     },
     {
-      kind: 'mpc-editing', id: M.unknownStatus, description: 'CANCELED (not documented)', startOffsetMs: -3 * HOUR,
+      kind: 'mpc-editing', id: M.cancelled, description: 'CANCELED (the EditingJob model\'s value)', startOffsetMs: -3 * HOUR,
       fields: { description: 'cancelled by operator', user_data: '', output: MPC_OUTPUT }, phases: [{ at: 0, status: 'CANCELED', progress: 10 }],
     },
   ];

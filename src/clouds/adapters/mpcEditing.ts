@@ -25,11 +25,20 @@ const ENDPOINT: Endpoint<'mpc'> = {
   },
 };
 
+/**
+ * ListEditingJobs' QueryEditingJob says WAITING, PROCESSING, SUCCEEDED, FAILED; the same service's EditingJob
+ * model (huaweicloud-sdk-mpc v1 editing_job.py) and doc examples also use INIT, SUCCEED and CANCELED, and its
+ * request enum PREPROCESSING.
+ */
 const STATUS = new Map<string, JobStatus>([
+  ['INIT', 'queued'],
   ['WAITING', 'queued'],
+  ['PREPROCESSING', 'running'],
   ['PROCESSING', 'running'],
   ['SUCCEEDED', 'succeeded'],
+  ['SUCCEED', 'succeeded'],
   ['FAILED', 'failed'],
+  ['CANCELED', 'cancelled'],
 ]);
 
 /** The editing job's `status`. */

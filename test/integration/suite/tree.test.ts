@@ -29,6 +29,7 @@ const EXPECTED: Array<{ kind: JobKind; id: string; status: JobStatus }> = [
   { kind: 'live-edge', id: SAMPLE_IDS.liveEdge.stopped, status: 'stopped' },
   { kind: 'mpc-editing', id: SAMPLE_IDS.mpc.waiting, status: 'queued' },
   { kind: 'mpc-editing', id: SAMPLE_IDS.mpc.failed, status: 'failed' },
+  { kind: 'mpc-editing', id: SAMPLE_IDS.mpc.cancelled, status: 'cancelled' },
 ];
 
 /** The ThemeIcon (codicon, theme colour) the spec gives each status; running spins. */
@@ -37,13 +38,18 @@ const ICON: Record<JobStatus, [string, string | undefined]> = {
   queued: ['clock', 'charts.yellow'],
   failed: ['error', 'testing.iconFailed'],
   partial: ['warning', 'list.warningForeground'],
+  cancelled: ['circle-slash', undefined],
   succeeded: ['pass-filled', 'testing.iconPassed'],
   stopped: ['debug-stop', undefined],
   unknown: ['question', undefined],
 };
 
 /** Finished for good; a stopped edge transcode job can start again, so it stays active (and polled). */
-const TERMINAL = new Set<JobStatus>(['succeeded', 'failed', 'partial']);
+const TERMINAL = new Set<JobStatus>(['succeeded', 'failed', 'partial', 'cancelled']);
+
+function byLabelOf(rows: readonly Row[]): Map<string, Row> {
+  return new Map(rows.map((r) => [r.label, r]));
+}
 
 function labels(rows: readonly Row[]): string[] {
   return rows.map((r) => r.label);
@@ -62,7 +68,7 @@ function checkJobRow(row: Row, e: (typeof EXPECTED)[number]): void {
   assert.doesNotMatch(row.description ?? '', /updated|\d+ s ago/, `${what}: description "${row.description}" has no age of the last check (it is in the tooltip)`);
   assert.doesNotMatch(row.description ?? '', /⚠|checking/, `${what}: no poll error, fetched`);
   assert.doesNotMatch(row.description ?? '', /^ · | · · | · $/, `${what}: no empty part in "${row.description}"`);
-  const groupWord = { running: 'running', queued: 'queued', failed: 'failed', partial: 'partly failed', succeeded: 'succeeded', stopped: 'stopped', unknown: 'unknown' }[e.status];
+  const groupWord = { running: 'running', queued: 'queued', failed: 'failed', partial: 'partly failed', cancelled: 'cancelled', succeeded: 'succeeded', stopped: 'stopped', unknown: 'unknown' }[e.status];
   assert.ok(!(row.description ?? '').toLowerCase().startsWith(groupWord), `${what}: "${row.description}" does not repeat its group's status`);
 }
 
@@ -87,7 +93,7 @@ suite('tree', () => {
     await trackJob(api, 'vod', [SAMPLE_IDS.vod.allSucceeded, SAMPLE_IDS.vod.movingToPartial]);
     await trackJob(api, 'live-editing', [SAMPLE_IDS.liveEditing.casterStringObject]);
     await trackJob(api, 'live-edge', [SAMPLE_IDS.liveEdge.running, SAMPLE_IDS.liveEdge.stopped], [SAMPLE_IDS.liveEdge.clusterId]);
-    await trackJob(api, 'mpc-editing', [SAMPLE_IDS.mpc.waiting, SAMPLE_IDS.mpc.failed], ['']);
+    await trackJob(api, 'mpc-editing', [SAMPLE_IDS.mpc.waiting, SAMPLE_IDS.mpc.failed, SAMPLE_IDS.mpc.cancelled], ['']);
     const prompts = api.prompter.asked.join(' | ');
     assert.match(prompts, /ClusterId/, 'live-edge asked for its ClusterId');
     assert.match(prompts, /Project id/, 'mpc-editing asked for its project id');
@@ -106,15 +112,15 @@ suite('tree', () => {
     assert.equal(show.ref.params.casterId, SAMPLE_IDS.liveEditing.casterStringObject, 'the task keeps its caster');
 
     const tree = await shownTree(api);
-    assert.deepEqual(labels(tree), ['Alibaba Cloud (10)', 'Huawei Cloud (2)']);
+    assert.deepEqual(labels(tree), ['Alibaba Cloud (10)', 'Huawei Cloud (3)']);
     for (const cloud of tree) {
       assert.equal(cloud.item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, `${cloud.label} expanded`);
       assert.equal(cloud.icon, 'cloud');
     }
     const [aliyun, huawei] = tree as [Row, Row];
     assert.deepEqual(labels(aliyun.children), ['Running (3)', 'Queued (1)', 'Failed (1)', 'Partly Failed (1)', 'Succeeded (2)', 'Stopped (1)', 'Unknown (1)'],
-      'status groups in the order running, queued, failed, partial, succeeded, stopped, unknown');
-    assert.deepEqual(labels(huawei.children), ['Queued (1)', 'Failed (1)']);
+      'status groups in the order running, queued, failed, partial, cancelled, succeeded, stopped, unknown');
+    assert.deepEqual(labels(huawei.children), ['Queued (1)', 'Failed (1)', 'Cancelled (1)']);
     for (const g of [...aliyun.children, ...huawei.children]) {
       const status = g.node.type === 'group' ? g.node.status! : 'unknown';
       assert.equal(g.contextValue, 'group;status;');
@@ -130,7 +136,7 @@ suite('tree', () => {
       assert.ok(found, `${e.kind} ${e.id} is in the tree`);
       const cloud = e.kind === 'mpc-editing' ? 'Huawei Cloud' : 'Alibaba Cloud';
       assert.match(found.path[0]!, new RegExp(`^${cloud} \\(`), `${e.id} under ${cloud}`);
-      const statusLabel = { running: 'Running', queued: 'Queued', failed: 'Failed', partial: 'Partly Failed', succeeded: 'Succeeded', stopped: 'Stopped', unknown: 'Unknown' }[e.status];
+      const statusLabel = { running: 'Running', queued: 'Queued', failed: 'Failed', partial: 'Partly Failed', cancelled: 'Cancelled', succeeded: 'Succeeded', stopped: 'Stopped', unknown: 'Unknown' }[e.status];
       assert.match(found.path[1]!, new RegExp(`^${statusLabel} \\(`), `${e.id} under ${statusLabel}`);
       checkJobRow(found.row, e);
     }
@@ -161,7 +167,7 @@ suite('tree', () => {
       await clearNotifications();
       const rendered = await waitFor(async () => {
         const t = (await uiText('.part.sidebar .monaco-list-row')) ?? [];
-        return ['Alibaba Cloud (10)', 'Running (3)', 'Partly Failed (1)', 'Huawei Cloud (2)'].every((l) => t.some((x) => x.includes(l))) ? t : undefined;
+        return ['Alibaba Cloud (10)', 'Running (3)', 'Partly Failed (1)', 'Huawei Cloud (3)'].every((l) => t.some((x) => x.includes(l))) ? t : undefined;
       }, 10_000, { message: 'the view to render the groups' });
       assert.ok(rendered.some((x) => x.includes(shortId(SAMPLE_IDS.ice.processing)) && x.includes('45 %')), 'a job row with its description');
       // The view's title: the container and a short view name.
@@ -179,7 +185,8 @@ suite('tree', () => {
     await waitFor(() => vscode.workspace.getConfiguration('mediaJobs').get('groupBy') === 'status', 5_000, { message: 'mediaJobs.groupBy saved as status' });
 
     const tree = await shownTree(api);
-    assert.deepEqual(labels(tree), ['Running (3)', 'Queued (2)', 'Failed (2)', 'Partly Failed (1)', 'Succeeded (2)', 'Stopped (1)', 'Unknown (1)']);
+    assert.deepEqual(labels(tree), ['Running (3)', 'Queued (2)', 'Failed (2)', 'Partly Failed (1)', 'Cancelled (1)', 'Succeeded (2)', 'Stopped (1)', 'Unknown (1)']);
+    assert.deepEqual(labels(byLabelOf(tree).get('Cancelled (1)')!.children), ['Huawei Cloud (1)']);
     const byLabel = new Map(tree.map((r) => [r.label, r]));
     assert.deepEqual(labels(byLabel.get('Queued (2)')!.children), ['Alibaba Cloud (1)', 'Huawei Cloud (1)']);
     assert.deepEqual(labels(byLabel.get('Failed (2)')!.children), ['Alibaba Cloud (1)', 'Huawei Cloud (1)']);
@@ -209,7 +216,7 @@ suite('tree', () => {
 
     await vscode.commands.executeCommand('mediaJobs.toggleGrouping');
     assert.equal(api.tree.currentGrouping, 'cloud');
-    assert.deepEqual(labels(await shownTree(api)), ['Alibaba Cloud (10)', 'Huawei Cloud (2)']);
+    assert.deepEqual(labels(await shownTree(api)), ['Alibaba Cloud (10)', 'Huawei Cloud (3)']);
   });
 
   test('Inspect Job from the command palette opens the job selected in the view, without asking', async () => {

@@ -109,7 +109,7 @@ describe('inspect against the emulator', () => {
 
   test('mpc-editing batches ten ids a request and reports the missing one', async () => {
     const M = SAMPLE_IDS.mpc;
-    const known = [M.waiting, M.processing, M.succeeded, M.failed, M.unknownStatus, M.movingToFailed];
+    const known = [M.waiting, M.processing, M.succeeded, M.failed, M.cancelled, M.movingToFailed];
     const missing = Array.from({ length: 6 }, (_, i) => `5f3c9a1e7b2d4c6e8a0b1c2d3e4f9${String(i).padStart(3, '0')}`);
     const before = emu.requests.filter((r) => r.api === 'mpc:ListEditingJobs').length;
     const run = await cli(emu, ['inspect', 'mpc-editing', ...known, ...missing, '--json']);
@@ -317,6 +317,19 @@ describe('watch against the emulator on a fake clock', () => {
       const vod = await cli(emu, ['watch', 'vod', SAMPLE_IDS.vod.movingToPartial, '--interval', '3'], { clock });
       assert.equal(vod.code, 4);
       assert.match(vod.stdout, /partial \(CompletePartialSucc\)/);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('MPC CANCELED ends watch with exit 5 (cancelled is terminal, and no failure)', async () => {
+    const clock = fakeClock();
+    const emu = await startEmulator({ now: clock.now });
+    try {
+      const run = await cli(emu, ['watch', 'mpc-editing', SAMPLE_IDS.mpc.cancelled], { clock });
+      assert.equal(run.code, 5);
+      assert.match(run.stdout, /cancelled \(CANCELED\)/);
+      assert.equal(run.stderr, '');
     } finally {
       await emu.close();
     }

@@ -63,6 +63,7 @@ test('the notification of a finished job: no link from its error code, message o
   assertNotification(finishedMessage(split, 'failed'), 'split link');
   assert.equal(finishedMessage(tracked({ status: 'succeeded', name: 'ok' }), 'succeeded'), 'ice 7c1e0a9b…a801 · ok succeeded');
   assert.match(finishedMessage(tracked({ status: 'partial' }), 'partial'), /partly failed$/);
+  assert.match(finishedMessage(tracked({ status: 'cancelled' }), 'cancelled'), /was cancelled$/);
 });
 
 test('error and information messages with server, document and workspace text', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../../../src/clouds/errors.js';
 import { mpcEditingKind } from '../../../../src/clouds/adapters/mpcEditing.js';
-import { type Job } from '../../../../src/model/job.js';
+import { isTerminal, type Job } from '../../../../src/model/job.js';
 import { type JobRef } from '../../../../src/model/jobRef.js';
 import { assertWellFormedJob, ctx, expectSchemaError, fixture, fixtureRecord, onlyJob, parseFixture, ref } from './support.js';
 
@@ -101,9 +101,10 @@ describe('mpc-editing: ListEditingJobs mapping', () => {
     assert.deepEqual(job.streams.map((s) => [s.type, s.sampleRate]), [['video', null], ['audio', 48000]]);
   });
 
-  it('an unknown status is unknown with its raw value', () => {
-    const job = onlyJob('mpc-editing', 'unknown-status');
-    assert.deepEqual([job.status, job.rawStatus], ['unknown', 'CANCELED']);
+  it('a CANCELED job is cancelled, which is terminal (the EditingJob model\'s value; not in QueryEditingJob\'s list)', () => {
+    const job = onlyJob('mpc-editing', 'canceled');
+    assert.deepEqual([job.status, job.rawStatus], ['cancelled', 'CANCELED']);
+    assert.equal(isTerminal(job.status), true);
   });
 
   it('ids asked for but absent from job_array are missing', () => {

@@ -55,7 +55,14 @@ describe('status mapping (ARCHITECTURE.md)', () => {
   it('MPC: WAITING → queued; PROCESSING → running; SUCCEEDED → succeeded; FAILED → failed', () => {
     check(mpcStatus, [
       ['WAITING', 'queued', 'WAITING'], ['PROCESSING', 'running', 'PROCESSING'], ['SUCCEEDED', 'succeeded', 'SUCCEEDED'],
-      ['FAILED', 'failed', 'FAILED'], ['CANCELED', 'unknown', 'CANCELED'],
+      ['FAILED', 'failed', 'FAILED'], ['PAUSED', 'unknown', 'PAUSED'],
+    ]);
+  });
+
+  it('MPC, the values of the same service\'s EditingJob model (huaweicloud-sdk-mpc v1 editing_job.py) and request enum', () => {
+    check(mpcStatus, [
+      ['INIT', 'queued', 'INIT'], ['PREPROCESSING', 'running', 'PREPROCESSING'], ['SUCCEED', 'succeeded', 'SUCCEED'],
+      ['CANCELED', 'cancelled', 'CANCELED'],
     ]);
   });
 
