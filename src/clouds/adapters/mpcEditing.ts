@@ -11,7 +11,7 @@ import { emptyOutput, emptyStream, type Job, type JobExtra, type JobOutput, type
 import { type JobHints, withJobHint } from '../errorHints.js';
 import { type Endpoint, fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { byName, type MappedStatus } from './status.js';
-import { anyValue, blankJob, checkRefs, decodedOrRaw, embeddedObject, fileNameFromUrl, fpsLike, huaweiTime, idString, isRecord, jsonInString, lenient, numLike, optString, parseBody, parseItems, progressLike, unwrapList } from './wire.js';
+import { anyValue, blankJob, checkRefs, decodedOrRaw, embeddedObject, fpsLike, huaweiTime, idString, isRecord, jsonInString, lenient, numLike, optString, parseBody, parseItems, progressLike, unwrapList } from './wire.js';
 
 const API = 'mpc:ListEditingJobs';
 const { apiVersion: VERSION, ...CALL } = fromKindInfo('mpc-editing');
@@ -134,16 +134,18 @@ function toOutput(j: EditingJob): JobOutput | null {
   const o = j.output;
   const e = j.editing_output;
   if (o === undefined && e === undefined) return null;
-  const fileName = o?.file_name ?? fileNameFromUrl(o?.object ?? null);
-  // `object` is the path (a folder when file_name is given); obs://bucket/path is how obsutil names objects.
-  const path = o?.object != null
-    ? (o.file_name != null ? `${o.object.replace(/\/+$/, '')}/${o.file_name}` : o.object).replace(/^\/+/, '')
-    : null;
+  // ObsObjInfo (huaweicloud-sdk-mpc v1 obs_obj_info.py): for an output, `object` is the folder the result goes
+  // to, and the object is `object/file_name` when file_name is given, else `object/<a name MPC chooses>`. So
+  // without a file_name the output is the folder (obs://bucket/folder/), and its file name is not known.
+  const fileName = o?.file_name ?? null;
+  const folder = o?.object != null ? o.object.replace(/^\/+/, '').replace(/\/+$/, '') : null;
+  const path = folder !== null ? (fileName !== null ? `${folder}/${fileName}` : `${folder}/`) : null;
+  const url = o?.bucket != null && path !== null ? `obs://${o.bucket}/${path}` : null;
   const v = e?.video_info;
   return {
     ...emptyOutput(),
-    label: fileName,
-    url: o?.bucket != null && path !== null ? `obs://${o.bucket}/${path}` : null,
+    label: fileName ?? url,
+    url,
     storageLocation: o?.bucket ?? null,
     fileName,
     sizeBytes: e?.size_byte ?? (e?.size != null ? e.size * 1024 : null),
@@ -208,8 +210,9 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
       startedAt: j.start_time,
       completedAt: j.end_time,
       durationSeconds: j.editing_output?.duration ?? null,
-      error: status === 'failed' && (j.error_code !== null || j.exec_description !== null)
-        ? withJobHint({ code: j.error_code ?? '', message: j.exec_description ?? '' }, JOB_HINTS)
+      // A failed job may carry its text only in `description` (EditingJob: the error description).
+      error: status === 'failed' && (j.error_code !== null || j.exec_description !== null || j.description !== null)
+        ? withJobHint({ code: j.error_code ?? '', message: j.exec_description ?? j.description ?? '' }, JOB_HINTS)
         : null,
       outputs: output !== null ? [output] : [],
       userData: decodedOrRaw(j.user_data),

@@ -107,6 +107,19 @@ describe('mpc-editing: ListEditingJobs mapping', () => {
     assert.equal(isTerminal(job.status), true);
   });
 
+  it('a FAILED job with its text only in description, and outputs without a file_name (folders, as ObsObjInfo says)', () => {
+    // ObsObjInfo (huaweicloud-sdk-mpc v1): an output's object is the folder; the file is object/file_name when
+    // file_name is given, else a name MPC chooses. EditingJob's description is the error description.
+    const r = parseFixture('mpc-editing', 'folder-output-description');
+    r.jobs.forEach(assertWellFormedJob);
+    const [failed, done] = r.jobs as [Job, Job];
+    assert.deepEqual([failed.status, failed.error?.code, failed.error?.message], ['failed', '', 'The input file is not found.']);
+    assert.deepEqual([failed.outputs[0]?.url, failed.outputs[0]?.fileName, failed.outputs[0]?.label],
+      ['obs://acme-mpc-out/edits/2024/06/', null, 'obs://acme-mpc-out/edits/2024/06/']);
+    assert.deepEqual([done.outputs[0]?.url, done.outputs[0]?.fileName], ['obs://acme-mpc-out/edits/2024/06/', null], 'not a file named "06"');
+    assert.equal(done.name, null, 'a folder is no name');
+  });
+
   it('ids asked for but absent from job_array are missing', () => {
     const present = (fixtureRecord('mpc-editing', 'partial-batch').job_array as Array<{ job_id: string }>).map((j) => j.job_id);
     const asked = [...present, 'ffffffffffffffffffffffffffffffff'].map((id) => mpcRef(id));
