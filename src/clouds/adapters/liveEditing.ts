@@ -15,7 +15,7 @@ import { type JobRef } from '../../model/jobRef.js';
 import { fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { LIVE_ENDPOINT } from './liveProduct.js';
 import { byNumber, type MappedStatus } from './status.js';
-import { anyValue, blankJob, checkRefs, embeddedObject, idString, isRecord, optString, parseBody, parseJsonText, withoutOwnKey } from './wire.js';
+import { anyValue, blankJob, checkRefs, embeddedObject, idString, isRecord, optString, ownKeyStripper, parseBody, parseJsonText } from './wire.js';
 
 const API = 'live:GetEditingJobInfo';
 const { apiVersion: VERSION, ...CALL } = fromKindInfo('live-editing');
@@ -47,6 +47,9 @@ const BodyWire = z.looseObject({
   EditingTasksInfo: anyValue,
 });
 
+/** The SDK model's example text of EditingTasksInfo is led by its own key (`"EditingTasksInfo": {…},`). */
+const withoutTasksKey = ownKeyStripper(['EditingTasksInfo']);
+
 /** Keys that mark an object as one task rather than a wrapper around a list of tasks. */
 const TASK_KEYS = ['ShowId', 'TaskStatus', 'OutputVodId', 'StorageInfo'];
 /** Wrapper keys the XML-to-JSON layer could produce; any array-valued key is tried after these. */
@@ -64,7 +67,7 @@ function readTasks(v: unknown, requestId: string | null, depth = 0): unknown[] {
   if (typeof value === 'string') {
     if (value.trim() === '') return [];
     // The SDK model's example (live-20161101 GetEditingJobInfoResponseBody) leads the text with its own key.
-    const parsed = parseJsonText(withoutOwnKey(value, ['EditingTasksInfo']));
+    const parsed = parseJsonText(withoutTasksKey(value));
     if (!parsed.ok) throw new SchemaError(API, 'EditingTasksInfo', `EditingTasksInfo is not valid JSON: ${parsed.reason}`, requestId);
     value = parsed.value;
     if (value === null) return [];

@@ -11,7 +11,7 @@ import { emptyOutput, emptyStream, type Job, type JobError, type JobOutput, type
 import { withJobHint } from '../errorHints.js';
 import { type Endpoint, fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { byName, type MappedStatus } from './status.js';
-import { aliyunTime, anyValue, blankJob, checkRefs, embeddedObject, fileNameFromUrl, fpsLike, idString, jsonInString, lenient, listOf, numLike, optString, parseBody, parseItems, progressLike, unwrapList, withoutOwnKey } from './wire.js';
+import { aliyunTime, anyValue, blankJob, checkRefs, embeddedObject, fileNameFromUrl, fpsLike, idString, jsonInString, lenient, listOf, numLike, optString, parseBody, parseItems, progressLike, ownKeyStripper, unwrapList } from './wire.js';
 
 const API = 'vod:GetTranscodeTask';
 const { apiVersion: VERSION, ...CALL } = fromKindInfo('vod');
@@ -75,9 +75,9 @@ const StreamWire = z.looseObject({
  * A stream list is JSON text holding an array, sometimes encoded twice; the SDK's doc example even carries
  * its own key (`"AudioStreamList": "[…]"`), which is stripped so such a value still reads.
  */
-const STREAM_LIST_KEYS = ['VideoStreamList', 'AudioStreamList', 'SubtitleStreamList'];
+const withoutStreamListKey = ownKeyStripper(['VideoStreamList', 'AudioStreamList', 'SubtitleStreamList']);
 const streamList = lenient((v) => {
-  const text = typeof v === 'string' ? withoutOwnKey(v, STREAM_LIST_KEYS) : v;
+  const text = typeof v === 'string' ? withoutStreamListKey(v) : v;
   return unwrapList(text, ['VideoStream', 'AudioStream', 'SubtitleStream']);
 });
 

@@ -189,12 +189,15 @@ export function parseJsonText(text: string, maxChars: number = MAX_JSON_CHARS): 
 
 /**
  * JSON text as some SDK doc examples give it: led by its own key and followed by a comma, as if cut out of the
- * enclosing object (`"EditingTasksInfo": {…},`, `"AudioStreamList": "[…]"`). The key and the comma go; any other
- * text is returned as it is.
+ * enclosing object (`"EditingTasksInfo": {…},`, `"AudioStreamList": "[…]"`). Returns the function that drops the key
+ * and the comma (built once per set of keys); any other text passes unchanged.
  */
-export function withoutOwnKey(text: string, keys: readonly string[]): string {
-  const m = new RegExp(`^\\s*"?(?:${keys.join('|')})"?\\s*:\\s*`).exec(text);
-  return m ? text.slice(m[0].length).replace(/,\s*$/, '') : text;
+export function ownKeyStripper(keys: readonly string[]): (text: string) => string {
+  const lead = new RegExp(`^\\s*"?(?:${keys.join('|')})"?\\s*:\\s*`);
+  return (text) => {
+    const m = lead.exec(text);
+    return m ? text.slice(m[0].length).replace(/,\s*$/, '') : text;
+  };
 }
 
 function looksLikeJson(s: string): boolean {

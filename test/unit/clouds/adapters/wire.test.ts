@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { aliyunTimeToIso, decodeEmbedded, decodedOrRaw, fileNameFromUrl, huaweiTimeToIso, idString, jsonInString, laterOf, locateJsonError, numLike, optString, parseBody, parseJsonText, rawText, toFps, toNumber, toStr, unwrapList, withoutOwnKey } from '../../../../src/clouds/adapters/wire.js';
+import { aliyunTimeToIso, decodeEmbedded, decodedOrRaw, fileNameFromUrl, huaweiTimeToIso, idString, jsonInString, laterOf, locateJsonError, numLike, optString, parseBody, parseJsonText, rawText, toFps, toNumber, toStr, ownKeyStripper, unwrapList } from '../../../../src/clouds/adapters/wire.js';
 import { expectSchemaError } from './support.js';
 
 describe('wire: numbers', () => {
@@ -215,14 +215,15 @@ describe('wire: body and helpers', () => {
   });
 });
 
-describe('withoutOwnKey: JSON text cut out of its enclosing object, as SDK doc examples give it', () => {
+describe('ownKeyStripper: JSON text cut out of its enclosing object, as SDK doc examples give it', () => {
+  const tasks = ownKeyStripper(['EditingTasksInfo']);
   it('drops a leading own key (quoted or not) and a trailing comma', () => {
-    assert.equal(withoutOwnKey('"EditingTasksInfo": {"ShowId":"a"},  ', ['EditingTasksInfo']), '{"ShowId":"a"}');
-    assert.equal(withoutOwnKey(' AudioStreamList : "[]"', ['VideoStreamList', 'AudioStreamList']), '"[]"');
+    assert.equal(tasks('"EditingTasksInfo": {"ShowId":"a"},  '), '{"ShowId":"a"}');
+    assert.equal(ownKeyStripper(['VideoStreamList', 'AudioStreamList'])(' AudioStreamList : "[]"'), '"[]"');
   });
   it('leaves other text alone: no key, another key, or the key inside the value', () => {
-    assert.equal(withoutOwnKey('{"EditingTasksInfo": 1},', ['EditingTasksInfo']), '{"EditingTasksInfo": 1},');
-    assert.equal(withoutOwnKey('"Other": {},', ['EditingTasksInfo']), '"Other": {},');
-    assert.equal(withoutOwnKey('[1,2]', ['EditingTasksInfo']), '[1,2]');
+    assert.equal(tasks('{"EditingTasksInfo": 1},'), '{"EditingTasksInfo": 1},');
+    assert.equal(tasks('"Other": {},'), '"Other": {},');
+    assert.equal(tasks('[1,2]'), '[1,2]');
   });
 });
