@@ -42,6 +42,8 @@ const loadDetector = (): typeof Detector => require('./detector.js') as typeof D
 
 /** Schemes whose documents the server reads. */
 export const SUPPORTED_SCHEMES: readonly string[] = ['file', 'untitled'];
+/** The same as a document selector: the client's documents, the hover's. */
+const SUPPORTED_SELECTOR: Array<{ scheme: string }> = SUPPORTED_SCHEMES.map((scheme) => ({ scheme }));
 
 export function isSupportedDocument(document: vscode.TextDocument): boolean {
   return SUPPORTED_SCHEMES.includes(document.uri.scheme);
@@ -113,7 +115,7 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
     if (this.disposed) return undefined;
     const initialTracked = trackedIdRefs(this.deps);
     const clientOptions: LanguageClientOptions = {
-      documentSelector: SUPPORTED_SCHEMES.map((scheme) => ({ scheme })),
+      documentSelector: SUPPORTED_SELECTOR,
       initializationOptions: { trackedIds: initialTracked },
       connectionOptions: { maxRestartCount: 4 },
     };
@@ -129,7 +131,7 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
     // The hover, links (or CodeLenses) need the server: registered once it runs. The server only says where an
     // id is; the hover's content comes from the store (or one fetch).
     this.disposables.push(
-      vscode.languages.registerHoverProvider(SUPPORTED_SCHEMES.map((scheme) => ({ scheme })), {
+      vscode.languages.registerHoverProvider(SUPPORTED_SELECTOR, {
         provideHover: async (document, position, token) => {
           const m = await this.findJobIdAt(document, position, token);
           if (!m) return null;

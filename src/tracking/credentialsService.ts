@@ -13,6 +13,7 @@
 // zod/mini, not zod: this file loads at activation, and the full zod adds ~750 kB to the extension bundle.
 import * as z from 'zod/mini';
 import { SECRET_KEYS } from '../constants.js';
+import { errorText } from '../util/errorText.js';
 import { type AliyunCredentials, type Credentials, type HuaweiCredentials } from '../clouds/credentials.js';
 import { DEFAULT_REGION, isRegionName } from '../clouds/endpoints.js';
 import { type CloudId } from '../model/job.js';
@@ -302,7 +303,7 @@ export class CredentialsService {
     try {
       await this.secrets.store(this.keys[cloud], JSON.stringify({ v: BLOB_VERSION, ...value }));
     } catch (e) {
-      const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      const detail = errorText(e);
       throw new SecretStorageUnavailableError(cloud, scrub(detail, secretValues).slice(0, 300));
     }
     // Stored for good: an older window-only copy must not shadow it.
