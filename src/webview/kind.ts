@@ -3,10 +3,10 @@
  * panel shows for the kind. A name the table lacks (a newer host's kind) has no facts and is shown as it came.
  */
 import { KIND_INFO, type KindInfo } from '../kinds/index.js';
-import { type JobKind } from '../model/job.js';
+import { isJobKind } from '../model/job.js';
 
 export function kindInfo(kind: string): KindInfo | undefined {
-  return Object.hasOwn(KIND_INFO, kind) ? KIND_INFO[kind as JobKind] : undefined;
+  return isJobKind(kind) ? KIND_INFO[kind] : undefined;
 }
 
 /** `IMS editing job`, or the name itself for a kind the table lacks. */
