@@ -27,10 +27,11 @@ let flushOnDeactivate: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
+  const testMode = process.env.MEDIA_JOBS_TEST === '1';
   const phases: Array<[string, number]> = [];
   const mark = (label: string) => phases.push([label, performance.now() - started]);
   let ready: Promise<StoreProblem | null> = Promise.resolve(null);
-  const s = buildServices(context, { loadCore, mark, ready: () => ready.then(() => undefined) });
+  const s = buildServices(context, { loadCore, mark, ready: () => ready.then(() => undefined), testMode });
   flushOnDeactivate = () => s.store.flush();
   const language = createLanguageFeatures(context, s);
   const deps = commandDepsOf(s, language.jobIdAt);
@@ -48,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   const activationMs = performance.now() - started;
   s.logger.info(`activated in ${activationMs.toFixed(1)} ms`);
-  if (process.env.MEDIA_JOBS_TEST !== '1') return undefined;
+  if (!testMode) return undefined;
   let loadProblem: StoreProblem | null = null;
   const loaded = ready.then((p) => { loadProblem = p; });
   return {

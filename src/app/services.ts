@@ -48,9 +48,11 @@ export interface BuildOptions {
   mark: (phase: string) => void;
   /** The start-up that runs after activation (src/app/startUp.ts); the inspector awaits it to restore a panel. */
   ready: () => Promise<void>;
+  /** Integration tests (MEDIA_JOBS_TEST=1): they answer the prompts through the test API. */
+  testMode: boolean;
 }
 
-export function buildServices(context: vscode.ExtensionContext, { loadCore, mark, ready }: BuildOptions): Services {
+export function buildServices(context: vscode.ExtensionContext, { loadCore, mark, ready, testMode }: BuildOptions): Services {
   const logger = new Logger();
   const settings = new LiveSettings(logger);
   logger.setLevel(settings.current.logLevel);
@@ -89,7 +91,7 @@ export function buildServices(context: vscode.ExtensionContext, { loadCore, mark
   const notifier = new Notifier(() => settings.current.notifications);
   const documents = new JobDocumentProvider();
   // Integration tests answer the prompts through the test API; a prompt they did not script goes to the window.
-  const prompter = process.env.MEDIA_JOBS_TEST === '1' ? new ScriptedPrompter(new WindowPrompter()) : new WindowPrompter();
+  const prompter = testMode ? new ScriptedPrompter(new WindowPrompter()) : new WindowPrompter();
   const inspector = new InspectorPanels(context.extensionUri, { store, refresh: (key) => poller.refresh([key]), ready, log: logger });
   mark('inspector');
   return {
