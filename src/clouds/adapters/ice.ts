@@ -15,14 +15,15 @@ import { byName, type MappedStatus } from './status.js';
 import { parseTimeline } from './timeline.js';
 import { aliyunTime, anyValue, blankJob, checkRefs, decodedOrRaw, fileNameFromUrl, idString, jsonInString, numLike, optString, parseBody, progressLike } from './wire.js';
 
-const API = 'ice:GetMediaProducingJob';
-const { apiVersion: VERSION, ...CALL } = fromKindInfo('ice');
 
 const REGIONS = ['cn-shanghai', 'cn-hangzhou', 'cn-beijing', 'cn-shenzhen', 'ap-southeast-1', 'us-west-1'];
 const ENDPOINT: Endpoint<'ice'> = {
   product: 'ice',
   origins: Object.fromEntries(REGIONS.map((r) => [r, `https://ice.${r}.aliyuncs.com`])),
 };
+
+const { apiVersion: VERSION, action: ACTION, ...CALL } = fromKindInfo('ice', ENDPOINT.product);
+const API = CALL.api;
 
 const STATUS = new Map<string, JobStatus>([
   ['Init', 'queued'],
@@ -111,14 +112,13 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
 
 export const iceKind: KindDefinition<'ice', 'ice'> = {
   ...CALL,
-  api: API,
   retention: 'one year',
   endpoint: ENDPOINT,
   buildCall(refs, _region): AliyunCall {
     const ref = checkRefs(API, refs, CALL.batchSize);
     // GET as the TypeScript SDK does; the API takes POST as well.
     return {
-      cloud: 'aliyun', product: ENDPOINT.product, action: 'GetMediaProducingJob', version: VERSION, method: 'GET',
+      cloud: 'aliyun', product: ENDPOINT.product, action: ACTION, version: VERSION, method: 'GET',
       params: { JobId: ref.id },
     };
   },

@@ -71,14 +71,19 @@ export interface KindDefinition<P extends string = string, K extends JobKind = J
   jobHints?: JobHints;
 }
 
-/** What a kind's KindInfo (src/kinds/) says about its calls, in the core's terms. */
-export function fromKindInfo<K extends JobKind>(kind: K): Pick<KindDefinition<string, K>, 'kind' | 'cloud' | 'rateLimit' | 'batchSize'> & { apiVersion: string } {
+/**
+ * What a kind's KindInfo (src/kinds/) says about its calls, in the core's terms: `api` is `product:Action` from the
+ * adapter's endpoint product and KindInfo.api, `action` the Action itself (what an Alibaba call names).
+ */
+export function fromKindInfo<K extends JobKind>(kind: K, product: string): Pick<KindDefinition<string, K>, 'kind' | 'cloud' | 'api' | 'rateLimit' | 'batchSize'> & { apiVersion: string; action: string } {
   const info = KIND_INFO[kind];
   return {
     kind,
     cloud: info.cloud,
+    api: `${product}:${info.api}`,
     rateLimit: { capacity: info.rateLimit.requests, perMs: info.rateLimit.perSeconds * 1000 },
     batchSize: info.batchSize,
     apiVersion: info.apiVersion,
+    action: info.api,
   };
 }

@@ -11,8 +11,8 @@ import { LIVE_ENDPOINT } from './liveProduct.js';
 import { byNumber, type MappedStatus } from './status.js';
 import { aliyunTime, anyValue, blankJob, checkRefs, idString, isRecord, laterOf, optString, parseBody } from './wire.js';
 
-const API = 'live:GetEdgeTranscodeJob';
-const { apiVersion: VERSION, ...CALL } = fromKindInfo('live-edge');
+const { apiVersion: VERSION, action: ACTION, ...CALL } = fromKindInfo('live-edge', LIVE_ENDPOINT.product);
+const API = CALL.api;
 
 const STATUS = new Map<number, JobStatus>([
   [0, 'stopped'], // not started (or stopped): a long-lived stream job that can start again
@@ -89,7 +89,6 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
 
 export const liveEdgeKind: KindDefinition<'live', 'live-edge'> = {
   ...CALL,
-  api: API,
   // Not published for Get; ListEdgeTranscodeJob shows the last 180 days.
   retention: 'not documented (the list API shows 180 days)',
   endpoint: LIVE_ENDPOINT,
@@ -97,7 +96,7 @@ export const liveEdgeKind: KindDefinition<'live', 'live-edge'> = {
     const ref = checkRefs(API, refs, CALL.batchSize);
     const params: Record<string, string> = { ClusterId: ref.params.clusterId ?? '', JobId: ref.id };
     if (region !== '') params.RegionId = region;
-    return { cloud: 'aliyun', product: LIVE_ENDPOINT.product, action: 'GetEdgeTranscodeJob', version: VERSION, method: 'POST', params };
+    return { cloud: 'aliyun', product: LIVE_ENDPOINT.product, action: ACTION, version: VERSION, method: 'POST', params };
   },
   parse,
 };

@@ -17,8 +17,8 @@ import { LIVE_ENDPOINT } from './liveProduct.js';
 import { byNumber, type MappedStatus } from './status.js';
 import { anyValue, blankJob, checkRefs, embeddedObject, idString, isRecord, optString, ownKeyStripper, parseBody, parseJsonText } from './wire.js';
 
-const API = 'live:GetEditingJobInfo';
-const { apiVersion: VERSION, ...CALL } = fromKindInfo('live-editing');
+const { apiVersion: VERSION, action: ACTION, ...CALL } = fromKindInfo('live-editing', LIVE_ENDPOINT.product);
+const API = CALL.api;
 
 const STATUS = new Map<number, JobStatus>([
   [-1, 'failed'],
@@ -162,7 +162,6 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
 
 export const liveEditingKind: KindDefinition<'live', 'live-editing'> = {
   ...CALL,
-  api: API,
   // Not published for this API.
   retention: 'not documented',
   endpoint: LIVE_ENDPOINT,
@@ -173,7 +172,7 @@ export const liveEditingKind: KindDefinition<'live', 'live-editing'> = {
     const params: Record<string, string> = { CasterId: casterId };
     if (showId !== undefined) params.ShowId = showId;
     if (region !== '') params.RegionId = region;
-    return { cloud: 'aliyun', product: LIVE_ENDPOINT.product, action: 'GetEditingJobInfo', version: VERSION, method: 'POST', params };
+    return { cloud: 'aliyun', product: LIVE_ENDPOINT.product, action: ACTION, version: VERSION, method: 'POST', params };
   },
   parse,
   // A ref with a casterId names one task (its id is the ShowId); without, its id is the CasterId.

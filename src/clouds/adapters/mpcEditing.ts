@@ -13,8 +13,6 @@ import { type Endpoint, fromKindInfo, type KindDefinition, type ParseContext, ty
 import { byName, type MappedStatus } from './status.js';
 import { anyValue, blankJob, checkRefs, decodedOrRaw, embeddedObject, fpsLike, huaweiTime, idString, isRecord, jsonInString, lenient, numLike, optString, parseBody, parseItems, progressLike, unwrapList } from './wire.js';
 
-const API = 'mpc:ListEditingJobs';
-const { apiVersion: VERSION, ...CALL } = fromKindInfo('mpc-editing');
 
 const REGIONS = ['cn-north-4', 'cn-east-2', 'cn-east-3', 'cn-south-1', 'ap-southeast-3'];
 const ENDPOINT: Endpoint<'mpc'> = {
@@ -24,6 +22,10 @@ const ENDPOINT: Endpoint<'mpc'> = {
     'cn-north-1': 'https://mts.cn-north-1.myhuaweicloud.com',
   },
 };
+
+// Huawei calls name a path, not an Action: only `api` (mpc:ListEditingJobs) is used.
+const { apiVersion: VERSION, action: _action, ...CALL } = fromKindInfo('mpc-editing', ENDPOINT.product);
+const API = CALL.api;
 
 /**
  * ListEditingJobs' QueryEditingJob says WAITING, PROCESSING, SUCCEEDED, FAILED; the same service's EditingJob
@@ -230,7 +232,6 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
 
 export const mpcEditingKind: KindDefinition<'mpc', 'mpc-editing'> = {
   ...CALL,
-  api: API,
   retention: 'not documented',
   endpoint: ENDPOINT,
   buildCall(refs, _region): HuaweiCall {

@@ -13,8 +13,6 @@ import { type Endpoint, fromKindInfo, type KindDefinition, type ParseContext, ty
 import { byName, type MappedStatus } from './status.js';
 import { aliyunTime, anyValue, blankJob, checkRefs, embeddedObject, fileNameFromUrl, fpsLike, idString, jsonInString, lenient, listOf, numLike, optString, parseBody, parseItems, progressLike, ownKeyStripper, unwrapList } from './wire.js';
 
-const API = 'vod:GetTranscodeTask';
-const { apiVersion: VERSION, ...CALL } = fromKindInfo('vod');
 
 const REGIONS = [
   'cn-shanghai', 'cn-beijing', 'cn-shenzhen', 'cn-hongkong', 'ap-southeast-1', 'ap-northeast-1',
@@ -27,6 +25,9 @@ const ENDPOINT: Endpoint<'vod'> = {
     'cn-hangzhou': 'https://vod.cn-shanghai.aliyuncs.com',
   },
 };
+
+const { apiVersion: VERSION, action: ACTION, ...CALL } = fromKindInfo('vod', ENDPOINT.product);
+const API = CALL.api;
 
 const TASK_STATUS = new Map<string, JobStatus>([
   ['Processing', 'running'],
@@ -235,13 +236,12 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
 
 export const vodKind: KindDefinition<'vod', 'vod'> = {
   ...CALL,
-  api: API,
   retention: 'one year',
   endpoint: ENDPOINT,
   buildCall(refs, _region): AliyunCall {
     const ref = checkRefs(API, refs, CALL.batchSize);
     return {
-      cloud: 'aliyun', product: ENDPOINT.product, action: 'GetTranscodeTask', version: VERSION, method: 'POST',
+      cloud: 'aliyun', product: ENDPOINT.product, action: ACTION, version: VERSION, method: 'POST',
       params: { TranscodeTaskId: ref.id },
     };
   },
