@@ -555,7 +555,7 @@ export function sampleJobs(): JobInit[] {
     },
     {
       kind: 'mpc-editing', id: M.succeeded, description: 'SUCCEEDED with editing_output; unknown fields', startOffsetMs: -4 * HOUR,
-      fields: { description: 'highlights', user_data: 'ticket=MJI-7', output: MPC_OUTPUT, metadata: [], tenant_tags: { env: 'demo' } },
+      fields: { description: 'highlights', user_data: 'ticket=MJI-7', output: MPC_OUTPUT, metadata: [{ name: 'title', value: 'Highlights' }, { name: 'owner', value: 'ops' }], tenant_tags: { env: 'demo' } },
       phases: [
         { at: 0, status: 'WAITING', progress: 0 },
         { at: 30_000, status: 'PROCESSING', progress: 40 },

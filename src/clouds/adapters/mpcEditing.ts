@@ -148,7 +148,7 @@ function toOutput(j: EditingJob): JobOutput | null {
     ...emptyOutput(),
     label: fileName ?? url,
     url,
-    storageLocation: o?.bucket ?? null,
+    storageLocation: storageOf(o),
     fileName,
     sizeBytes: e?.size_byte ?? (e?.size != null ? e.size * 1024 : null),
     format: e?.format ?? null,
@@ -180,15 +180,45 @@ function toStreams(j: EditingJob, output: string | null): MediaStream[] {
   return streams;
 }
 
-/** The raw media details and metadata (as received), shown beside the normalized fields. */
+/**
+ * `metadata` as name → value, when it is what the doc page's "Array" most likely holds: elements naming a field
+ * (`name`, or `key`) and its `value`. Its element schema is in no SDK model (UNCONFIRMED), so anything else, or
+ * a list where two elements share a name, stays as received rather than being bent into pairs.
+ */
+export function metadataPairs(metadata: unknown): Record<string, unknown> | null {
+  if (!Array.isArray(metadata) || metadata.length === 0) return null;
+  const pairs = new Map<string, unknown>();
+  for (const el of metadata) {
+    if (!isRecord(el)) return null;
+    const name = typeof el.name === 'string' ? el.name : typeof el.key === 'string' ? el.key : null;
+    if (name === null || name === '' || !Object.hasOwn(el, 'value') || pairs.has(name)) return null;
+    pairs.set(name, el.value);
+  }
+  // fromEntries defines own properties, so a name such as `__proto__` stays a name.
+  return Object.fromEntries(pairs);
+}
+
+/** The raw media details and the metadata, shown beside the normalized fields. */
 function extrasOf(element: unknown): { extras?: JobExtra[] } {
   if (!isRecord(element)) return {};
   const e = isRecord(element.editing_output) ? element.editing_output : null;
   const extras: JobExtra[] = [];
+  const pairs = metadataPairs(element.metadata);
+  // Pairs read as a table of names and values; an empty list says nothing, so it is not shown.
+  if (pairs !== null) extras.push({ title: 'metadata', value: pairs });
+  else if (element.metadata !== undefined && !(Array.isArray(element.metadata) && element.metadata.length === 0)) {
+    extras.push({ title: 'metadata', value: element.metadata });
+  }
   if (e?.video_info !== undefined) extras.push({ title: 'video_info', value: e.video_info });
   if (e?.audio_info !== undefined) extras.push({ title: 'audio_info', value: e.audio_info });
-  if (element.metadata !== undefined) extras.push({ title: 'metadata', value: element.metadata });
   return extras.length > 0 ? { extras } : {};
+}
+
+/** Where the output is stored: the OBS bucket and, when given, its `location` (the OBS region, MPC's own). */
+function storageOf(o: z.output<typeof ObsObjWire> | undefined): string | null {
+  if (o === undefined) return null;
+  if (o.bucket !== null && o.location !== null) return `${o.bucket} (${o.location})`;
+  return o.bucket ?? (o.location !== null ? `OBS ${o.location}` : null);
 }
 
 function parse(body: unknown, ctx: ParseContext): ParseResult {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../../../src/clouds/errors.js';
-import { mpcEditingKind } from '../../../../src/clouds/adapters/mpcEditing.js';
+import { metadataPairs, mpcEditingKind } from '../../../../src/clouds/adapters/mpcEditing.js';
 import { isTerminal, type Job } from '../../../../src/model/job.js';
 import { type JobRef } from '../../../../src/model/jobRef.js';
 import { assertWellFormedJob, ctx, expectSchemaError, fixture, fixtureRecord, onlyJob, parseFixture, ref } from './support.js';
@@ -62,7 +62,7 @@ describe('mpc-editing: ListEditingJobs mapping', () => {
     assert.ok(o !== undefined);
     assert.deepEqual(
       [o.label, o.url, o.storageLocation, o.fileName, o.sizeBytes, o.format, o.width, o.height, o.bitrateKbps, o.durationSeconds, o.fps],
-      ['promo-succeeded.mp4', 'obs://acme-mpc-out/edits/2024/06/promo-succeeded.mp4', 'acme-mpc-out', 'promo-succeeded.mp4', 24076288, 'MP4', 1920, 1080, 1980, 95, 25],
+      ['promo-succeeded.mp4', 'obs://acme-mpc-out/edits/2024/06/promo-succeeded.mp4', 'acme-mpc-out (cn-north-4)', 'promo-succeeded.mp4', 24076288, 'MP4', 1920, 1080, 1980, 95, 25],
     );
     assert.deepEqual(job.streams.map((s) => [s.type, s.output, s.codec, s.width, s.height, s.fps, s.bitrateKbps, s.sampleRate, s.channels]), [
       ['video', 'promo-succeeded.mp4', 'H.264', 1920, 1080, 25, 1980, null, null],
@@ -136,6 +136,26 @@ describe('mpc-editing: ListEditingJobs mapping', () => {
     const extra = onlyJob('mpc-editing', 'extra-fields');
     assert.equal(extra.status, 'succeeded');
     assert.deepEqual((extra.raw as { metadata: unknown }).metadata, [{ key: 'title', value: 'Promo' }, { key: 'artist', value: 'ACME' }]);
+    assert.deepStrictEqual(extra.extras?.find((x) => x.title === 'metadata')?.value, { title: 'Promo', artist: 'ACME' });
+  });
+
+  it('metadata: name/value pairs become a table; other shapes, duplicates and hostile names stay as received', () => {
+    const meta = (metadata: unknown): unknown => mpcEditingKind.parse({ job_array: [{ job_id: 'j1', metadata }] }, ctx()).jobs[0]?.extras?.find((x) => x.title === 'metadata')?.value;
+    assert.deepStrictEqual(meta([{ name: 'title', value: 'Promo' }, { name: 'rating', value: 5 }]), { title: 'Promo', rating: 5 });
+    assert.deepStrictEqual(metadataPairs([{ name: '__proto__', value: 'x' }]), JSON.parse('{"__proto__":"x"}'));
+    assert.equal(Object.getPrototypeOf(metadataPairs([{ name: '__proto__', value: { polluted: true } }])), Object.prototype);
+    assert.deepEqual(meta([{ name: 'a', value: 1 }, { name: 'a', value: 2 }]), [{ name: 'a', value: 1 }, { name: 'a', value: 2 }]);
+    assert.deepEqual(meta([{ name: 'a' }]), [{ name: 'a' }]);
+    assert.deepEqual(meta({ title: 'x' }), { title: 'x' });
+    assert.equal(meta([]), undefined);
+  });
+
+  it('OBS location: the output is stored in bucket (region); a folder output keeps no file name', () => {
+    const [failed, folder] = parseFixture('mpc-editing', 'folder-output-description').jobs;
+    assert.equal(failed?.outputs[0]?.storageLocation, 'acme-mpc-out (cn-north-4)');
+    assert.equal(folder?.outputs[0]?.url, 'obs://acme-mpc-out/edits/2024/06/');
+    const onlyRegion = mpcEditingKind.parse({ job_array: [{ job_id: 'j1', output: { location: 'cn-east-3', object: 'o' } }] }, ctx()).jobs[0];
+    assert.equal(onlyRegion?.outputs[0]?.storageLocation, 'OBS cn-east-3');
   });
 
   it('elements that are not jobs are skipped; bad times are null', () => {
