@@ -22,6 +22,8 @@ import { RateLimiters } from './http/rateLimiter.js';
 import { createUndiciTransport, type HttpRequest, type Transport } from './http/transport.js';
 import { type KindDefinition, type RateLimit } from './adapters/kindDefinition.js';
 import { kindDefinition } from './adapters/registry.js';
+import { listerOf } from './adapters/listRegistry.js';
+import { checkQuery, type ListPage, type ListQuery } from './listing.js';
 import { signAliyunV1, signAliyunV3 } from './aliyun/sign.js';
 import { signHuawei } from './huawei/sign.js';
 import { type SignedHttpRequest } from './signedRequest.js';
@@ -150,6 +152,55 @@ export class CloudClient {
     return outcomes;
   }
 
+  /**
+   * Browses one kind: its list calls page by page (src/clouds/listing.ts), each through `send` (its own API's
+   * rate-limit bucket, retries, the total timeout per call). The caller pulls pages as it needs them; errors come
+   * out of `next()` as MediaJobsErrors with their hints. `query.region` empty means the cloud's default; a Huawei
+   * query's project comes from the credentials when it names none.
+   */
+  async *list(kind: JobKind, query: ListQuery, signal?: AbortSignal): AsyncGenerator<ListPage, void, undefined> {
+    const def = kindDefinition(kind);
+    const lister = listerOf(kind);
+    const cloud = KIND_CLOUD[kind];
+    const region = query.region || this.opts.defaultRegions?.[cloud] || DEFAULT_REGION[cloud];
+    const q: ListQuery = { ...query, region, params: { ...query.params } };
+    if (cloud === 'huawei') {
+      const projectId = this.projectIdFor({ kind, id: '', region, params: q.params }, region);
+      if (projectId !== undefined) q.params.projectId = projectId;
+    }
+    // Hints name the list API (its RAM action), not the get call.
+    const listDef: KindDefinition = {
+      ...def,
+      api: lister?.apis[0] ?? def.api,
+      apiErrorHint: (e, notFound) => lister?.apiErrorHint?.(e) ?? def.apiErrorHint?.(e, notFound) ?? null,
+    };
+    const fail = (e: unknown): MediaJobsError => this.asError(e, listDef, region);
+    if (lister === null) throw fail(new ConfigError(`${KIND_INFO[kind].label} jobs cannot be browsed yet`, 'track them by id'));
+    if (!isRegionName(region)) throw fail(new ConfigError(`"${region}" is not a region name`, 'regions look like cn-shanghai or cn-north-4'));
+    if (!this.opts.credentials[cloud]) throw fail(this.checkRef(def, { kind, id: 'x', region, params: q.params }) ?? new CredentialsError(cloud, 'no credentials'));
+    try {
+      checkQuery(lister, q);
+    } catch (e) {
+      throw fail(e);
+    }
+    const fan = new SignalFanOut(signal);
+    try {
+      const pages = lister.pages(q, (req) => this.send({ kind, ...req }, region, fan));
+      for (;;) {
+        let next: IteratorResult<ListPage, void>;
+        try {
+          next = await pages.next();
+        } catch (e) {
+          throw fail(e);
+        }
+        if (next.done === true) return;
+        yield next.value;
+      }
+    } finally {
+      fan.dispose();
+    }
+  }
+
   async close(): Promise<void> {
     if (this.ownsTransport) await this.transport.close();
   }
@@ -193,17 +244,41 @@ export class CloudClient {
     def: KindDefinition, region: string, refs: JobRef[], fan: SignalFanOut,
   ): Promise<Array<{ jobs: Job[]; error: MediaJobsError | null }>> {
     const fail = (e: unknown) => refs.map(() => ({ jobs: [] as Job[], error: this.asError(e, def, region) }));
-    let origin: string;
     let call: ApiCall;
     try {
       call = def.buildCall(refs, region);
-      origin = resolveEndpoint(def.endpoint, region, this.opts.endpoints?.[def.kind]);
     } catch (e) {
       return fail(e);
     }
-    const limit = this.opts.rateLimits?.[def.kind] ?? def.rateLimit;
-    const account = def.cloud === 'aliyun' ? this.opts.credentials.aliyun?.accessKeyId : this.opts.credentials.huawei?.ak;
-    const bucket = this.limiters.bucket(`${def.api}|${account ?? ''}`, limit);
+    try {
+      const { body, requestId } = await this.send({ kind: def.kind, api: def.api, endpoint: def.endpoint, rateLimit: def.rateLimit, call }, region, fan);
+      const parsed = def.parse(body, { refs, region, requestId });
+      return refs.map((ref) => {
+        const jobs = matchJobs(def, ref, parsed.jobs);
+        if (jobs.length > 0) return { jobs, error: null };
+        const notFound = new ApiError(def.cloud, def.api, 'JobNotFound', `the answer does not contain ${def.kind} ${ref.id}`, 200, requestId);
+        return { jobs: [], error: this.asError(notFound, def, region) };
+      });
+    } catch (e) {
+      return fail(e);
+    }
+  }
+
+  /**
+   * Sends one call: waits for a token of its API's bucket (per account), signs each attempt afresh, retries what
+   * may succeed later, and ends within the total timeout (TIMEOUT) or at once on the caller's signal (ABORTED).
+   */
+  private async send(
+    target: { kind: JobKind; api: string; endpoint: KindDefinition['endpoint']; rateLimit: RateLimit; call: ApiCall },
+    region: string, fan: SignalFanOut,
+  ): Promise<{ body: unknown; requestId: string | null }> {
+    const { call, api } = target;
+    const cloud = call.cloud;
+    // A workspace-independent override per kind; list calls of a kind go where its get calls go.
+    const origin = resolveEndpoint(target.endpoint, region, this.opts.endpoints?.[target.kind]);
+    const limit = this.opts.rateLimits?.[target.kind] ?? target.rateLimit;
+    const account = cloud === 'aliyun' ? this.opts.credentials.aliyun?.accessKeyId : this.opts.credentials.huawei?.ak;
+    const bucket = this.limiters.bucket(`${api}|${account ?? ''}`, limit);
     const totalMs = positiveOr(this.opts.timeoutMs, DEFAULT_TIMEOUT_MS);
     const attemptMs = Math.min(positiveOr(this.opts.attemptTimeoutMs, totalMs), totalMs);
     // Aborts on the caller's signal, or when the deadline runs out (started by the first attempt).
@@ -212,7 +287,7 @@ export class CloudClient {
     let attempts = 0;
     let lastError: unknown = null;
     try {
-      const { body, requestId } = await withRetry(async () => {
+      return await withRetry(async () => {
         await bucket.take(ctl.signal);
         deadline.start();
         attempts++;
@@ -222,8 +297,8 @@ export class CloudClient {
         deadline.attempting = true;
         try {
           const timeoutMs = Math.max(1, Math.min(attemptMs, deadline.remainingMs()));
-          const res = await this.transport.send(req, { api: def.api, timeoutMs, signal: ctl.signal });
-          return readResponse(def.cloud, def.api, res);
+          const res = await this.transport.send(req, { api, timeoutMs, signal: ctl.signal });
+          return readResponse(cloud, api, res);
         } catch (e) {
           // The server said "slow down": nobody in this process should ask again before it may.
           if (isThrottle(e)) bucket.penalize(limit.perMs / limit.capacity);
@@ -238,21 +313,14 @@ export class CloudClient {
         clock: this.clock,
         random: this.opts.random,
         signal: ctl.signal,
-        onRetry: (info) => this.opts.onRetry?.({ api: def.api, ...info }),
-      });
-      const parsed = def.parse(body, { refs, region, requestId });
-      return refs.map((ref) => {
-        const jobs = matchJobs(def, ref, parsed.jobs);
-        if (jobs.length > 0) return { jobs, error: null };
-        const notFound = new ApiError(def.cloud, def.api, 'JobNotFound', `the answer does not contain ${def.kind} ${ref.id}`, 200, requestId);
-        return { jobs: [], error: this.asError(notFound, def, region) };
+        onRetry: (info) => this.opts.onRetry?.({ api, ...info }),
       });
     } catch (e) {
-      if (fan.aborted) return fail(new NetworkError(def.api, 'ABORTED', 'the request was cancelled'));
+      if (fan.aborted) throw new NetworkError(api, 'ABORTED', 'the request was cancelled');
       // Out of time: a failure that more time could have cured (or the deadline cutting a wait) is a timeout;
       // a definite answer (bad signature, not found, …) is reported as itself.
-      if (deadline.due && (e === deadline.reason || isRetryable(e))) return fail(totalTimeout(def.api, totalMs, attempts, lastError ?? e));
-      return fail(e);
+      if (deadline.due && (e === deadline.reason || isRetryable(e))) throw totalTimeout(api, totalMs, attempts, lastError ?? e);
+      throw e;
     } finally {
       deadline.dispose();
       fan.release(ctl);

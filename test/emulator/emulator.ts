@@ -65,6 +65,8 @@ import { handleGetMediaProducingJob } from './iceApi.js';
 import { handleGetEdgeTranscodeJob } from './liveEdgeApi.js';
 import { handleGetEditingJobInfo } from './liveEditingApi.js';
 import { handleListEditingJobs } from './mpcApi.js';
+import { historyJobs } from './historyJobs.js';
+import { handleListEdgeTranscodeJob, handleListEditingJobV1, handleListMediaProducingJobs } from './listApis.js';
 import { RateLimiter, type ApiName, type RateLimit } from './rateLimits.js';
 import { sampleJobs } from './sampleJobs.js';
 import { EmulatorState } from './state.js';
@@ -82,6 +84,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Load the sample jobs (default) or start empty. */
   jobs?: 'sample' | 'none';
+  /** Finished past jobs per listable kind, for the list calls to page through (default none). */
+  history?: number;
   /** Default true. */
   enforceRateLimits?: boolean;
   /** Override documented limits, e.g. `{ 'ice:GetMediaProducingJob': { limit: 20, windowMs: 1000 } }`. */
@@ -138,9 +142,11 @@ const ALIYUN_ROUTES = new Map<string, AliyunRoute>([
   ['GetTranscodeTask@2017-03-21', { api: 'vod:GetTranscodeTask', product: 'vod', handle: handleGetTranscodeTask }],
   ['GetEditingJobInfo@2016-11-01', { api: 'live:GetEditingJobInfo', product: 'live', handle: handleGetEditingJobInfo }],
   ['GetEdgeTranscodeJob@2016-11-01', { api: 'live:GetEdgeTranscodeJob', product: 'live', handle: handleGetEdgeTranscodeJob }],
+  ['ListMediaProducingJobs@2020-11-09', { api: 'ice:ListMediaProducingJobs', product: 'ICE', handle: handleListMediaProducingJobs }],
+  ['ListEdgeTranscodeJob@2016-11-01', { api: 'live:ListEdgeTranscodeJob', product: 'live', handle: handleListEdgeTranscodeJob }],
 ]);
 
-const MPC_PATH = /^\/v2\/([^/]+)\/editing\/jobs\/?$/;
+const MPC_PATH = /^\/(v1|v2)\/([^/]+)\/editing\/jobs\/?$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
@@ -148,6 +154,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const credentials = EMULATOR_CREDENTIALS;
   const state = new EmulatorState(now, credentials.huawei.projectId);
   if ((opts.jobs ?? 'sample') === 'sample') state.addAll(sampleJobs());
+  if (opts.history !== undefined && opts.history > 0) state.addAll(historyJobs(opts.history));
   const enforce = opts.enforceRateLimits ?? true;
   const limiter = new RateLimiter(opts.rateLimits);
   const nonces = new NonceStore();
@@ -253,12 +260,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   async function handleHuawei(req: IncomingMessage, res: ServerResponse, url: URL, entry: RequestLogEntry): Promise<void> {
     const requestId = huaweiRequestId();
     const match = MPC_PATH.exec(url.pathname);
-    const api: ApiName | null = match && req.method === 'GET' ? 'mpc:ListEditingJobs' : null;
+    // v2 is the documented query by ids; v1 the SDKs' list that browses.
+    const v1 = match?.[1] === 'v1';
+    const api: ApiName | null = match && req.method === 'GET' ? (v1 ? 'mpc:ListEditingJob' : 'mpc:ListEditingJobs') : null;
     entry.api = api;
-    const pathProjectId = decodeURIComponent(match?.[1] ?? '');
+    const pathProjectId = decodeURIComponent(match?.[2] ?? '');
 
     const fullAnswer = (): WireResponse => {
-      const outcome = handleListEditingJobs(pathProjectId, url.searchParams, state);
+      const outcome = v1 ? handleListEditingJobV1(pathProjectId, url.searchParams, state) : handleListEditingJobs(pathProjectId, url.searchParams, state);
       return outcome.ok ? huaweiOk(requestId, outcome.payload) : huaweiError(requestId, outcome.status, outcome.code, outcome.message);
     };
     if (await applyFaultBeforeAuth(req, res, entry, 'huawei', fullAnswer, (status) => huaweiFive(requestId, status))) return;

@@ -4,9 +4,13 @@
  * the window. Time comes from the injected clock.
  */
 
-export type ApiName = 'ice:GetMediaProducingJob' | 'vod:GetTranscodeTask' | 'live:GetEditingJobInfo' | 'live:GetEdgeTranscodeJob' | 'mpc:ListEditingJobs';
+export type ApiName = 'ice:GetMediaProducingJob' | 'vod:GetTranscodeTask' | 'live:GetEditingJobInfo' | 'live:GetEdgeTranscodeJob' | 'mpc:ListEditingJobs'
+  | 'ice:ListMediaProducingJobs' | 'live:ListEdgeTranscodeJob' | 'mpc:ListEditingJob';
 
-export const API_NAMES: readonly ApiName[] = ['ice:GetMediaProducingJob', 'vod:GetTranscodeTask', 'live:GetEditingJobInfo', 'live:GetEdgeTranscodeJob', 'mpc:ListEditingJobs'];
+export const API_NAMES: readonly ApiName[] = [
+  'ice:GetMediaProducingJob', 'vod:GetTranscodeTask', 'live:GetEditingJobInfo', 'live:GetEdgeTranscodeJob', 'mpc:ListEditingJobs',
+  'ice:ListMediaProducingJobs', 'live:ListEdgeTranscodeJob', 'mpc:ListEditingJob',
+];
 
 export interface RateLimit {
   limit: number;
@@ -24,6 +28,10 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<ApiName, RateLimit>> = {
   'live:GetEditingJobInfo': { limit: 10, windowMs: 1000 },
   'live:GetEdgeTranscodeJob': { limit: 6000, windowMs: 60_000 },
   'mpc:ListEditingJobs': { limit: 100, windowMs: 60_000 },
+  // List calls: ListEdgeTranscodeJob 6000/min (its page); ICE's and MPC v1's are unpublished: the get calls' rates.
+  'ice:ListMediaProducingJobs': { limit: 10, windowMs: 1000 },
+  'live:ListEdgeTranscodeJob': { limit: 6000, windowMs: 60_000 },
+  'mpc:ListEditingJob': { limit: 100, windowMs: 60_000 },
 };
 
 interface Bucket {

@@ -156,7 +156,7 @@ export class EmulatorState {
   private readonly casterShapes = new Map<string, EditingTasksInfoShape>();
 
   constructor(
-    private readonly now: () => number,
+    readonly now: () => number,
     /** The project MPC jobs belong to unless they name another. */
     readonly defaultProjectId: string,
   ) {

@@ -206,7 +206,7 @@ describe('emulator APIs answer signed requests in the clouds\' shapes', () => {
   });
 
   it('other paths → Huawei APIGW.0101 404', async () => {
-    const r = await send(emu.url, { path: '/v1/whatever/editing/jobs' });
+    const r = await send(emu.url, { path: '/v3/whatever/editing/jobs' });
     assert.equal(r.status, 404);
     const b = json(r);
     assert.equal(b['error_code'], 'APIGW.0101');

@@ -1,0 +1,39 @@
+/**
+ * Finished jobs of the past, for browsing: `count` per listable kind (ICE, edge transcoding, MPC), spread evenly
+ * over the last `days` days, so list calls have several pages and windows to walk. Ids are derived from the kind
+ * and the index (stable across runs); statuses cycle through success, failure and the others each kind has.
+ */
+import { SAMPLE_IDS } from './sampleJobs.js';
+import { type JobInit } from './state.js';
+
+const DAY = 86_400_000;
+
+function hex(prefix: string, i: number, length = 32): string {
+  return `${prefix}${i.toString(16)}`.padStart(length, '0');
+}
+
+export function historyJobs(count: number, days = 60): JobInit[] {
+  const out: JobInit[] = [];
+  const step = (days * DAY) / Math.max(1, count);
+  for (let i = 0; i < count; i++) {
+    // Oldest last: i = 0 is an hour ago, the last one `days` days ago.
+    const startOffsetMs = -(3_600_000 + Math.floor(i * step));
+    const failed = i % 5 === 4;
+    out.push({
+      kind: 'ice', id: hex('a1', i), startOffsetMs, description: 'history',
+      fields: { ProjectId: hex('b1', i), TemplateId: i % 2 === 0 ? hex('c1', i) : '', Duration: 30 + (i % 90), MediaURL: `https://example-bucket.oss-cn-shanghai.aliyuncs.com/history/${i}.mp4` },
+      phases: [{ at: 0, status: 'Processing', progress: 0 }, { at: 60_000, status: failed ? 'Failed' : 'Success', progress: 100, ...(failed ? { error: { code: 'InvalidParameter', message: 'The media does not exist.' } } : {}) }],
+    });
+    out.push({
+      kind: 'live-edge', id: hex('e1', i), clusterId: SAMPLE_IDS.liveEdge.clusterId, startOffsetMs, description: 'history',
+      fields: { Name: `history-${i}`, Type: 'common', StreamInput: `rtmp://in.example.com/app/h${i}`, StreamOutput: `rtmp://out.example.com/app/h${i}`, TemplateId: hex('f1', i), TemplateName: 'hd' },
+      phases: [{ at: 0, status: '1' }, ...(i % 3 === 0 ? [] : [{ at: 30 * 60_000, status: '0' }])],
+    });
+    out.push({
+      kind: 'mpc-editing', id: hex('d1', i), startOffsetMs, description: 'history',
+      fields: { description: `history ${i}`, output: { bucket: 'mji-demo-obs', location: 'cn-north-4', object: 'history/', file_name: `h${i}.mp4` } },
+      phases: [{ at: 0, status: 'WAITING', progress: 0 }, { at: 20_000, status: 'PROCESSING', progress: 10 }, { at: 120_000, status: i % 7 === 6 ? 'CANCELED' : failed ? 'FAILED' : 'SUCCEEDED', progress: 100 }],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * The list calls the clouds offer for browsing, with their parameter checks:
+ * - ICE ListMediaProducingJobs (2020-11-09): StartTime/EndTime `yyyy-MM-ddTHH:mm:ssZ` at most 30 days apart,
+ *   MaxResults 1–100 (default 10), NextToken pages, Status Init/Failed/Success/Processing, SortBy
+ *   CreationTime:Desc|Asc. Items are the get call's job without Timeline.
+ * - Live ListEdgeTranscodeJob (2016-11-01): ClusterId required, PageNo ≥ 1, PageSize 1–100 (default 10), Status
+ *   "0"/"1", Keyword (JobId exact or Name substring), SortBy desc|asc; `{JobList: {Job: []}, TotalCount}`.
+ * - Huawei MPC v1 ListEditingJob (`GET /v1/{project_id}/editing/jobs`): status, start_time/end_time
+ *   (yyyyMMddHHmmss), page from 0, size 1–100 (default 10); `{total, jobs}`.
+ * The error codes for a bad window, page size or token are not published; the ones here are the emulator's
+ * (InvalidParameter.* in Alibaba's style, MPC.10001 as for the v2 query).
+ */
+import { renderEdgeJob } from './liveEdgeApi.js';
+import { renderIceJob } from './iceApi.js';
+import { renderMpcJob } from './mpcApi.js';
+import { missingParameter } from './aliyunAuth.js';
+import { type EmulatorState, type StoredJob } from './state.js';
+import { apiFailure, type ApiOutcome } from './wire.js';
+
+const DAY = 86_400_000;
+const ALIYUN_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
+const HUAWEI_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+
+function parseTime(text: string, re: RegExp): number | null {
+  const m = re.exec(text);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  return Number.isFinite(t) ? t : null;
+}
+
+function intParam(value: string | undefined | null, fallback: number): number | null {
+  if (value === undefined || value === null || value === '') return fallback;
+  return /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/** Opaque page tokens: base64 of the offset and the query they belong to (another query's token is rejected). */
+function token(offset: number, query: string): string {
+  return Buffer.from(JSON.stringify({ o: offset, q: query })).toString('base64');
+}
+
+function readToken(t: string, query: string): number | null {
+  try {
+    const v = JSON.parse(Buffer.from(t, 'base64').toString('utf8')) as { o?: unknown; q?: unknown };
+    return typeof v.o === 'number' && v.q === query ? v.o : null;
+  } catch {
+    return null;
+  }
+}
+
+function newestFirst<T extends { startAt: number; id: string }>(jobs: T[], asc: boolean): T[] {
+  return jobs.sort((a, b) => (asc ? a.startAt - b.startAt : b.startAt - a.startAt) || a.id.localeCompare(b.id));
+}
+
+const ICE_LIST_STATUSES = new Set(['Init', 'Failed', 'Success', 'Processing']);
+
+export function handleListMediaProducingJobs(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
+  const bad = (message: string, code = 'InvalidParameter'): ApiOutcome => apiFailure(400, code, message);
+  const now = state.now();
+  const start = params['StartTime'] !== undefined ? parseTime(params['StartTime'], ALIYUN_TIME) : now - 30 * DAY;
+  const end = params['EndTime'] !== undefined ? parseTime(params['EndTime'], ALIYUN_TIME) : now;
+  if (start === null) return bad('The StartTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).', 'InvalidParameter.StartTime');
+  if (end === null) return bad('The EndTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).', 'InvalidParameter.EndTime');
+  if (end < start) return bad('The EndTime must be later than the StartTime.', 'InvalidParameter.EndTime');
+  if (end - start > 30 * DAY) return bad('The time range between StartTime and EndTime cannot exceed 30 days.', 'InvalidParameter.TimeRange');
+  const max = intParam(params['MaxResults'], 10);
+  if (max === null || max < 1 || max > 100) return bad('The MaxResults must be between 1 and 100.', 'InvalidParameter.MaxResults');
+  const status = params['Status'];
+  if (status !== undefined && !ICE_LIST_STATUSES.has(status)) return bad(`The Status "${status}" is invalid.`, 'InvalidParameter.Status');
+  const sortBy = params['SortBy'] ?? 'CreationTime:Desc';
+  if (sortBy !== 'CreationTime:Desc' && sortBy !== 'CreationTime:Asc') return bad(`The SortBy "${sortBy}" is invalid.`, 'InvalidParameter.SortBy');
+  const query = [params['StartTime'], params['EndTime'], status, sortBy, max].join('|');
+  let offset = 0;
+  if (params['NextToken'] !== undefined && params['NextToken'] !== '') {
+    const o = readToken(params['NextToken'], query);
+    if (o === null) return bad('The NextToken is invalid or belongs to another query.', 'InvalidParameter.NextToken');
+    offset = o;
+  }
+  const matching = newestFirst(state.list('ice').filter((j) => j.startAt >= start && j.startAt <= end + 999), sortBy.endsWith('Asc'))
+    .map((j) => renderIceJob(state, j))
+    .filter((r) => status === undefined || r['Status'] === status);
+  const page = matching.slice(offset, offset + max).map(({ Timeline: _t, Progress: _p, SubJobMaterials: _s, ...item }) => item);
+  const more = offset + max < matching.length;
+  return { ok: true, payload: { MaxResults: String(max), ...(more ? { NextToken: token(offset + max, query) } : {}), MediaProducingJobList: page } };
+}
+
+export function handleListEdgeTranscodeJob(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
+  const clusterId = params['ClusterId'];
+  if (clusterId === undefined || clusterId === '') {
+    const m = missingParameter('ClusterId');
+    return apiFailure(400, m.code, m.message);
+  }
+  const pageNo = intParam(params['PageNo'], 1);
+  if (pageNo === null || pageNo < 1) return apiFailure(400, 'InvalidParameter.PageNo', 'The PageNo must be a positive integer.');
+  const size = intParam(params['PageSize'], 10);
+  if (size === null || size < 1 || size > 100) return apiFailure(400, 'InvalidParameter.PageSize', 'The PageSize must be between 1 and 100.');
+  const status = params['Status'];
+  if (status !== undefined && status !== '0' && status !== '1') return apiFailure(400, 'InvalidParameter.Status', `The Status "${status}" is invalid.`);
+  const sortBy = params['SortBy'] ?? 'desc';
+  if (sortBy !== 'desc' && sortBy !== 'asc') return apiFailure(400, 'InvalidParameter.SortBy', `The SortBy "${sortBy}" is invalid.`);
+  const keyword = params['Keyword'];
+  const since = state.now() - 180 * DAY;
+  const all = newestFirst(state.list('live-edge').filter((j: StoredJob<'live-edge'>) => j.clusterId === clusterId && j.startAt >= since), sortBy === 'asc')
+    .map((j) => renderEdgeJob(state, j))
+    .filter((r) => status === undefined || r['Status'] === status)
+    .filter((r) => keyword === undefined || keyword === '' || r['JobId'] === keyword || String(r['Name'] ?? '').includes(keyword));
+  return { ok: true, payload: { TotalCount: all.length, JobList: { Job: all.slice((pageNo - 1) * size, pageNo * size) } } };
+}
+
+const MPC_V1_STATUSES = new Set(['INIT', 'WAITING', 'PREPROCESSING', 'PROCESSING', 'SUCCEED', 'FAILED', 'CANCELED']);
+/** The v1 model says SUCCEED where the v2 query (and our samples) say SUCCEEDED. */
+const V1_STATUS: Readonly<Record<string, string>> = { SUCCEEDED: 'SUCCEED' };
+
+export function handleListEditingJobV1(projectId: string, query: URLSearchParams, state: EmulatorState): ApiOutcome {
+  const bad = (message: string): ApiOutcome => apiFailure(400, 'MPC.10001', `Invalid parameter: ${message}`);
+  const startText = query.get('start_time');
+  const endText = query.get('end_time');
+  const start = startText !== null ? parseTime(startText, HUAWEI_TIME) : 0;
+  const end = endText !== null ? parseTime(endText, HUAWEI_TIME) : state.now();
+  if (start === null) return bad('start_time must be yyyyMMddHHmmss (UTC).');
+  if (end === null) return bad('end_time must be yyyyMMddHHmmss (UTC).');
+  const page = intParam(query.get('page'), 0);
+  if (page === null) return bad('page must be a non-negative integer.');
+  const size = intParam(query.get('size'), 10);
+  if (size === null || size < 1 || size > 100) return bad('size must be between 1 and 100.');
+  const status = query.get('status');
+  if (status !== null && !MPC_V1_STATUSES.has(status)) return bad(`status "${status}" is not one of ${[...MPC_V1_STATUSES].join(', ')}.`);
+  const all = newestFirst(state.list('mpc-editing').filter((j) => (j.projectId ?? state.defaultProjectId) === projectId && j.startAt >= start && j.startAt <= end + 999), false)
+    .map((j) => {
+      const r = renderMpcJob(state, j);
+      const s = String(r['status']);
+      // v1's EditingJob: no progress, `task_id` beside `job_id`, SUCCEED.
+      const { progress: _p, exec_description: execDescription, ...rest } = r;
+      return { ...rest, task_id: j.id, status: V1_STATUS[s] ?? s, ...(execDescription !== undefined ? { description: execDescription } : {}) };
+    })
+    .filter((r) => status === null || r.status === status || (status === 'PROCESSING' && r.status === 'PREPROCESSING'));
+  return { ok: true, payload: { total: all.length, jobs: all.slice(page * size, (page + 1) * size) } };
+}

@@ -1,0 +1,155 @@
+/**
+ * Browsing against the emulator: windows split and merged without duplicates or gaps, pages followed to the end,
+ * status filters sent as each API's own value, required parameters, and each API's errors with their hints.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { CloudClient } from '../../../src/clouds/client.js';
+import { ApiError, ConfigError, type MediaJobsError } from '../../../src/clouds/errors.js';
+import { splitWindows, type ListQuery } from '../../../src/clouds/listing.js';
+import { type Job, type JobKind } from '../../../src/model/job.js';
+import { startEmulator, type Emulator } from '../../emulator/emulator.js';
+import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
+
+const DAY = 86_400_000;
+const HISTORY = 120;
+
+describe('splitWindows', () => {
+  it('cuts a range into windows of at most the maximum, newest first, sharing their boundaries', () => {
+    assert.deepEqual(splitWindows(0, 70, 30), [{ from: 40, to: 70 }, { from: 10, to: 40 }, { from: 0, to: 10 }]);
+    assert.deepEqual(splitWindows(0, 30, 30), [{ from: 0, to: 30 }]);
+    assert.deepEqual(splitWindows(0, 70, null), [{ from: 0, to: 70 }]);
+    assert.deepEqual(splitWindows(10, 5, 30), []);
+  });
+});
+
+describe('CloudClient.list against the emulator', () => {
+  let emu: Emulator;
+  let client: CloudClient;
+  const now = Date.now();
+
+  before(async () => {
+    emu = await startEmulator({ history: HISTORY, enforceRateLimits: false });
+    const endpoints = { ice: emu.url, 'live-edge': emu.url, 'mpc-editing': emu.url, vod: emu.url, 'live-editing': emu.url };
+    client = new CloudClient({ credentials: { aliyun: emu.credentials.aliyun, huawei: emu.credentials.huawei }, endpoints, random: () => 0 });
+  });
+  after(async () => {
+    await client.close();
+    await emu.close();
+  });
+
+  const query = (over: Partial<ListQuery> = {}): ListQuery => ({ region: '', from: now - 45 * DAY, to: now + 60_000, status: null, params: {}, pageSize: 100, ...over });
+
+  async function all(kind: JobKind, q: ListQuery): Promise<{ jobs: Job[]; requests: number }> {
+    const jobs: Job[] = [];
+    let requests = 0;
+    for await (const page of client.list(kind, q)) {
+      jobs.push(...page.jobs);
+      requests += page.requests;
+    }
+    return { jobs, requests };
+  }
+
+  async function failure(kind: JobKind, q: ListQuery): Promise<MediaJobsError> {
+    try {
+      await all(kind, q);
+    } catch (e) {
+      return e as MediaJobsError;
+    }
+    assert.fail('expected the list to fail');
+  }
+
+  const sentParams = (api: string): Array<Record<string, string>> =>
+    emu.requests.filter((r) => r.api === api).map((r) => Object.fromEntries(new URL(r.url, 'http://emulator').searchParams));
+
+  it('ICE: 45 days are two windows of at most 30 days, each paged with NextToken; no job twice, none missing', async () => {
+    emu.requests.length = 0;
+    const { jobs, requests } = await all('ice', query({ pageSize: 20 }));
+    const expected = emu.state.list('ice').filter((j) => j.startAt >= now - 45 * DAY - 1000).map((j) => j.id).sort();
+    assert.deepEqual(jobs.map((j) => j.id).sort(), expected);
+    assert.equal(new Set(jobs.map((j) => j.id)).size, jobs.length);
+    const created = jobs.map((j) => Date.parse(j.createdAt ?? ''));
+    assert.deepEqual(created, [...created].sort((a, b) => b - a), 'newest first');
+    const sent = sentParams('ice:ListMediaProducingJobs');
+    assert.equal(sent.length, requests);
+    for (const p of sent) {
+      assert.ok(Date.parse(p.EndTime ?? '') - Date.parse(p.StartTime ?? '') <= 30 * DAY, `window ${p.StartTime}…${p.EndTime}`);
+      assert.equal(p.MaxResults, '20');
+    }
+    assert.ok(sent.some((p) => p.NextToken), 'followed a NextToken');
+    assert.equal(new Set(sent.map((p) => p.StartTime)).size, 2, 'two windows');
+    assert.equal(jobs[0]?.timeline, null, 'list items carry no Timeline');
+  });
+
+  it('ICE: the status filter is sent as the API value and every item matches', async () => {
+    emu.requests.length = 0;
+    const { jobs } = await all('ice', query({ status: 'failed' }));
+    assert.ok(jobs.length > 0);
+    assert.ok(jobs.every((j) => j.status === 'failed' && j.rawStatus === 'Failed'));
+    assert.ok(sentParams('ice:ListMediaProducingJobs').every((p) => p.Status === 'Failed'));
+  });
+
+  it('live edge: needs a cluster id; pages of PageSize until TotalCount; Status "0" for stopped', async () => {
+    const missing = await failure('live-edge', query());
+    assert.ok(missing instanceof ConfigError);
+    assert.match(missing.message, /clusterId/);
+    emu.requests.length = 0;
+    const clusterId = SAMPLE_IDS.liveEdge.clusterId;
+    const { jobs, requests } = await all('live-edge', query({ params: { clusterId }, pageSize: 25, from: now - 180 * DAY }));
+    const expected = emu.state.list('live-edge').filter((j) => j.clusterId === clusterId).map((j) => j.id).sort();
+    assert.deepEqual(jobs.map((j) => j.id).sort(), expected);
+    assert.equal(requests, Math.ceil(expected.length / 25));
+    assert.ok(jobs.every((j) => j.params.clusterId === clusterId));
+    emu.requests.length = 0;
+    const stopped = await all('live-edge', query({ params: { clusterId }, status: 'stopped', from: now - 180 * DAY }));
+    assert.ok(stopped.jobs.length > 0 && stopped.jobs.every((j) => j.rawStatus === '0'));
+    assert.ok(sentParams('live:ListEdgeTranscodeJob').every((p) => p.Status === '0'));
+  });
+
+  it('MPC (v1 ListEditingJob): pages from 0 until total; SUCCEED and CANCELED map; the status is sent as v1 spells it', async () => {
+    const { jobs } = await all('mpc-editing', query({ pageSize: 30 }));
+    const expected = emu.state.list('mpc-editing').filter((j) => j.startAt >= now - 45 * DAY - 1000).map((j) => j.id).sort();
+    assert.deepEqual(jobs.map((j) => j.id).sort(), expected);
+    assert.ok(jobs.some((j) => j.rawStatus === 'SUCCEED' && j.status === 'succeeded'));
+    assert.ok(jobs.some((j) => j.status === 'cancelled'));
+    const cancelled = await all('mpc-editing', query({ status: 'cancelled' }));
+    assert.ok(cancelled.jobs.length > 0 && cancelled.jobs.every((j) => j.rawStatus === 'CANCELED'));
+    assert.ok(jobs.every((j) => j.params.projectId === emu.credentials.huawei.projectId));
+  });
+
+  it('a throttled list call is retried within the rate limit and the pages still arrive', async () => {
+    emu.faults.inject({ type: 'throttle', retryAfter: 0, times: 1, match: { api: 'ice:ListMediaProducingJobs' } });
+    const { jobs } = await all('ice', query({ from: now - DAY }));
+    assert.ok(jobs.length > 0);
+    assert.ok(emu.requests.some((r) => r.api === 'ice:ListMediaProducingJobs' && r.fault === 'throttle'));
+  });
+
+  it('MPC: a 404 from a region without the v1 list says so in its hint; a kind that cannot be browsed yet says so', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(404, { 'content-type': 'application/json', 'x-request-id': 'r404' });
+      res.end(JSON.stringify({ error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    const c = new CloudClient({ credentials: { huawei: emu.credentials.huawei }, endpoints: { 'mpc-editing': `http://127.0.0.1:${port}` }, random: () => 0 });
+    try {
+      let err: unknown;
+      try {
+        for await (const _ of c.list('mpc-editing', query())) { /* the first page fails */ }
+      } catch (e) {
+        err = e;
+      }
+      assert.ok(err instanceof ApiError, String(err));
+      assert.equal(err.code, 'APIGW.0101');
+      assert.match(err.hint ?? '', /v1 ListEditingJob/);
+    } finally {
+      await c.close();
+      server.close();
+    }
+    const noList = await failure('vod', query());
+    assert.ok(noList instanceof ConfigError);
+    assert.match(noList.message, /cannot be browsed yet/);
+  });
+});
