@@ -2,19 +2,20 @@
  * Command-line parsing for `media-jobs`, kept pure so it is tested without spawning a process.
  */
 import { parseArgs } from 'node:util';
-import { JOB_KINDS, type JobKind, isJobKind } from '../model/job.js';
+import { JOB_KINDS, JOB_STATUSES, type JobKind, type JobStatus, isJobKind } from '../model/job.js';
 import { type JobRef } from '../model/jobRef.js';
 import { validateId } from '../kinds/refs.js';
 import { type SignatureVersion } from '../clouds/client.js';
 import { isRegionName, validateEndpoint } from '../clouds/endpoints.js';
 import { ConfigError } from '../clouds/errors.js';
-import { ENDPOINTS, type EndpointProduct, kindDefinition } from '../clouds/coreEntry.js';
+import { ENDPOINTS, type EndpointProduct, kindDefinition, listableKinds } from '../clouds/coreEntry.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { quoted } from './format.js';
 
 export const USAGE = `Usage:
   media-jobs inspect <kind> <id...> [options]   print jobs (one per id; a Live caster gives one per editing task)
   media-jobs watch <kind> <id> [options]        poll until the job ends; exit 0 succeeded, 4 failed or partial, 5 cancelled
+  media-jobs list <kind> [options]              recent jobs, newest first (ice, live-edge, mpc-editing)
   media-jobs --help | --version
 
 Kinds:
@@ -33,7 +34,12 @@ Options:
   --signature v1|v3   Alibaba Cloud signature version (default v3)
   --interval S        watch: seconds between polls (default 5; never faster than the API's rate limit)
   --timeout S         seconds a request may take in all, retries included (default 15)
-  --json              print a JSON array of normalized jobs
+  --since D           list: how far back, e.g. 30m, 24h, 7d, 45d (default 24h; longer than an API's window
+                      means several windows, all fetched)
+  --status S          list: only jobs in this status (queued running succeeded failed partial cancelled stopped),
+                      sent as the API's own value where it has one
+  --limit N           list: at most N jobs in all (default 100)
+  --json              print a JSON array of normalized jobs (for list, the fields a list item lacks are null)
 
 Credentials come from the environment:
   ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN (optional)
@@ -54,7 +60,8 @@ export type CliCommand =
   | { type: 'help' }
   | { type: 'version' }
   | { type: 'inspect'; kind: JobKind; refs: JobRef[]; options: CommonOptions }
-  | { type: 'watch'; kind: JobKind; ref: JobRef; options: CommonOptions; intervalSeconds: number };
+  | { type: 'watch'; kind: JobKind; ref: JobRef; options: CommonOptions; intervalSeconds: number }
+  | { type: 'list'; kind: JobKind; options: CommonOptions; params: JobRef['params']; sinceMs: number; status: JobStatus | null; limit: number };
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -78,12 +85,15 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   signature: { type: 'string' },
   interval: { type: 'string' },
   timeout: { type: 'string' },
+  since: { type: 'string' },
+  status: { type: 'string' },
+  limit: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 };
 
-const COMMANDS = ['inspect', 'watch', 'help'];
+const COMMANDS = ['inspect', 'watch', 'list', 'help'];
 
 interface ParsedValues {
   region?: string;
@@ -91,6 +101,9 @@ interface ParsedValues {
   signature?: string;
   interval?: string;
   timeout?: string;
+  since?: string;
+  status?: string;
+  limit?: string;
   json?: boolean;
   help?: boolean;
   version?: boolean;
@@ -178,16 +191,23 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (v.help) return { type: 'help' };
   if (v.version) return { type: 'version' };
   const [command, kindArg, ...ids] = positionals;
-  if (command === undefined) throw new UsageError('no command given (inspect or watch)');
+  if (command === undefined) throw new UsageError('no command given (inspect, watch or list)');
   if (command === 'help') return { type: 'help' };
-  if (command !== 'inspect' && command !== 'watch') throw new UsageError(`unknown command ${quoted(command)}${didYouMean(command, COMMANDS)}`);
+  if (command !== 'inspect' && command !== 'watch' && command !== 'list') throw new UsageError(`unknown command ${quoted(command)}${didYouMean(command, COMMANDS)}`);
   if (kindArg === undefined) throw new UsageError(`${command} needs a kind (${JOB_KINDS.join(', ')})`);
   if (!isJobKind(kindArg)) {
     const near = closest(kindArg, JOB_KINDS);
     throw new UsageError(`unknown kind ${quoted(kindArg)}; ${near ? `did you mean ${near}? ` : ''}kinds are ${JOB_KINDS.join(', ')}`);
   }
   const kind = kindArg;
-  if (ids.length === 0) throw new UsageError(`${command} ${kind} needs at least one id`);
+  if (command === 'list') {
+    const listable = listableKinds();
+    if (!listable.includes(kind)) throw new UsageError(`${kind} jobs cannot be listed yet (list supports ${listable.join(', ')}); inspect them by id`);
+    if (ids.length > 0) throw new UsageError(`list takes no ids (${quoted(ids[0] ?? '')}); use inspect ${kind} <id>`);
+  } else {
+    for (const flag of ['since', 'status', 'limit'] as const) if (v[flag] !== undefined) throw new UsageError(`--${flag} applies to list only`);
+  }
+  if (command !== 'list' && ids.length === 0) throw new UsageError(`${command} ${kind} needs at least one id`);
   if (command === 'watch' && ids.length > 1) throw new UsageError('watch takes one id');
 
   const signature = v.signature ?? 'v3';
@@ -232,15 +252,41 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   }
   const refs: JobRef[] = ids.map((id) => ({ kind, id, region: options.region, params: { ...params } }));
 
-  if (command === 'inspect') {
-    if (v.interval !== undefined) throw new UsageError('--interval applies to watch only');
-    return { type: 'inspect', kind, refs, options };
-  }
+  if (command !== 'watch' && v.interval !== undefined) throw new UsageError('--interval applies to watch only');
+  if (command === 'inspect') return { type: 'inspect', kind, refs, options };
+  if (command === 'list') return { type: 'list', kind, options, params, ...listOptions(v) };
   const intervalSeconds = v.interval === undefined ? 5 : Number(v.interval);
   if (!Number.isFinite(intervalSeconds) || intervalSeconds <= 0 || intervalSeconds > 86_400) {
     throw new UsageError(`--interval must be a number of seconds between 0 and 86400, not "${v.interval}"`);
   }
   return { type: 'watch', kind, ref: refs[0]!, options, intervalSeconds };
+}
+
+/** The longest --since: the clouds keep jobs queryable for a year at most. */
+const MAX_SINCE_MS = 366 * 86_400_000;
+const UNIT_MS: Readonly<Record<string, number>> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+const LIST_STATUSES = JOB_STATUSES.filter((s) => s !== 'unknown');
+
+/** `30m`, `24h`, `7d` → milliseconds. */
+export function parseSince(text: string): number | null {
+  const m = /^(\d{1,6})([mhd])$/.exec(text);
+  if (!m) return null;
+  const ms = Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? Number.NaN);
+  return ms > 0 && ms <= MAX_SINCE_MS ? ms : null;
+}
+
+function listOptions(v: ParsedValues): { sinceMs: number; status: JobStatus | null; limit: number } {
+  const sinceMs = parseSince(v.since ?? '24h');
+  if (sinceMs === null) throw new UsageError(`--since takes a number and m, h or d (30m, 24h, 7d), at most 366d, not ${quoted(v.since ?? '')}`);
+  let status: JobStatus | null = null;
+  if (v.status !== undefined) {
+    const found = LIST_STATUSES.find((s) => s === v.status);
+    if (found === undefined) throw new UsageError(`--status must be one of ${LIST_STATUSES.join(', ')}, not ${quoted(v.status)}${didYouMean(v.status, LIST_STATUSES)}`);
+    status = found;
+  }
+  const limit = v.limit === undefined ? 100 : Number(v.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError(`--limit must be a whole number from 1 to 10000, not ${quoted(v.limit ?? '')}`);
+  return { sinceMs, status, limit };
 }
 
 /** A region must look like one and, without --endpoint, be one whose endpoint we know for this kind. */

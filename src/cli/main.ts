@@ -5,6 +5,7 @@
 import { parseCommandLine, USAGE, UsageError, type CliCommand, type CommonOptions } from './args.js';
 import { credentialsFromEnv, secretEntries } from './env.js';
 import { formatJob, sanitizeOutput, terminalSafeJson } from './format.js';
+import { runList } from './list.js';
 import { runWatch } from './watch.js';
 import { CloudClient } from '../clouds/client.js';
 import { type Credentials } from '../clouds/credentials.js';
@@ -96,6 +97,7 @@ async function run(
   const client = makeClient(cmd.kind, cmd.options, credentials, io.clock);
   try {
     if (cmd.type === 'inspect') return await inspect(client, cmd, out, err, io.signal);
+    if (cmd.type === 'list') return await runList(client, cmd, { out, err, signal: io.signal, clock: io.clock });
     return await runWatch(client, cmd, { out, err, signal: io.signal, clock: io.clock });
   } finally {
     await client.close();

@@ -8,3 +8,5 @@ export { validateEndpoint } from './endpoints.js';
 export { describeError } from './errors.js';
 export { kindDefinition } from './adapters/registry.js';
 export { ENDPOINTS, type EndpointProduct } from './adapters/registry.js';
+export { listableKinds, listerOf } from './adapters/listRegistry.js';
+export { type ListQuery, type ListPage } from './listing.js';

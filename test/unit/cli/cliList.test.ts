@@ -1,0 +1,86 @@
+/**
+ * `media-jobs list` against the emulator (in-process runCli): the table, --json, --since across windows,
+ * --status, --limit, the required --cluster-id, and kinds that cannot be listed yet.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSince } from '../../../src/cli/args.js';
+import { runCli } from '../../../src/cli/main.js';
+import { type Job } from '../../../src/model/job.js';
+import { startEmulator, type Emulator } from '../../emulator/emulator.js';
+import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
+import { credentialEnv } from '../../emulator/credentials.js';
+
+async function cli(emu: Emulator, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli([...argv, '--endpoint', emu.url], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: credentialEnv(emu) });
+  return { code, stdout, stderr };
+}
+
+test('--since takes minutes, hours and days up to 366d', () => {
+  assert.deepEqual(['30m', '24h', '7d', '45d', '366d'].map(parseSince), [1_800_000, 86_400_000, 604_800_000, 3_888_000_000, 31_622_400_000]);
+  assert.deepEqual(['0d', '367d', '1w', '24', 'h', '-1d'].map(parseSince), [null, null, null, null, null, null]);
+});
+
+describe('media-jobs list against the emulator', () => {
+  let emu: Emulator;
+  before(async () => {
+    emu = await startEmulator({ history: 150, enforceRateLimits: false });
+  });
+  after(async () => {
+    await emu.close();
+  });
+
+  test('a table of the last 24 h, newest first, STATUS ID NAME CREATED DURATION', async () => {
+    const r = await cli(emu, ['list', 'ice']);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.match(lines[0] ?? '', /^STATUS\s+ID\s+NAME\s+CREATED\s+DURATION$/);
+    const day = Date.now() - 86_400_000 - 1000;
+    const expected = emu.state.list('ice').filter((j) => j.startAt >= day).length;
+    assert.equal(lines.length - 1, expected);
+  });
+
+  test('--json across 45 days (two ICE windows), --limit caps the total, fields a list item lacks are null', async () => {
+    const all = JSON.parse((await cli(emu, ['list', 'ice', '--since', '45d', '--limit', '10000', '--json'])).stdout) as Job[];
+    const expected = emu.state.list('ice').filter((j) => j.startAt >= Date.now() - 45 * 86_400_000 - 1000).length;
+    assert.equal(all.length, expected);
+    assert.equal(new Set(all.map((j) => j.id)).size, all.length);
+    assert.ok(all.every((j) => j.timeline === null));
+    const some = JSON.parse((await cli(emu, ['list', 'ice', '--since', '45d', '--limit', '7', '--json'])).stdout) as Job[];
+    assert.deepEqual(some.map((j) => j.id), all.slice(0, 7).map((j) => j.id));
+  });
+
+  test('--status sends the API value; live-edge needs --cluster-id (exit 2, named)', async () => {
+    const failed = JSON.parse((await cli(emu, ['list', 'mpc-editing', '--since', '60d', '--status', 'failed', '--json'])).stdout) as Job[];
+    assert.ok(failed.length > 0 && failed.every((j) => j.status === 'failed'));
+    const noCluster = await cli(emu, ['list', 'live-edge']);
+    assert.equal(noCluster.code, 2);
+    assert.match(noCluster.stderr, /live-edge needs --cluster-id/);
+    const edge = await cli(emu, ['list', 'live-edge', '--cluster-id', SAMPLE_IDS.liveEdge.clusterId, '--since', '7d', '--status', 'running']);
+    assert.equal(edge.code, 0, edge.stderr);
+    assert.ok(edge.stdout.split('\n').slice(1).filter(Boolean).every((l) => l.startsWith('running')));
+  });
+
+  test('usage errors: a kind not listable yet, ids given, a bad --since or --status, --since outside list', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['list', 'vod'], /vod jobs cannot be listed yet \(list supports ice, live-edge, mpc-editing\)/],
+      [['list', 'ice', 'abc'], /list takes no ids/],
+      [['list', 'ice', '--since', '2w'], /--since takes a number and m, h or d/],
+      [['list', 'ice', '--status', 'failled'], /--status must be one of .*did you mean failed\?/],
+      [['inspect', 'ice', 'abc', '--since', '1d'], /--since applies to list only/],
+    ];
+    for (const [argv, re] of cases) {
+      const r = await cli(emu, argv);
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.match(r.stderr, re);
+    }
+  });
+
+  test('MPC: the note says the v1 list is unconfirmed', async () => {
+    const r = await cli(emu, ['list', 'mpc-editing', '--since', '7d']);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /unconfirmed/);
+  });
+});
