@@ -10,15 +10,24 @@
  * findJobIdAt (a hover) reads a window around its position (a few KB on a long line), and findJobIds answers at
  * most MAX_MATCHES ids (the first ones of the ranges asked for) and scans in slices, yielding between them, so
  * hovers and edits are handled while it scans a large document.
+ *
+ * What a message costs is bounded too, on the byte-stream transports (`--stdio`, `--socket`, `--pipe`; see
+ * transport.ts and boundedReader.ts): a message over MAX_MESSAGE_BYTES (50 MB, VS Code's own sync limit) is read
+ * past, never buffered whole. A document opened (or replaced) by such a message is "too large": it has no index,
+ * findJobIds answers [] and findJobIdAt null for it, incremental changes to it are ignored (their text is unknown)
+ * until a full-text change or a new didOpen brings it back, and one warning names it. A request that large is
+ * answered with InvalidRequest ("message too large: N bytes, limit L").
  */
 import {
-  type CancellationToken, type Connection, createConnection, ErrorCodes, type InitializeResult, LSPErrorCodes, ResponseError, TextDocumentSyncKind,
+  type CancellationToken, type Connection, ErrorCodes, type InitializeResult, LSPErrorCodes, ResponseError, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { type ScannedJobId } from '../detect/detectJobIds.js';
 import { type JobIdHitInDocument } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
 import { DID_CHANGE_TRACKED_IDS_METHOD, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METHOD, type FindJobIdAtResult, type FindJobIdsResult, isFindJobIdAtParams, isFindJobIdsParams, parseTrackedIds } from '../protocol/lsp.js';
-import { DocumentIndex, MAX_MATCHES } from './documentIndex.js';
+import { type OversizeEvent, type ReaderEvent, tooLargeMessage } from './boundedReader.js';
+import { type ContentChange, DocumentIndex, MAX_MATCHES } from './documentIndex.js';
+import { openConnection } from './transport.js';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -36,15 +45,27 @@ export function toHit(m: ScannedJobId): JobIdHitInDocument {
   };
 }
 
+export interface ServerOptions {
+  /**
+   * The private method under which the bounded reader in front of the connection (BoundedMessageFilter.eventMethod)
+   * reports the messages it refused and framing errors; none on a transport without it (--node-ipc).
+   */
+  readerEvents?: string;
+}
+
 /** Wires the handlers to a connection and starts listening. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const docs = new Map<string, DocumentIndex>();
+  /** Documents opened or replaced by a message over the limit: uri → that message's size in bytes. */
+  const tooLarge = new Map<string, number>();
   let tracked: ReadonlyMap<string, JobRef> = new Map();
 
-  const docOf = (uri: string): DocumentIndex => {
+  /** The document's index; null for a document too large to index (it answers no ids). */
+  const docOf = (uri: string): DocumentIndex | null => {
     const d = docs.get(uri);
-    if (!d) throw new ResponseError(ErrorCodes.InvalidParams, `document not open: ${uri.slice(0, 200)}`);
-    return d;
+    if (d) return d;
+    if (tooLarge.has(uri)) return null;
+    throw new ResponseError(ErrorCodes.InvalidParams, `document not open: ${uri.slice(0, 200)}`);
   };
 
   const setTracked = (params: unknown): void => {
@@ -73,20 +94,59 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidOpenTextDocument((p) => {
+    tooLarge.delete(p.textDocument.uri);
     docs.set(p.textDocument.uri, new DocumentIndex(p.textDocument.uri, p.textDocument.text, p.textDocument.version, tracked));
   });
   connection.onDidChangeTextDocument((p) => {
-    const d = docs.get(p.textDocument.uri);
-    if (d) d.applyChanges(p.contentChanges, p.textDocument.version);
+    const uri = p.textDocument.uri;
+    const d = docs.get(uri);
+    if (d) {
+      d.applyChanges(p.contentChanges, p.textDocument.version);
+      return;
+    }
+    if (!tooLarge.has(uri)) return;
+    // A too-large document's text is unknown: incremental changes cannot apply to it. A full-text change (one
+    // without a range) gives it again, from there on.
+    const changes: readonly ContentChange[] = p.contentChanges;
+    let full = changes.length - 1;
+    while (full >= 0 && changes[full]!.range) full--;
+    if (full < 0) return;
+    tooLarge.delete(uri);
+    const fresh = new DocumentIndex(uri, changes[full]!.text, p.textDocument.version, tracked);
+    fresh.applyChanges(changes.slice(full + 1), p.textDocument.version);
+    docs.set(uri, fresh);
   });
   connection.onDidCloseTextDocument((p) => {
     docs.delete(p.textDocument.uri);
+    tooLarge.delete(p.textDocument.uri);
   });
+
+  if (options.readerEvents !== undefined) {
+    const describe = (e: OversizeEvent): string => `${e.method ?? 'a message (its method is not in its first bytes)'}${e.uri !== null ? ` of ${e.uri.slice(0, 200)}` : ''}: ${e.bytes} bytes, over the limit of ${e.limit}`;
+    connection.onNotification(options.readerEvents, (e: ReaderEvent) => {
+      if (e.kind === 'framing') {
+        connection.console.warn(`Media Jobs language server: bad message framing: ${e.reason}`);
+        return;
+      }
+      if (e.uri !== null && (e.method === 'textDocument/didOpen' || e.method === 'textDocument/didChange')) {
+        docs.delete(e.uri);
+        tooLarge.set(e.uri, e.bytes);
+        connection.console.warn(`Media Jobs language server: ${describe(e)}: the document is too large to read, no job ids are found in it (changes to it are ignored until it is opened again or its whole text is sent)`);
+        return;
+      }
+      connection.console.warn(`Media Jobs language server: ${describe(e)}: dropped unread`);
+    });
+    connection.onRequest(options.readerEvents, (e: OversizeEvent): never => {
+      connection.console.warn(`Media Jobs language server: ${describe(e)}: answered with an error`);
+      throw new ResponseError(ErrorCodes.InvalidRequest, tooLargeMessage(e.bytes, e.limit));
+    });
+  }
 
   connection.onRequest(FIND_JOB_IDS_METHOD, async (params: unknown, token: CancellationToken): Promise<FindJobIdsResult> => {
     if (!isFindJobIdsParams(params)) throw new ResponseError(ErrorCodes.InvalidParams, `${FIND_JOB_IDS_METHOD}: bad params`);
     const uri = params.textDocument.uri;
     const d = docOf(uri);
+    if (!d) return [];
     // Requested line ranges, sorted and merged (so overlapping ranges give each match once); none: every line.
     let ranges: Array<[number, number]> | undefined;
     if (params.ranges) {
@@ -105,7 +165,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(FIND_JOB_ID_AT_METHOD, (params: unknown): FindJobIdAtResult => {
     if (!isFindJobIdAtParams(params)) throw new ResponseError(ErrorCodes.InvalidParams, `${FIND_JOB_ID_AT_METHOD}: bad params`);
-    const m = docOf(params.textDocument.uri).at(params.position);
+    const m = docOf(params.textDocument.uri)?.at(params.position);
     return m ? toHit(m) : null;
   });
 
@@ -123,5 +183,8 @@ function sameRefs(a: ReadonlyMap<string, JobRef>, b: ReadonlyMap<string, JobRef>
   return true;
 }
 
-// The bundle's entry: the transport comes from the command line (--stdio, --node-ipc, --socket=…).
-if (require.main === module) startServer(createConnection());
+// The bundle's entry: the transport comes from the command line (--stdio, --node-ipc, --socket=…, --pipe=…).
+if (require.main === module) {
+  const { connection, readerEvents } = openConnection(process.argv.slice(2));
+  startServer(connection, { readerEvents });
+}
