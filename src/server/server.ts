@@ -28,6 +28,7 @@ import { DID_CHANGE_TRACKED_IDS_METHOD, FIND_JOB_ID_AT_METHOD, FIND_JOB_IDS_METH
 import { type OversizeEvent, type ReaderEvent, tooLargeMessage } from './boundedReader.js';
 import { type ContentChange, DocumentIndex, MAX_MATCHES } from './documentIndex.js';
 import { openConnection } from './transport.js';
+import { neutralise } from '../util/neutralise.js';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -122,10 +123,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   if (options.readerEvents !== undefined) {
-    const describe = (e: OversizeEvent): string => `${e.method ?? 'a message (its method is not in its first bytes)'}${e.uri !== null ? ` of ${e.uri.slice(0, 200)}` : ''}: ${e.bytes} bytes, over the limit of ${e.limit}`;
+    // The method and uri are the client's own strings, read from a prefix: one line, bounded, in the client's log.
+    const said = (x: string): string => neutralise(x, { maxLength: 200, icons: false });
+    const describe = (e: OversizeEvent): string => `${e.method !== null ? said(e.method) : 'a message (its method is not in its first bytes)'}${e.uri !== null ? ` of ${said(e.uri)}` : ''}: ${e.bytes} bytes, over the limit of ${e.limit}`;
     connection.onNotification(options.readerEvents, (e: ReaderEvent) => {
       if (e.kind === 'framing') {
-        connection.console.warn(`Media Jobs language server: bad message framing: ${e.reason}`);
+        connection.console.warn(`Media Jobs language server: bad message framing: ${neutralise(e.reason, { icons: false })}`);
         return;
       }
       if (e.uri !== null && (e.method === 'textDocument/didOpen' || e.method === 'textDocument/didChange')) {

@@ -232,3 +232,18 @@ test('readMessageHead: from any cut of a message, only true values; fields after
   assert.deepEqual(readMessageHead(`{"jsonrpc":"2.0","id":"r1","result":${'['.repeat(200_000)}`), { id: 'r1', isResponse: true });
   assert.deepEqual(readMessageHead('not json'), { isResponse: false });
 });
+
+test('the warning names the client\'s uri on one line, bounded: a uri with line breaks and link syntax cannot forge log lines', async () => {
+  const s = await memoryServer();
+  try {
+    const uri = `file:///a.log\nERROR forged [x](command:evil)${'y'.repeat(1000)}`;
+    s.client.write(didOpenOfSize(uri, 'x', LIMIT + 10), awkwardChunks);
+    assert.deepEqual(await s.findIds(uri), []);
+    const w = s.client.warnings.filter((x) => x.includes('over the limit'));
+    assert.equal(w.length, 1);
+    assert.ok(!w[0]!.includes('\n') && !w[0]!.includes(']('), w[0]);
+    assert.ok(w[0]!.length < 600, `${w[0]!.length} characters`);
+  } finally {
+    s.close();
+  }
+});
