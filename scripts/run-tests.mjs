@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under the given folders with Node's own test runner (TypeScript through tsx).
+// Runs every *.test.ts under the given folders (or the given files) with Node's own test runner (TypeScript through tsx).
 // Node 20's --test takes no globs, so the files are collected here.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,10 @@ function walk(dir) {
     else if (name.endsWith('.test.ts')) files.push(p);
   }
 }
-for (const d of dirs.length ? dirs : ['test/unit']) walk(d);
+for (const d of dirs.length ? dirs : ['test/unit']) {
+  if (statSync(d).isFile()) files.push(d);
+  else walk(d);
+}
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);

@@ -15,7 +15,7 @@ import { quoted } from './format.js';
 export const USAGE = `Usage:
   media-jobs inspect <kind> <id...> [options]   print jobs (one per id; a Live caster gives one per editing task)
   media-jobs watch <kind> <id> [options]        poll until the job ends; exit 0 succeeded, 4 failed or partial, 5 cancelled
-  media-jobs list <kind> [options]              recent jobs, newest first (ice, live-edge, mpc-editing)
+  media-jobs list <kind> [options]              recent jobs, newest first (any kind; live-edge needs --cluster-id)
   media-jobs --help | --version
 
 Kinds:

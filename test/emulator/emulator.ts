@@ -66,7 +66,7 @@ import { handleGetEdgeTranscodeJob } from './liveEdgeApi.js';
 import { handleGetEditingJobInfo } from './liveEditingApi.js';
 import { handleListEditingJobs } from './mpcApi.js';
 import { historyJobs } from './historyJobs.js';
-import { handleListEdgeTranscodeJob, handleListEditingJobV1, handleListMediaProducingJobs } from './listApis.js';
+import { handleDescribeCasters, handleGetVideoList, handleListEdgeTranscodeJob, handleListEditingJobV1, handleListMediaProducingJobs, handleListTranscodeTask } from './listApis.js';
 import { RateLimiter, type ApiName, type RateLimit } from './rateLimits.js';
 import { sampleJobs } from './sampleJobs.js';
 import { EmulatorState } from './state.js';
@@ -144,6 +144,9 @@ const ALIYUN_ROUTES = new Map<string, AliyunRoute>([
   ['GetEdgeTranscodeJob@2016-11-01', { api: 'live:GetEdgeTranscodeJob', product: 'live', handle: handleGetEdgeTranscodeJob }],
   ['ListMediaProducingJobs@2020-11-09', { api: 'ice:ListMediaProducingJobs', product: 'ICE', handle: handleListMediaProducingJobs }],
   ['ListEdgeTranscodeJob@2016-11-01', { api: 'live:ListEdgeTranscodeJob', product: 'live', handle: handleListEdgeTranscodeJob }],
+  ['GetVideoList@2017-03-21', { api: 'vod:GetVideoList', product: 'vod', handle: handleGetVideoList }],
+  ['ListTranscodeTask@2017-03-21', { api: 'vod:ListTranscodeTask', product: 'vod', handle: handleListTranscodeTask }],
+  ['DescribeCasters@2016-11-01', { api: 'live:DescribeCasters', product: 'live', handle: handleDescribeCasters }],
 ]);
 
 const MPC_PATH = /^\/(v1|v2)\/([^/]+)\/editing\/jobs\/?$/;

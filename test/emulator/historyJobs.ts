@@ -1,5 +1,6 @@
 /**
- * Finished jobs of the past, for browsing: `count` per listable kind (ICE, edge transcoding, MPC), spread evenly
+ * Finished jobs of the past, for browsing: `count` per kind (VOD: one task per video, every fourth video transcoded
+ * a second time; Live editing: ten tasks per production studio), spread evenly
  * over the last `days` days, so list calls have several pages and windows to walk. Ids are derived from the kind
  * and the index (stable across runs); statuses cycle through success, failure and the others each kind has.
  */
@@ -10,6 +11,11 @@ const DAY = 86_400_000;
 
 function hex(prefix: string, i: number, length = 32): string {
   return `${prefix}${i.toString(16)}`.padStart(length, '0');
+}
+
+/** A UUID-shaped id (Live editing's ShowId and CasterId) from a fixed head and the index. */
+function uuid(head: string, i: number): string {
+  return `${head}${i.toString(16).padStart(12, '0')}`;
 }
 
 export function historyJobs(count: number, days = 60): JobInit[] {
@@ -28,6 +34,20 @@ export function historyJobs(count: number, days = 60): JobInit[] {
       kind: 'live-edge', id: hex('e1', i), clusterId: SAMPLE_IDS.liveEdge.clusterId, startOffsetMs, description: 'history',
       fields: { Name: `history-${i}`, Type: 'common', StreamInput: `rtmp://in.example.com/app/h${i}`, StreamOutput: `rtmp://out.example.com/app/h${i}`, TemplateId: hex('f1', i), TemplateName: 'hd' },
       phases: [{ at: 0, status: '1' }, ...(i % 3 === 0 ? [] : [{ at: 30 * 60_000, status: '0' }])],
+    });
+    out.push({
+      kind: 'vod', id: hex('9a', i), startOffsetMs, description: 'history',
+      fields: { VideoId: hex('9b', i % 4 === 3 ? i - 1 : i), TranscodeTemplateGroupId: hex('9c', 1), Trigger: i % 4 === 3 ? 'Manual' : 'Auto' },
+      phases: [{ at: 0, status: 'Processing' }, { at: 40_000, status: failed ? 'CompleteAllFail' : 'CompleteAllSucc' }],
+      items: [{
+        id: hex('9d', i), fields: { TranscodeTemplateId: hex('9e', 1), Definition: 'HD' },
+        phases: [{ at: 0, status: 'Transcoding', progress: 0 }, { at: 40_000, status: failed ? 'TranscodeFail' : 'TranscodeSuccess', progress: 100, ...(failed ? { error: { code: 'InvalidInput', message: 'The input file cannot be decoded.' } } : {}) }],
+      }],
+    });
+    out.push({
+      kind: 'live-editing', id: uuid('43300b81-0c1d-4e5f-8a9b-', i), casterId: uuid('53300b81-b761-4c10-842a-', Math.floor(i / 10)), startOffsetMs, description: 'history',
+      fields: { OutputVodId: failed ? '' : hex('3e', i), StorageInfo: { StorageLocation: 'outin-demo-bucket.oss-cn-shanghai.aliyuncs.com', FileName: `EditFile-history-${i}.mp4` } },
+      phases: [{ at: 0, status: 0 }, { at: 10_000, status: 1 }, { at: 60_000, status: failed ? -1 : 3 }],
     });
     out.push({
       kind: 'mpc-editing', id: hex('d1', i), startOffsetMs, description: 'history',

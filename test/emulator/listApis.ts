@@ -7,14 +7,23 @@
  *   "0"/"1", Keyword (JobId exact or Name substring), SortBy desc|asc; `{JobList: {Job: []}, TotalCount}`.
  * - Huawei MPC v1 ListEditingJob (`GET /v1/{project_id}/editing/jobs`): status, start_time/end_time
  *   (yyyyMMddHHmmss), page from 0, size 1–100 (default 10); `{total, jobs}`.
+ * - VOD GetVideoList (2017-03-21): the videos the transcode tasks name (their VideoId), created at their first task;
+ *   StartTime/EndTime, Status (comma separated), SortBy CreationTime:Desc|Asc, PageNo ≥ 1, PageSize 1–100 (default
+ *   10), at most 5,000 results per filter; `{Total, VideoList: {Video: []}}`.
+ * - VOD ListTranscodeTask (2017-03-21): VideoId required, StartTime/EndTime, PageNo ≥ 1, PageSize 1–50 (default
+ *   10); `{TranscodeTaskList: []}` with the task's own fields only, no total.
+ * - Live DescribeCasters (2016-11-01): every studio the emulator knows is in playlist mode (NormType 6); NormType,
+ *   CasterId, OrderByModifyAsc, PageNum ≥ 1, PageSize 1–100 (default 100); `{Total, CasterList: {Caster: []}}`,
+ *   a studio created at its first task and modified at its latest.
  * The error codes for a bad window, page size or token are not published; the ones here are the emulator's
  * (InvalidParameter.* in Alibaba's style, MPC.10001 as for the v2 query).
  */
 import { renderEdgeJob } from './liveEdgeApi.js';
+import { renderVodTask } from './vodApi.js';
 import { renderIceJob } from './iceApi.js';
 import { renderMpcJob } from './mpcApi.js';
 import { missingParameter } from './aliyunAuth.js';
-import { type EmulatorState, type StoredJob } from './state.js';
+import { aliyunTime, type EmulatorState, type StoredJob } from './state.js';
 import { apiFailure, type ApiOutcome } from './wire.js';
 
 const DAY = 86_400_000;
@@ -134,4 +143,116 @@ export function handleListEditingJobV1(projectId: string, query: URLSearchParams
     })
     .filter((r) => status === null || r.status === status || (status === 'PROCESSING' && r.status === 'PREPROCESSING'));
   return { ok: true, payload: { total: all.length, jobs: all.slice(page * size, (page + 1) * size) } };
+}
+
+function checkWindow(params: Readonly<Record<string, string>>): { start: number | null; end: number | null } | ApiOutcome {
+  const start = params['StartTime'] !== undefined && params['StartTime'] !== '' ? parseTime(params['StartTime'], ALIYUN_TIME) : -Infinity;
+  const end = params['EndTime'] !== undefined && params['EndTime'] !== '' ? parseTime(params['EndTime'], ALIYUN_TIME) : Infinity;
+  if (start === null) return apiFailure(400, 'InvalidParameter.StartTime', 'The StartTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).');
+  if (end === null) return apiFailure(400, 'InvalidParameter.EndTime', 'The EndTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).');
+  if (end < start) return apiFailure(400, 'InvalidParameter.EndTime', 'The EndTime must be later than the StartTime.');
+  return { start, end };
+}
+
+function page(params: Readonly<Record<string, string>>, pageKey: string, defaultSize: number, maxSize: number): { no: number; size: number } | ApiOutcome {
+  const no = intParam(params[pageKey], 1);
+  if (no === null || no < 1) return apiFailure(400, `InvalidParameter.${pageKey}`, `The ${pageKey} must be a positive integer.`);
+  const size = intParam(params['PageSize'], defaultSize);
+  if (size === null || size < 1 || size > maxSize) return apiFailure(400, 'InvalidParameter.PageSize', `The PageSize must be between 1 and ${maxSize}.`);
+  return { no, size };
+}
+
+const isOutcome = (v: object): v is ApiOutcome => 'ok' in v;
+
+const VIDEO_STATUSES = new Set(['Uploading', 'UploadFail', 'UploadSucc', 'Transcoding', 'TranscodeFail', 'Checking', 'Blocked', 'Normal', 'ProduceFail']);
+
+interface EmulatedVideo { videoId: string; createdAt: number; modifiedAt: number; status: string }
+
+/** The videos the VOD tasks name; a video's state follows its latest task. */
+function videos(state: EmulatorState): EmulatedVideo[] {
+  const byId = new Map<string, { tasks: Array<StoredJob<'vod'>> }>();
+  for (const t of state.list('vod')) {
+    const id = String(t.fields?.['VideoId'] ?? '');
+    if (id === '') continue;
+    const v = byId.get(id) ?? { tasks: [] };
+    v.tasks.push(t);
+    byId.set(id, v);
+  }
+  return [...byId].map(([videoId, { tasks }]) => {
+    tasks.sort((a, b) => a.startAt - b.startAt);
+    const latest = tasks[tasks.length - 1] as StoredJob<'vod'>;
+    const s = String(state.view(latest).status);
+    const status = s === 'Processing' || s === 'Partial' ? 'Transcoding' : s === 'CompleteAllFail' ? 'TranscodeFail' : 'Normal';
+    return { videoId, createdAt: (tasks[0] as StoredJob<'vod'>).startAt, modifiedAt: latest.startAt, status };
+  });
+}
+
+export function handleGetVideoList(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
+  const w = checkWindow(params);
+  if (isOutcome(w)) return w;
+  const p = page(params, 'PageNo', 10, 100);
+  if (isOutcome(p)) return p;
+  const statuses = params['Status'] !== undefined && params['Status'] !== '' ? params['Status'].split(',') : null;
+  const badStatus = statuses?.find((s) => !VIDEO_STATUSES.has(s));
+  if (badStatus !== undefined) return apiFailure(400, 'InvalidParameter.Status', `The Status "${badStatus}" is invalid.`);
+  const sortBy = params['SortBy'] ?? 'CreationTime:Desc';
+  if (sortBy !== 'CreationTime:Desc' && sortBy !== 'CreationTime:Asc') return apiFailure(400, 'InvalidParameter.SortBy', `The SortBy "${sortBy}" is invalid.`);
+  if ((p.no - 1) * p.size >= 5000) return apiFailure(400, 'InvalidParameter.PageNo', 'At most 5000 records can be returned for one filter; narrow StartTime and EndTime.');
+  const all = videos(state)
+    .filter((v) => v.createdAt >= (w.start ?? -Infinity) && v.createdAt <= (w.end ?? Infinity) + 999)
+    .filter((v) => statuses === null || statuses.includes(v.status))
+    .sort((a, b) => (sortBy.endsWith('Asc') ? a.createdAt - b.createdAt : b.createdAt - a.createdAt) || a.videoId.localeCompare(b.videoId));
+  const list = all.slice((p.no - 1) * p.size, Math.min(p.no * p.size, 5000)).map((v) => ({
+    VideoId: v.videoId, Title: `Video ${v.videoId.slice(0, 8)}`, Status: v.status, StorageLocation: 'outin-demo.oss-cn-shanghai.aliyuncs.com',
+    CreationTime: aliyunTime(v.createdAt), ModificationTime: aliyunTime(v.modifiedAt), CateId: 1000, CateName: 'demo', Size: 10_485_760, Duration: 60,
+  }));
+  return { ok: true, payload: { Total: all.length, VideoList: { Video: list } } };
+}
+
+const TASK_LIST_KEYS = ['TranscodeTaskId', 'VideoId', 'TaskStatus', 'CreationTime', 'CompleteTime', 'Trigger', 'TranscodeTemplateGroupId'];
+
+export function handleListTranscodeTask(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
+  const videoId = params['VideoId'];
+  if (videoId === undefined || videoId === '') {
+    const m = missingParameter('VideoId');
+    return apiFailure(400, m.code, m.message);
+  }
+  const w = checkWindow(params);
+  if (isOutcome(w)) return w;
+  const p = page(params, 'PageNo', 10, 50);
+  if (isOutcome(p)) return p;
+  const tasks = state.list('vod')
+    .filter((t) => t.fields?.['VideoId'] === videoId && t.startAt >= (w.start ?? -Infinity) && t.startAt <= (w.end ?? Infinity) + 999)
+    .sort((a, b) => b.startAt - a.startAt || a.id.localeCompare(b.id))
+    .slice((p.no - 1) * p.size, p.no * p.size)
+    .map((t) => {
+      const r = renderVodTask(state, t);
+      return Object.fromEntries(TASK_LIST_KEYS.filter((k) => r[k] !== undefined).map((k) => [k, r[k]]));
+    });
+  return { ok: true, payload: { TranscodeTaskList: tasks } };
+}
+
+export function handleDescribeCasters(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
+  const p = page(params, 'PageNum', 100, 100);
+  if (isOutcome(p)) return p;
+  const normType = params['NormType'];
+  if (normType !== undefined && !['1', '3', '4', '6'].includes(normType)) return apiFailure(400, 'InvalidParameter.NormType', `The NormType "${normType}" is invalid.`);
+  const asc = params['OrderByModifyAsc'] ?? 'false';
+  if (asc !== 'true' && asc !== 'false') return apiFailure(400, 'InvalidParameter.OrderByModifyAsc', 'The OrderByModifyAsc must be true or false.');
+  const wanted = params['CasterId'];
+  const casters = state.casterIds()
+    .filter((id) => wanted === undefined || wanted === '' || id === wanted)
+    .filter(() => normType === undefined || normType === '6')
+    .map((id) => {
+      const starts = state.tasksOfCaster(id).map((t) => t.startAt);
+      const created = starts.length > 0 ? Math.min(...starts) : state.now();
+      const modified = starts.length > 0 ? Math.max(...starts) : created;
+      return { id, created, modified };
+    })
+    .sort((a, b) => (asc === 'true' ? a.modified - b.modified : b.modified - a.modified) || a.id.localeCompare(b.id));
+  const list = casters.slice((p.no - 1) * p.size, p.no * p.size).map((c) => ({
+    CasterId: c.id, CasterName: `studio-${c.id.slice(-4)}`, NormType: 6, Status: 0, ChargeType: 'PostPaid', ChannelEnable: 1,
+    CreateTime: aliyunTime(c.created), LastModified: aliyunTime(c.modified), StartTime: aliyunTime(c.created),
+  }));
+  return { ok: true, payload: { Total: casters.length, CasterList: { Caster: list } } };
 }

@@ -5,11 +5,13 @@
  */
 
 export type ApiName = 'ice:GetMediaProducingJob' | 'vod:GetTranscodeTask' | 'live:GetEditingJobInfo' | 'live:GetEdgeTranscodeJob' | 'mpc:ListEditingJobs'
-  | 'ice:ListMediaProducingJobs' | 'live:ListEdgeTranscodeJob' | 'mpc:ListEditingJob';
+  | 'ice:ListMediaProducingJobs' | 'live:ListEdgeTranscodeJob' | 'mpc:ListEditingJob'
+  | 'vod:GetVideoList' | 'vod:ListTranscodeTask' | 'live:DescribeCasters';
 
 export const API_NAMES: readonly ApiName[] = [
   'ice:GetMediaProducingJob', 'vod:GetTranscodeTask', 'live:GetEditingJobInfo', 'live:GetEdgeTranscodeJob', 'mpc:ListEditingJobs',
   'ice:ListMediaProducingJobs', 'live:ListEdgeTranscodeJob', 'mpc:ListEditingJob',
+  'vod:GetVideoList', 'vod:ListTranscodeTask', 'live:DescribeCasters',
 ];
 
 export interface RateLimit {
@@ -32,6 +34,10 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<ApiName, RateLimit>> = {
   'ice:ListMediaProducingJobs': { limit: 10, windowMs: 1000 },
   'live:ListEdgeTranscodeJob': { limit: 6000, windowMs: 60_000 },
   'mpc:ListEditingJob': { limit: 100, windowMs: 60_000 },
+  // ListTranscodeTask and DescribeCasters: 15/s (their client.ts remarks); GetVideoList's is unpublished: VOD's 15/s.
+  'vod:GetVideoList': { limit: 15, windowMs: 1000 },
+  'vod:ListTranscodeTask': { limit: 15, windowMs: 1000 },
+  'live:DescribeCasters': { limit: 15, windowMs: 1000 },
 };
 
 interface Bucket {

@@ -242,6 +242,11 @@ export class EmulatorState {
     return this.casterShapes.get(casterId) ?? 'json-string-array';
   }
 
+  /** Every production studio the emulator knows: configured ones and those its tasks name. */
+  casterIds(): string[] {
+    return [...new Set([...this.casterShapes.keys(), ...this.list('live-editing').map((t) => t.casterId)])];
+  }
+
   tasksOfCaster(casterId: string): Array<StoredJob<'live-editing'>> {
     return this.list('live-editing').filter((t) => t.casterId === casterId);
   }

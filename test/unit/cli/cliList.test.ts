@@ -1,6 +1,6 @@
 /**
  * `media-jobs list` against the emulator (in-process runCli): the table, --json, --since across windows,
- * --status, --limit, the required --cluster-id, and kinds that cannot be listed yet.
+ * --status, --limit, the required --cluster-id, and the notes of the sources that need one.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -63,9 +63,8 @@ describe('media-jobs list against the emulator', () => {
     assert.ok(edge.stdout.split('\n').slice(1).filter(Boolean).every((l) => l.startsWith('running')));
   });
 
-  test('usage errors: a kind not listable yet, ids given, a bad --since or --status, --since outside list', async () => {
+  test('usage errors: ids given, a bad --since or --status, --since outside list', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['list', 'vod'], /vod jobs cannot be listed yet \(list supports ice, live-edge, mpc-editing\)/],
       [['list', 'ice', 'abc'], /list takes no ids/],
       [['list', 'ice', '--since', '2w'], /--since takes a number and m, h or d/],
       [['list', 'ice', '--status', 'failled'], /--status must be one of .*did you mean failed\?/],
@@ -78,9 +77,17 @@ describe('media-jobs list against the emulator', () => {
     }
   });
 
-  test('MPC: the note says the v1 list is unconfirmed', async () => {
+  test('MPC: the note says the v1 list is unconfirmed; VOD and Live editing say what their window selects', async () => {
     const r = await cli(emu, ['list', 'mpc-editing', '--since', '7d']);
     assert.equal(r.code, 0);
     assert.match(r.stderr, /unconfirmed/);
+    const vod = await cli(emu, ['list', 'vod', '--since', '7d']);
+    assert.equal(vod.code, 0, vod.stderr);
+    assert.match(vod.stderr, /videos' creation time/);
+    assert.ok(vod.stdout.includes(SAMPLE_IDS.vod.processing));
+    const live = await cli(emu, ['list', 'live-editing', '--since', '7d']);
+    assert.equal(live.code, 0, live.stderr);
+    assert.match(live.stderr, /production studios/);
+    assert.ok(live.stdout.includes(SAMPLE_IDS.liveEditing.showFailed));
   });
 });

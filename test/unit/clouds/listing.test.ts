@@ -126,7 +126,7 @@ describe('CloudClient.list against the emulator', () => {
     assert.ok(emu.requests.some((r) => r.api === 'ice:ListMediaProducingJobs' && r.fault === 'throttle'));
   });
 
-  it('MPC: a 404 from a region without the v1 list says so in its hint; a kind that cannot be browsed yet says so', async () => {
+  it('MPC: a 404 from a region without the v1 list says so in its hint', async () => {
     const server = createServer((_req, res) => {
       res.writeHead(404, { 'content-type': 'application/json', 'x-request-id': 'r404' });
       res.end(JSON.stringify({ error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' }));
@@ -148,8 +148,45 @@ describe('CloudClient.list against the emulator', () => {
       await c.close();
       server.close();
     }
-    const noList = await failure('vod', query());
-    assert.ok(noList instanceof ConfigError);
-    assert.match(noList.message, /cannot be browsed yet/);
+  });
+
+  it('VOD: videos created in the window (GetVideoList pages), then every task of each video (ListTranscodeTask); running/failed sent as video states', async () => {
+    emu.requests.length = 0;
+    const { jobs, requests } = await all('vod', query({ pageSize: 20 }));
+    const from = now - 45 * DAY - 1000;
+    // A video is created at its first task; tasks of videos created in the window, and in the window themselves.
+    const firstTask = new Map<string, number>();
+    for (const t of emu.state.list('vod')) {
+      const v = String(t.fields?.['VideoId']);
+      firstTask.set(v, Math.min(firstTask.get(v) ?? Infinity, t.startAt));
+    }
+    const expected = emu.state.list('vod').filter((t) => (firstTask.get(String(t.fields?.['VideoId'])) ?? 0) >= from && t.startAt >= from).map((t) => t.id).sort();
+    assert.deepEqual(jobs.map((j) => j.id).sort(), expected);
+    assert.ok(jobs.some((j) => j.id === SAMPLE_IDS.vod.processing), 'a sample task of today');
+    const videoCalls = sentParams('vod:GetVideoList');
+    const taskCalls = sentParams('vod:ListTranscodeTask');
+    assert.equal(requests, videoCalls.length + taskCalls.length);
+    assert.ok(videoCalls.length >= 2 && videoCalls.every((p) => p.PageSize === '20' && p.SortBy === 'CreationTime:Desc'));
+    assert.equal(new Set(taskCalls.map((p) => p.VideoId)).size, taskCalls.length, 'one ListTranscodeTask per video');
+    assert.ok(jobs.some((j) => j.name?.startsWith('Video ')), "a task is named after its video's title");
+    assert.ok(jobs.every((j) => j.outputs.length === 0 && j.streams.length === 0), 'list items carry no transcode jobs');
+    emu.requests.length = 0;
+    const failed = await all('vod', query({ status: 'failed' }));
+    assert.ok(failed.jobs.length > 0 && failed.jobs.every((j) => j.status === 'failed'));
+    assert.ok(sentParams('vod:GetVideoList').every((p) => p.Status === 'TranscodeFail'));
+  });
+
+  it('Live editing: playlist studios (DescribeCasters NormType 6) modified in the window, then one GetEditingJobInfo each for all their tasks', async () => {
+    emu.requests.length = 0;
+    const { jobs, requests } = await all('live-editing', query({ from: now - 10 * DAY, pageSize: 3 }));
+    const casters = sentParams('live:DescribeCasters');
+    assert.ok(casters.length >= 2 && casters.every((p) => p.NormType === '6' && p.OrderByModifyAsc === 'false' && p.PageSize === '3'));
+    const recent = new Set(emu.state.casterIds().filter((c) => Math.max(...emu.state.tasksOfCaster(c).map((t) => t.startAt)) >= now - 10 * DAY - 1000));
+    const expected = emu.state.list('live-editing').filter((t) => recent.has(t.casterId)).map((t) => t.id).sort();
+    assert.deepEqual(jobs.map((j) => j.id).sort(), expected);
+    assert.equal(sentParams('live:GetEditingJobInfo').length, recent.size, 'one call per studio, not per task');
+    assert.equal(requests, casters.length + recent.size);
+    assert.ok(jobs.every((j) => j.params.casterId !== undefined && recent.has(j.params.casterId)));
+    assert.ok(jobs.some((j) => j.name?.startsWith('studio-')), 'tasks carry their studio name');
   });
 });
