@@ -85,10 +85,10 @@ function outputLine(o: JobOutput): string {
   return parts.join('  ');
 }
 
-/** The status word of the first line: the model's, or the kind's own word for its value (edge "0": NOT STARTED). */
-function statusWord(job: Job): string {
+/** A job's status in CLI words: the model's (`stopped`), or the kind's own word for its value (edge "0": `not started`). */
+export function statusWord(job: Pick<Job, 'kind' | 'status' | 'rawStatus'>): string {
   const own = statusLabelOf(job.kind, job.status, job.rawStatus);
-  return (own !== STATUS_LABEL[job.status] ? own : job.status).toUpperCase();
+  return own !== STATUS_LABEL[job.status] ? own.toLowerCase() : job.status;
 }
 
 /** Longest a cloud field's value is printed on its line; the rest is in --json. */
@@ -115,7 +115,7 @@ function extraLines(x: JobExtra): string[] {
 export function formatJob(job: Job): string {
   const lines: string[] = [];
   const progress = job.progress !== null && !['succeeded', 'failed'].includes(job.status) ? `  ${job.progress}%` : '';
-  lines.push(`${job.kind}  ${safe(job.id)}  ${statusWord(job)} (${safe(job.rawStatus) || 'no status'})${progress}`);
+  lines.push(`${job.kind}  ${safe(job.id)}  ${statusWord(job).toUpperCase()} (${safe(job.rawStatus) || 'no status'})${progress}`);
   if (job.name) lines.push(row('name', safe(job.name)));
   lines.push(row('region', safe(job.region)));
   const p = job.params;

@@ -3,7 +3,7 @@
 // their sources are in test/unit/clouds/adapters/sdkModel*.test.ts).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatJob, streamTable } from '../../../src/cli/format.js';
+import { formatJob, statusWord, streamTable } from '../../../src/cli/format.js';
 import { emptyStream, type Job } from '../../../src/model/job.js';
 import { ctx, onlyJob, parseFixture, ref } from '../clouds/adapters/support.js';
 
@@ -65,6 +65,12 @@ describe('formatJob', () => {
     assert.ok(out[at + 2]!.startsWith('      k  vxxx') && out[at + 2]!.endsWith('…') && out[at + 2]!.length < 220, out[at + 2]);
     assert.equal(out[at + 3], '    plain  one');
     for (const c of ['\u001b', '\u0007', '\u202e']) assert.ok(!text.includes(c), `no U+${c.charCodeAt(0).toString(16)}`);
+  });
+
+  it('statusWord (watch lines, list rows): the model\'s word, or the kind\'s own for its value', () => {
+    assert.equal(statusWord({ kind: 'live-edge', status: 'stopped', rawStatus: '0' }), 'not started');
+    assert.equal(statusWord({ kind: 'live-edge', status: 'running', rawStatus: '1' }), 'running');
+    assert.equal(statusWord({ kind: 'vod', status: 'partial', rawStatus: 'CompletePartialSucc' }), 'partial');
   });
 
   it('streamTable leaves out the columns no stream fills (a stream saved before the ffprobe fields)', () => {
