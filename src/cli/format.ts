@@ -4,8 +4,9 @@
  * retitle the terminal (OSC), clear it (CSI), recolour it, or reorder what is shown (bidi overrides).
  * One character set for all of them: `UNSAFE_CHARS` (src/util/unsafeChars.ts).
  */
-import { type Job, type MediaStream, type JobOutput } from '../model/job.js';
+import { type Job, type JobExtra, type MediaStream, type JobOutput } from '../model/job.js';
 import { formatBytes } from '../present/formatBytes.js';
+import { STATUS_LABEL, statusLabelOf } from '../present/status.js';
 import { UNSAFE_CHARS, oneLine, stripUnsafeChars } from '../util/unsafeChars.js';
 
 /** A value on one line, without any character that could drive or mislead the terminal. */
@@ -70,20 +71,51 @@ function outputLine(o: JobOutput): string {
   if (o.progress !== null && o.status === 'running') parts.push(`${o.progress}%`);
   if (o.url) parts.push(safe(o.url));
   if (o.mediaId) parts.push(`media ${safe(o.mediaId)}`);
-  if (o.storageLocation || o.fileName) parts.push([o.storageLocation, o.fileName].filter(Boolean).map(safe).join('/'));
+  // Where the output is when no URL says it: a storage location is not a path prefix (MPC's is "bucket (region)").
+  if (!o.url && o.storageLocation) parts.push(`storage ${safe(o.storageLocation)}`);
+  if (!o.url && o.fileName) parts.push(`file ${safe(o.fileName)}`);
   if (o.width && o.height) parts.push(`${o.width}x${o.height}`);
   if (o.format) parts.push(safe(o.format));
   if (o.bitrateKbps !== null) parts.push(`${o.bitrateKbps} kb/s`);
   if (o.sizeBytes !== null) parts.push(formatBytes(o.sizeBytes));
+  if (o.templateId) parts.push(`template ${safe(o.templateId)}`);
+  if (o.createdAt) parts.push(`created ${safe(o.createdAt)}`);
+  if (o.completedAt) parts.push(`completed ${safe(o.completedAt)}`);
   if (o.error) parts.push(`error ${safe(o.error.code)}: ${safe(o.error.message)}`);
   return parts.join('  ');
+}
+
+/** A job's status in CLI words: the model's (`stopped`), or the kind's own word for its value (edge "0": `not started`). */
+export function statusWord(job: Pick<Job, 'kind' | 'status' | 'rawStatus'>): string {
+  const own = statusLabelOf(job.kind, job.status, job.rawStatus);
+  return own !== STATUS_LABEL[job.status] ? own.toLowerCase() : job.status;
+}
+
+/** Longest a cloud field's value is printed on its line; the rest is in --json. */
+const EXTRA_VALUE_MAX = 200;
+
+function extraValue(v: unknown): string {
+  const text = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const one = safe(text);
+  return one.length > EXTRA_VALUE_MAX ? `${one.slice(0, EXTRA_VALUE_MAX - 1)}…` : one;
+}
+
+/** A cloud field the model has no place for: its title, then one line per key of an object (a value alone else). */
+function extraLines(x: JobExtra): string[] {
+  const v = x.value;
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (entries.length === 0) return [`  ${safe(x.title)}  (empty)`];
+    return [`  ${safe(x.title)}`, ...entries.map(([k, val]) => `    ${safe(k)}  ${extraValue(val)}`)];
+  }
+  return [`  ${safe(x.title)}  ${extraValue(v)}`];
 }
 
 
 export function formatJob(job: Job): string {
   const lines: string[] = [];
   const progress = job.progress !== null && !['succeeded', 'failed'].includes(job.status) ? `  ${job.progress}%` : '';
-  lines.push(`${job.kind}  ${safe(job.id)}  ${job.status.toUpperCase()} (${safe(job.rawStatus) || 'no status'})${progress}`);
+  lines.push(`${job.kind}  ${safe(job.id)}  ${statusWord(job).toUpperCase()} (${safe(job.rawStatus) || 'no status'})${progress}`);
   if (job.name) lines.push(row('name', safe(job.name)));
   lines.push(row('region', safe(job.region)));
   const p = job.params;
@@ -91,8 +123,10 @@ export function formatJob(job: Job): string {
   if (p.clusterId) lines.push(row('cluster', safe(p.clusterId)));
   if (p.projectId) lines.push(row('project', safe(p.projectId)));
   if (job.templateId) lines.push(row('template', safe(job.templateId)));
-  if (job.createdAt) lines.push(row('created', job.createdAt));
-  if (job.startedAt) lines.push(row('started', job.startedAt));
+  for (const i of job.inputs ?? []) if (i.url) lines.push(row('input', `${safe(i.url)}${i.label ? `  (${safe(i.label)})` : ''}`));
+  if (job.createdAt) lines.push(row('created', safe(job.createdAt)));
+  if (job.startedAt) lines.push(row('started', safe(job.startedAt)));
+  if (job.stoppedAt) lines.push(row('stopped', safe(job.stoppedAt)));
   if (job.completedAt) {
     const took = elapsed(job.startedAt ?? job.createdAt, job.completedAt);
     lines.push(row('completed', `${job.completedAt}${took !== null ? ` (after ${formatDuration(took)})` : ''}`));
@@ -107,6 +141,11 @@ export function formatJob(job: Job): string {
   if (job.streams.length > 0) {
     lines.push('  streams');
     lines.push(...streamTable(job.streams).map((l) => `    ${l}`));
+  }
+  const extras = job.extras ?? [];
+  if (extras.length > 0) {
+    lines.push('  cloud fields');
+    lines.push(...extras.flatMap(extraLines).map((l) => `  ${l}`));
   }
   return lines.join('\n');
 }
@@ -148,11 +187,19 @@ export function streamTable(streams: readonly MediaStream[]): string[] {
     ['TYPE', (s) => s.type],
     ['CODEC', (s) => safe(s.codec)],
     ['PROFILE', (s) => safe(s.profile)],
+    ['LEVEL', (s) => (s.level !== null && s.level !== undefined ? String(s.level) : '')],
+    ['PIX FMT', (s) => safe(s.pixFmt)],
     ['RESOLUTION', (s) => (s.width && s.height ? `${s.width}x${s.height}` : '')],
+    ['DAR', (s) => safe(s.dar)],
+    ['SAR', (s) => safe(s.sar)],
     ['FPS', (s) => (s.fps !== null ? String(Math.round(s.fps * 100) / 100) : '')],
+    ['B-FRAMES', (s) => (s.hasBFrames !== null && s.hasBFrames !== undefined ? String(s.hasBFrames) : '')],
     ['BITRATE', (s) => (s.bitrateKbps !== null ? `${Math.round(s.bitrateKbps * 10) / 10} kb/s` : '')],
     ['CHANNELS', (s) => [s.channels ?? '', safe(s.channelLayout)].filter((x) => x !== '').join(' ')],
+    ['SAMPLE FMT', (s) => safe(s.sampleFmt)],
     ['SAMPLE RATE', (s) => (s.sampleRate !== null ? `${s.sampleRate} Hz` : '')],
+    ['TIME BASE', (s) => safe(s.timeBase)],
+    ['START', (s) => (s.startTime !== null && s.startTime !== undefined ? `${s.startTime} s` : '')],
     ['DURATION', (s) => formatDuration(s.durationSeconds)],
     ['LANG', (s) => safe(s.language)],
   ];

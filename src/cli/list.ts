@@ -3,7 +3,7 @@
  * --limit or the end of the window. What arrived before an error is still printed (and the exit code is 1).
  */
 import { type CliCommand } from './args.js';
-import { formatDuration, safe, terminalSafeJson } from './format.js';
+import { formatDuration, safe, statusWord, terminalSafeJson } from './format.js';
 import { exitCodeFor } from './exitCodes.js';
 import { type CloudClient } from '../clouds/client.js';
 import { type Clock } from '../clouds/clock.js';
@@ -52,7 +52,7 @@ function formatSince(ms: number): string {
 /** STATUS, ID, NAME, CREATED, DURATION, padded to the widest cell; empty columns stay (a table keeps its shape). */
 export function listTable(jobs: readonly Job[]): string[] {
   const head = ['STATUS', 'ID', 'NAME', 'CREATED', 'DURATION'];
-  const rows = jobs.map((j) => [j.status, safe(j.id), safe(j.name).slice(0, 40), j.createdAt ?? '', formatDuration(j.durationSeconds)]);
+  const rows = jobs.map((j) => [statusWord(j), safe(j.id), safe(j.name).slice(0, 40), j.createdAt ?? '', formatDuration(j.durationSeconds)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(head), ...rows.map(line)];

@@ -6,7 +6,7 @@
  */
 import { type CliCommand } from './args.js';
 import { EXIT, exitCodeFor } from './exitCodes.js';
-import { safe } from './format.js';
+import { safe, statusWord } from './format.js';
 import { type CloudClient } from '../clouds/client.js';
 import { type Clock, systemClock } from '../clouds/clock.js';
 import { describeError } from '../clouds/errors.js';
@@ -75,7 +75,7 @@ export async function runWatch(client: CloudClient, cmd: Extract<CliCommand, { t
 
 function describeState(job: Job): string {
   const progress = job.progress !== null && job.status === 'running' ? ` ${job.progress}%` : '';
-  return `${job.status} (${safe(job.rawStatus) || 'no status'})${progress}`;
+  return `${statusWord(job)} (${safe(job.rawStatus) || 'no status'})${progress}`;
 }
 
 function stamp(clock: Clock): string {

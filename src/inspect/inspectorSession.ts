@@ -7,6 +7,7 @@
 import { JOB_KINDS, type Job, type JobStatus, type Timeline } from '../model/job.js';
 import { parseJobKey } from '../kinds/refs.js';
 import { shortId } from '../present/jobPresentation.js';
+import { STATUS_LABEL, statusLabelOf } from '../present/status.js';
 import { TimelineIndex } from '../present/timelineIndex.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { MAX_JSON_DEPTH, parseJsonBounded, stringifyBounded } from '../util/boundDepth.js';
@@ -51,7 +52,10 @@ export class InspectorSession {
     const t = this.tracked;
     if (t === null) return `${parseJobKey(this.key)?.kind ?? 'job'} · loading`;
     const status: JobStatus = t.snapshot?.status ?? 'unknown';
-    return `${t.ref.kind} ${shortId(t.ref.id)} · ${t.snapshot ? status : this.refreshing ? 'loading' : 'not fetched'}`;
+    // The status as the model names it, or the kind's own word for its value (edge "0": not started).
+    const own = t.snapshot ? statusLabelOf(t.snapshot.kind, status, t.snapshot.rawStatus) : null;
+    const word = own !== null && own !== STATUS_LABEL[status] ? own.toLowerCase() : status;
+    return `${t.ref.kind} ${shortId(t.ref.id)} · ${t.snapshot ? word : this.refreshing ? 'loading' : 'not fetched'}`;
   }
 
   private payload(): JobPayload {

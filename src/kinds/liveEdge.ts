@@ -16,6 +16,8 @@ export const liveEdgeInfo: KindInfo = {
     timeline: false, template: false, subJobMaterials: false, liveOutput: true,
     noStreams: { note: 'Edge transcode jobs report no stream details; the output stream and template are on the Overview.' },
   },
+  // Wording: the SDK's GetEdgeTranscodeJob model says Status "0" is "not started" (the model's `stopped`).
+  statusLabels: { '0': 'Not started' },
   // References (src/kinds/types.ts): Look Up asks for the ClusterId the text did not give.
   lookUpParams: [{ name: 'clusterId', always: true, prompt: 'ClusterId of the edge transcode job', what: 'ClusterId', why: 'an edge transcode job needs its ClusterId' }],
 };

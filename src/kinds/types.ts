@@ -69,6 +69,11 @@ export interface KindInfo {
   lookUpParams?: ReadonlyArray<{ name: keyof JobParams; always: boolean; prompt: string; what: string; why: string }>;
   /** What a job's `name` is called in its tooltip (absent: `Name`). */
   nameLabel?: string;
+  /**
+   * The label of a status for some of the kind's own values, where the SDK names it more precisely than the
+   * shared vocabulary (edge "0" is `stopped` in the model, "Not started" to a reader): keyed by `rawStatus`.
+   */
+  statusLabels?: Readonly<Record<string, string>>;
   /** Words for `rawStatus` values while the job runs, shown before its progress. */
   runningPhases?: Readonly<Record<string, string>>;
   /** Where a failed job that reports no error may say why (absent: the job in its cloud console), and the parameter that names it there. */

@@ -57,6 +57,18 @@ export interface JobOutput {
   rawStatus: string | null;
   progress: number | null;
   error: JobError | null;
+  /** The template that made this output, where each output has its own (VOD transcode jobs). */
+  templateId?: string | null;
+  /** When this output's own job was created and completed (VOD transcode jobs). */
+  createdAt?: string | null;
+  completedAt?: string | null;
+}
+
+/** What a job reads: a source file or an input stream (VOD InputFileUrl, edge StreamInput). */
+export interface JobInput {
+  url: string | null;
+  /** What the input is where the job has several (the outputs that read it), or null. */
+  label: string | null;
 }
 
 export const TRACK_TYPES = ['video', 'audio', 'subtitle', 'effect', 'image'] as const;
@@ -124,6 +136,22 @@ export interface MediaStream {
   sampleRate: number | null;
   durationSeconds: number | null;
   language: string | null;
+  // ffprobe's own fields, where the API gives them (VOD stream lists); absent in jobs saved before.
+  /** `pix_fmt`: `yuv420p`. */
+  pixFmt?: string | null;
+  /** `level`: `31` (H.264 level 3.1). */
+  level?: number | null;
+  /** Display and sample aspect ratio: `16:9`, `1:1`. */
+  dar?: string | null;
+  sar?: string | null;
+  /** `has_b_frames`: how many B-frames the decoder holds back (0: none). */
+  hasBFrames?: number | null;
+  /** `sample_fmt`: `fltp`. */
+  sampleFmt?: string | null;
+  /** `time_base`: `1/12800`. */
+  timeBase?: string | null;
+  /** `start_time` in seconds (may be negative: audio priming). */
+  startTime?: number | null;
 }
 
 /** Extra identity a kind needs beside the id. */
@@ -148,8 +176,12 @@ export interface Job {
   startedAt: string | null;
   completedAt: string | null;
   updatedAt: string | null;
+  /** When a long-lived job last stopped (edge LastStopAt); absent for kinds that do not stop. */
+  stoppedAt?: string | null;
   durationSeconds: number | null;
   error: JobError | null;
+  /** What the job reads (source files, input streams); absent where the API does not say. */
+  inputs?: JobInput[];
   outputs: JobOutput[];
   timeline: Timeline | null;
   /** ICE ClipsParam, decoded; or the raw string when it was not valid JSON. */

@@ -9,7 +9,7 @@
 import { isTerminal, type Job, type JobOutput, type JobStatus } from '../model/job.js';
 import { KIND_API, KIND_INFO, KIND_LABEL } from '../kinds/index.js';
 import { shortId } from './shortId.js';
-import { STATUS_COLOR, STATUS_ICON, STATUS_LABEL } from './status.js';
+import { STATUS_COLOR, STATUS_ICON, STATUS_LABEL, statusLabelOf } from './status.js';
 import { isHttpProtocol } from '../util/urls.js';
 import { effectiveStatus } from './status.js';
 import { isCasterRef } from '../kinds/refs.js';
@@ -142,8 +142,11 @@ function statusPhrase(job: Job, now: number): string[] {
       if (completed !== null && started !== null) out.push(`took ${formatAge(completed - started)}`);
       return out;
     }
-    case 'stopped':
-      return [];
+    case 'stopped': {
+      // The kind's own word for its value, when it says more than the group does (edge "0": not started).
+      const own = statusLabelOf(job.kind, job.status, job.rawStatus);
+      return own !== STATUS_LABEL.stopped ? [own.toLowerCase()] : [];
+    }
     case 'unknown':
       return [`status ${plain(job.rawStatus || '?', 30)}`];
   }
@@ -250,7 +253,7 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   const blocks: string[] = [];
   const kindLabel = isCasterRef(ref) ? `${KIND_LABEL[ref.kind]} (whole caster)` : KIND_LABEL[ref.kind];
   const statusText = s
-    ? `${STATUS_LABEL[status]}${s.rawStatus ? ` (${escapeMarkdown(s.rawStatus)})` : ''}`
+    ? `${escapeMarkdown(statusLabelOf(s.kind, status, s.rawStatus))}${s.rawStatus ? ` (${escapeMarkdown(s.rawStatus)})` : ''}`
     : t.lastError ? 'not fetched yet' : 'checking…';
   blocks.push(`**${escapeMarkdown(kindLabel)}**${SEP}${statusText}`);
 
@@ -263,13 +266,14 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   const project = ref.params.projectId ?? s?.params.projectId;
   if (project) facts.push(`Project: ${escapeMarkdown(project)}`);
   if (s?.templateId) facts.push(`Template: ${escapeMarkdown(s.templateId)}`);
+  for (const line of inputLines(s?.inputs)) facts.push(line);
   if (s?.progress !== null && s?.progress !== undefined && !isTerminal(status)) facts.push(`Progress: ${Math.round(s.progress)} %`);
-  for (const [label, iso] of [['Created', s?.createdAt], ['Started', s?.startedAt], ['Completed', s?.completedAt]] as const) {
+  for (const [label, iso] of [['Created', s?.createdAt], ['Started', s?.startedAt], ['Stopped', s?.stoppedAt], ['Completed', s?.completedAt]] as const) {
     const text = utc(iso ?? null);
     const at = ms(iso);
     if (text) facts.push(`${label}: ${text}${at !== null ? `, ${formatAge(now - at)} ago` : ''}`);
   }
-  if (s && !s.createdAt && !s.startedAt && !s.completedAt && !s.updatedAt) facts.push(`${KIND_API[s.kind]} reports no times`);
+  if (s && !s.createdAt && !s.startedAt && !s.completedAt && !s.updatedAt && !s.stoppedAt) facts.push(`${KIND_API[s.kind]} reports no times`);
   const started = ms(s?.startedAt) ?? ms(s?.createdAt);
   const completed = ms(s?.completedAt);
   if (started !== null && completed !== null) facts.push(`Took: ${formatAge(completed - started)}`);
@@ -297,6 +301,14 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   if (t.snapshotTrimmed) tail.push('saved snapshot was trimmed; inspect to fetch it in full');
   blocks.push(`_${tail.join(SEP)}_`);
   return blocks.join('\n\n');
+}
+
+/** `Input: <url>` lines (at most 3, then how many more): escaped text, never a link (an input is not ours to open from here). */
+function inputLines(inputs: Job['inputs']): string[] {
+  const list = (inputs ?? []).filter((i) => i.url);
+  const lines = list.slice(0, 3).map((i) => `Input${i.label ? ` (${escapeMarkdown(i.label)})` : ''}: ${escapeMarkdown(i.url ?? '')}`);
+  if (list.length > 3) lines.push(`Inputs: … and ${list.length - 3} more`);
+  return lines;
 }
 
 /** A failed job whose API gives no error code or message (Live editing: TaskStatus -1 and nothing else). */

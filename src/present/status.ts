@@ -1,5 +1,6 @@
 /** The status vocabulary as people read it: labels and codicons, for the tree, hovers, the CLI and the inspector. */
-import { type JobStatus } from '../model/job.js';
+import { type JobKind, type JobStatus } from '../model/job.js';
+import { KIND_INFO } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 
 /** The one wording of a status: tree groups (`Partly Failed (1)`), hovers, links and the inspector's chips and banners. */
@@ -13,6 +14,16 @@ export const STATUS_LABEL: Readonly<Record<JobStatus, string>> = {
   stopped: 'Stopped',
   unknown: 'Unknown',
 };
+
+/**
+ * The label of a job's status: the kind's own word for its raw value where it has one (edge "0": `Not started`),
+ * else the shared label. The status itself (grouping, icons, colours, terminal or not) stays the model's.
+ */
+export function statusLabelOf(kind: JobKind | null | undefined, status: JobStatus, rawStatus: string | null | undefined): string {
+  const own = kind ? KIND_INFO[kind]?.statusLabels : undefined;
+  if (own && rawStatus !== null && rawStatus !== undefined && Object.hasOwn(own, rawStatus)) return own[rawStatus]!;
+  return STATUS_LABEL[status] ?? STATUS_LABEL.unknown;
+}
 
 /** The codicon per status (tree, status bar, hovers, inspector chips). */
 export const STATUS_ICON: Readonly<Record<JobStatus, string>> = {

@@ -129,7 +129,10 @@ const outputSchema = z.object({
   label: nstr, url: nstr, mediaId: nstr, storageLocation: nstr, fileName: nstr, definition: nstr,
   sizeBytes: nnum, format: nstr, width: nnum, height: nnum, bitrateKbps: nnum, durationSeconds: nnum, fps: nnum,
   status: z.nullable(status), rawStatus: nstr, progress: nnum, error: z.nullable(jobErrorSchema),
+  templateId: z.optional(nstr), createdAt: z.optional(nstr), completedAt: z.optional(nstr),
 });
+
+const inputSchema = z.object({ url: nstr, label: nstr });
 
 const record = z.record(z.string(), z.unknown());
 
@@ -151,12 +154,14 @@ const streamSchema = z.object({
   type: z.enum(STREAM_TYPES), output: nstr, index: nnum, codec: nstr, codecLongName: nstr, profile: nstr,
   width: nnum, height: nnum, fps: nnum, bitrateKbps: nnum, channels: nnum, channelLayout: nstr, sampleRate: nnum,
   durationSeconds: nnum, language: nstr,
+  pixFmt: z.optional(nstr), level: z.optional(nnum), dar: z.optional(nstr), sar: z.optional(nstr),
+  hasBFrames: z.optional(nnum), sampleFmt: z.optional(nstr), timeBase: z.optional(nstr), startTime: z.optional(nnum),
 });
 
 const jobSchema = z.object({
   kind: z.enum(JOB_KINDS), cloud: z.enum(CLOUDS), region: str, id: str, name: nstr, status, rawStatus: str,
-  progress: nnum, createdAt: nstr, startedAt: nstr, completedAt: nstr, updatedAt: nstr, durationSeconds: nnum,
-  error: z.nullable(jobErrorSchema), outputs: z.array(outputSchema), timeline: z.nullable(timelineSchema),
+  progress: nnum, createdAt: nstr, startedAt: nstr, completedAt: nstr, updatedAt: nstr, stoppedAt: z.optional(nstr),
+  durationSeconds: nnum, error: z.nullable(jobErrorSchema), inputs: z.optional(z.array(inputSchema)), outputs: z.array(outputSchema), timeline: z.nullable(timelineSchema),
   clipsParam: z.unknown(), templateId: nstr, userData: z.unknown(), subJobMaterials: z.unknown(),
   streams: z.array(streamSchema), params: paramsSchema, requestId: nstr,
   extras: z.optional(z.array(z.object({ title: str, value: z.unknown() }))),

@@ -11,8 +11,7 @@ import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../constants.js';
 import { KIND_LABEL } from '../kinds/index.js';
 import { shortId } from '../present/jobPresentation.js';
-import { effectiveStatus } from '../present/status.js';
-import { STATUS_LABEL } from '../present/grouping.js';
+import { effectiveStatus, statusLabelOf } from '../present/status.js';
 import { type JobIdHitInDocument } from '../model/jobIdHit.js';
 import { LARGE_DOCUMENT_CHARS } from '../protocol/lsp.js';
 import { type JobStore } from '../tracking/jobStore.js';
@@ -57,7 +56,7 @@ export function inspectTarget(store: JobStore, m: JobIdHitInDocument): { command
     const t = store.get(tracked.key) ?? tracked;
     return {
       command: HOVER_COMMANDS.inspectJob, args: [t.key],
-      title: `$(inspect) Inspect ${KIND_LABEL[t.ref.kind]} ${shortId(t.ref.id)} · ${STATUS_LABEL[effectiveStatus(t)]}`,
+      title: `$(inspect) Inspect ${KIND_LABEL[t.ref.kind]} ${shortId(t.ref.id)} · ${statusLabelOf(t.ref.kind, effectiveStatus(t), t.snapshot?.rawStatus)}`,
     };
   }
   const what = m.kinds.length === 1 ? KIND_LABEL[m.kinds[0]!] : m.kinds.join(' or ');

@@ -56,14 +56,15 @@ function hostileIce(): Job {
 }
 
 function hostileVod(): Job {
-  const stream = JSON.stringify([{ Index: '0', CodecName: SCRIPT, CodecLongName: IMG, Profile: CSS, Width: '1280', Height: '720', Lang: SVG, Fps: '25' }]);
+  const stream = JSON.stringify([{ Index: '0', CodecName: SCRIPT, CodecLongName: IMG, Profile: CSS, Width: '1280', Height: '720', Lang: SVG, Fps: '25', PixFmt: SCRIPT, Dar: IMG, Sar: CSS, Timebase: SVG }]);
   const body = {
     RequestId: 'R',
     TranscodeTask: {
-      TranscodeTaskId: 'a1a2a3a4a5a6a7a8a9a0b1b2b3b4b5b6', VideoId: IMG, TaskStatus: SCRIPT, TranscodeTemplateGroupId: CSS,
+      TranscodeTaskId: 'a1a2a3a4a5a6a7a8a9a0b1b2b3b4b5b6', VideoId: IMG, TaskStatus: SCRIPT, TranscodeTemplateGroupId: CSS, Trigger: SVG,
       TranscodeJobInfoList: [{
         TranscodeJobId: CSS, Definition: IMG, TranscodeJobStatus: 'TranscodeFail', ErrorCode: SCRIPT, ErrorMessage: ALL,
-        OutputFile: { OutputFileUrl: `https://out.example.test/${IMG}/${SCRIPT}.mp4`, Format: SVG, VideoStreamList: stream, AudioStreamList: JSON.stringify([{ Index: '1', CodecName: IMG, ChannelLayout: CSS, Samplerate: '48000' }]) },
+        InputFileUrl: JS_URL, TranscodeTemplateId: SCRIPT, Priority: IMG,
+        OutputFile: { OutputFileUrl: `https://out.example.test/${IMG}/${SCRIPT}.mp4`, Format: SVG, VideoStreamList: stream, AudioStreamList: JSON.stringify([{ Index: '1', CodecName: IMG, ChannelLayout: CSS, Samplerate: '48000', SampleFmt: SCRIPT }]), Encryption: ALL, WatermarkIdList: [SVG] },
       }],
     },
   };
@@ -167,7 +168,13 @@ describe('inspector: hostile job fields', () => {
     const o = await openPreview(browser, hostileVod(), { name: 'hostile-vod', state: { tab: 'streams' } });
     const streams = await o.page.locator('.streams').textContent() ?? '';
     assert.ok(streams.includes(SCRIPT) && streams.includes(CSS) && streams.includes(SVG));
+    assert.ok((await o.page.locator('.streams-video thead th').allInnerTexts()).includes('Pixel format'));
     await shot(o.page, 'hostile-vod-streams');
+    // The input (a javascript: URL) and each output's template: text, with Copy and no Open.
+    await showTab(o.page, 'overview');
+    assert.equal(await o.page.locator('#sec-job .input-url .value-text').textContent(), JS_URL);
+    assert.equal(await o.page.locator('#sec-job .input-value button:has-text("Open")').count(), 0);
+    assert.ok((await o.page.locator('.output-card').textContent() ?? '').includes(SCRIPT));
     await everyTab(o, 'vod');
   });
 

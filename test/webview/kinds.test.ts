@@ -138,8 +138,46 @@ describe('inspector: one fixture job of each kind', () => {
     assert.match(await text(o, '#sec-job'), /Cluster ID\s+edge-cluster-sh-01/);
     await showTab(o.page, 'streams');
     assert.match(await text(o, '.streams'), /Edge transcode jobs report no stream details/);
-    assert.match(await text(o, '#sec-extras'), /StreamInput/);
+    assert.equal(await o.page.locator('#sec-extras').count(), 0, 'every field has its place: no cloud fields left over');
     await shot(o.page, 'edge-overview');
+    await clean(o);
+  });
+
+  it('live-edge (the SDK example): "Not started" for Status "0", the input stream, the stop time', async () => {
+    const job = fixtureJob('live-edge', 'sdk-example', [{ kind: 'live-edge', id: 'x', region: 'cn-shanghai', params: { clusterId: 'c1' } }]);
+    const o = await openPreview(browser, job, { name: 'kind-edge-not-started' });
+    assert.equal(await o.page.getAttribute('.job-header .chip.status', 'data-status'), 'stopped', 'the status stays the model\'s');
+    assert.equal(await text(o, '.job-header .chip.status'), 'Not started');
+    assert.equal(await text(o, '.job-header .raw-status'), '0');
+    assert.match(await text(o, '#sec-job'), /Status\s+Not started/);
+    assert.match(await text(o, '#sec-job'), /Input\s+rtmp:\/\/mydomain\/app\/stream1/);
+    assert.equal(await o.page.locator('#sec-job .input-value button:has-text("Open")').count(), 0, 'an rtmp input is not a web link');
+    const stopped = o.page.locator('#sec-times dt:has-text("Stopped") + dd time');
+    assert.equal(await stopped.getAttribute('title'), '2023-07-25 05:48:58 UTC');
+    await clean(o);
+  });
+
+  it('vod (the SDK example): the input, each output\'s template and times, ffprobe\'s stream fields, the task\'s cloud fields', async () => {
+    const job = fixtureJob('vod', 'sdk-example');
+    const o = await openPreview(browser, job, { name: 'kind-vod-sdk' });
+    assert.match(await text(o, '#sec-job'), /Input\s+http:\/\/outin-40564\*{5}e1403e7\.oss-cn-shanghai\.aliyuncs\.com\/customerTrans\//);
+    assert.equal(await o.page.locator('#sec-job .input-value button:has-text("Open")').count(), 1, 'an http input opens (through the host)');
+    const card = await text(o, '.output-card');
+    assert.match(card, /Template ID\s+174b0534fea3\*{5}b51c8f0ad1374/);
+    assert.match(card, /Created\s+2019-02-2[56]/);
+    assert.match(card, /Completed\s+2019-02-2[56]/);
+    await showTab(o.page, 'streams');
+    const heads = await texts(o, '.streams-video thead th');
+    for (const hd of ['Level', 'Pixel format', 'DAR', 'SAR', 'B-frames', 'Time base', 'Start']) assert.ok(heads.includes(hd), `${hd} in ${heads.join(', ')}`);
+    const video = await o.page.locator('.streams-video tbody tr').first().innerText();
+    for (const v of ['yuv420p', '30 (3.0)', '9:16', '81:256', '1/15360', '0 s']) assert.ok(video.includes(v), `${v} in ${video}`);
+    const audioHeads = await texts(o, '.streams-audio thead th');
+    for (const hd of ['Sample format', 'Time base', 'Start']) assert.ok(audioHeads.includes(hd), `${hd} in ${audioHeads.join(', ')}`);
+    const audio = await o.page.locator('.streams-audio tbody tr').first().innerText();
+    for (const v of ['fltp', '1/44100', '-0.04644 s']) assert.ok(audio.includes(v), `${v} in ${audio}`);
+    const extras = await text(o, '#sec-extras');
+    for (const v of ['Transcode task', 'Trigger', 'Auto', 'Transcode jobs', 'Priority', 'AliyunVoDEncryption', 'WatermarkIdList', 'NonExistJobIds', 'c5f9e2a1b3d4']) assert.ok(extras.includes(v), `${v} in ${extras}`);
+    await shot(o.page, 'vod-sdk-streams');
     await clean(o);
   });
 

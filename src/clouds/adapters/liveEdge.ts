@@ -9,7 +9,7 @@ import { emptyOutput, type Job, type JobOutput, type JobStatus } from '../../mod
 import { fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { LIVE_ENDPOINT } from './liveProduct.js';
 import { byNumber, type MappedStatus } from './status.js';
-import { aliyunTime, anyValue, blankJob, checkRefs, idString, isRecord, laterOf, optString, parseBody } from './wire.js';
+import { aliyunTime, anyValue, blankJob, checkRefs, idString, laterOf, optString, parseBody } from './wire.js';
 
 const { apiVersion: VERSION, action: ACTION, ...CALL } = fromKindInfo('live-edge', LIVE_ENDPOINT.product);
 const API = CALL.api;
@@ -22,17 +22,6 @@ const STATUS = new Map<number, JobStatus>([
 /** GetEdgeTranscodeJob `Status` ("0", "1"). */
 export function liveEdgeStatus(raw: unknown): MappedStatus {
   return byNumber(STATUS, raw);
-}
-
-/** The job's stream fields, shown beside the normalized ones (the raw `Job` keys, as received). */
-const EXTRA_KEYS = ['StreamInput', 'StreamOutput', 'Type', 'TemplateName', 'LastStartAt', 'LastStopAt'];
-
-function extrasOf(body: unknown): Job['extras'] {
-  const j = isRecord(body) && isRecord(body.Job) ? body.Job : null;
-  if (j === null) return undefined;
-  const picked: Record<string, unknown> = {};
-  for (const k of EXTRA_KEYS) if (j[k] !== undefined) picked[k] = j[k];
-  return Object.keys(picked).length > 0 ? [{ title: 'Edge transcode job', value: picked }] : undefined;
 }
 
 const BodyWire = z.looseObject({
@@ -75,6 +64,8 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
     rawStatus,
     createdAt: j.CreateTime,
     startedAt: j.LastStartAt,
+    // The last stop (a job that ran and stopped, or is running again after a stop: then before startedAt).
+    stoppedAt: j.LastStopAt,
     updatedAt: laterOf(j.LastStartAt, j.LastStopAt),
     outputs,
     templateId: j.TemplateId,
@@ -82,8 +73,8 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
     requestId: wire.RequestId ?? ctx.requestId,
     raw: body,
   };
-  const extras = extrasOf(body);
-  if (extras !== undefined) job.extras = extras;
+  // Every field of the model has its place: the input stream here; the output stream, template and Type in outputs.
+  if (j.StreamInput !== null) job.inputs = [{ url: j.StreamInput, label: null }];
   return { jobs: [job], missing: [] };
 }
 

@@ -7,11 +7,11 @@
  */
 import { z } from 'zod';
 import { type AliyunCall } from '../apiCall.js';
-import { emptyOutput, emptyStream, type Job, type JobError, type JobOutput, type JobStatus, type MediaStream, type StreamType } from '../../model/job.js';
+import { emptyOutput, emptyStream, type Job, type JobError, type JobExtra, type JobInput, type JobOutput, type JobStatus, type MediaStream, type StreamType } from '../../model/job.js';
 import { withJobHint } from '../errorHints.js';
 import { type Endpoint, fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { byName, type MappedStatus } from './status.js';
-import { aliyunTime, anyValue, blankJob, checkRefs, embeddedObject, fileNameFromUrl, fpsLike, idString, jsonInString, lenient, listOf, numLike, optString, parseBody, parseItems, progressLike, ownKeyStripper, unwrapList } from './wire.js';
+import { aliyunTime, anyValue, blankJob, checkRefs, decodedOrRaw, embeddedObject, fileNameFromUrl, fpsLike, idString, jsonInString, lenient, listOf, numLike, optString, parseBody, parseItems, progressLike, ownKeyStripper, unwrapList } from './wire.js';
 
 
 const REGIONS = [
@@ -54,7 +54,10 @@ export function vodJobStatus(raw: unknown): MappedStatus {
   return byName(JOB_STATUS, raw);
 }
 
-/** Stream objects: ffprobe fields with every value a string (`"Index":"1"`, `"Fps":"30.0"`). */
+/**
+ * Stream objects: ffprobe fields with every value a string (`"Index":"1"`, `"Fps":"30.0"`, `"Level":"30"`,
+ * `"StartTime":"-0.046440"`). CodecTag, CodecTagString and CodecTimeBase stay in the raw body.
+ */
 const StreamWire = z.looseObject({
   Index: numLike,
   CodecName: optString,
@@ -70,6 +73,14 @@ const StreamWire = z.looseObject({
   Samplerate: numLike,
   Duration: numLike,
   Lang: optString,
+  PixFmt: optString,
+  Level: numLike,
+  Dar: optString,
+  Sar: optString,
+  HasBFrames: numLike,
+  SampleFmt: optString,
+  Timebase: optString,
+  StartTime: numLike,
 });
 
 /**
@@ -91,8 +102,10 @@ const OutputFileWire = z.looseObject({
   Width: numLike,
   Height: numLike,
   Filesize: numLike,
-  // JSON text (`{"EncryptType":"HLSEncryption"}`); the model has no place for it, the raw view shows it.
+  // JSON text (`{"EncryptType":"HLSEncryption"}`): the model has no place for it; the "Transcode jobs" extra shows it.
   Encryption: jsonInString(z.unknown()),
+  // An array of ids (or wrapped by the XML-to-JSON layer: `{"WatermarkId":[…]}`).
+  WatermarkIdList: lenient((v) => unwrapList(v, ['WatermarkId']).filter((x): x is string => typeof x === 'string' && x.trim() !== '')),
   VideoStreamList: streamList,
   AudioStreamList: streamList,
   SubtitleStreamList: streamList,
@@ -105,6 +118,7 @@ const JobInfoWire = z.looseObject({
   TranscodeProgress: progressLike,
   Definition: optString,
   Priority: optString,
+  InputFileUrl: optString,
   ErrorCode: optString,
   ErrorMessage: optString,
   CreationTime: aliyunTime,
@@ -128,8 +142,10 @@ const BodyWire = z.looseObject({
     CompleteTime: aliyunTime,
     TranscodeJobInfoList: jobInfoList,
   }),
-  // Present when the query is by JobIds; read only if the task itself carries no list.
+  // Present when the query is by JobIds: its jobs follow the task's (those the task lists already are not repeated).
   TranscodeJobInfoList: jobInfoList,
+  // The JobIds the API says do not exist (a query by JobIds): reported in an extra, never dropped.
+  NonExistJobIds: lenient((v) => unwrapList(v, ['JobId', 'NonExistJobId']).map((x) => (typeof x === 'string' || typeof x === 'number' ? String(x) : null)).filter((x): x is string => x !== null && x.trim() !== '')),
 });
 
 /** Error codes the docs show on jobs that did not fail (`"200"`); not errors. */
@@ -160,7 +176,45 @@ function toOutput(item: JobInfo): JobOutput {
     rawStatus,
     progress: item.TranscodeProgress,
     error,
+    templateId: item.TranscodeTemplateId,
+    createdAt: item.CreationTime,
+    completedAt: item.CompleteTime,
   };
+}
+
+/** What the transcode jobs read: each distinct InputFileUrl once, named by the outputs that read it when there are several. */
+function toInputs(items: readonly JobInfo[]): JobInput[] {
+  const byUrl = new Map<string, string[]>();
+  for (const [i, item] of items.entries()) {
+    if (item.InputFileUrl === null) continue;
+    const who = item.Definition ?? item.TranscodeJobId ?? `job ${i + 1}`;
+    const list = byUrl.get(item.InputFileUrl);
+    if (list) list.push(who);
+    else byUrl.set(item.InputFileUrl, [who]);
+  }
+  return [...byUrl].map(([url, who]) => ({ url, label: byUrl.size > 1 ? who.join(', ') : null }));
+}
+
+/**
+ * The fields people look for that the model has no place for: the task's Trigger; per transcode job its
+ * Priority, Encryption (decoded) and WatermarkIdList; and the JobIds the API says do not exist.
+ */
+function extrasOf(trigger: string | null, items: readonly JobInfo[], nonExist: readonly string[]): JobExtra[] {
+  const extras: JobExtra[] = [];
+  if (trigger !== null) extras.push({ title: 'Transcode task', value: { Trigger: trigger } });
+  const jobs: Record<string, Record<string, unknown>> = {};
+  for (const [i, item] of items.entries()) {
+    const facts: Record<string, unknown> = {};
+    if (item.Definition !== null) facts.Definition = item.Definition;
+    if (item.Priority !== null) facts.Priority = item.Priority;
+    const enc = item.OutputFile ? decodedOrRaw(item.OutputFile.Encryption) : null;
+    if (enc !== null) facts.Encryption = enc;
+    if (item.OutputFile && item.OutputFile.WatermarkIdList.length > 0) facts.WatermarkIdList = item.OutputFile.WatermarkIdList;
+    if (Object.keys(facts).length > (item.Definition !== null ? 1 : 0)) jobs[item.TranscodeJobId ?? `job ${i + 1}`] = facts;
+  }
+  if (Object.keys(jobs).length > 0) extras.push({ title: 'Transcode jobs', value: jobs });
+  if (nonExist.length > 0) extras.push({ title: 'NonExistJobIds (the API says these ids do not exist)', value: [...nonExist] });
+  return extras;
 }
 
 function toStreams(item: JobInfo): MediaStream[] {
@@ -189,6 +243,14 @@ function toStreams(item: JobInfo): MediaStream[] {
         sampleRate: s.Samplerate,
         durationSeconds: s.Duration,
         language: s.Lang,
+        pixFmt: s.PixFmt,
+        level: s.Level,
+        dar: s.Dar,
+        sar: s.Sar,
+        hasBFrames: s.HasBFrames,
+        sampleFmt: s.SampleFmt,
+        timeBase: s.Timebase,
+        startTime: s.StartTime,
       });
     }
   }
@@ -206,7 +268,9 @@ function summarizeFailures(outputs: readonly JobOutput[]): JobError {
 function parse(body: unknown, ctx: ParseContext): ParseResult {
   const wire = parseBody(BodyWire, body, API, ctx.requestId);
   const t = wire.TranscodeTask;
-  const items = parseItems(t.TranscodeJobInfoList.length > 0 ? t.TranscodeJobInfoList : wire.TranscodeJobInfoList, JobInfoWire);
+  const taskItems = parseItems(t.TranscodeJobInfoList, JobInfoWire);
+  const listed = new Set(taskItems.map((i) => i.TranscodeJobId).filter((id): id is string => id !== null));
+  const items = [...taskItems, ...parseItems(wire.TranscodeJobInfoList, JobInfoWire).filter((i) => i.TranscodeJobId === null || !listed.has(i.TranscodeJobId))];
   const { status, rawStatus } = vodTaskStatus(t.TaskStatus);
   const outputs = items.map(toOutput);
 
@@ -231,6 +295,10 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
     requestId: wire.RequestId ?? ctx.requestId,
     raw: body,
   };
+  const inputs = toInputs(items);
+  if (inputs.length > 0) job.inputs = inputs;
+  const extras = extrasOf(t.Trigger, items, wire.NonExistJobIds);
+  if (extras.length > 0) job.extras = extras;
   return { jobs: [job], missing: [] };
 }
 

@@ -24,7 +24,7 @@ export function renderHeader(ctx: Ctx): HTMLElement {
     h('div', { class: 'title-text' },
       h('h1', { id: 'job-title' }, h('span', { class: 'kind-label', text: kindLabel }), name ? h('span', { class: 'job-name', text: name, title: job?.name ?? undefined }) : null),
       h('div', { class: 'subtitle' },
-        job ? statusChip(job.status, job.rawStatus) : p.tracked.refreshing ? chip('Fetching…', { icon: 'loading', class: 'status status-queued spin' }) : chip('Not fetched', { icon: 'circle-slash', class: 'status status-unknown' }),
+        job ? statusChip(job.status, job.rawStatus, { kind: job.kind }) : p.tracked.refreshing ? chip('Fetching…', { icon: 'loading', class: 'status status-queued spin' }) : chip('Not fetched', { icon: 'circle-slash', class: 'status status-unknown' }),
         chip(`${CLOUD_LABELS[job?.cloud ?? ''] ?? CLOUD_LABELS[info?.cloud ?? 'aliyun']} · ${ref.region || 'default region'}`, { icon: 'cloud', class: 'plain' }),
         h('span', { class: 'id-group', title: 'Job id' }, h('span', { class: 'id-label', text: 'ID' }), copyable(ctx, ref.id, 'job id', { class: 'job-id' })))),
     h('div', { class: 'header-actions' },

@@ -27,10 +27,11 @@ export function renderOverview(ctx: Ctx): HTMLElement {
     section('Job', [facts([
       ['Kind', kindLabel(job.kind)],
       ['Name', textOr(job.name, 'The API gives no name for this job')],
-      ['Status', statusChip(job.status, job.rawStatus)],
+      ['Status', statusChip(job.status, job.rawStatus, { kind: job.kind })],
       ['Progress', job.progress !== null ? percent(job.progress) : missing('The API gives no progress for this job')],
       ...refRows(ctx),
       job.templateId !== null || can?.template === true ? ['Template ID', copyable(ctx, job.templateId, 'template id')] as Fact : null,
+      ...inputRows(ctx, job),
       ['Request ID', copyable(ctx, job.requestId, 'request id')],
     ], 'Job')], { icon: 'info', id: 'sec-job' }),
     section('Times', timesContent(job, took), { icon: 'calendar', id: 'sec-times' }));
@@ -58,7 +59,7 @@ export function renderOverview(ctx: Ctx): HTMLElement {
 
 /** The Times facts; when the API gives no time at all (Live editing), one line saying so instead of a column of dashes. */
 function timesContent(job: JobCore, took: number | null): Child[] {
-  if (!job.createdAt && !job.startedAt && !job.completedAt && !job.updatedAt) {
+  if (!job.createdAt && !job.startedAt && !job.completedAt && !job.updatedAt && !job.stoppedAt) {
     return [
       h('p', { class: 'muted no-times', text: `${kindInfo(job.kind)?.api ?? 'The API'} reports no times.` }),
       job.durationSeconds !== null ? facts([['Media duration', duration(job.durationSeconds)]], 'Times') : null,
@@ -67,11 +68,29 @@ function timesContent(job: JobCore, took: number | null): Child[] {
   return [facts([
     ['Created', timeValue(job.createdAt)],
     ['Started', timeValue(job.startedAt)],
+    // A long-lived job's last stop (edge LastStopAt); kinds that never stop have no such row.
+    job.stoppedAt !== undefined ? ['Stopped', job.stoppedAt !== null ? timeValue(job.stoppedAt) : missing('The job has not stopped since it was created')] as Fact : null,
     ['Completed', timeValue(job.completedAt)],
     ['Updated', timeValue(job.updatedAt)],
     ['Took', took !== null ? duration(took) : missing('Needs a start (or creation) and a completion time')],
     ['Media duration', job.durationSeconds !== null ? duration(job.durationSeconds) : missing()],
   ], 'Times'), h('p', { class: 'muted small', text: 'Local time; hover for UTC.' })];
+}
+
+/**
+ * What the job reads: one row per input (a source file, an input stream) with Copy, and Open for a web link. An
+ * input is job data: text nodes only, and only http(s) links open (through the host).
+ */
+function inputRows(ctx: Ctx, job: JobCore): Fact[] {
+  const inputs = (job.inputs ?? []).filter((x) => x.url);
+  return inputs.map((x, i): Fact => {
+    const url = x.url ?? '';
+    const label = inputs.length > 1 ? `Input ${i + 1}` : 'Input';
+    return [label, h('span', { class: 'input-value' },
+      copyable(ctx, url, 'input URL', { class: 'input-url' }),
+      isWebUrl(url) ? button({ icon: 'link-external', title: `Open ${url}`, label: 'Open', class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(url) }) : null,
+      x.label ? h('span', { class: 'muted small', text: ` (${x.label})` }) : null), { wide: true }];
+  });
 }
 
 function refRows(ctx: Ctx): Array<[string, Child]> {
@@ -122,6 +141,9 @@ function outputCard(ctx: Ctx, job: JobCore, o: JobOutput, i: number): HTMLElemen
     o.label && o.label !== outputName(o, i) ? ['Label', copyable(ctx, o.label, 'output label'), { wide: true }] : null,
     o.mediaId ? ['Media ID', copyable(ctx, o.mediaId, 'media id'), { wide: true }] : null,
     o.storageLocation ? ['Storage', o.storageLocation, { wide: true }] : null,
+    o.templateId ? ['Template ID', copyable(ctx, o.templateId, 'template id'), { wide: true }] : null,
+    o.createdAt ? ['Created', timeValue(o.createdAt)] : null,
+    o.completedAt ? ['Completed', timeValue(o.completedAt)] : null,
     o.width !== null || o.height !== null ? ['Resolution', resolution(o.width, o.height)] : null,
     o.fps !== null ? ['Frame rate', fps(o.fps)] : null,
     o.bitrateKbps !== null ? ['Bitrate', bitrate(o.bitrateKbps)] : null,

@@ -46,30 +46,84 @@ function cell(v: Child, numeric = false, title?: string): HTMLElement {
   return h('td', { class: numeric ? 'num' : '', title }, v === null || v === undefined || v === '' ? h('span', { class: 'missing', text: '—', title: 'Not given' }) : v);
 }
 
+/** One column of a stream table: its heading, numeric or not, its cell, and whether it shows only when some row has a value. */
+interface Column {
+  head: string;
+  numeric: boolean;
+  cell: (s: MediaStream, i: number) => Child;
+  title?: (s: MediaStream) => string | undefined;
+  /** ffprobe's finer fields (pixel format, level, aspect ratios, …): shown when any stream of the table has one. */
+  optional?: (s: MediaStream) => boolean;
+}
+
+const has = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
+const text = (v: string | null | undefined): Child => (has(v) ? v ?? null : null);
+const mono = (v: string | null | undefined): Child => (has(v) ? h('span', { class: 'mono', text: v ?? '' }) : null);
+
+/** `level` as ffprobe gives it for H.264/HEVC (`31`), with the level it means (`3.1`) where it reads as one. */
+function levelText(level: number | null | undefined, codec: string | null): Child {
+  if (level === null || level === undefined) return null;
+  const c = (codec ?? '').toLowerCase();
+  if ((c === 'h264' || c === 'avc') && Number.isInteger(level) && level >= 9 && level <= 62) return `${level} (${(level / 10).toFixed(1)})`;
+  return num(level, 0);
+}
+
+function startText(v: number | null | undefined): Child {
+  return v === null || v === undefined ? null : `${num(v, 6)} s`;
+}
+
+function columns(type: StreamType, definition: string | null): Column[] {
+  const idx: Column = { head: '#', numeric: true, cell: (s, i) => (s.index !== null ? num(s.index, 0) : String(i)) };
+  const codec: Column = {
+    head: 'Codec', numeric: false, cell: (s) => (s.codec ? h('span', { class: 'mono', text: s.codec, title: s.codecLongName ?? undefined }) : null),
+    title: (s) => s.codecLongName ?? undefined,
+  };
+  const profile: Column = { head: 'Profile', numeric: false, cell: (s) => text(s.profile) };
+  const rate: Column = { head: 'Bitrate', numeric: true, cell: (s) => (s.bitrateKbps !== null ? bitrate(s.bitrateKbps) : null) };
+  const dur: Column = { head: 'Duration', numeric: true, cell: (s) => (s.durationSeconds !== null ? duration(s.durationSeconds) : null) };
+  const lang: Column = { head: 'Language', numeric: false, cell: (s) => text(s.language) };
+  const timeBase: Column = { head: 'Time base', numeric: true, cell: (s) => mono(s.timeBase), optional: (s) => has(s.timeBase) };
+  const start: Column = { head: 'Start', numeric: true, cell: (s) => startText(s.startTime), optional: (s) => has(s.startTime) };
+  if (type === 'video') {
+    return [idx, codec, profile,
+      { head: 'Level', numeric: true, cell: (s) => levelText(s.level, s.codec), optional: (s) => has(s.level) },
+      { head: 'Pixel format', numeric: false, cell: (s) => mono(s.pixFmt), optional: (s) => has(s.pixFmt) },
+      {
+        head: 'Resolution', numeric: true,
+        cell: (s) => {
+          if (s.width === null) return null;
+          const mm = definitionMismatch(definition, s.width, s.height);
+          return h('span', { class: mm ? 'flag-text' : '' }, mm ? icon('warning') : null, resolution(s.width, s.height));
+        },
+        title: (s) => {
+          const mm = definitionMismatch(definition, s.width, s.height);
+          return mm ? `Definition ${definition} stands for ${mm.expected}` : undefined;
+        },
+      },
+      { head: 'DAR', numeric: true, cell: (s) => mono(s.dar), optional: (s) => has(s.dar) },
+      { head: 'SAR', numeric: true, cell: (s) => mono(s.sar), optional: (s) => has(s.sar) },
+      { head: 'Frame rate', numeric: true, cell: (s) => (s.fps !== null ? fps(s.fps) : null) },
+      { head: 'B-frames', numeric: true, cell: (s) => (s.hasBFrames !== null && s.hasBFrames !== undefined ? num(s.hasBFrames, 0) : null), optional: (s) => has(s.hasBFrames) },
+      rate, timeBase, start, dur, lang];
+  }
+  if (type === 'audio') {
+    return [idx, codec, profile,
+      { head: 'Channels', numeric: true, cell: (s) => (s.channels !== null ? num(s.channels, 0) : null) },
+      { head: 'Layout', numeric: false, cell: (s) => text(s.channelLayout) },
+      { head: 'Sample format', numeric: false, cell: (s) => mono(s.sampleFmt), optional: (s) => has(s.sampleFmt) },
+      { head: 'Sample rate', numeric: true, cell: (s) => (s.sampleRate !== null ? sampleRate(s.sampleRate) : null) },
+      rate, timeBase, start, dur, lang];
+  }
+  return [idx, codec, lang, timeBase, start, dur];
+}
+
 function streamTable(type: StreamType, list: MediaStream[], definition: string | null): HTMLElement {
-  const heads: Array<[string, boolean]> = type === 'video'
-    ? [['#', true], ['Codec', false], ['Profile', false], ['Resolution', true], ['Frame rate', true], ['Bitrate', true], ['Duration', true], ['Language', false]]
-    : type === 'audio'
-      ? [['#', true], ['Codec', false], ['Profile', false], ['Channels', true], ['Layout', false], ['Sample rate', true], ['Bitrate', true], ['Duration', true], ['Language', false]]
-      : [['#', true], ['Codec', false], ['Language', false], ['Duration', true]];
+  const cols = columns(type, definition).filter((c) => c.optional === undefined || list.some(c.optional));
   const table = h('table', { class: `data-table streams-${type}`, aria: { label: `${TYPE_TITLE[type]} streams` } },
-    h('thead', {}, h('tr', {}, ...heads.map(([t, n]) => h('th', { class: n ? 'num' : '', attrs: { scope: 'col' }, text: t })))));
+    h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { class: c.numeric ? 'num' : '', attrs: { scope: 'col' }, text: c.head })))));
   const body = h('tbody');
   list.forEach((s, i) => {
-    const codec = s.codec ? h('span', { class: 'mono', text: s.codec, title: s.codecLongName ?? undefined }) : null;
-    const idx = s.index !== null ? num(s.index, 0) : String(i);
-    let cells: HTMLElement[];
-    if (type === 'video') {
-      const mm = definitionMismatch(definition, s.width, s.height);
-      cells = [cell(idx, true), cell(codec, false, s.codecLongName ?? undefined), cell(s.profile), cell(s.width !== null ? h('span', { class: mm ? 'flag-text' : '' }, mm ? icon('warning') : null, resolution(s.width, s.height)) : null, true, mm ? `Definition ${definition} stands for ${mm.expected}` : undefined),
-        cell(s.fps !== null ? fps(s.fps) : null, true), cell(s.bitrateKbps !== null ? bitrate(s.bitrateKbps) : null, true), cell(s.durationSeconds !== null ? duration(s.durationSeconds) : null, true), cell(s.language)];
-    } else if (type === 'audio') {
-      cells = [cell(idx, true), cell(codec, false, s.codecLongName ?? undefined), cell(s.profile), cell(s.channels !== null ? num(s.channels, 0) : null, true), cell(s.channelLayout),
-        cell(s.sampleRate !== null ? sampleRate(s.sampleRate) : null, true), cell(s.bitrateKbps !== null ? bitrate(s.bitrateKbps) : null, true), cell(s.durationSeconds !== null ? duration(s.durationSeconds) : null, true), cell(s.language)];
-    } else {
-      cells = [cell(idx, true), cell(codec), cell(s.language), cell(s.durationSeconds !== null ? duration(s.durationSeconds) : null, true)];
-    }
-    body.appendChild(h('tr', {}, ...cells));
+    body.appendChild(h('tr', {}, ...cols.map((c) => cell(c.cell(s, i), c.numeric, c.title?.(s)))));
   });
   table.appendChild(body);
   return h('div', { class: 'stream-group' }, h('h4', {}, icon(TYPE_ICON[type]), h('span', { text: `${TYPE_TITLE[type]} (${list.length})` })), h('div', { class: 'table-wrap' }, table));

@@ -1,6 +1,6 @@
 /** Small building blocks shared by the views: facts, chips, banners, empty states, sections. */
-import { type JobStatus } from '../../model/job.js';
-import { STATUS_ICON, STATUS_LABEL } from '../../present/status.js';
+import { type JobKind, type JobStatus } from '../../model/job.js';
+import { STATUS_ICON, STATUS_LABEL, statusLabelOf } from '../../present/status.js';
 import { type Ctx } from '../context.js';
 import { button, type Child, h, icon } from '../dom.js';
 import { DASH, dateTime } from '../format.js';
@@ -14,12 +14,12 @@ export function textOr(v: string | null | undefined, why?: string): Child {
   return v === null || v === undefined || v === '' ? missing(why) : v;
 }
 
-/** A status chip: icon and label, coloured by status; the cloud's own value beside it. */
-export function statusChip(status: JobStatus, raw: string | null, opts: { small?: boolean } = {}): HTMLElement {
+/** A status chip: icon and label (the kind's own word for its value, where it has one), coloured by status; the cloud's own value beside it. */
+export function statusChip(status: JobStatus, raw: string | null, opts: { small?: boolean; kind?: JobKind } = {}): HTMLElement {
   const known = (STATUS_LABEL as Record<string, string>)[status] !== undefined;
   const s: JobStatus = known ? status : 'unknown';
   const chip = h('span', { class: `chip status status-${s}${opts.small ? ' small' : ''}`, title: raw !== null ? `The cloud says: ${raw === '' ? '(empty)' : raw}` : undefined, data: { status: s } },
-    icon(STATUS_ICON[s], s === 'running' ? 'codicon-modifier-spin' : ''), h('span', { class: 'chip-label', text: STATUS_LABEL[s] }));
+    icon(STATUS_ICON[s], s === 'running' ? 'codicon-modifier-spin' : ''), h('span', { class: 'chip-label', text: statusLabelOf(opts.kind, s, raw) }));
   if (raw === null || opts.small) return chip;
   return h('span', { class: 'status-group' }, chip, h('span', { class: 'raw-status', title: 'The status value as the cloud reports it', text: raw === '' ? '(empty)' : raw }));
 }

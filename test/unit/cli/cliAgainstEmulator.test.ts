@@ -86,6 +86,13 @@ describe('inspect against the emulator', () => {
     assert.match(run.stdout, /streams\n\s+OUTPUT\s+TYPE\s+CODEC/);
     assert.match(run.stdout, /audio\s+aac/);
     assert.ok(emu.requests.some((r) => r.api === 'vod:GetTranscodeTask' && r.signatureVersion === 'v1' && r.status === 200));
+    // The emulator serves the SDK model's fields: input, per-job template and times, ffprobe fields, the extras.
+    assert.match(run.stdout, /^ {2}input {7}https:\/\/outin-demo\.oss-cn-shanghai\.aliyuncs\.com\/sv\//m);
+    assert.match(run.stdout, /^ {2}output .* template a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6 {2}created \S+ {2}completed \S+/m);
+    assert.match(run.stdout, /PIX FMT.*SAMPLE FMT.*TIME BASE/);
+    assert.match(run.stdout, /video .*yuv420p .*16:9 .*1\/15360/);
+    assert.match(run.stdout, /^ {4}Transcode task\n {6}Trigger {2}\w+$/m);
+    assert.match(run.stdout, /"Priority":"6","Encryption":\{"EncryptType":"AliyunVoDEncryption"\},"WatermarkIdList":\["9c1d0e5f2a3b4c5d6e7f8a9b0c1d2e3f"\]/);
   });
 
   test('live-editing: a caster id gives one job per editing task, whatever shape EditingTasksInfo has', async () => {
@@ -105,6 +112,13 @@ describe('inspect against the emulator', () => {
     const E = SAMPLE_IDS.liveEdge;
     const jobs = jobsOf(await cli(emu, ['inspect', 'live-edge', E.running, E.stopped, '--cluster-id', E.clusterId, '--json']));
     assert.deepEqual(jobs.map((j) => j.status), ['running', 'stopped']);
+    assert.deepEqual(jobs.map((j) => j.inputs?.map((i) => i.url)), [['rtmp://push.live-demo.example.com/app/news-main'], ['rtmp://push.live-demo.example.com/app/sports-backup']]);
+    // The running job stopped once before it started again; the other never ran.
+    assert.ok(jobs[0]?.stoppedAt && jobs[0].startedAt && jobs[0].stoppedAt < jobs[0].startedAt, JSON.stringify(jobs[0]));
+    assert.equal(jobs[1]?.stoppedAt, null);
+    const text = await cli(emu, ['inspect', 'live-edge', E.stopped, '--cluster-id', E.clusterId]);
+    assert.match(text.stdout, /NOT STARTED \(0\)/);
+    assert.match(text.stdout, /^ {2}input {7}rtmp:\/\/push\.live-demo\.example\.com\/app\/sports-backup$/m);
   });
 
   test('mpc-editing batches ten ids a request and reports the missing one', async () => {

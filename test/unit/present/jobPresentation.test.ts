@@ -223,3 +223,29 @@ test('statusIcon: a codicon for every status, spinning only while running', () =
   assert.equal(new Set(JOB_STATUSES.map((s) => statusIcon(s).id)).size, JOB_STATUSES.length);
   assert.deepEqual(JOB_STATUSES.filter((s) => statusIcon(s).spin), ['running']);
 });
+
+test('Live edge "0" is "Not started" on the row and in the tooltip; its input and stop time are in the tooltip', () => {
+  const id = 'e7d1c4b2-9a8f-4e3d-b2c1-0f9e8d7c6b02';
+  const snap: Partial<Job> = {
+    name: 'sports-backup', status: 'stopped', rawStatus: '0', startedAt: ago(7_200_000), stoppedAt: ago(3_600_000),
+    inputs: [{ url: 'rtmp://mydomain/app/[x](command:evil)', label: null }],
+  };
+  const t = tracked('live-edge', id, snap, {}, { clusterId: 'c1' });
+  assert.equal(jobDescription(t, NOW), 'not started · e7d1c4b2…6b02');
+  const md = jobTooltipMarkdown(t, NOW);
+  assert.match(md, /^\*\*Live edge transcode job\*\* · Not started \(0\)/);
+  assert.match(md, /Input: rtmp\\:\\\/\\\/mydomain\\\/app\\\/\\\[x\\\]\\\(command\\:evil\\\)/, 'escaped, never a link');
+  assert.match(md, /Stopped: 2024-06-01 11:00:00 UTC, 1 h ago/);
+  // Another kind's "0" and a running edge job keep the shared words.
+  assert.match(jobTooltipMarkdown(tracked('live-edge', id, { ...snap, status: 'running', rawStatus: '1' }, {}, { clusterId: 'c1' }), NOW), /· Running \(1\)/);
+  assert.equal(jobDescription(tracked('mpc-editing', '5f3c9a1e7b2d4c6e8a0b1c2d3e4f5a02', { status: 'stopped', rawStatus: '0' }), NOW), '');
+});
+
+test('VOD: the tooltip names each input (at most three, then how many more)', () => {
+  const inputs = ['a', 'b', 'c', 'd', 'e'].map((x) => ({ url: `https://in.example/${x}.mov`, label: x.toUpperCase() }));
+  const md = jobTooltipMarkdown(tracked('vod', '4573692435359de37f11e9577d7d5abf', { status: 'running', inputs }), NOW);
+  assert.ok(md.includes('Input (A): https\\:\\/\\/in\\.example\\/a\\.mov  \n'), md);
+  assert.match(md, /Input \(C\)/);
+  assert.doesNotMatch(md, /Input \(D\)/);
+  assert.match(md, /Inputs: … and 2 more/);
+});

@@ -4,6 +4,8 @@ import { type FetchOutcome } from '../../../src/clouds/client.js';
 import { ApiError, NetworkError } from '../../../src/clouds/errors.js';
 import { liveEditingKind } from '../../../src/clouds/adapters/liveEditing.js';
 import { iceKind } from '../../../src/clouds/adapters/ice.js';
+import { liveEdgeKind } from '../../../src/clouds/adapters/liveEdge.js';
+import { vodKind } from '../../../src/clouds/adapters/vod.js';
 import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { type Job, type JobStatus } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
@@ -246,6 +248,43 @@ test('persistence: a round trip keeps jobs, snapshots, errors and watch flags; r
   assert.equal(ice.snapshotTrimmed, undefined);
   // Terminal state survives: no notification again after a reload.
   assert.deepEqual(reloaded.applyOutcome(ice.key, ok(ICE1, 'succeeded'), AT), []);
+});
+
+test('persistence: the VOD and edge fields (inputs, stop time, output template and times, ffprobe stream fields) are saved; a job saved without them loads', async () => {
+  const { kv, store } = newStore();
+  const EDGE = ref('live-edge', '****20b48fb04483915d4f2cd8ac****', { clusterId: 'c1' });
+  store.add([VOD1, EDGE]);
+  const vod = vodKind.parse(fixture('vod', 'sdk-example'), { refs: [VOD1], region: 'cn-shanghai', requestId: null }).jobs[0]!;
+  const edge = liveEdgeKind.parse(fixture('live-edge', 'sdk-example'), { refs: [EDGE], region: 'cn-shanghai', requestId: null }).jobs[0]!;
+  store.applyOutcome(jobKey(VOD1), { ref: VOD1, jobs: [{ ...vod, id: VOD1.id }], error: null }, AT);
+  store.applyOutcome(jobKey(EDGE), { ref: EDGE, jobs: [edge], error: null }, AT);
+  await store.flush();
+  const { store: reloaded } = newStore(kv);
+  assert.equal(await reloaded.load(), null);
+  const v = reloaded.get(jobKey(VOD1))!.snapshot!;
+  assert.deepEqual(v.inputs, vod.inputs);
+  assert.deepEqual(v.outputs.map((o) => [o.templateId, o.createdAt, o.completedAt]), vod.outputs.map((o) => [o.templateId, o.createdAt, o.completedAt]));
+  assert.deepEqual(v.streams, vod.streams);
+  assert.equal(v.streams[0]?.pixFmt, 'yuv420p');
+  assert.deepEqual(v.extras, vod.extras);
+  const e = reloaded.get(jobKey(EDGE))!.snapshot!;
+  assert.deepEqual([e.stoppedAt, e.inputs], ['2023-07-25T05:48:58Z', [{ url: 'rtmp://mydomain/app/stream1', label: null }]]);
+
+  // A state written before these fields existed: the job loads, the fields are absent.
+  const old = structuredClone(kv.data.get(KEY)) as { jobs: Array<{ snapshot: Record<string, any> }> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  for (const j of old.jobs) {
+    delete j.snapshot.inputs;
+    delete j.snapshot.stoppedAt;
+    for (const o of j.snapshot.outputs) for (const k of ['templateId', 'createdAt', 'completedAt']) delete o[k];
+    for (const st of j.snapshot.streams) for (const k of ['pixFmt', 'level', 'dar', 'sar', 'hasBFrames', 'sampleFmt', 'timeBase', 'startTime']) delete st[k];
+  }
+  const oldKv = new MemoryKv();
+  oldKv.data.set(KEY, old);
+  const { store: fromOld } = newStore(oldKv);
+  assert.equal(await fromOld.load(), null);
+  assert.deepEqual(fromOld.all().map((t) => [t.key, t.snapshot?.inputs, t.snapshot?.stoppedAt, t.snapshot?.streams[0]?.pixFmt]), [
+    [jobKey(VOD1), undefined, undefined, undefined], [jobKey(EDGE), undefined, undefined, undefined],
+  ]);
 });
 
 test('persistence: writes are debounced and coalesced; flush writes at once', async () => {

@@ -144,7 +144,7 @@ test('an untracked id: one fetch of every possible kind; the first kind with a j
     { kind: 'ice', id: EDGE, region: '', params: {} },
     { kind: 'live-edge', id: EDGE, region: '', params: { clusterId: 'edge-cluster-sh-01' } },
   ]]);
-  assert.match(md, /\*\*Live edge transcode job\*\* · Stopped \(0\)/);
+  assert.match(md, /\*\*Live edge transcode job\*\* · Not started \(0\)/);
   assert.match(md, /_Not tracked_/);
   assert.deepEqual(commandsIn(md), Array(4).fill('mediaJobs.openJobReference'));
   await content.markdown(m);

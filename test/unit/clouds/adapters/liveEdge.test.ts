@@ -28,15 +28,14 @@ describe('live-edge: GetEdgeTranscodeJob mapping', () => {
     assert.deepEqual(job.raw, f);
   });
 
-  it('extras: the stream fields of the raw Job, as received', () => {
+  it('the input stream is the job\'s input, LastStopAt its stop time; nothing is left for extras', () => {
     const j = fixtureRecord('live-edge', 'running').Job;
     const job = onlyJob('live-edge', 'running', ctx([ref('live-edge', j.JobId, { clusterId: 'cluster-sh-01' })]));
-    assert.equal(job.extras?.length, 1);
-    assert.equal(job.extras?.[0]?.title, 'Edge transcode job');
-    const value = job.extras?.[0]?.value as Record<string, unknown>;
-    assert.equal(value.StreamInput, j.StreamInput);
-    assert.ok(Object.keys(value).every((k) => ['StreamInput', 'StreamOutput', 'Type', 'TemplateName', 'LastStartAt', 'LastStopAt'].includes(k)));
-    assert.equal(liveEdgeKind.parse({ Job: { JobId: 'j1' } }, ctx()).jobs[0]?.extras, undefined, 'none: no extras field');
+    assert.deepEqual(job.inputs, [{ url: 'rtmp://edge-in.acme.example/live/lobby-cam', label: null }]);
+    assert.deepEqual([job.startedAt, job.stoppedAt], ['2024-06-10T22:00:01Z', '2024-06-09T18:30:00Z']);
+    assert.equal(job.extras, undefined);
+    const bare = liveEdgeKind.parse({ Job: { JobId: 'j1' } }, ctx()).jobs[0];
+    assert.deepEqual([bare?.inputs, bare?.stoppedAt, bare?.extras], [undefined, null, undefined], 'no input, no stop: none');
   });
 
   it('stopped: "0" is stopped (not terminal); updatedAt is the later LastStopAt', () => {

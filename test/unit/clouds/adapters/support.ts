@@ -83,6 +83,9 @@ export function assertWellFormedJob(job: Job): void {
   assert.equal(typeof job.rawStatus, 'string');
   assert.ok(isNullableNumber(job.progress), 'progress');
   for (const t of [job.createdAt, job.startedAt, job.completedAt, job.updatedAt]) assert.ok(isNullableIso(t), `time ${String(t)}`);
+  // Optional fields (absent in jobs saved before them): when present, of their type.
+  if (job.stoppedAt !== undefined) assert.ok(isNullableIso(job.stoppedAt), `stoppedAt ${String(job.stoppedAt)}`);
+  for (const i of job.inputs ?? []) assert.ok(isNullableString(i.url) && isNullableString(i.label), 'input');
   assert.ok(isNullableNumber(job.durationSeconds), 'durationSeconds');
   if (job.error !== null) {
     assert.equal(typeof job.error.code, 'string');
@@ -96,6 +99,8 @@ export function assertWellFormedJob(job: Job): void {
       assert.ok(isNullableNumber(o[k]), `output.${k}`);
     }
     assert.ok(o.status === null || (JOB_STATUSES as readonly string[]).includes(o.status));
+    if (o.templateId !== undefined) assert.ok(isNullableString(o.templateId), 'output.templateId');
+    for (const t of [o.createdAt, o.completedAt]) if (t !== undefined) assert.ok(isNullableIso(t), `output time ${String(t)}`);
   }
   for (const s of job.streams) {
     assert.ok((STREAM_TYPES as readonly string[]).includes(s.type));
@@ -105,6 +110,8 @@ export function assertWellFormedJob(job: Job): void {
     for (const k of ['index', 'width', 'height', 'fps', 'bitrateKbps', 'channels', 'sampleRate', 'durationSeconds'] as const) {
       assert.ok(isNullableNumber(s[k]), `stream.${k}`);
     }
+    for (const k of ['pixFmt', 'dar', 'sar', 'sampleFmt', 'timeBase'] as const) if (s[k] !== undefined) assert.ok(isNullableString(s[k]), `stream.${k}`);
+    for (const k of ['level', 'hasBFrames', 'startTime'] as const) if (s[k] !== undefined) assert.ok(isNullableNumber(s[k]), `stream.${k}`);
   }
   if (job.timeline !== null) {
     const tl = job.timeline;
