@@ -155,7 +155,7 @@ suite('tree', () => {
     const label = (id: string): string => rows.find((r) => r.row.node.type === 'job' && r.row.node.job.ref.id === id)!.row.label;
     assert.equal(label(SAMPLE_IDS.liveEditing.showUploading), 'EditFile-uploading.mp4');
     assert.equal(label(SAMPLE_IDS.liveEdge.stopped), 'sports-backup');
-    assert.equal(desc(SAMPLE_IDS.liveEdge.stopped), shortId(SAMPLE_IDS.liveEdge.stopped), 'stopped: nothing but the id (the group says Stopped)');
+    assert.equal(desc(SAMPLE_IDS.liveEdge.stopped), `not started · ${shortId(SAMPLE_IDS.liveEdge.stopped)}`, 'edge status "0" reads as the SDK names it, not started (its group says Stopped)');
     assert.equal(label(SAMPLE_IDS.mpc.waiting), 'merged.mp4');
     assert.match(desc(SAMPLE_IDS.mpc.waiting), new RegExp(`^waiting \\d+ min · ${shortId(SAMPLE_IDS.mpc.waiting)}$`));
     assert.equal(label(SAMPLE_IDS.ice.succeeded), shortId(SAMPLE_IDS.ice.succeeded), 'an output named <JobId>.mp4 is not a name');
