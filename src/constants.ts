@@ -1,6 +1,7 @@
 /** Ids shared by package.json contributions and the code; a unit test keeps the two in step. */
 export const EXTENSION_ID = 'media-job-inspector.media-job-inspector';
 export const VIEW_ID = 'mediaJobs.jobs';
+export const RECENT_VIEW_ID = 'mediaJobs.recent';
 export const CONFIG_SECTION = 'mediaJobs';
 
 export const COMMANDS = {
@@ -29,6 +30,22 @@ export const COMMANDS = {
   showLogs: 'mediaJobs.showLogs',
   /** Hover links, document links and CodeLenses on a job id found in a document (src/commands/jobReference.ts). */
   openJobReference: 'mediaJobs.openJobReference',
+  /** The Recent Jobs view (src/commands/recent.ts). */
+  browseRecentJobs: 'mediaJobs.browseRecentJobs',
+  recentRefresh: 'mediaJobs.recent.refresh',
+  recentSetWindow: 'mediaJobs.recent.setWindow',
+  recentFilterStatus: 'mediaJobs.recent.filterStatus',
+  recentLoadMore: 'mediaJobs.recent.loadMore',
+  recentTrack: 'mediaJobs.recent.track',
+  recentInspect: 'mediaJobs.recent.inspect',
+  recentCopyId: 'mediaJobs.recent.copyId',
+  recentOpenInConsole: 'mediaJobs.recent.openInConsole',
+  recentAddRegion: 'mediaJobs.recent.addRegion',
+  recentChangeRegion: 'mediaJobs.recent.changeRegion',
+  recentRemoveRegion: 'mediaJobs.recent.removeRegion',
+  recentAddCluster: 'mediaJobs.recent.addCluster',
+  recentRemoveCluster: 'mediaJobs.recent.removeCluster',
+  recentNoteAction: 'mediaJobs.recent.noteAction',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -43,6 +60,8 @@ export const CONTEXT = {
 export const STATE_KEYS = {
   jobs: 'mediaJobs.trackedJobs',
   jobsBackup: 'mediaJobs.trackedJobs.backup',
+  /** The Recent Jobs view's window, filter, regions and cluster ids (src/tracking/recentPrefs.ts). */
+  recent: 'mediaJobs.recent',
 } as const;
 
 /** SecretStorage keys. */

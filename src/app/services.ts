@@ -13,6 +13,9 @@ import { CredentialsService } from '../tracking/credentialsService.js';
 import { JobStore } from '../tracking/jobStore.js';
 import { Poller } from '../tracking/poller.js';
 import { JobsTreeProvider, createJobsView } from '../views/jobsTree.js';
+import { RecentJobsTree, createRecentView } from '../views/recentJobsTree.js';
+import { type RecentNode } from '../present/recentNodes.js';
+import { RecentPrefsStore } from '../tracking/recentPrefs.js';
 import { JobDocumentProvider } from '../views/jobDocument.js';
 import { InspectorPanels } from '../views/inspectorPanel.js';
 import { Notifier } from '../views/notifications.js';
@@ -32,6 +35,7 @@ export interface Services {
   access: CloudAccess;
   tree: JobsTreeProvider;
   view: vscode.TreeView<TreeNode>;
+  recent: { tree: RecentJobsTree; view: vscode.TreeView<RecentNode>; prefs: RecentPrefsStore };
   poller: Poller;
   notifier: Notifier;
   documents: JobDocumentProvider;
@@ -87,7 +91,15 @@ export function buildServices(context: vscode.ExtensionContext, { loadCore, mark
     isActive: () => vscode.window.state.focused || view.visible,
     onError: (e) => logger.error(`poller: ${errorText(e)}`),
   });
-  mark('tree view, poller');
+  // The Recent Jobs view: nothing is read from a cloud until one of its sources is expanded.
+  const recentPrefs = new RecentPrefsStore(context.globalState);
+  const recentTree = new RecentJobsTree({
+    access, store, prefs: recentPrefs,
+    defaultRegion: (cloud) => settings.current.defaultRegions[cloud],
+    log: (m) => logger.debug(m),
+  });
+  const { view: recentView, disposables: recentDisposables } = createRecentView(recentTree);
+  mark('tree view, poller, recent view');
   const notifier = new Notifier(() => settings.current.notifications);
   const documents = new JobDocumentProvider();
   // Integration tests answer the prompts through the test API; a prompt they did not script goes to the window.
@@ -95,8 +107,8 @@ export function buildServices(context: vscode.ExtensionContext, { loadCore, mark
   const inspector = new InspectorPanels(context.extensionUri, { store, refresh: (key) => poller.refresh([key]), ready, log: logger });
   mark('inspector');
   return {
-    logger, settings, store, credentials, access, tree, view, poller, notifier, documents, prompter, inspector,
-    disposables: [logger, settings, tree, documents, inspector, access, ...viewDisposables, { dispose: () => poller.dispose() }, { dispose: () => credentials.dispose() }],
+    logger, settings, store, credentials, access, tree, view, recent: { tree: recentTree, view: recentView, prefs: recentPrefs }, poller, notifier, documents, prompter, inspector,
+    disposables: [logger, settings, tree, recentTree, documents, inspector, access, ...viewDisposables, ...recentDisposables, { dispose: () => poller.dispose() }, { dispose: () => credentials.dispose() }],
   };
 }
 

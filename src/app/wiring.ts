@@ -12,10 +12,15 @@ export function wireServices(s: Services, secrets: vscode.SecretStorage): vscode
     s.settings.onDidChange(({ settings, accessChanged }) => {
       s.logger.setLevel(settings.logLevel);
       s.tree.setGrouping(settings.groupBy);
-      if (accessChanged) s.access.invalidate();
+      if (accessChanged) {
+        s.access.invalidate();
+        s.recent.tree.reloadAll();
+      }
     }),
     s.credentials.onDidChange(() => {
       s.access.invalidate();
+      // Lists read with the old keys (or none) are another account's: read them again where shown.
+      s.recent.tree.reloadAll();
       void s.credentials.get().then((c) => s.logger.setSecrets(secretsOf(c)));
       s.poller.wake();
     }),

@@ -8,6 +8,9 @@ import { type CredentialsService } from '../tracking/credentialsService.js';
 import { type JobStore } from '../tracking/jobStore.js';
 import { type Poller } from '../tracking/poller.js';
 import { type JobsTreeProvider } from '../views/jobsTree.js';
+import { type RecentJobsTree } from '../views/recentJobsTree.js';
+import { type RecentNode } from '../present/recentNodes.js';
+import { type RecentPrefsStore } from '../tracking/recentPrefs.js';
 import { type Logger } from '../platform/logger.js';
 import { type Prompter } from '../platform/prompter.js';
 import { type Settings } from '../platform/settings.js';
@@ -18,6 +21,8 @@ export interface CommandDeps {
   tree: JobsTreeProvider;
   view: vscode.TreeView<TreeNode>;
   credentials: CredentialsService;
+  /** The Recent Jobs view: its tree, view and remembered window, filter, regions and clusters. */
+  recent: { tree: RecentJobsTree; view: vscode.TreeView<RecentNode>; prefs: RecentPrefsStore };
   access: CloudAccess;
   logger: Logger;
   prompter: Prompter;

@@ -7,6 +7,11 @@ import { clearFinishedCommand, copyJobIdCommand, copyOutputUrlCommand, inspectJo
 import { importAliyunCliProfileCommand, importCredentialsFromEnvCommand, setAliyunCredentialsCommand, setCredentialsCommand, setHuaweiCredentialsCommand, signOutCommand } from './credentials.js';
 import { clearFilterCommand, filterJobsCommand, showLogsCommand, toggleGroupingCommand } from './viewOptions.js';
 import { openJobReferenceCommand } from './jobReference.js';
+import {
+  browseRecentJobsCommand, recentAddClusterCommand, recentAddRegionCommand, recentChangeRegionCommand, recentCopyIdCommand, recentFilterStatusCommand,
+  recentInspectCommand, recentLoadMoreCommand, recentNoteActionCommand, recentOpenInConsoleCommand, recentRefreshCommand, recentRemoveClusterCommand,
+  recentRemoveRegionCommand, recentSetWindowCommand, recentTrackCommand,
+} from './recent.js';
 import { commandFailedMessage } from '../present/messages.js';
 
 type Handler = (...args: unknown[]) => unknown;
@@ -37,6 +42,21 @@ export function commandTable(deps: CommandDeps): Record<CommandId, Handler> {
     [COMMANDS.toggleGrouping]: toggleGroupingCommand(deps),
     [COMMANDS.showLogs]: showLogsCommand(deps),
     [COMMANDS.openJobReference]: openJobReferenceCommand(deps),
+    [COMMANDS.browseRecentJobs]: browseRecentJobsCommand(deps),
+    [COMMANDS.recentRefresh]: recentRefreshCommand(deps),
+    [COMMANDS.recentSetWindow]: recentSetWindowCommand(deps),
+    [COMMANDS.recentFilterStatus]: recentFilterStatusCommand(deps),
+    [COMMANDS.recentLoadMore]: recentLoadMoreCommand(deps),
+    [COMMANDS.recentTrack]: recentTrackCommand(deps),
+    [COMMANDS.recentInspect]: recentInspectCommand(deps),
+    [COMMANDS.recentCopyId]: recentCopyIdCommand(deps),
+    [COMMANDS.recentOpenInConsole]: recentOpenInConsoleCommand(deps),
+    [COMMANDS.recentAddRegion]: recentAddRegionCommand(deps),
+    [COMMANDS.recentChangeRegion]: recentChangeRegionCommand(deps),
+    [COMMANDS.recentRemoveRegion]: recentRemoveRegionCommand(deps),
+    [COMMANDS.recentAddCluster]: recentAddClusterCommand(deps),
+    [COMMANDS.recentRemoveCluster]: recentRemoveClusterCommand(deps),
+    [COMMANDS.recentNoteAction]: recentNoteActionCommand(deps),
   };
 }
 

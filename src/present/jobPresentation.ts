@@ -114,7 +114,7 @@ export function rowAge(elapsedMs: number): string {
  * What a job is doing, in a few words, without repeating the status its group already names: progress, or how
  * long it has run or waited (to the minute); the error code and how long it took once finished.
  */
-function statusPhrase(job: Job, now: number): string[] {
+export function statusPhrase(job: Job, now: number): string[] {
   const created = ms(job.createdAt);
   const started = ms(job.startedAt) ?? created;
   const completed = ms(job.completedAt);

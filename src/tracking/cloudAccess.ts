@@ -10,12 +10,19 @@
  */
 import type * as Core from '../clouds/coreEntry.js';
 import { type CloudClient, type FetchOutcome } from '../clouds/client.js';
+import { type ListPage, type ListQuery } from '../clouds/listing.js';
 import { systemClock } from '../clouds/clock.js';
 import { type Credentials } from '../clouds/credentials.js';
 import { type JobKind } from '../model/job.js';
 import { type JobRef } from '../model/jobRef.js';
 
 export type CoreModule = typeof Core;
+
+export interface ListInfo {
+  apis: readonly string[];
+  maxPageSize: number;
+  note: string | null;
+}
 
 export interface AccessConfig {
   credentials: Credentials;
@@ -72,6 +79,26 @@ export class CloudAccess {
       // Answers of a generation that ended (signed out meanwhile) are not this configuration's: ask again.
       if (generation === this.generation || signal?.aborted || attempt >= 3) return outcomes;
     }
+  }
+
+  /**
+   * Browses one kind (CloudClient.list): pages as the caller pulls them. Sign Out or new settings end it (the next
+   * pull throws); the caller starts again with the current configuration.
+   */
+  async *list(kind: JobKind, query: ListQuery, signal?: AbortSignal): AsyncGenerator<ListPage, void, undefined> {
+    const { client, abort } = await this.current();
+    const combined = anySignal(signal, abort);
+    try {
+      yield* client.list(kind, query, combined.signal);
+    } finally {
+      combined.dispose();
+    }
+  }
+
+  /** What the list call of a kind is (its APIs, page size, note), or null when it cannot be browsed. Loads the core. */
+  listInfo(kind: JobKind): ListInfo | null {
+    const lister = (this.core ??= this.loadCore()).listerOf(kind);
+    return lister ? { apis: lister.apis, maxPageSize: lister.maxPageSize, note: lister.note ?? null } : null;
   }
 
   /** The region a reference resolves to with the current defaults. */

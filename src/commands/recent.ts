@@ -1,0 +1,298 @@
+/**
+ * Commands of the Recent Jobs view (src/views/recentJobsTree.ts): browse a kind, refresh, the time window and
+ * status filter, Load more, track or inspect listed jobs (one or several selected), copy an id, open the console,
+ * and the regions and edge cluster ids the view lists. Inspecting a listed job tracks it first, as a hover's
+ * Inspect does: the inspector shows tracked jobs, kept current.
+ */
+import * as vscode from 'vscode';
+import { type CommandDeps } from './deps.js';
+import { trackRefs } from './track.js';
+import { COMMANDS, RECENT_VIEW_ID } from '../constants.js';
+import { JOB_KINDS, JOB_STATUSES, type JobKind, type JobStatus } from '../model/job.js';
+import { type JobRef } from '../model/jobRef.js';
+import { CLOUD_LABEL, KIND_CLOUD, KIND_LABEL } from '../kinds/index.js';
+import { refOfJob, validateId } from '../kinds/refs.js';
+import { consoleUrl } from '../present/consoleLinks.js';
+import { titleText } from '../present/messages.js';
+import { clustersNodeId, type RecentNode, sourceId } from '../present/recentNodes.js';
+import { parseWindow, WINDOW_PRESETS, windowLabel, type RecentWindow } from '../present/recentWindow.js';
+import { STATUS_LABEL } from '../present/status.js';
+import { MAX_CLUSTERS_PER_ACCOUNT, MAX_REGIONS_PER_KIND } from '../tracking/recentPrefs.js';
+import { isRegionName } from '../util/region.js';
+import { accountKey, needsCluster } from '../views/recentJobsTree.js';
+
+type JobRow = Extract<RecentNode, { type: 'recentJob' }>;
+
+function isRecentNode(x: unknown): x is RecentNode {
+  return typeof x === 'object' && x !== null && 'type' in x && 'id' in x && typeof (x as { id: unknown }).id === 'string' && (x as { id: string }).id.startsWith('recent/');
+}
+
+/** The listed jobs a command acts on: the selected rows (multi-select), the row it was run on, or the view's selection. */
+function jobRows(deps: CommandDeps, arg: unknown, selected: unknown): JobRow[] {
+  const pick = (nodes: readonly unknown[]) => nodes.filter(isRecentNode).filter((n): n is JobRow => n.type === 'recentJob');
+  if (Array.isArray(selected) && selected.length > 0) return pick(selected);
+  if (isRecentNode(arg)) return pick([arg]);
+  return deps.recent.view.visible ? pick(deps.recent.view.selection) : [];
+}
+
+function updateDescription(deps: CommandDeps): void {
+  deps.recent.view.description = deps.recent.tree.description();
+}
+
+export function recentRefreshCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<void> => {
+    if (isRecentNode(arg) && arg.type === 'source') await deps.recent.tree.reload(arg.id);
+    else deps.recent.tree.reloadAll();
+  };
+}
+
+export function recentLoadMoreCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<void> => {
+    if (isRecentNode(arg) && (arg.type === 'more' || arg.type === 'source')) await deps.recent.tree.loadMore(arg.type === 'more' ? arg.sourceId : arg.id);
+  };
+}
+
+export function recentSetWindowCommand(deps: CommandDeps) {
+  return async (): Promise<RecentWindow | undefined> => {
+    const current = deps.recent.prefs.current.window;
+    const items = [
+      ...WINDOW_PRESETS.map((p) => ({ label: p.label, description: windowLabel(p.window) === windowLabel(current) ? 'current' : undefined, window: p.window as RecentWindow | null })),
+      { label: 'Custom…', description: 'a length (90m, 12h, 3d, 2w) or a range of dates', window: null },
+    ];
+    const pick = await deps.prompter.pick(items, { title: titleText('Recent Jobs: time window'), placeHolder: `Jobs created in… (now: ${windowLabel(current)})` });
+    if (!pick) return undefined;
+    let window = pick.window;
+    if (window === null) {
+      const now = Date.now();
+      const text = await deps.prompter.input({
+        title: titleText('Recent Jobs: custom window'),
+        prompt: 'A length before now (90m, 12h, 3d, 2w) or a range FROM .. TO (2026-11-01 .. 2026-11-15; 2026-11-01T08:00 .. 2026-11-01T20:00; UTC unless a zone is given)',
+        validateInput: (v) => { const w = parseWindow(v, now); return typeof w === 'string' ? w : undefined; },
+      });
+      if (text === undefined) return undefined;
+      const w = parseWindow(text, Date.now());
+      if (typeof w === 'string') throw new Error(w);
+      window = w;
+    }
+    const chosen = window;
+    await deps.recent.prefs.update((p) => { p.window = chosen; });
+    updateDescription(deps);
+    deps.recent.tree.reloadAll();
+    return chosen;
+  };
+}
+
+export function recentFilterStatusCommand(deps: CommandDeps) {
+  return async (): Promise<JobStatus | null | undefined> => {
+    const current = deps.recent.prefs.current.status;
+    const items = [
+      { label: 'All statuses', description: current === null ? 'current' : undefined, status: null as JobStatus | null },
+      ...JOB_STATUSES.filter((s) => s !== 'unknown').map((s) => ({ label: STATUS_LABEL[s], description: s === current ? 'current' : undefined, status: s as JobStatus | null })),
+    ];
+    const pick = await deps.prompter.pick(items, { title: titleText('Recent Jobs: status'), placeHolder: 'Show jobs that are…' });
+    if (!pick) return undefined;
+    await deps.recent.prefs.update((p) => { p.status = pick.status; });
+    updateDescription(deps);
+    deps.recent.tree.reloadAll();
+    return pick.status;
+  };
+}
+
+/** Tracks the listed jobs that are not tracked yet; returns the tracked jobs of all of them. */
+async function track(deps: CommandDeps, rows: readonly JobRow[]) {
+  const refs: JobRef[] = [];
+  for (const r of rows) if (!deps.recent.tree.isTracked(r.job)) refs.push(refOfJob(r.job));
+  const added = refs.length > 0 ? await trackRefs(deps, refs) : [];
+  const all = rows.map((r) => deps.store.findById(r.job.id).find((t) => t.ref.kind === r.job.kind)).filter((t) => t !== undefined);
+  return { added, all };
+}
+
+export function recentTrackCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown) => {
+    const rows = jobRows(deps, arg, selected);
+    if (rows.length === 0) {
+      void vscode.window.showInformationMessage('Select one or more jobs in Recent Jobs to track.');
+      return [];
+    }
+    const { added, all } = await track(deps, rows);
+    void vscode.window.setStatusBarMessage(`Media Jobs: tracking ${added.length} more job${added.length === 1 ? '' : 's'}${all.length > added.length ? ` (${all.length - added.length} already tracked)` : ''}`, 4000);
+    return all;
+  };
+}
+
+export function recentInspectCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown) => {
+    const row = jobRows(deps, arg, Array.isArray(selected) && selected.length > 1 ? undefined : selected)[0];
+    if (!row) return undefined;
+    const { all } = await track(deps, [row]);
+    if (all[0]) await deps.inspect(all[0]);
+    return all[0];
+  };
+}
+
+export function recentCopyIdCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown): Promise<void> => {
+    const rows = jobRows(deps, arg, selected);
+    if (rows.length) await vscode.env.clipboard.writeText(rows.map((r) => r.job.id).join('\n'));
+  };
+}
+
+export function recentOpenInConsoleCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown): Promise<void> => {
+    const row = jobRows(deps, arg, selected)[0];
+    if (!row) return;
+    const ref = refOfJob(row.job);
+    await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(ref, ref.region), true));
+  };
+}
+
+function sourceKind(arg: unknown): { kind: JobKind; region: string } | null {
+  if (!isRecentNode(arg)) return null;
+  if (arg.type === 'source') return { kind: arg.spec.kind, region: arg.spec.region };
+  if (arg.type === 'clusters') return { kind: arg.kind, region: arg.region };
+  return null;
+}
+
+async function askRegion(deps: CommandDeps, kind: JobKind, title: string, value?: string): Promise<string | undefined> {
+  const v = await deps.prompter.input({
+    title: titleText(title), value, prompt: `Region of the ${KIND_LABEL[kind]}s (${KIND_CLOUD[kind] === 'aliyun' ? 'e.g. cn-shanghai, ap-southeast-1' : 'e.g. cn-north-4, ap-southeast-1'})`,
+    validateInput: (s) => (isRegionName(s.trim()) ? undefined : 'regions look like cn-shanghai or cn-north-4'),
+  });
+  return v === undefined ? undefined : v.trim();
+}
+
+function regionsOf(deps: CommandDeps, kind: JobKind): string[] {
+  return [...(deps.recent.prefs.current.regions[kind] ?? [deps.settings().defaultRegions[KIND_CLOUD[kind]]])];
+}
+
+export function recentAddRegionCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<void> => {
+    const at = sourceKind(arg);
+    let kind = at?.kind;
+    if (!kind) {
+      const pick = await deps.prompter.pick(JOB_KINDS.map((k) => ({ label: KIND_LABEL[k], description: CLOUD_LABEL[KIND_CLOUD[k]], jobKind: k })), { title: titleText('Recent Jobs: add a region'), placeHolder: 'Which kind of job?' });
+      kind = pick?.jobKind;
+    }
+    if (!kind) return;
+    const region = await askRegion(deps, kind, 'Recent Jobs: add a region');
+    if (!region) return;
+    const regions = regionsOf(deps, kind);
+    if (regions.includes(region)) return;
+    if (regions.length >= MAX_REGIONS_PER_KIND) throw new Error(`at most ${MAX_REGIONS_PER_KIND} regions per kind`);
+    const k = kind;
+    await deps.recent.prefs.update((p) => { p.regions[k] = [...regions, region]; });
+    deps.recent.tree.sourcesChanged();
+  };
+}
+
+export function recentChangeRegionCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<void> => {
+    const at = sourceKind(arg);
+    if (!at) return;
+    const region = await askRegion(deps, at.kind, 'Recent Jobs: change the region', at.region);
+    if (!region || region === at.region) return;
+    const regions = regionsOf(deps, at.kind).map((r) => (r === at.region ? region : r)).filter((r, i, a) => a.indexOf(r) === i);
+    await deps.recent.prefs.update((p) => { p.regions[at.kind] = regions; });
+    deps.recent.tree.sourcesChanged();
+  };
+}
+
+export function recentRemoveRegionCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<void> => {
+    const at = sourceKind(arg);
+    if (!at) return;
+    const regions = regionsOf(deps, at.kind).filter((r) => r !== at.region);
+    if (regions.length === 0) return;
+    await deps.recent.prefs.update((p) => { p.regions[at.kind] = regions; });
+    deps.recent.tree.sourcesChanged();
+  };
+}
+
+export function recentAddClusterCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<string | undefined> => {
+    const kind = JOB_KINDS.find(needsCluster);
+    if (!kind) return undefined;
+    const account = accountKey(KIND_CLOUD[kind]);
+    const v = await deps.prompter.input({
+      title: titleText('Recent Jobs: add an edge cluster'),
+      prompt: 'ClusterId of the edge transcode cluster (the Live console shows it; no API lists clusters). It is remembered for this account.',
+      validateInput: (s) => validateId(s.trim(), 'ClusterId') ?? undefined,
+    });
+    if (v === undefined || v.trim() === '') return undefined;
+    const id = v.trim();
+    const list = deps.recent.prefs.current.clusters[account] ?? [];
+    if (!list.includes(id)) {
+      if (list.length >= MAX_CLUSTERS_PER_ACCOUNT) throw new Error(`at most ${MAX_CLUSTERS_PER_ACCOUNT} clusters per account`);
+      await deps.recent.prefs.update((p) => { p.clusters[account] = [...list, id]; });
+    }
+    deps.recent.tree.sourcesChanged();
+    // Show the new cluster's jobs right away.
+    const region = sourceKind(arg)?.region ?? regionsOf(deps, kind)[0]!;
+    const node = deps.recent.tree.nodeById(sourceId({ kind, region, clusterId: id }));
+    if (node) await deps.recent.view.reveal(node, { expand: true, select: true, focus: false }).then(undefined, () => undefined);
+    return id;
+  };
+}
+
+export function recentRemoveClusterCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<void> => {
+    if (!isRecentNode(arg) || arg.type !== 'source' || !arg.spec.clusterId) return;
+    const account = accountKey(KIND_CLOUD[arg.spec.kind]);
+    const id = arg.spec.clusterId;
+    await deps.recent.prefs.update((p) => { p.clusters[account] = (p.clusters[account] ?? []).filter((c) => c !== id); });
+    deps.recent.tree.sourcesChanged();
+  };
+}
+
+/** A note row's action: retry the list, set credentials, add a cluster id. */
+export function recentNoteActionCommand(deps: CommandDeps) {
+  return async (arg?: unknown): Promise<void> => {
+    if (!isRecentNode(arg) || arg.type !== 'note') return;
+    switch (arg.note.action) {
+      case 'retry':
+        await deps.recent.tree.reload(arg.sourceId);
+        return;
+      case 'credentials':
+        await vscode.commands.executeCommand(COMMANDS.setCredentials);
+        deps.recent.tree.reloadAll();
+        return;
+      case 'addCluster':
+        await vscode.commands.executeCommand(COMMANDS.recentAddCluster, deps.recent.tree.nodeById(arg.sourceId));
+        return;
+      default:
+        return;
+    }
+  };
+}
+
+/** Browse Recent Jobs…: pick a kind, and its first source opens (expanded, so its first page loads) in the view. */
+export function browseRecentJobsCommand(deps: CommandDeps) {
+  return async (kindArg?: unknown): Promise<RecentNode | undefined> => {
+    let kind = typeof kindArg === 'string' && (JOB_KINDS as readonly string[]).includes(kindArg) ? (kindArg as JobKind) : undefined;
+    if (!kind) {
+      const pick = await deps.prompter.pick(
+        JOB_KINDS.map((k) => ({ label: `${KIND_LABEL[k]}s`, description: CLOUD_LABEL[KIND_CLOUD[k]], jobKind: k })),
+        { title: titleText('Browse Recent Jobs'), placeHolder: `Which jobs? (${windowLabel(deps.recent.prefs.current.window)})` },
+      );
+      kind = pick?.jobKind;
+    }
+    if (!kind) return undefined;
+    await vscode.commands.executeCommand(`${RECENT_VIEW_ID}.focus`);
+    const tree = deps.recent.tree;
+    // Build the rows down to the kind (reveal needs the parents known to the tree).
+    for (const root of tree.getChildren()) tree.getChildren(root);
+    const spec = tree.specsOf(kind)[0];
+    let node: RecentNode | undefined;
+    if (spec) node = tree.nodeById(sourceId(spec));
+    else if (needsCluster(kind)) {
+      // No cluster yet: open the region's cluster list, whose first row asks for one.
+      const region = regionsOf(deps, kind)[0]!;
+      node = tree.nodeById(clustersNodeId(kind, region));
+    }
+    if (node) {
+      if (node.type === 'clusters') tree.getChildren(node);
+      await deps.recent.view.reveal(node, { expand: true, select: true, focus: true }).then(undefined, (e: unknown) => deps.logger.warn(`recent: reveal failed: ${String(e)}`));
+    }
+    return node;
+  };
+}

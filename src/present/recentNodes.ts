@@ -1,0 +1,158 @@
+/**
+ * The rows of the Recent Jobs view, without VS Code: Cloud → source (a kind in a region; live edge: its clusters)
+ * → jobs, then one "Load more" row while the list goes on, or one row that says why there is nothing (loading, no
+ * job in the window, the error with its hint). Job rows look like the tracked tree's (the same label, status icon
+ * and phrases), lead with their status (no status group above them here), say when the job was created, and say
+ * "tracked" when it already is. Pure, so the rows are unit-tested.
+ */
+import { type CloudId, type Job, type JobKind, type JobStatus } from '../model/job.js';
+import { type TrackedJob } from '../model/trackedJob.js';
+import { type TrackedError } from '../model/trackedJob.js';
+import { CLOUD_LABEL, KIND_CLOUD, KIND_LABEL } from '../kinds/index.js';
+import { refOfJob } from '../kinds/refs.js';
+import { escapeMarkdown, jobLabel, jobTooltipMarkdown, shortId, statusIcon, statusPhrase } from './jobPresentation.js';
+import { STATUS_LABEL, statusLabelOf } from './status.js';
+import { neutralise } from '../util/neutralise.js';
+
+const SEP = ' · ';
+
+export interface SourceSpec {
+  kind: JobKind;
+  region: string;
+  /** Live edge: the cluster; null elsewhere. */
+  clusterId: string | null;
+}
+
+export type RecentNode =
+  | { type: 'cloud'; id: string; cloud: CloudId }
+  | { type: 'source'; id: string; spec: SourceSpec }
+  /** Live edge in a region: its remembered clusters, each a source. */
+  | { type: 'clusters'; id: string; kind: JobKind; region: string }
+  | { type: 'recentJob'; id: string; sourceId: string; job: Job }
+  | { type: 'more'; id: string; sourceId: string }
+  | { type: 'note'; id: string; sourceId: string; note: NoteRow };
+
+/** A row that is not a job: what a source has to say, and what clicking it does. */
+export interface NoteRow {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  icon: 'loading~spin' | 'error' | 'info' | 'add' | 'key';
+  color?: string;
+  /** `retry` reloads the source, `credentials` opens Set Credentials, `addCluster` asks for a cluster id. */
+  action: 'retry' | 'credentials' | 'addCluster' | null;
+}
+
+export function sourceId(spec: SourceSpec): string {
+  return `recent/${spec.kind}/${spec.region}${spec.clusterId ? `/${spec.clusterId}` : ''}`;
+}
+
+export function cloudNodeId(cloud: CloudId): string {
+  return `recent/${cloud}`;
+}
+
+export function clustersNodeId(kind: JobKind, region: string): string {
+  return `recent/${kind}/${region}/clusters`;
+}
+
+/** A Job from a list as the tracked tree's presenters read it (not tracked; never polled). */
+export function asTracked(job: Job, listedAt: string): TrackedJob {
+  const ref = refOfJob(job);
+  return { key: `recent:${job.kind}:${job.id}`, ref, snapshot: job, lastError: null, addedAt: listedAt, lastCheckedAt: listedAt, watched: false };
+}
+
+/** Creation time as a short local date and time (the view is a snapshot: an age would go stale). */
+export function createdText(iso: string | null, locale?: string): string | null {
+  const t = iso ? Date.parse(iso) : Number.NaN;
+  if (!Number.isFinite(t)) return null;
+  return new Date(t).toLocaleString(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+export interface RowLook {
+  label: string;
+  description: string;
+  icon: string;
+  color: string | undefined;
+  contextValue: string;
+  a11y: string;
+}
+
+/** A job row: the tracked row's label and icon; status, its phrases, the creation time, the short id, "tracked". */
+export function recentJobLook(job: Job, tracked: boolean, now: number, locale?: string): RowLook {
+  const t = asTracked(job, new Date(now).toISOString());
+  const icon = statusIcon(job.status);
+  const label = jobLabel(t);
+  const parts = [statusLabelOf(job.kind, job.status, job.rawStatus).toLowerCase()];
+  // The phrase already names a kind's own status word (edge "not started"): do not say it twice.
+  for (const p of statusPhrase(job, now)) if (p !== parts[0]) parts.push(p);
+  const created = createdText(job.createdAt, locale);
+  if (created) parts.push(created);
+  if (label !== shortId(job.id)) parts.push(shortId(job.id));
+  if (tracked) parts.push('tracked');
+  const description = neutralise(parts.join(SEP), { icons: false, maxLength: 200 });
+  const tokens = ['recentJob', `kind-${job.kind}`, `status-${job.status}`, tracked ? 'tracked' : 'untracked'];
+  return {
+    label, description, icon: icon.spin ? `${icon.id}~spin` : icon.id, color: icon.color ?? undefined, contextValue: `${tokens.join(';')};`,
+    a11y: `${label}, ${STATUS_LABEL[job.status]}${description ? `, ${description}` : ''}`,
+  };
+}
+
+/** The job row's tooltip: the tracked tooltip's facts, and whether it is tracked. */
+export function recentJobTooltip(job: Job, tracked: boolean, now: number): string {
+  const t = asTracked(job, new Date(now).toISOString());
+  const body = jobTooltipMarkdown(t, now).replace(/\n\n_Last checked[^\n]*_$/, '');
+  return `${body}\n\n_${tracked ? 'Tracked: its row in Jobs is kept current' : 'Listed, not tracked: Track keeps it current and tells you when it finishes'}_`;
+}
+
+/** "IMS editing jobs", the source row's label. */
+export function sourceLabel(spec: SourceSpec): string {
+  return spec.clusterId ? `cluster ${spec.clusterId}` : `${KIND_LABEL[spec.kind]}s`;
+}
+
+/** The source row's description: its region (a cluster row's is its parent's), what it holds once loaded. */
+export function sourceDescription(spec: SourceSpec, loaded: { count: number; more: boolean } | null): string {
+  const parts: string[] = [];
+  if (!spec.clusterId) parts.push(spec.region);
+  if (loaded) parts.push(`${loaded.count}${loaded.more ? '+' : ''} job${loaded.count === 1 && !loaded.more ? '' : 's'}`);
+  return parts.join(SEP);
+}
+
+/** The source row's tooltip: which API it lists with, and what the user should know about it (unconfirmed APIs). */
+export function sourceTooltip(spec: SourceSpec, info: { apis: readonly string[]; note: string | null } | null): string {
+  const lines = [`**${escapeMarkdown(KIND_LABEL[spec.kind])}s** in ${escapeMarkdown(spec.region)}${spec.clusterId ? `, cluster ${escapeMarkdown(spec.clusterId)}` : ''} (${escapeMarkdown(CLOUD_LABEL[KIND_CLOUD[spec.kind]])})`];
+  if (info) lines.push(`Listed with ${info.apis.map((a) => `\`${a}\``).join(', then ')}`);
+  if (info?.note) lines.push(escapeMarkdown(info.note));
+  lines.push('_Fetched when expanded or refreshed, never in the background._');
+  return lines.join('  \n');
+}
+
+/** What a source shows under its jobs: nothing, "Load more", or why it is empty. */
+export function sourceTail(
+  state: 'idle' | 'loading' | 'ready' | 'error', jobs: number, more: boolean, error: TrackedError | null,
+  filter: { window: string; status: JobStatus | null },
+): NoteRow | 'more' | null {
+  if (state === 'loading') return { label: jobs > 0 ? 'Loading more…' : 'Loading…', icon: 'loading~spin', action: null };
+  if (state === 'error' && error) {
+    return {
+      label: neutralise(error.message, { icons: false, maxLength: 200 }),
+      description: error.code ? neutralise(error.code, { icons: false, maxLength: 60 }) : undefined,
+      tooltip: [`**${escapeMarkdown(error.code ?? 'Error')}**: ${escapeMarkdown(error.message)}`, error.hint ? `Hint: ${escapeMarkdown(error.hint)}` : null, '_Click to try again._']
+        .filter((l): l is string => l !== null).join('  \n'),
+      icon: error.kind === 'credentials' ? 'key' : 'error',
+      color: error.kind === 'credentials' ? undefined : 'errorForeground',
+      action: error.kind === 'credentials' ? 'credentials' : 'retry',
+    };
+  }
+  if (state === 'ready' && more) return 'more';
+  if (state === 'ready' && jobs === 0) {
+    return { label: `No job${filter.status ? ` ${STATUS_LABEL[filter.status].toLowerCase()}` : ''} in the ${filter.window}`, icon: 'info', action: null };
+  }
+  return null;
+}
+
+/** The tree id of a listed job: unique per source (the same job can be listed under two regions' sources only if it is in both). */
+export function recentJobNodeId(source: string, job: Job): string {
+  return `${source}/job:${job.id}`;
+}
+
+export { shortId };
