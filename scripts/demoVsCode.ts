@@ -2,8 +2,10 @@
  * code-server with this extension in demo mode against the emulator: what `npm start` and
  * scripts/screenshots.ts both open. The extension is installed by a symlink from the session's throwaway
  * extensions folder to this project; in demo mode (MEDIA_JOBS_DEMO=1) it imports the emulator's credentials
- * from ALIBABA_CLOUD_* / HUAWEICLOUD_SDK_* into SecretStorage and tracks the jobs of MEDIA_JOBS_DEMO_TRACK.
+ * from ALIBABA_CLOUD_* / HUAWEICLOUD_SDK_* into SecretStorage, tracks the jobs of MEDIA_JOBS_DEMO_TRACK and names
+ * the emulator's edge cluster (MEDIA_JOBS_DEMO_CLUSTERS) in the Recent Jobs view.
  */
+import { SAMPLE_IDS } from '../test/emulator/sampleJobs.js';
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Emulator } from '../test/emulator/emulator.js';
@@ -50,6 +52,8 @@ export async function startDemoCodeServer(o: { emu: Emulator; session: Session; 
     env: {
       [ENV.demo]: '1',
       MEDIA_JOBS_DEMO_TRACK: JSON.stringify(o.track),
+      // The Recent Jobs view lists edge jobs per cluster id the user names: the demo names the emulator's.
+      MEDIA_JOBS_DEMO_CLUSTERS: JSON.stringify([SAMPLE_IDS.liveEdge.clusterId]),
       [ENV.emulatorUrl]: o.emu.url,
       HOME: o.session.home,
       TMPDIR: o.session.tmp,

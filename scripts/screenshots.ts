@@ -11,6 +11,8 @@
  *   media/screenshots/tree.png       the Media Jobs view: jobs of all five kinds grouped by cloud and status
  *   media/screenshots/hover.png      the hover over a job id in a log file, with the job's live status
  *   media/screenshots/inspector.png  the inspector of an ICE editing job: the timeline lanes with a clip selected
+ *   media/screenshots/recent.png     the Recent Jobs view: ICE and MPC jobs of the last 24 hours from the list calls
+ * (`--only recent,tree` takes only those.)
  *
  * Nothing here talks to a real cloud: the extension's endpoints point at the emulator (User settings), HOME is a
  * throwaway folder, and the emulator's credentials are imported the way the `npm start` demo does it
@@ -277,10 +279,43 @@ async function shotInspector(page: Page, file: string): Promise<void> {
   await shoot(page, file, await box(page, '.part.editor'));
 }
 
+/**
+ * 4. The Recent Jobs view under the tracked jobs: ICE and MPC sources expanded (their first page from the
+ * emulator's history), the tracked jobs' view collapsed so both fit.
+ */
+async function shotRecent(page: Page, file: string): Promise<void> {
+  const header = (name: string) => page.locator('.part.sidebar .pane-header', { hasText: new RegExp(`^${name}`) }).first();
+  if (!(await header('Recent Jobs').isVisible())) await page.locator('.part.activitybar [aria-label^="Media Jobs"]').first().click({ timeout: 30_000 });
+  await sideBarWidth(page, SIDEBAR_WIDTH);
+  await header('Recent Jobs').waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await header('Jobs').getAttribute('aria-expanded')) === 'true') await header('Jobs').click();
+  if ((await header('Recent Jobs').getAttribute('aria-expanded')) !== 'true') await header('Recent Jobs').click();
+  const row = (text: string) => page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+  for (const source of ['IMS editing jobs', 'MPC editing jobs']) {
+    await row(source).waitFor({ state: 'visible', timeout: 30_000 });
+    if ((await row(source).getAttribute('aria-expanded')) !== 'true') await row(source).click();
+  }
+  await page.waitForFunction(
+    `(() => {
+      const rows = [...document.querySelectorAll('.part.sidebar .monaco-list-row')].map((r) => r.textContent || '');
+      return rows.filter((t) => /succeeded|failed/.test(t)).length >= 6 && !rows.some((t) => t.includes('Loading'));
+    })()`,
+    undefined,
+    { timeout: 60_000, polling: 250 },
+  );
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.mouse.move(VIEWPORT.width - 40, VIEWPORT.height / 2);
+  const bar = await box(page, '.part.sidebar');
+  await shoot(page, file, { x: 0, y: Math.round(bar.y), width: Math.round(bar.x + bar.width), height: Math.round(bar.height) });
+}
+
 async function takeScreenshots(page: Page, outDir: string): Promise<void> {
-  await shotTree(page, join(outDir, 'tree.png'));
-  await shotHover(page, join(outDir, 'hover.png'));
-  await shotInspector(page, join(outDir, 'inspector.png'));
+  const only = arg('--only');
+  const want = (name: string) => typeof only !== 'string' || only.split(',').includes(name);
+  if (want('tree')) await shotTree(page, join(outDir, 'tree.png'));
+  if (want('hover')) await shotHover(page, join(outDir, 'hover.png'));
+  if (want('inspector')) await shotInspector(page, join(outDir, 'inspector.png'));
+  if (want('recent')) await shotRecent(page, join(outDir, 'recent.png'));
 }
 
 async function screenshots(outDir: string, keep: boolean): Promise<number> {
@@ -312,7 +347,7 @@ async function screenshots(outDir: string, keep: boolean): Promise<number> {
   };
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
-    const emu = await startEmulator({ port: 0, jobs: 'sample' });
+    const emu = await startEmulator({ port: 0, jobs: 'sample', history: 300 });
     cleanups.push(() => emu.close());
     const session = createSession({
       prefix: 'mji-shots-',

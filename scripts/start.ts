@@ -100,7 +100,7 @@ async function main(): Promise<number> {
   process.once('exit', () => cs?.killNow());
 
   try {
-    const emu = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0), jobs: 'sample' });
+    const emu = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0), jobs: 'sample', history: 300 });
     cleanups.push(() => emu.close());
 
     const session = createSession({

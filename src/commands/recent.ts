@@ -14,7 +14,7 @@ import { CLOUD_LABEL, KIND_CLOUD, KIND_LABEL } from '../kinds/index.js';
 import { refOfJob, validateId } from '../kinds/refs.js';
 import { consoleUrl } from '../present/consoleLinks.js';
 import { titleText } from '../present/messages.js';
-import { clustersNodeId, type RecentNode, sourceId } from '../present/recentNodes.js';
+import { clustersNodeId, kindPlural, type RecentNode, sourceId } from '../present/recentNodes.js';
 import { parseWindow, WINDOW_PRESETS, windowLabel, type RecentWindow } from '../present/recentWindow.js';
 import { STATUS_LABEL } from '../present/status.js';
 import { MAX_CLUSTERS_PER_ACCOUNT, MAX_REGIONS_PER_KIND } from '../tracking/recentPrefs.js';
@@ -155,7 +155,7 @@ function sourceKind(arg: unknown): { kind: JobKind; region: string } | null {
 
 async function askRegion(deps: CommandDeps, kind: JobKind, title: string, value?: string): Promise<string | undefined> {
   const v = await deps.prompter.input({
-    title: titleText(title), value, prompt: `Region of the ${KIND_LABEL[kind]}s (${KIND_CLOUD[kind] === 'aliyun' ? 'e.g. cn-shanghai, ap-southeast-1' : 'e.g. cn-north-4, ap-southeast-1'})`,
+    title: titleText(title), value, prompt: `Region of the ${kindPlural(kind)} (${KIND_CLOUD[kind] === 'aliyun' ? 'e.g. cn-shanghai, ap-southeast-1' : 'e.g. cn-north-4, ap-southeast-1'})`,
     validateInput: (s) => (isRegionName(s.trim()) ? undefined : 'regions look like cn-shanghai or cn-north-4'),
   });
   return v === undefined ? undefined : v.trim();
@@ -271,7 +271,7 @@ export function browseRecentJobsCommand(deps: CommandDeps) {
     let kind = typeof kindArg === 'string' && (JOB_KINDS as readonly string[]).includes(kindArg) ? (kindArg as JobKind) : undefined;
     if (!kind) {
       const pick = await deps.prompter.pick(
-        JOB_KINDS.map((k) => ({ label: `${KIND_LABEL[k]}s`, description: CLOUD_LABEL[KIND_CLOUD[k]], jobKind: k })),
+        JOB_KINDS.map((k) => ({ label: kindPlural(k), description: CLOUD_LABEL[KIND_CLOUD[k]], jobKind: k })),
         { title: titleText('Browse Recent Jobs'), placeHolder: `Which jobs? (${windowLabel(deps.recent.prefs.current.window)})` },
       );
       kind = pick?.jobKind;

@@ -8,6 +8,9 @@ import { type JobStore, type StoreProblem } from '../tracking/jobStore.js';
 import { type Settings } from '../platform/settings.js';
 import { type Poller } from '../tracking/poller.js';
 import { type JobsTreeProvider } from '../views/jobsTree.js';
+import { type RecentJobsTree } from '../views/recentJobsTree.js';
+import { type RecentNode } from '../present/recentNodes.js';
+import { type RecentPrefsStore } from '../tracking/recentPrefs.js';
 import { type JobDocumentProvider } from '../views/jobDocument.js';
 import { type InspectorPanels } from '../views/inspectorPanel.js';
 import { type Logger } from '../platform/logger.js';
@@ -23,6 +26,7 @@ export interface TestApi {
   store: JobStore;
   tree: JobsTreeProvider;
   view: vscode.TreeView<TreeNode>;
+  recent: { tree: RecentJobsTree; view: vscode.TreeView<RecentNode>; prefs: RecentPrefsStore };
   poller: Poller;
   credentials: CredentialsService;
   access: CloudAccess;

@@ -84,7 +84,9 @@ export function recentJobLook(job: Job, tracked: boolean, now: number, locale?: 
   const label = jobLabel(t);
   const parts = [statusLabelOf(job.kind, job.status, job.rawStatus).toLowerCase()];
   // The phrase already names a kind's own status word (edge "not started"): do not say it twice.
-  for (const p of statusPhrase(job, now)) if (p !== parts[0]) parts.push(p);
+  // Without ages ("started 3 min ago", "waiting 2 min"): the rows are what the list said when it was read, and an
+  // age would go stale; the creation time below does not.
+  for (const p of statusPhrase(job, now)) if (p !== parts[0] && !/ ago$|^waiting /.test(p)) parts.push(p);
   const created = createdText(job.createdAt, locale);
   if (created) parts.push(created);
   if (label !== shortId(job.id)) parts.push(shortId(job.id));
@@ -104,9 +106,15 @@ export function recentJobTooltip(job: Job, tracked: boolean, now: number): strin
   return `${body}\n\n_${tracked ? 'Tracked: its row in Jobs is kept current' : 'Listed, not tracked: Track keeps it current and tells you when it finishes'}_`;
 }
 
-/** "IMS editing jobs", the source row's label. */
+/** A kind's label for many of its jobs: "IMS editing jobs", "VOD transcode tasks", "Live production-studio editing tasks". */
+export function kindPlural(kind: JobKind): string {
+  const label = KIND_LABEL[kind];
+  return /(job|task)$/.test(label) ? `${label}s` : `${label} tasks`;
+}
+
+/** The source row's label: the kind's jobs, or for a live edge cluster its id. */
 export function sourceLabel(spec: SourceSpec): string {
-  return spec.clusterId ? `cluster ${spec.clusterId}` : `${KIND_LABEL[spec.kind]}s`;
+  return spec.clusterId ? `cluster ${spec.clusterId}` : kindPlural(spec.kind);
 }
 
 /** The source row's description: its region (a cluster row's is its parent's), what it holds once loaded. */
@@ -119,7 +127,7 @@ export function sourceDescription(spec: SourceSpec, loaded: { count: number; mor
 
 /** The source row's tooltip: which API it lists with, and what the user should know about it (unconfirmed APIs). */
 export function sourceTooltip(spec: SourceSpec, info: { apis: readonly string[]; note: string | null } | null): string {
-  const lines = [`**${escapeMarkdown(KIND_LABEL[spec.kind])}s** in ${escapeMarkdown(spec.region)}${spec.clusterId ? `, cluster ${escapeMarkdown(spec.clusterId)}` : ''} (${escapeMarkdown(CLOUD_LABEL[KIND_CLOUD[spec.kind]])})`];
+  const lines = [`**${escapeMarkdown(kindPlural(spec.kind))}** in ${escapeMarkdown(spec.region)}${spec.clusterId ? `, cluster ${escapeMarkdown(spec.clusterId)}` : ''} (${escapeMarkdown(CLOUD_LABEL[KIND_CLOUD[spec.kind]])})`];
   if (info) lines.push(`Listed with ${info.apis.map((a) => `\`${a}\``).join(', then ')}`);
   if (info?.note) lines.push(escapeMarkdown(info.note));
   lines.push('_Fetched when expanded or refreshed, never in the background._');

@@ -13,7 +13,7 @@ import { COMMANDS, RECENT_VIEW_ID } from '../constants.js';
 import { CLOUDS, JOB_KINDS, type CloudId, type JobKind } from '../model/job.js';
 import { CLOUD_LABEL, KIND_CLOUD, KIND_INFO } from '../kinds/index.js';
 import {
-  clustersNodeId, cloudNodeId, type RecentNode, recentJobLook, recentJobNodeId, recentJobTooltip, type SourceSpec, sourceDescription,
+  clustersNodeId, cloudNodeId, kindPlural, type RecentNode, recentJobLook, recentJobNodeId, recentJobTooltip, type SourceSpec, sourceDescription,
   sourceId, sourceLabel, sourceTail, sourceTooltip,
 } from '../present/recentNodes.js';
 import { windowBounds, windowLabel } from '../present/recentWindow.js';
@@ -272,7 +272,7 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
         return item;
       }
       case 'clusters': {
-        const item = new vscode.TreeItem(`${KIND_INFO[node.kind].label}s`, C.Collapsed);
+        const item = new vscode.TreeItem(kindPlural(node.kind), C.Collapsed);
         item.id = node.id;
         item.description = node.region;
         item.iconPath = new vscode.ThemeIcon(KIND_INFO[node.kind].icon);

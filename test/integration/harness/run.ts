@@ -500,7 +500,8 @@ export async function runPlan(plan: ChainSpec[], o: PlanOptions = {}): Promise<P
     for (const chain of plan) {
       const chainMark = cleanups.length;
       try {
-        const emu = await startEmulator({ jobs: 'sample' });
+        // History: finished jobs of the last 60 days (two a day per kind), for the Recent Jobs view to page through.
+        const emu = await startEmulator({ jobs: 'sample', history: 120 });
         cleanups.push(() => emu.close());
         const session = createSession({ prefix: `mji-it-${chain.name}-`, settings: userSettings(emu.url, { ...o.settings, ...chain.settings }) });
         cleanups.push(() => {
