@@ -123,6 +123,7 @@ export function formatJob(job: Job): string {
   if (p.clusterId) lines.push(row('cluster', safe(p.clusterId)));
   if (p.projectId) lines.push(row('project', safe(p.projectId)));
   if (job.templateId) lines.push(row('template', safe(job.templateId)));
+  if (job.editingProjectId) lines.push(row('project', `${safe(job.editingProjectId)}  (online editing project)`));
   for (const i of job.inputs ?? []) if (i.url) lines.push(row('input', `${safe(i.url)}${i.label ? `  (${safe(i.label)})` : ''}`));
   if (job.createdAt) lines.push(row('created', safe(job.createdAt)));
   if (job.startedAt) lines.push(row('started', safe(job.startedAt)));

@@ -187,6 +187,11 @@ export interface Job {
   /** ICE ClipsParam, decoded; or the raw string when it was not valid JSON. */
   clipsParam: unknown;
   templateId: string | null;
+  /**
+   * The online editing project the job was produced from (ICE ProjectId); absent for kinds without projects and
+   * in jobs saved before. Not identity: `params` holds what a reference needs, and an ICE job needs only its id.
+   */
+  editingProjectId?: string | null;
   /** UserData, decoded where it is JSON. */
   userData: unknown;
   /** ICE SubJobMaterials, decoded where it is JSON. */

@@ -102,6 +102,7 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
     timeline: parseTimeline(j.Timeline),
     clipsParam: decodedOrRaw(j.ClipsParam),
     templateId: j.TemplateId,
+    editingProjectId: j.ProjectId,
     userData: decodedOrRaw(j.UserData),
     subJobMaterials: decodedOrRaw(j.SubJobMaterials),
     requestId: wire.RequestId ?? ctx.requestId,

@@ -33,6 +33,12 @@ describe('formatJob', () => {
     assert.match(rest, /^ {4}NonExistJobIds \(the API says these ids do not exist\) {2}\["c5f9e2a1b3d4\*{5}7f8e9d0c1b2a3f4e"\]$/m);
   });
 
+  it('IMS: the online editing project (ProjectId) has its own line (test/fixtures/ice/sdk-example.json)', () => {
+    const out = lines(onlyJob('ice', 'sdk-example'));
+    assert.ok(out.includes('  project     ****fddd7748b58bf1d47e95****  (online editing project)'), out.join('\n'));
+    assert.ok(out.includes('  template    ****6e76134d739cc3e85d3e****'), out.join('\n'));
+  });
+
   it('Live edge: status "0" reads NOT STARTED; the input stream and the stop time are shown', () => {
     const job = onlyJob('live-edge', 'sdk-example', ctx([ref('live-edge', '****20b48fb04483915d4f2cd8ac****', { clusterId: 'c1' })]));
     const out = lines(job);
