@@ -113,7 +113,7 @@ export class InspectorSession {
 
   private indexFor(tl: Timeline): TimelineIndex {
     if (this.index === null || this.indexedTimeline !== tl) {
-      this.index = new TimelineIndex(tl.tracks, tl.durationSeconds);
+      this.index = new TimelineIndex(tl.tracks, tl.durationSeconds, tl.parseError === null && tl.durationIsLowerBound === true);
       this.indexedTimeline = tl;
     }
     return this.index;

@@ -63,9 +63,12 @@ export function consoleUrl(ref: JobRef, region: string, snapshot?: Job | null): 
 /** The IMS console page where a job's online editing project (Job.editingProjectId) is found; see the header. */
 export const IMS_PROJECT_CONSOLE = 'https://ims.console.aliyun.com/summary';
 
-/** The console page for the job's editing project, or null when the job names none. Never the project's own page (unconfirmed). */
-export function editingProjectLink(job: Pick<Job, 'kind' | 'editingProjectId'>): ConsoleLink | null {
+/**
+ * The console page for the job's editing project, or null when the job names none (only IMS jobs have one). Never
+ * the project's own page (unconfirmed).
+ */
+export function editingProjectLink(job: Pick<Job, 'editingProjectId'>): ConsoleLink | null {
   const id = job.editingProjectId;
-  if (job.kind !== 'ice' || id === undefined || id === null || id.trim() === '') return null;
+  if (id === undefined || id === null || id.trim() === '') return null;
   return { url: IMS_PROJECT_CONSOLE, exact: false };
 }

@@ -143,10 +143,10 @@ const clipSchema = z.object({
   raw: record,
 });
 
-const trackSchema = z.object({ type: z.enum(TRACK_TYPES), index: z.number(), main: z.boolean(), clips: z.array(clipSchema) });
+const trackSchema = z.object({ type: z.enum(TRACK_TYPES), index: z.number(), main: z.boolean(), clips: z.array(clipSchema), origin: z.optional(z.enum(TRACK_TYPES)) });
 
 const timelineSchema = z.union([
-  z.object({ tracks: z.array(trackSchema), durationSeconds: nnum, parseError: z.null() }),
+  z.object({ tracks: z.array(trackSchema), durationSeconds: nnum, durationIsLowerBound: z.optional(z.boolean()), parseError: z.null() }),
   z.object({ tracks: z.array(trackSchema), durationSeconds: z.null(), parseError: str, rawText: str }),
 ]);
 

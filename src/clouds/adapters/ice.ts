@@ -99,7 +99,7 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
     durationSeconds: j.Duration,
     error: status === 'failed' && (j.Code !== null || j.Message !== null) ? withJobHint({ code: j.Code ?? '', message: j.Message ?? '' }, JOB_HINTS) : null,
     outputs,
-    timeline: parseTimeline(j.Timeline),
+    timeline: parseTimeline(j.Timeline, undefined, j.Duration),
     clipsParam: decodedOrRaw(j.ClipsParam),
     templateId: j.TemplateId,
     editingProjectId: j.ProjectId,

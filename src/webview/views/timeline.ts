@@ -179,7 +179,9 @@ export class TimelineTab {
     append(this.summaryEl,
       chip(plural(s.tracks.length, 'track'), { icon: 'list-flat' }),
       chip(plural(s.clipCount, 'clip'), { icon: 'symbol-array' }),
-      chip(dur !== null ? `${timecode(dur)} (${duration(dur)})` : 'duration unknown', { icon: 'clock', title: dur !== null ? 'Output duration from the main track (or the latest clip end)' : 'No clip has a known end' }),
+      dur !== null && s.durationIsLowerBound
+        ? chip(`≥ ${timecode(dur)} (at least ${duration(dur)})`, { icon: 'clock', class: 'lower-bound', title: 'At least this long: clips of unknown length (no Out, a text-to-speech clip, a clip tied to one) leave the end open, and the job reports no Duration yet' })
+        : chip(dur !== null ? `${timecode(dur)} (${duration(dur)})` : 'duration unknown', { icon: 'clock', title: dur !== null ? 'Output duration: the job\'s own Duration, or what the Timeline determines (the main track, or the latest clip end)' : 'No clip has a known end, and the job reports no Duration' }),
       chip(s.clipsWithoutMedia === 0 ? 'every clip has media' : `${plural(s.clipsWithoutMedia, 'clip')} without media`, { icon: s.clipsWithoutMedia === 0 ? 'pass' : 'warning', class: s.clipsWithoutMedia === 0 ? 'ok' : 'flag', title: 'Video, image and audio clips that name neither a media id nor a URL' }),
       chip(s.gapCount === 0 ? 'no gaps' : `${plural(s.gapCount, 'gap')} (${duration(s.gapSeconds)})`, { icon: s.gapCount === 0 ? 'pass' : 'debug-pause', class: s.gapCount === 0 ? 'ok' : 'flag', title: 'Empty stretches between clips on video, image and audio tracks' }),
       s.unplacedClips > 0 ? chip(`${plural(s.unplacedClips, 'clip')} without a position`, { icon: 'question', class: 'flag', title: 'Clips whose place on the output could not be derived; they are listed in the Clips tab' }) : null,

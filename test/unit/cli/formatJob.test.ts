@@ -39,6 +39,13 @@ describe('formatJob', () => {
     assert.ok(out.includes('  template    ****6e76134d739cc3e85d3e****'), out.join('\n'));
   });
 
+  it('IMS: a timeline whose end is open (a running job, a clip without Out) prints its length as a lower bound', () => {
+    const line = lines(onlyJob('ice', 'timeline-alignment')).find((l) => l.startsWith('  timeline'));
+    assert.equal(line, '  timeline    4 tracks (2 video, 1 subtitle, 1 audio), 8 clips, ≥ 12 s (clips of unknown length)');
+    const known = lines(onlyJob('ice', 'sdk-example')).find((l) => l.startsWith('  timeline'));
+    assert.equal(known, '  timeline    4 tracks (1 video, 1 subtitle, 2 audio), 8 clips, 30.5 s');
+  });
+
   it('Live edge: status "0" reads NOT STARTED; the input stream and the stop time are shown', () => {
     const job = onlyJob('live-edge', 'sdk-example', ctx([ref('live-edge', '****20b48fb04483915d4f2cd8ac****', { clusterId: 'c1' })]));
     const out = lines(job);
