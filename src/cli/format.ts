@@ -159,7 +159,9 @@ function timelineSummary(job: Job): string {
   let clips = 0;
   let withoutMedia = 0;
   for (const track of t.tracks) {
-    byType.set(track.type, (byType.get(track.type) ?? 0) + 1);
+    // An effect track given in VideoTracks is told apart from EffectTracks' own.
+    const key = track.origin !== undefined && track.origin !== track.type ? `${track.type} in ${track.origin} tracks` : track.type;
+    byType.set(key, (byType.get(key) ?? 0) + 1);
     clips += track.clips.length;
     // As the inspector counts them: a text-to-speech clip's media is its text, a GlobalImage or effect needs none.
     withoutMedia += track.clips.filter((c) => clipLacksMedia(track, c)).length;

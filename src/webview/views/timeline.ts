@@ -409,7 +409,7 @@ export class TimelineTab {
         const w = Math.max(item.openEnd ? 24 : 3, width);
         const name = clipName(c);
         const src = c.in !== null || c.out !== null ? `${c.in !== null ? num(c.in) : '0'}–${c.out !== null ? num(c.out) : '…'} s` : null;
-        const desc = `${name}${src ? `, source ${src}` : ''}, on output ${timecode(item.t0, 2)}–${item.openEnd ? 'end unknown' : timecode(item.t1, 2)}${c.noMedia ? ', no media' : ''}${c.derived ? ', position derived' : ''}`;
+        const desc = `${name}${c.caption !== null ? `, caption “${oneLine(c.caption, 80)}”` : ''}${src ? `, source ${src}` : ''}, on output ${timecode(item.t0, 2)}–${item.openEnd ? 'end unknown' : timecode(item.t1, 2)}${c.noMedia ? ', no media' : ''}${c.derived ? ', position derived' : ''}`;
         const isSel = sel !== null && sel.track === c.track && sel.index === c.index;
         const el = h('div', {
           class: `item clip type-${type}${c.noMedia ? ' nomedia' : ''}${c.derived ? ' derived' : ''}${item.openEnd ? ' open-end' : ''}${isSel ? ' selected' : ''}${w < 28 ? ' narrow' : ''}`,
@@ -418,7 +418,9 @@ export class TimelineTab {
         });
         if (w >= 28) {
           el.appendChild(h('span', { class: 'item-label', text: oneLine(name, 80) }));
-          if (src && w >= 60) el.appendChild(h('span', { class: 'item-sub', text: src }));
+          // A caption (a Text effect) is what people recognise the clip by; the source range otherwise.
+          if (c.caption !== null && w >= 60) el.appendChild(h('span', { class: 'item-sub item-caption', text: oneLine(c.caption, 80) }));
+          else if (src && w >= 60) el.appendChild(h('span', { class: 'item-sub', text: src }));
         }
         place(el, left, w);
         return el;

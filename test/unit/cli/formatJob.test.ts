@@ -5,7 +5,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatJob, statusWord, streamTable } from '../../../src/cli/format.js';
 import { emptyStream, type Job } from '../../../src/model/job.js';
+import { KINDS } from '../../../src/clouds/adapters/registry.js';
 import { ctx, onlyJob, parseFixture, ref } from '../clouds/adapters/support.js';
+
+function parseFixtureBody(body: unknown): Job {
+  const job = KINDS.ice.parse(body, ctx()).jobs[0];
+  assert.ok(job);
+  return job;
+}
 
 function lines(job: Job): string[] {
   return formatJob(job).split('\n');
@@ -44,6 +51,15 @@ describe('formatJob', () => {
     assert.equal(line, '  timeline    4 tracks (2 video, 1 subtitle, 1 audio), 8 clips, ≥ 12 s (clips of unknown length)');
     const known = lines(onlyJob('ice', 'sdk-example')).find((l) => l.startsWith('  timeline'));
     assert.equal(known, '  timeline    4 tracks (1 video, 1 subtitle, 2 audio), 8 clips, 30.5 s');
+  });
+
+  it('IMS: an effect track of VideoTracks is counted apart from EffectTracks\' own', () => {
+    const body = { MediaProducingJob: { JobId: 'j1', Status: 'Success', Timeline: JSON.stringify({
+      VideoTracks: [{ VideoTrackClips: [{ MediaId: 'v', Out: 4 }] }, { Type: 'Effect', VideoTrackClips: [{ Type: 'VFX', SubType: 'shake' }] }],
+      EffectTracks: [{ EffectTrackItems: [{ Type: 'Filter', SubType: 'm1' }] }],
+    }) } };
+    const job = parseFixtureBody(body);
+    assert.equal(lines(job).find((l) => l.startsWith('  timeline')), '  timeline    3 tracks (1 video, 1 effect in video tracks, 1 effect), 3 clips, 4 s');
   });
 
   it('Live edge: status "0" reads NOT STARTED; the input stream and the stop time are shown', () => {

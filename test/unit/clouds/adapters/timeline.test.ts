@@ -169,6 +169,8 @@ describe('timeline: placement rules', () => {
       EffectTracks: [{ EffectTrackItems: [{ Type: 'Filter', SubType: 'm1' }] }],
     });
     assert.deepEqual(tl.tracks.map((t) => [t.type, t.index]), [['video', 0], ['effect', 1], ['image', 0], ['effect', 0], ['subtitle', 0]]);
+    // The effect track of VideoTracks says where it came from (its index counts VideoTracks); EffectTracks' does not.
+    assert.deepEqual(tl.tracks.map((t) => t.origin), [undefined, 'video', undefined, undefined, undefined]);
     assert.deepEqual(placement(clip(track(tl, 1), 0)), [2, 5, true]);
     assert.equal(clip(track(tl, 1), 0).clipType, 'VFX');
     assert.deepEqual(track(tl, 2).clips.map((c) => [c.mediaId, ...placement(c)]), [['img1', 0, 4, true], ['img2', 4, 5.5, true]]);
