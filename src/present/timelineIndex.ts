@@ -220,14 +220,23 @@ function buildTrackIndex(track: TimelineTrack): TrackIndex {
 
 /**
  * Draws each open-ended clip (no timelineOut) out to where it must stop: the next clip's start on a sequence
- * track, else `extent`; then recomputes the running maximum.
+ * track, else `extent`; then recomputes the running maximum. On a sequence track, a clip followed (in the
+ * Timeline's order) by clips without a place keeps its stub: where it ends is anyone's guess, and drawing it to
+ * the end would hide that the clips after it are missing from the lane.
  */
 function drawOpenEnds(ti: TrackIndex, extent: number): void {
+  const clips = ti.track.clips;
+  // The Timeline index of the last clip without a place (-1: none).
+  let lastUnplaced = -1;
+  if (ti.sequence) for (let i = clips.length - 1; i >= 0; i--) if ((clips[i] as TimelineClip).timelineIn === null) {
+    lastUnplaced = i;
+    break;
+  }
   let running = -Infinity;
   for (let k = 0; k < ti.placed; k++) {
     const i = ti.order[k] as number;
     const s = ti.starts[k] as number;
-    if ((ti.track.clips[i] as TimelineClip).timelineOut === null) {
+    if ((clips[i] as TimelineClip).timelineOut === null && i > lastUnplaced) {
       let stop = extent;
       if (ti.sequence) {
         for (let j = k + 1; j < ti.placed; j++) {
@@ -368,7 +377,8 @@ export class TimelineIndex {
     for (const trackNo of which) {
       const ti = this.idx[trackNo];
       if (ti === undefined) continue;
-      const lo = firstAbove(ti.maxEnd, from, 0, ti.placed);
+      // At least `from`: a zero-length clip (an open end drawn as a stub) at the window's start still shows.
+      const lo = firstAtLeast(ti.maxEnd, from, 0, ti.placed);
       const hi = firstAtLeast(ti.starts, to, lo, ti.placed);
       let minPx = q.minPx ?? 4;
       let items = this.laneItems(ti, trackNo, lo, hi, from, to, minPx / pps);

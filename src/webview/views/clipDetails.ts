@@ -32,6 +32,7 @@ export function clipDetails(ctx: Ctx, found: LocatedClip, track: TrackSummary | 
     captionRow(c),
     layoutRow('Layout', c.raw),
     fontRow('Font', c.raw),
+    captionEffect(c) !== null ? layoutRow('Caption layout', captionEffect(c) ?? {}) : null,
     captionEffect(c) !== null ? fontRow('Caption font', captionEffect(c) ?? {}) : null,
     ['Source In → Out', src ?? missing('The Timeline gives no In/Out: the whole source')],
     ['On the output', placement],
@@ -95,7 +96,7 @@ function captionRow(c: TimelineClip): [string, HTMLElement] | null {
 
 /** Where the clip sits in the picture: X/Y (fractions below 1, else pixels), Width/Height, AdaptMode. */
 function layoutRow(label: string, o: Record<string, unknown>): [string, HTMLElement] | null {
-  const el = pairs(o, [['X', 'X'], ['Y', 'Y'], ['Width', 'Width'], ['Height', 'Height'], ['AdaptMode', 'AdaptMode'], ['Alignment', 'Alignment']]);
+  const el = pairs(o, [['X', 'X'], ['Y', 'Y'], ['Width', 'Width'], ['Height', 'Height'], ['AdaptMode', 'AdaptMode'], ['Alignment', 'Alignment'], ['TextWidth', 'Text width']]);
   return el !== null ? [label, el] : null;
 }
 
@@ -103,7 +104,7 @@ function layoutRow(label: string, o: Record<string, unknown>): [string, HTMLElem
 function fontRow(label: string, o: Record<string, unknown>): [string, HTMLElement] | null {
   const face = o.FontFace !== null && typeof o.FontFace === 'object' && !Array.isArray(o.FontFace) ? o.FontFace as Record<string, unknown> : {};
   const styles = (['Bold', 'Italic', 'Underline'] as const).filter((k) => face[k] === true).map((k) => k.toLowerCase());
-  const base = pairs(o, [['Font', 'Font'], ['FontSize', 'Size'], ['FontColor', 'Colour'], ['FontColorOpacity', 'Opacity'], ['Outline', 'Outline'], ['OutlineColour', 'Outline colour'], ['TextWidth', 'Text width'], ['EffectColorStyle', 'Style']]);
+  const base = pairs(o, [['Font', 'Font'], ['FontSize', 'Size'], ['FontColor', 'Colour'], ['FontColorOpacity', 'Opacity'], ['Outline', 'Outline'], ['OutlineColour', 'Outline colour'], ['EffectColorStyle', 'Style']]);
   if (base === null && styles.length === 0) return null;
   return [label, h('span', { class: 'clip-font' }, base, styles.length > 0 ? h('span', { class: 'clip-pair muted', text: styles.join(', ') }) : null)];
 }

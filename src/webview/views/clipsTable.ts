@@ -38,7 +38,7 @@ const COLUMNS: Column[] = [
     },
   },
   {
-    sort: 'caption', label: 'Caption', width: 'minmax(140px, 0.8fr)',
+    sort: 'caption', label: 'Caption', width: 'minmax(110px, 0.8fr)',
     cell: (r) => (r.caption !== null ? { text: oneLine(r.caption, 120), title: r.caption, cls: 'caption-cell' } : { text: '—', cls: 'muted' }),
   },
   { sort: 'in', label: 'In', width: '80px', numeric: true, cell: (r) => ({ text: r.in !== null ? num(r.in) : '—' }) },

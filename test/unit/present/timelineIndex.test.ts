@@ -34,6 +34,13 @@ describe('TimelineIndex', () => {
     assert.equal(idx.summary.tracks[1]?.end, 0);
   });
 
+  it('an open-ended clip followed by clips without a place keeps its stub (its end is anyone\'s guess)', () => {
+    const idx = new TimelineIndex([track('video', [clip(0, null, { derivedPlacement: true }), clip(null, null), clip(null, 30)], true)], 30);
+    const item = idx.window({ from: 0, to: 30, pxPerSecond: 20 })[0]?.items.find((it) => it.k === 'clip');
+    assert.ok(item && item.k === 'clip');
+    assert.deepEqual([item.t0, item.t1, item.openEnd], [0, 0, true]);
+  });
+
   it('the length is a lower bound only when there is one; a caption is the Content of the clip\'s Text effect', () => {
     assert.equal(new TimelineIndex([track('video', [clip(0, 4)])], null, true).summary.durationIsLowerBound, false);
     const captioned = clip(0, 4, { effects: [{ type: 'Volume', subType: null, durationSeconds: null, raw: { Gain: 1 } }, { type: 'Text', subType: null, durationSeconds: null, raw: { Type: 'Text', Content: 'Hello <b>there</b>' } }] });
