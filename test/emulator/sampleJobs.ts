@@ -419,7 +419,8 @@ export function sampleJobs(): JobInit[] {
     {
       kind: 'ice', id: I.largeTimeline, description: 'Success; 2,000-clip Timeline', startOffsetMs: -6 * HOUR,
       fields: { ...iceCommon, Timeline: JSON.stringify(largeTimeline(2000)) },
-      phases: [{ at: 0, status: 'Success', progress: 100, fields: { ...iceOutput(I.largeTimeline), Duration: 7200 } }],
+      // Duration: the main track's 1,200 clips of 2 s (the job's Duration is the timeline's length, so they agree).
+      phases: [{ at: 0, status: 'Success', progress: 100, fields: { ...iceOutput(I.largeTimeline), Duration: 2400 } }],
     },
     {
       kind: 'ice', id: I.template, description: 'Success; template job (TemplateId + ClipsParam, no Timeline)', startOffsetMs: -2 * DAY,

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../emulator/emulator.js';
 import { iceKind } from '../../../src/clouds/adapters/ice.js';
+import { parseTimeline } from '../../../src/clouds/adapters/timeline.js';
 import { clipCaption } from '../../../src/present/timelineIndex.js';
 import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
 import { aliyunV1, aliyunV3, huaweiListEditingJobs, json, send } from './sdkRequests.js';
@@ -72,6 +73,20 @@ describe('emulator APIs answer signed requests in the clouds\' shapes', () => {
       const extra = Object.keys(job).filter((k) => !model.has(k));
       assert.deepEqual(extra, name === 'succeeded' ? ['JobType', 'OutputMediaTarget', 'ClipsParamVersion', 'FutureField'] : [], name);
     }
+  });
+
+  it('ICE sample jobs\' Durations agree with their Timelines (the Duration is the timeline\'s length)', async () => {
+    let checked = 0;
+    for (const id of Object.values(SAMPLE_IDS.ice)) {
+      const job = json(await ice(id))['MediaProducingJob'] as Record<string, unknown>;
+      if (typeof job['Duration'] !== 'number' || typeof job['Timeline'] !== 'string') continue;
+      const own = parseTimeline(job['Timeline']);
+      if (own === null || own.parseError !== null || own.durationSeconds === null) continue;
+      checked++;
+      if (own.durationIsLowerBound === true) assert.ok(job['Duration'] >= own.durationSeconds, id);
+      else assert.equal(own.durationSeconds, job['Duration'], id);
+    }
+    assert.ok(checked >= 2, `only ${checked} checked`);
   });
 
   it('ICE: the captioned slideshow maps to captions on its image clips and the job\'s 30.5 s', async () => {
