@@ -6,6 +6,7 @@
  */
 import { type Job, type JobExtra, type MediaStream, type JobOutput } from '../model/job.js';
 import { formatBytes } from '../present/formatBytes.js';
+import { clipLacksMedia } from '../present/timelineIndex.js';
 import { STATUS_LABEL, statusLabelOf } from '../present/status.js';
 import { UNSAFE_CHARS, oneLine, stripUnsafeChars } from '../util/unsafeChars.js';
 
@@ -123,6 +124,7 @@ export function formatJob(job: Job): string {
   if (p.clusterId) lines.push(row('cluster', safe(p.clusterId)));
   if (p.projectId) lines.push(row('project', safe(p.projectId)));
   if (job.templateId) lines.push(row('template', safe(job.templateId)));
+  if (job.editingProjectId) lines.push(row('project', `${safe(job.editingProjectId)}  (online editing project)`));
   for (const i of job.inputs ?? []) if (i.url) lines.push(row('input', `${safe(i.url)}${i.label ? `  (${safe(i.label)})` : ''}`));
   if (job.createdAt) lines.push(row('created', safe(job.createdAt)));
   if (job.startedAt) lines.push(row('started', safe(job.startedAt)));
@@ -157,15 +159,17 @@ function timelineSummary(job: Job): string {
   let clips = 0;
   let withoutMedia = 0;
   for (const track of t.tracks) {
-    byType.set(track.type, (byType.get(track.type) ?? 0) + 1);
+    // An effect track given in VideoTracks is told apart from EffectTracks' own.
+    const key = track.origin !== undefined && track.origin !== track.type ? `${track.type} in ${track.origin} tracks` : track.type;
+    byType.set(key, (byType.get(key) ?? 0) + 1);
     clips += track.clips.length;
-    if (track.type === 'video' || track.type === 'audio' || track.type === 'image') {
-      withoutMedia += track.clips.filter((c) => !c.mediaId && !c.mediaUrl).length;
-    }
+    // As the inspector counts them: a text-to-speech clip's media is its text, a GlobalImage or effect needs none.
+    withoutMedia += track.clips.filter((c) => clipLacksMedia(track, c)).length;
   }
   const kinds = [...byType].map(([k, n]) => `${n} ${k}`).join(', ');
   const parts = [`${t.tracks.length} tracks${kinds ? ` (${kinds})` : ''}`, `${clips} clips`];
-  if (t.durationSeconds !== null) parts.push(formatDuration(t.durationSeconds));
+  // A lower bound says so: clips of unknown length leave the end open (the job reports no Duration yet).
+  if (t.durationSeconds !== null) parts.push(t.durationIsLowerBound === true ? `≥ ${formatDuration(t.durationSeconds)} (clips of unknown length)` : formatDuration(t.durationSeconds));
   if (withoutMedia > 0) parts.push(`${withoutMedia} clips without media`);
   return parts.join(', ');
 }

@@ -11,6 +11,7 @@ import { STATUS_LABEL, statusLabelOf } from '../present/status.js';
 import { TimelineIndex } from '../present/timelineIndex.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { MAX_JSON_DEPTH, parseJsonBounded, stringifyBounded } from '../util/boundDepth.js';
+import { editingProjectLink } from '../present/consoleLinks.js';
 import { checkOpenUrl, type ExtraSection, type HostMessage, INLINE_CLIP_LIMIT, type JobCore, type JobPayload, RAW_TIMELINE_LIMIT, RAW_VIEW_LIMIT, type TimelineView, type TrackedInfo, type WebviewMessage } from '../protocol/webview.js';
 
 export class InspectorSession {
@@ -113,7 +114,7 @@ export class InspectorSession {
 
   private indexFor(tl: Timeline): TimelineIndex {
     if (this.index === null || this.indexedTimeline !== tl) {
-      this.index = new TimelineIndex(tl.tracks, tl.durationSeconds);
+      this.index = new TimelineIndex(tl.tracks, tl.durationSeconds, tl.parseError === null && tl.durationIsLowerBound === true);
       this.indexedTimeline = tl;
     }
     return this.index;
@@ -173,6 +174,8 @@ export class InspectorSession {
     const job = this.tracked?.snapshot;
     if (!job) return false;
     if (job.outputs.some((o) => o.url === url)) return true;
+    // The console page of the job's editing project (a fixed IMS console URL, nothing of the job in it).
+    if (editingProjectLink(job)?.url === url) return true;
     for (const track of job.timeline?.tracks ?? []) {
       for (const c of track.clips) if (c.mediaUrl === url) return true;
     }

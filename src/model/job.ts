@@ -109,11 +109,26 @@ export interface TimelineTrack {
   index: number;
   main: boolean;
   clips: TimelineClip[];
+  /**
+   * The Timeline list the track came from when it is not the one of its type: `video` for an effect track given in
+   * VideoTracks with Type "Effect" (its `index` then counts VideoTracks). Absent otherwise and in jobs saved before.
+   */
+  origin?: TrackType;
 }
 
 /** A parsed Timeline, or the reason it could not be parsed (the job still shows). */
 export type Timeline =
-  | { tracks: TimelineTrack[]; durationSeconds: number | null; parseError: null }
+  | {
+    tracks: TimelineTrack[];
+    /** The output's length: the job's own Duration when known, else what the Timeline determines (see below). */
+    durationSeconds: number | null;
+    /**
+     * True when clips of unknown length leave the end open: the output is at least `durationSeconds` long.
+     * Absent (or false) when the length is the real one, and in jobs saved before.
+     */
+    durationIsLowerBound?: boolean;
+    parseError: null;
+  }
   | { tracks: TimelineTrack[]; durationSeconds: null; parseError: string; rawText: string };
 
 export const STREAM_TYPES = ['video', 'audio', 'subtitle'] as const;
@@ -187,6 +202,11 @@ export interface Job {
   /** ICE ClipsParam, decoded; or the raw string when it was not valid JSON. */
   clipsParam: unknown;
   templateId: string | null;
+  /**
+   * The online editing project the job was produced from (ICE ProjectId); absent for kinds without projects and
+   * in jobs saved before. Not identity: `params` holds what a reference needs, and an ICE job needs only its id.
+   */
+  editingProjectId?: string | null;
   /** UserData, decoded where it is JSON. */
   userData: unknown;
   /** ICE SubJobMaterials, decoded where it is JSON. */

@@ -8,7 +8,10 @@
  *   page `#/media/video/detail/<VideoId>/video` appears in public notes, and a transcode task's page is its
  *   video's page, so with a snapshot (whose name is the VideoId) we link there. The task itself has no page.
  * - IMS (ICE): `https://ims.console.aliyun.com/summary` is the page the IMS API docs link to; the path of the
- *   editing-job list is unverified, so we stop at the console's overview.
+ *   editing-job list is unverified, so we stop at the console's overview. The same holds for a job's online
+ *   editing project (ProjectId): no public doc gives the project editing page's URL (the API reference,
+ *   https://www.alibabacloud.com/help/en/ims/developer-reference/api-ice-2020-11-09-geteditingproject, names only
+ *   the API), so `editingProjectLink` opens the overview too, UNCONFIRMED, and the project is found by its id.
  * - Live (production studio, edge transcode): `https://live.console.aliyun.com/` — pages under it take the
  *   region from the console's own selector; deep paths for casters and edge clusters are unverified.
  * - Huawei MPC: `https://console.huaweicloud.com/mpc/?region=<region>` follows the `?region=` convention every
@@ -55,4 +58,17 @@ export function consoleLink(ref: JobRef, region: string, snapshot?: Job | null):
 /** The console URL for a job (see consoleLink). */
 export function consoleUrl(ref: JobRef, region: string, snapshot?: Job | null): string {
   return consoleLink(ref, region, snapshot).url;
+}
+
+/** The IMS console page where a job's online editing project (Job.editingProjectId) is found; see the header. */
+export const IMS_PROJECT_CONSOLE = 'https://ims.console.aliyun.com/summary';
+
+/**
+ * The console page for the job's editing project, or null when the job names none (only IMS jobs have one). Never
+ * the project's own page (unconfirmed).
+ */
+export function editingProjectLink(job: Pick<Job, 'editingProjectId'>): ConsoleLink | null {
+  const id = job.editingProjectId;
+  if (id === undefined || id === null || id.trim() === '') return null;
+  return { url: IMS_PROJECT_CONSOLE, exact: false };
 }

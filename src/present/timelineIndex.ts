@@ -20,6 +20,8 @@ export interface ClipBrief {
   mediaUrl: string | null;
   /** Subtitle or text content (or a subtitle file URL), cut to MAX_BRIEF_TEXT characters. */
   text: string | null;
+  /** The text of the clip's caption (its first Text effect's Content), cut to MAX_BRIEF_TEXT characters. */
+  caption: string | null;
   in: number | null;
   out: number | null;
   timelineIn: number | null;
@@ -56,6 +58,8 @@ export interface TrackSummary {
   type: TrackType;
   /** Index within its group (VideoTracks[0] is 0). */
   index: number;
+  /** The Timeline list the track came from when not the one of its type (an effect track in VideoTracks: `video`). */
+  origin?: TrackType;
   main: boolean;
   clipCount: number;
   /** Clips without a position on the output (no TimelineIn could be derived). */
@@ -69,6 +73,8 @@ export interface TrackSummary {
 
 export interface TimelineSummary {
   durationSeconds: number | null;
+  /** True when the output is at least `durationSeconds` long (clips of unknown length leave the end open). */
+  durationIsLowerBound: boolean;
   /** The time span the lanes show: the duration, or the latest clip end when later (or when no duration). */
   extent: number;
   tracks: TrackSummary[];
@@ -79,7 +85,7 @@ export interface TimelineSummary {
   gapSeconds: number;
 }
 
-export const CLIP_SORT_KEYS = ['order', 'track', 'type', 'media', 'in', 'out', 'timelineIn', 'timelineOut', 'length', 'speed', 'effects'] as const;
+export const CLIP_SORT_KEYS = ['order', 'track', 'type', 'media', 'caption', 'in', 'out', 'timelineIn', 'timelineOut', 'length', 'speed', 'effects'] as const;
 export type ClipSortKey = (typeof CLIP_SORT_KEYS)[number];
 export type SortDir = 'asc' | 'desc';
 
@@ -110,8 +116,13 @@ interface TrackIndex {
   pos: Uint32Array;
   /** timelineIn of order[k] (Infinity when unplaced). */
   starts: Float64Array;
-  /** timelineOut (or timelineIn when open-ended) of order[k]. */
+  /**
+   * timelineOut of order[k]; for a clip without one (open-ended), where it is drawn to: the next clip's start on a
+   * video, image or audio track, else the end of the span the lanes show.
+   */
   ends: Float64Array;
+  /** The latest known timelineOut (or start) of the placed clips, before open ends were drawn out; null when none. */
+  knownEnd: number | null;
   /** Running maximum of `ends` (non-decreasing), for finding the first clip that reaches a time. */
   maxEnd: Float64Array;
   placed: number;
@@ -128,6 +139,22 @@ export function clipLacksMedia(track: TimelineTrack, clip: TimelineClip): boolea
   return !NO_MEDIA_TYPES.test(clip.clipType ?? '');
 }
 
+/**
+ * A clip's caption: the Content of its first Text effect (IMS "Effect configuration": a Text effect on a video or
+ * image clip draws that text over it), or null.
+ */
+export function clipCaption(clip: Pick<TimelineClip, 'effects'>): string | null {
+  const effects = Array.isArray(clip.effects) ? clip.effects : [];
+  for (const e of effects) {
+    if (typeof e.type === 'string' && e.type.toLowerCase() === 'text') {
+      const content = e.raw?.Content;
+      if (typeof content === 'string' && content.trim() !== '') return content;
+      if (typeof content === 'number') return String(content);
+    }
+  }
+  return null;
+}
+
 function cut(s: string | null, max: number): string | null {
   return s !== null && s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
@@ -142,6 +169,7 @@ export function briefOf(track: TimelineTrack, trackNo: number, index: number): C
     mediaId: cut(c.mediaId, 200),
     mediaUrl: cut(c.mediaUrl, MAX_BRIEF_URL),
     text: cut(c.text, MAX_BRIEF_TEXT),
+    caption: cut(clipCaption(c), MAX_BRIEF_TEXT),
     in: c.in,
     out: c.out,
     timelineIn: c.timelineIn,
@@ -173,6 +201,7 @@ function buildTrackIndex(track: TimelineTrack): TrackIndex {
   const maxEnd = new Float64Array(n);
   let placed = 0;
   let running = -Infinity;
+  let knownEnd: number | null = null;
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
     pos[i] = k;
@@ -182,10 +211,46 @@ function buildTrackIndex(track: TimelineTrack): TrackIndex {
     const out = track.clips[i]?.timelineOut;
     const e = s === Infinity ? -Infinity : typeof out === 'number' && Number.isFinite(out) && out >= s ? out : s;
     ends[k] = e;
+    if (s !== Infinity) knownEnd = Math.max(knownEnd ?? -Infinity, e);
     running = Math.max(running, e);
     maxEnd[k] = running;
   }
-  return { track, order, pos, starts, ends, maxEnd, placed, sequence: SEQUENCE_TYPES.has(track.type) };
+  return { track, order, pos, starts, ends, maxEnd, knownEnd, placed, sequence: SEQUENCE_TYPES.has(track.type) };
+}
+
+/**
+ * Draws each open-ended clip (no timelineOut) out to where it must stop: the next clip's start on a sequence
+ * track, else `extent`; then recomputes the running maximum. On a sequence track, a clip followed (in the
+ * Timeline's order) by clips without a place keeps its stub: where it ends is anyone's guess, and drawing it to
+ * the end would hide that the clips after it are missing from the lane.
+ */
+function drawOpenEnds(ti: TrackIndex, extent: number): void {
+  const clips = ti.track.clips;
+  // The Timeline index of the last clip without a place (-1: none).
+  let lastUnplaced = -1;
+  if (ti.sequence) for (let i = clips.length - 1; i >= 0; i--) if ((clips[i] as TimelineClip).timelineIn === null) {
+    lastUnplaced = i;
+    break;
+  }
+  let running = -Infinity;
+  for (let k = 0; k < ti.placed; k++) {
+    const i = ti.order[k] as number;
+    const s = ti.starts[k] as number;
+    if ((clips[i] as TimelineClip).timelineOut === null && i > lastUnplaced) {
+      let stop = extent;
+      if (ti.sequence) {
+        for (let j = k + 1; j < ti.placed; j++) {
+          if ((ti.starts[j] as number) > s + EPS) {
+            stop = Math.min(stop, ti.starts[j] as number);
+            break;
+          }
+        }
+      }
+      ti.ends[k] = Math.max(s, stop);
+    }
+    running = Math.max(running, ti.ends[k] as number);
+    ti.maxEnd[k] = running;
+  }
 }
 
 /** First k in [lo, hi) with arr[k] > x (arr non-decreasing), or hi. */
@@ -217,6 +282,8 @@ function sortValue(t: TimelineTrack, c: TimelineClip, key: ClipSortKey): number 
       return c.clipType ?? t.type;
     case 'media':
       return c.mediaId ?? c.mediaUrl ?? c.text;
+    case 'caption':
+      return clipCaption(c);
     case 'in':
       return c.in;
     case 'out':
@@ -240,14 +307,27 @@ export class TimelineIndex {
   readonly summary: TimelineSummary;
   readonly clipCount: number;
 
-  constructor(readonly tracks: readonly TimelineTrack[], durationSeconds: number | null) {
+  constructor(readonly tracks: readonly TimelineTrack[], durationSeconds: number | null, durationIsLowerBound = false) {
     this.idx = tracks.map(buildTrackIndex);
+    let latest = 0;
+    for (const ti of this.idx) if (ti.knownEnd !== null) latest = Math.max(latest, ti.knownEnd);
+    // A clip without an end (Out absent: "until the source ends") is drawn from its start; leave room to see it.
+    let openStart = -Infinity;
+    for (const ti of this.idx) {
+      for (let k = 0; k < ti.placed; k++) {
+        if ((ti.track.clips[ti.order[k] as number] as TimelineClip).timelineOut === null) openStart = Math.max(openStart, ti.starts[k] as number);
+      }
+    }
+    const base = Math.max(durationSeconds ?? 0, latest);
+    const rawExtent = openStart >= base ? openStart + Math.max(0.5, base * 0.05) : base;
+    const extent = rawExtent > 0 ? rawExtent : 1;
+    for (const ti of this.idx) drawOpenEnds(ti, extent);
+
     let clipCount = 0;
     let withoutMedia = 0;
     let unplaced = 0;
     let gapCount = 0;
     let gapSeconds = 0;
-    let latest = 0;
     const summaries: TrackSummary[] = this.idx.map((ti) => {
       const t = ti.track;
       let noMedia = 0;
@@ -266,31 +346,23 @@ export class TimelineIndex {
         }
       }
       const start = ti.placed > 0 ? (ti.starts[0] as number) : null;
-      const end = ti.placed > 0 ? (ti.maxEnd[ti.placed - 1] as number) : null;
-      if (end !== null) latest = Math.max(latest, end);
+      const end = ti.knownEnd;
       clipCount += t.clips.length;
       withoutMedia += noMedia;
       unplaced += t.clips.length - ti.placed;
       gapCount += gaps;
       gapSeconds += gapSum;
-      return {
+      const summary: TrackSummary = {
         type: t.type, index: t.index, main: t.main, clipCount: t.clips.length, unplaced: t.clips.length - ti.placed,
         withoutMedia: noMedia, gapCount: gaps, gapSeconds: round4(gapSum), start, end,
       };
+      if (t.origin !== undefined) summary.origin = t.origin;
+      return summary;
     });
-    // A clip without an end (Out absent: "until the source ends") is drawn from its start; leave room to see it.
-    let openStart = -Infinity;
-    for (const ti of this.idx) {
-      for (let k = 0; k < ti.placed; k++) {
-        if ((ti.track.clips[ti.order[k] as number] as TimelineClip).timelineOut === null) openStart = Math.max(openStart, ti.starts[k] as number);
-      }
-    }
-    const base = Math.max(durationSeconds ?? 0, latest);
-    const extent = openStart >= base ? openStart + Math.max(0.5, base * 0.05) : base;
     this.clipCount = clipCount;
     this.summary = {
-      durationSeconds, extent: extent > 0 ? extent : 1, tracks: summaries, clipCount, clipsWithoutMedia: withoutMedia,
-      unplacedClips: unplaced, gapCount, gapSeconds: round4(gapSeconds),
+      durationSeconds, durationIsLowerBound: durationSeconds !== null && durationIsLowerBound, extent, tracks: summaries, clipCount,
+      clipsWithoutMedia: withoutMedia, unplacedClips: unplaced, gapCount, gapSeconds: round4(gapSeconds),
     };
   }
 
@@ -305,7 +377,8 @@ export class TimelineIndex {
     for (const trackNo of which) {
       const ti = this.idx[trackNo];
       if (ti === undefined) continue;
-      const lo = firstAbove(ti.maxEnd, from, 0, ti.placed);
+      // At least `from`: a zero-length clip (an open end drawn as a stub) at the window's start still shows.
+      const lo = firstAtLeast(ti.maxEnd, from, 0, ti.placed);
       const hi = firstAtLeast(ti.starts, to, lo, ti.placed);
       let minPx = q.minPx ?? 4;
       let items = this.laneItems(ti, trackNo, lo, hi, from, to, minPx / pps);

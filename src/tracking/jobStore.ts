@@ -143,10 +143,10 @@ const clipSchema = z.object({
   raw: record,
 });
 
-const trackSchema = z.object({ type: z.enum(TRACK_TYPES), index: z.number(), main: z.boolean(), clips: z.array(clipSchema) });
+const trackSchema = z.object({ type: z.enum(TRACK_TYPES), index: z.number(), main: z.boolean(), clips: z.array(clipSchema), origin: z.optional(z.enum(TRACK_TYPES)) });
 
 const timelineSchema = z.union([
-  z.object({ tracks: z.array(trackSchema), durationSeconds: nnum, parseError: z.null() }),
+  z.object({ tracks: z.array(trackSchema), durationSeconds: nnum, durationIsLowerBound: z.optional(z.boolean()), parseError: z.null() }),
   z.object({ tracks: z.array(trackSchema), durationSeconds: z.null(), parseError: str, rawText: str }),
 ]);
 
@@ -162,7 +162,7 @@ const jobSchema = z.object({
   kind: z.enum(JOB_KINDS), cloud: z.enum(CLOUDS), region: str, id: str, name: nstr, status, rawStatus: str,
   progress: nnum, createdAt: nstr, startedAt: nstr, completedAt: nstr, updatedAt: nstr, stoppedAt: z.optional(nstr),
   durationSeconds: nnum, error: z.nullable(jobErrorSchema), inputs: z.optional(z.array(inputSchema)), outputs: z.array(outputSchema), timeline: z.nullable(timelineSchema),
-  clipsParam: z.unknown(), templateId: nstr, userData: z.unknown(), subJobMaterials: z.unknown(),
+  clipsParam: z.unknown(), templateId: nstr, editingProjectId: z.optional(nstr), userData: z.unknown(), subJobMaterials: z.unknown(),
   streams: z.array(streamSchema), params: paramsSchema, requestId: nstr,
   extras: z.optional(z.array(z.object({ title: str, value: z.unknown() }))),
   // Never saved; accepted (and dropped) so a hand-edited state with it still loads.

@@ -36,7 +36,7 @@ export class LocalSource implements TimelineSource {
   readonly local = true;
   private readonly index: TimelineIndex;
   constructor(tracks: TimelineTrack[], readonly summary: TimelineSummary) {
-    this.index = new TimelineIndex(tracks, summary.durationSeconds);
+    this.index = new TimelineIndex(tracks, summary.durationSeconds, summary.durationIsLowerBound);
   }
 
   window(q: WindowRequest): LaneWindow[] {

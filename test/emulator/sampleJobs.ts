@@ -34,6 +34,10 @@ export const SAMPLE_IDS = {
     unknownStatus: '7c1e0a9b5d3f4e21a8c6f0b2d4e6a80a',
     /** Processing (stays; the notifications suite fails it with a hostile error); its name carries `$(zap)` (TemplateId). */
     hostile: '7c1e0a9b5d3f4e21a8c6f0b2d4e6a80b',
+    /** Success, Duration 30.5: the IMS docs' text-to-video slideshow (images tied to AI_TTS clips, a Text caption on each). */
+    captioned: '7c1e0a9b5d3f4e21a8c6f0b2d4e6a80c',
+    /** Processing (0 → 90 % over 60 s, no Duration: the timeline is "at least 10 s") → Success at 60 s with Duration 19.27. */
+    openEnded: '7c1e0a9b5d3f4e21a8c6f0b2d4e6a80d',
   },
   vod: {
     /** Processing → CompletePartialSucc at 50 s: HD succeeds at 25 s, 4K fails at 50 s (InvalidParameter.TemplateGroupId). */
@@ -296,6 +300,50 @@ const MPC_EDITING_OUTPUT = {
   audio_info: [{ codec: 'AAC', sample: 44100, channels: 2, bitrate: 128, bitrate_bps: 128000 }],
 };
 
+const DOC_MEDIA = 'http://ice-document-materials.oss-cn-shanghai.aliyuncs.com/test_media';
+const SLIDES = [
+  'Is it not a pleasure to learn and to practise what is learned?',
+  'Is it not a delight to have friends come from afar?',
+  'Is he not a gentleman who is not annoyed when others do not know him?',
+];
+
+/**
+ * The "voice-over aligned slideshow" of https://www.alibabacloud.com/help/en/ims/use-cases/text-to-video (texts
+ * shortened): each image takes the placement of its AI_TTS clip (ReferenceClipId) and carries a Text caption; the
+ * TTS track is the main track; music loops; the title has no TimelineOut. Only the job's Duration says how long it is.
+ */
+export const SLIDESHOW_TIMELINE = {
+  VideoTracks: [{
+    VideoTrackClips: SLIDES.map((text, i) => ({
+      ReferenceClipId: `speech${i + 1}`, Type: 'Image', MediaURL: `${DOC_MEDIA}/image/a${i + 1}.png`,
+      Effects: [{
+        Type: 'Text', Content: text, Alignment: 'CenterCenter', FontSize: 55, AdaptMode: 'AutoWrap', TextWidth: 0.7, Font: 'FZKai-Z03S',
+        FontColor: '#ffffe0', Outline: 2, OutlineColour: '#000000', FontFace: { Bold: true, Italic: false, Underline: false },
+      }],
+    })),
+  }],
+  AudioTracks: [
+    { MainTrack: true, AudioTrackClips: SLIDES.map((text, i) => ({ Type: 'AI_TTS', ClipId: `speech${i + 1}`, Content: text, Voice: 'zhichu' })) },
+    { AudioTrackClips: [{ MediaURL: `${DOC_MEDIA}/music/bgm.mp3`, LoopMode: true, Effects: [{ Type: 'Volume', Gain: 0.2 }] }] },
+  ],
+  SubtitleTracks: [{ SubtitleTrackClips: [{ Type: 'Text', Content: 'The Analects, chapter one', X: 0, Y: 0.05, Alignment: 'TopCenter', Font: 'FZKai-Z03S', FontSize: 70, FontColor: '#ffffff' }] }],
+};
+
+/**
+ * A main track whose second clip has no Out (it plays to the end of its source, whose length the Timeline does not
+ * say), a caption on the first clip, a title without TimelineOut: while the job runs the output is "at least 10 s".
+ */
+export const OPEN_ENDED_TIMELINE = {
+  VideoTracks: [{
+    MainTrack: true,
+    VideoTrackClips: [
+      { MediaId: '2776e2051ccb9b2baee4458edb3ce587', In: 0, Out: 10, Effects: [{ Type: 'Text', Content: 'Harbour open day', FontSize: 64, FontColor: '#ffffff', Y: 0.8 }] },
+      { MediaId: 'e4620fcd39a4d824aebf9c5ec6211d3d', In: 30 },
+    ],
+  }],
+  SubtitleTracks: [{ SubtitleTrackClips: [{ Type: 'Text', Content: 'LIVE', TimelineIn: 1, Alignment: 'TopRight' }] }],
+};
+
 /** Fresh sample job definitions (new objects each call, so several emulators never share state). */
 export function sampleJobs(): JobInit[] {
   const I = SAMPLE_IDS.ice;
@@ -371,7 +419,8 @@ export function sampleJobs(): JobInit[] {
     {
       kind: 'ice', id: I.largeTimeline, description: 'Success; 2,000-clip Timeline', startOffsetMs: -6 * HOUR,
       fields: { ...iceCommon, Timeline: JSON.stringify(largeTimeline(2000)) },
-      phases: [{ at: 0, status: 'Success', progress: 100, fields: { ...iceOutput(I.largeTimeline), Duration: 7200 } }],
+      // Duration: the main track's 1,200 clips of 2 s (the job's Duration is the timeline's length, so they agree).
+      phases: [{ at: 0, status: 'Success', progress: 100, fields: { ...iceOutput(I.largeTimeline), Duration: 2400 } }],
     },
     {
       kind: 'ice', id: I.template, description: 'Success; template job (TemplateId + ClipsParam, no Timeline)', startOffsetMs: -2 * DAY,
@@ -392,6 +441,19 @@ export function sampleJobs(): JobInit[] {
       kind: 'ice', id: I.hostile, description: 'Processing (stays); TemplateId "$(zap) launch promo"', startOffsetMs: -3 * MINUTE,
       fields: { ProjectId: iceCommon.ProjectId, TemplateId: '$(zap) launch promo', ClipsParam: JSON.stringify({ Text0: 'Welcome' }) },
       phases: [{ at: 0, status: 'Processing', progress: 30 }],
+    },
+    {
+      kind: 'ice', id: I.captioned, description: 'Success; text-to-video slideshow: images tied to AI_TTS clips, Text captions (Duration 30.5)', startOffsetMs: -4 * HOUR,
+      fields: { ...iceCommon, Timeline: JSON.stringify(SLIDESHOW_TIMELINE) },
+      phases: [{ at: 0, status: 'Success', progress: 100, fields: { ...iceOutput(I.captioned), Duration: 30.5 } }],
+    },
+    {
+      kind: 'ice', id: I.openEnded, description: 'Processing (no Duration: timeline "at least 10 s") → Success (60 s, Duration 19.27)',
+      fields: { ...iceCommon, Timeline: JSON.stringify(OPEN_ENDED_TIMELINE) },
+      phases: [
+        { at: 0, status: 'Processing', progress: 0, progressTo: 90 },
+        { at: 60_000, status: 'Success', progress: 100, fields: { ...iceOutput(I.openEnded), Duration: 19.27 } },
+      ],
     },
 
     // VOD ------------------------------------------------------------------------------------------------

@@ -105,7 +105,7 @@ describe('inspector: look and feel', () => {
     const itemLabel = await ice.page.getAttribute('.item.clip[data-track="0"][data-index="0"]', 'aria-label');
     assert.equal(itemLabel, 'a84bba07931db925306a0799dc6ebd71, source 2.5–12.5 s, on output 0:00.00–0:10.00, position derived');
     await showTab(ice.page, 'clips');
-    assert.equal(await ice.page.locator('.grid-head [role=columnheader]').count(), 11);
+    assert.equal(await ice.page.locator('.grid-head [role=columnheader]').count(), 12, 'eleven columns and the Caption column');
     assert.equal(await ice.page.locator('[role=gridcell]').first().getAttribute('role'), 'gridcell');
     await showTab(ice.page, 'overview');
     assert.equal(await ice.page.getAttribute('#sec-userdata .json-tree', 'role'), 'tree');

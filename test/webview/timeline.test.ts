@@ -231,8 +231,8 @@ describe('inspector: timeline', () => {
     await page.click('.sort-button:has-text("Length")');
     await page.click('.sort-button:has-text("Length")');
     await page.waitForFunction(() => window.__inspectorPreview.state?.table?.dir === 'desc');
-    assert.equal(await page.getAttribute('.grid-head [role=columnheader]:nth-child(9)', 'aria-sort'), 'descending');
-    const lengths = await page.locator('.grid-sizer .grid-row[data-track] .grid-cell:nth-child(9)').allInnerTexts();
+    assert.equal(await page.getAttribute('.grid-head [role=columnheader]:nth-child(10)', 'aria-sort'), 'descending');
+    const lengths = await page.locator('.grid-sizer .grid-row[data-track] .grid-cell:nth-child(10)').allInnerTexts();
     const values = lengths.map((l) => Number.parseFloat(l));
     assert.deepEqual(values, [...values].sort((a, b) => b - a));
     await page.locator('.grid-sizer .grid-row[data-track]').first().click();

@@ -43,10 +43,8 @@ type Placement = 'sequence' | 'overlay';
 interface WorkTrack {
   track: TimelineTrack;
   placement: Placement;
-  /** Clips whose TimelineOut waits for the output's length. */
-  toEnd: TimelineClip[];
-  /** True while a clip refers (ReferenceClipId) to a clip not placed yet. */
-  unresolved: boolean;
+  /** Clips whose TimelineOut waits for the output's length (overlays, GlobalImage, LoopMode audio). */
+  toEnd: Set<TimelineClip>;
 }
 
 /**
@@ -55,8 +53,13 @@ interface WorkTrack {
  * is not an object, gives `parseError` (with the position) and `rawText`, so the job still shows.
  * Nesting is bounded either way (text through `parseJsonText`, an object here): parts of a clip deeper than 64
  * levels become a marker string, so clips' `raw` can always be saved and shown.
+ *
+ * `outputDuration` is the produced file's length when the job reports it (GetMediaProducingJob `Duration`): it is
+ * then the timeline's length, and the clips that run to the end are placed to it. Without it the length is what
+ * the Timeline itself determines, or, when clips of unknown length leave it open, a lower bound
+ * (`durationIsLowerBound`): never a length shorter than the output that is reported as the length.
  */
-export function parseTimeline(value: unknown, maxChars: number = MAX_JSON_CHARS): Timeline | null {
+export function parseTimeline(value: unknown, maxChars: number = MAX_JSON_CHARS, outputDuration: number | null = null): Timeline | null {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
   let root: unknown = value;
   if (typeof value === 'string') {
@@ -73,10 +76,11 @@ export function parseTimeline(value: unknown, maxChars: number = MAX_JSON_CHARS)
       rawText: typeof value === 'string' ? value : rawText(value),
     };
   }
-  return normalizeTimeline(root);
+  const known = outputDuration !== null && Number.isFinite(outputDuration) && outputDuration > 0 ? outputDuration : null;
+  return normalizeTimeline(root, known);
 }
 
-function normalizeTimeline(root: Record<string, unknown>): Timeline {
+function normalizeTimeline(root: Record<string, unknown>, outputDuration: number | null): Timeline {
   const work: WorkTrack[] = [];
   let mainTrack: TimelineTrack | null = null;
 
@@ -96,18 +100,15 @@ function normalizeTimeline(root: Record<string, unknown>): Timeline {
         if (isRecord(c)) clips.push(readClip(c));
       }
       const track: TimelineTrack = { type, index, main, clips };
+      // An effect track from VideoTracks is told apart from one of EffectTracks (its index counts VideoTracks).
+      if (isEffectTrack) track.origin = 'video';
       if (main) mainTrack = track;
-      work.push({
-        track,
-        placement: type === 'subtitle' || type === 'effect' ? 'overlay' : 'sequence',
-        toEnd: [],
-        unresolved: false,
-      });
+      work.push({ track, placement: type === 'subtitle' || type === 'effect' ? 'overlay' : 'sequence', toEnd: new Set() });
     }
   }
 
-  // ReferenceClipId takes the placement of the clip with that ClipId, possibly on a later track; a track
-  // whose references were not placed yet is laid out again once the others are (bounded: chains are short).
+  // ReferenceClipId takes the placement of the clip with that ClipId, possibly on a later track: the tracks are
+  // laid out again until nothing moves (bounded: chains are short).
   const byClipId = new Map<string, TimelineClip>();
   for (const w of work) {
     for (const clip of w.track.clips) {
@@ -115,18 +116,47 @@ function normalizeTimeline(root: Record<string, unknown>): Timeline {
       if (id !== null && !byClipId.has(id)) byClipId.set(id, clip);
     }
   }
-  for (const w of work) place(w, byClipId);
-  for (let pass = 0; pass < 3 && work.some((w) => w.unresolved); pass++) {
-    for (const w of work) if (w.unresolved) place(w, byClipId);
-  }
+  settle(work, byClipId, null, null);
+  // With the output's length known, the track that makes it ends there: the main track ("the length of the final
+  // video is the length of the main track"), or, without one, the only track whose end is still open when no
+  // other track reaches that length (the output lasts as long as its longest track).
+  const defining = outputDuration === null ? null : mainTrack ?? soleOpenTrack(work, outputDuration);
+  if (defining !== null) settle(work, byClipId, defining, outputDuration);
 
-  const durationSeconds = outputDuration(work, mainTrack);
+  const { length, lowerBound } = outputLength(work, mainTrack, outputDuration);
   for (const w of work) {
     for (const clip of w.toEnd) {
-      clip.timelineOut = durationSeconds !== null && clip.timelineIn !== null && durationSeconds >= clip.timelineIn ? durationSeconds : null;
+      clip.timelineOut = length !== null && !lowerBound && clip.timelineIn !== null && length >= clip.timelineIn ? length : null;
     }
   }
-  return { tracks: work.map((w) => w.track), durationSeconds, parseError: null };
+  const timeline: Timeline = { tracks: work.map((w) => w.track), durationSeconds: length, parseError: null };
+  if (lowerBound) timeline.durationIsLowerBound = true;
+  return timeline;
+}
+
+/** Lays every track out until no placement changes (references across tracks), at most a few passes. */
+function settle(work: readonly WorkTrack[], byClipId: ReadonlyMap<string, TimelineClip>, defining: TimelineTrack | null, endAt: number | null): void {
+  for (let pass = 0; pass < 6; pass++) {
+    let changed = false;
+    for (const w of work) if (place(w, byClipId, w.track === defining ? endAt : null)) changed = true;
+    if (!changed) return;
+  }
+}
+
+/** The one video/image/audio track whose last clip has no known end, when no other track reaches `length`. */
+function soleOpenTrack(work: readonly WorkTrack[], length: number): TimelineTrack | null {
+  let open: TimelineTrack | null = null;
+  for (const w of work) {
+    if (w.placement !== 'sequence' || w.track.clips.length === 0) continue;
+    const last = w.track.clips[w.track.clips.length - 1] as TimelineClip;
+    if (last.timelineOut === null && !w.toEnd.has(last)) {
+      if (open !== null) return null;
+      open = w.track;
+    } else if ((trackEnd(w.track) ?? 0) >= length - 1e-4) {
+      return null;
+    }
+  }
+  return open;
 }
 
 function readClip(c: Record<string, unknown>): TimelineClip {
@@ -158,10 +188,14 @@ function readEffects(v: unknown): TimelineEffect[] {
   return out;
 }
 
-/** Lays out one track's clips (see `Placement`). Idempotent, so a track can be laid out again. */
-function place(w: WorkTrack, byClipId: ReadonlyMap<string, TimelineClip>): void {
-  w.toEnd = [];
-  w.unresolved = false;
+/**
+ * Lays out one track's clips (see `Placement`); with `endAt`, the track is the one that makes the output's length,
+ * so its last clip ends there and the clips before it are placed back from it. Idempotent, so a track can be laid
+ * out again. Returns whether any placement changed.
+ */
+function place(w: WorkTrack, byClipId: ReadonlyMap<string, TimelineClip>, endAt: number | null): boolean {
+  const before = snapshot(w.track);
+  w.toEnd = new Set();
   let cursor: number | null = 0;
   const imageTrack = w.track.type === 'image';
   for (const clip of w.track.clips) {
@@ -172,30 +206,33 @@ function place(w: WorkTrack, byClipId: ReadonlyMap<string, TimelineClip>): void 
     let derived = false;
     const refId = givenIn === null && givenOut === null ? toStr(clip.raw.ReferenceClipId) : null;
     const kindOfClip = clip.clipType?.toLowerCase();
+    // Background music with LoopMode repeats until the output ends (the doc's music beds).
+    const loops = w.track.type === 'audio' && toBool(clip.raw.LoopMode) && givenOut === null;
 
     if (refId !== null) {
+      // "The linked clip inherits the timeline position and duration of the reference clip."
       const target = byClipId.get(refId);
-      if (target !== undefined && target !== clip && target.timelineIn !== null) {
+      if (target !== undefined && target !== clip) {
         tIn = target.timelineIn;
         tOut = target.timelineOut;
       } else {
         tIn = null;
         tOut = null;
-        w.unresolved = true;
       }
       derived = tIn !== null || tOut !== null;
       if (w.placement === 'sequence') cursor = tOut;
-    } else if (w.placement === 'overlay' || kindOfClip === 'globalimage') {
+    } else if (w.placement === 'overlay' || kindOfClip === 'globalimage' || loops) {
       // Overlays (and GlobalImage, which lasts for the whole video) do not push the clips after them.
       if (tIn === null) {
-        tIn = 0;
+        tIn = loops ? cursor : 0;
         derived = true;
       }
       if (tOut === null) {
-        if (clip.duration !== null && clip.duration >= 0) tOut = round4(tIn + clip.duration);
-        else w.toEnd.push(clip);
+        if (!loops && clip.duration !== null && clip.duration >= 0 && tIn !== null) tOut = round4(tIn + clip.duration);
+        else w.toEnd.add(clip);
         derived = true;
       }
+      if (loops) cursor = null;
     } else {
       const length = clipLength(clip, imageTrack || kindOfClip === 'image');
       if (tIn === null) {
@@ -213,6 +250,48 @@ function place(w: WorkTrack, byClipId: ReadonlyMap<string, TimelineClip>): void 
     clip.timelineOut = tOut;
     clip.derivedPlacement = derived;
   }
+  if (endAt !== null) placeBackFrom(w, endAt, imageTrack);
+  const after = snapshot(w.track);
+  for (let i = 0; i < after.length; i++) if (!Object.is(after[i], before[i])) return true;
+  return false;
+}
+
+/** Every clip's timelineIn and timelineOut (NaN for unknown), to tell whether a layout moved anything. */
+function snapshot(track: TimelineTrack): Float64Array {
+  const out = new Float64Array(track.clips.length * 2);
+  track.clips.forEach((c, i) => {
+    out[2 * i] = c.timelineIn ?? NaN;
+    out[2 * i + 1] = c.timelineOut ?? NaN;
+  });
+  return out;
+}
+
+/**
+ * The track that makes the output's length ends at `endAt`: its last clip, when its end is open, ends there, and
+ * each clip laid right before a clip whose start is known ends at that start; a clip with a known length then
+ * starts that much earlier. Only what is unknown is filled in, and every such position is marked derived.
+ */
+function placeBackFrom(w: WorkTrack, endAt: number, imageTrack: boolean): void {
+  const clips = w.track.clips;
+  let end: number | null = endAt;
+  for (let i = clips.length - 1; i >= 0 && end !== null; i--) {
+    const clip = clips[i] as TimelineClip;
+    if (w.toEnd.has(clip)) break;
+    if (clip.timelineOut === null && (clip.timelineIn === null || clip.timelineIn <= end)) {
+      clip.timelineOut = end;
+      clip.derivedPlacement = true;
+    }
+    if (clip.timelineIn === null && clip.timelineOut !== null) {
+      const isRef = toNumber(clip.raw.TimelineIn) === null && toNumber(clip.raw.TimelineOut) === null && toStr(clip.raw.ReferenceClipId) !== null;
+      const length = isRef ? null : clipLength(clip, imageTrack || clip.clipType?.toLowerCase() === 'image');
+      if (length !== null && clip.timelineOut - length >= -1e-9) {
+        clip.timelineIn = round4(Math.max(0, clip.timelineOut - length));
+        clip.derivedPlacement = true;
+      }
+    }
+    // The clip before this one was laid end to end with it only when this one's start was not given.
+    end = toNumber(clip.raw.TimelineIn) === null ? clip.timelineIn : null;
+  }
 }
 
 /**
@@ -228,24 +307,44 @@ function clipLength(clip: TimelineClip, isImage: boolean): number | null {
   if (clip.out !== null) {
     if (clip.out < from) return null;
     const speed = clip.speed !== null && clip.speed > 0 ? clip.speed : 1;
-    return (clip.out - from) / speed;
+    return (clip.out - from) / speed + freezeSeconds(clip);
   }
   // TTS audio clips and the like say only how long they last.
   return clip.duration !== null && clip.duration >= 0 ? clip.duration : null;
 }
 
-/** The main track's end if there is a main track with placed clips, else the latest end of any clip. */
-function outputDuration(work: readonly WorkTrack[], main: TimelineTrack | null): number | null {
-  if (main !== null) {
-    const end = trackEnd(main);
-    if (end !== null) return end;
+/**
+ * A FreezeFrame effect holds the clip's last frame for its Duration at the clip's end, lengthening the clip (the
+ * effect list of IMS's editing guides: `{"Type": "FreezeFrame", "Duration": 2}`; the effect configuration page
+ * does not list it, so this reading is UNCONFIRMED).
+ */
+function freezeSeconds(clip: TimelineClip): number {
+  let sum = 0;
+  for (const e of clip.effects) {
+    if (e.type.toLowerCase() === 'freezeframe' && e.durationSeconds !== null && e.durationSeconds > 0) sum += e.durationSeconds;
   }
+  return sum;
+}
+
+/**
+ * The output's length: the job's own figure when known; else the main track's end (every track is cut to it), or
+ * without a main track the latest end of any clip, when every clip that counts has a known end; else the latest
+ * known end as a lower bound (the output is at least that long), or null when nothing is known.
+ */
+function outputLength(work: readonly WorkTrack[], main: TimelineTrack | null, known: number | null): { length: number | null; lowerBound: boolean } {
+  if (known !== null) return { length: known, lowerBound: false };
+  const counted = main !== null ? work.filter((w) => w.track === main) : work;
+  let complete = true;
   let max: number | null = null;
-  for (const w of work) {
-    const end = trackEnd(w.track);
-    if (end !== null && (max === null || end > max)) max = end;
+  for (const w of counted) {
+    for (const clip of w.track.clips) {
+      if (w.toEnd.has(clip)) continue;
+      if (clip.timelineIn === null || clip.timelineOut === null) complete = false;
+      if (clip.timelineOut !== null && (max === null || clip.timelineOut > max)) max = clip.timelineOut;
+    }
   }
-  return max;
+  if (max === null || (!complete && max <= 0)) return { length: null, lowerBound: false };
+  return { length: max, lowerBound: !complete };
 }
 
 function trackEnd(track: TimelineTrack): number | null {

@@ -1,5 +1,6 @@
 /** The selected clip: its placement and media in words, then its full JSON exactly as in the Timeline. */
-import { type TrackSummary } from '../../present/timelineIndex.js';
+import { type TimelineClip } from '../../model/job.js';
+import { clipCaption, type TrackSummary } from '../../present/timelineIndex.js';
 import { type Ctx } from '../context.js';
 import { button, h, icon } from '../dom.js';
 import { duration, isWebUrl, num, timecode } from '../format.js';
@@ -14,7 +15,7 @@ export function clipDetails(ctx: Ctx, found: LocatedClip, track: TrackSummary | 
   const src = c.in !== null || c.out !== null ? `${c.in !== null ? timecode(c.in) : '0:00.000'} → ${c.out !== null ? timecode(c.out) : 'end of source'}` : null;
   const placement = c.timelineIn !== null
     ? h('span', {}, `${timecode(c.timelineIn)} → ${c.timelineOut !== null ? timecode(c.timelineOut) : 'end unknown'}`,
-      c.derivedPlacement ? chip('derived', { class: 'small', icon: 'symbol-operator', title: 'Not given in the Timeline: computed by laying clips end to end (or from a referenced clip)' }) : null)
+      c.derivedPlacement ? chip('derived', { class: 'small derived-chip', icon: 'symbol-operator', title: 'Not given in the Timeline: computed by laying clips end to end, from a referenced clip (ReferenceClipId), or from the job\'s Duration for a clip that runs to the end' }) : null)
     : missing('No position could be derived for this clip');
   const mediaUrl = c.mediaUrl;
   const rows = facts([
@@ -28,6 +29,11 @@ export function clipDetails(ctx: Ctx, found: LocatedClip, track: TrackSummary | 
       isWebUrl(mediaUrl) ? button({ icon: 'link-external', title: `Open ${mediaUrl}`, class: 'inline', onClick: () => ctx.open(mediaUrl) }) : null)] : null,
     c.mediaId === null && mediaUrl === null && c.text === null ? ['Media', h('span', { class: 'flag-text' }, icon('warning'), ' none: this clip names neither a media id nor a URL')] : null,
     c.text !== null ? ['Text', h('span', { class: 'clip-text', text: c.text })] : null,
+    captionRow(c),
+    layoutRow('Layout', c.raw),
+    fontRow('Font', c.raw),
+    captionEffect(c) !== null ? layoutRow('Caption layout', captionEffect(c) ?? {}) : null,
+    captionEffect(c) !== null ? fontRow('Caption font', captionEffect(c) ?? {}) : null,
     ['Source In → Out', src ?? missing('The Timeline gives no In/Out: the whole source')],
     ['On the output', placement],
     ['Length', length !== null ? duration(length) : missing()],
@@ -49,4 +55,56 @@ export function clipDetails(ctx: Ctx, found: LocatedClip, track: TrackSummary | 
         } }) : null)),
     h('div', { class: 'clip-details-body' }, rows,
       h('div', { class: 'clip-json' }, h('div', { class: 'muted small', text: 'As in the Timeline' }), jsonBlock(json, 'Clip JSON'))));
+}
+
+/** The clip's caption effect (its first Text effect), whose Content is drawn over the clip. */
+function captionEffect(c: TimelineClip): Record<string, unknown> | null {
+  const effects = Array.isArray(c.effects) ? c.effects : [];
+  const e = effects.find((x) => typeof x.type === 'string' && x.type.toLowerCase() === 'text');
+  return e !== undefined && e.raw !== null && typeof e.raw === 'object' ? e.raw : null;
+}
+
+/** A scalar of the Timeline as text (a string or a finite number; anything else is not shown here: it is in the JSON). */
+function scalar(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return num(v);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return null;
+}
+
+/** `label value` pairs of the fields present, as text nodes; null when none is. */
+function pairs(o: Record<string, unknown>, fields: ReadonlyArray<readonly [string, string]>): HTMLElement | null {
+  const parts = fields.map(([key, label]) => [label, scalar(o[key])] as const).filter(([, v]) => v !== null);
+  if (parts.length === 0) return null;
+  return h('span', { class: 'clip-pairs' }, ...parts.map(([label, v]) => h('span', { class: 'clip-pair' }, h('span', { class: 'muted', text: `${label} ` }), h('span', { class: 'mono value-text', text: v ?? '' }))));
+}
+
+/**
+ * The caption a Text effect draws over the clip (IMS "Effect configuration", Text: Content, with its own
+ * TimelineIn/Out when it does not span the clip). Job data: a text node only.
+ */
+function captionRow(c: TimelineClip): [string, HTMLElement] | null {
+  const text = clipCaption(c);
+  if (text === null) return null;
+  const e = captionEffect(c) ?? {};
+  const tIn = typeof e.TimelineIn === 'number' ? e.TimelineIn : null;
+  const tOut = typeof e.TimelineOut === 'number' ? e.TimelineOut : null;
+  return ['Caption', h('span', { class: 'clip-caption-wrap' },
+    h('span', { class: 'clip-caption clip-text', text }),
+    tIn !== null || tOut !== null ? h('span', { class: 'muted small', text: ` (${tIn !== null ? timecode(tIn) : 'clip start'} → ${tOut !== null ? timecode(tOut) : 'clip end'})` }) : null)];
+}
+
+/** Where the clip sits in the picture: X/Y (fractions below 1, else pixels), Width/Height, AdaptMode. */
+function layoutRow(label: string, o: Record<string, unknown>): [string, HTMLElement] | null {
+  const el = pairs(o, [['X', 'X'], ['Y', 'Y'], ['Width', 'Width'], ['Height', 'Height'], ['AdaptMode', 'AdaptMode'], ['Alignment', 'Alignment'], ['TextWidth', 'Text width']]);
+  return el !== null ? [label, el] : null;
+}
+
+/** Text styling of a text or subtitle clip, or of a caption: font, size, colour, outline, bold/italic/underline. */
+function fontRow(label: string, o: Record<string, unknown>): [string, HTMLElement] | null {
+  const face = o.FontFace !== null && typeof o.FontFace === 'object' && !Array.isArray(o.FontFace) ? o.FontFace as Record<string, unknown> : {};
+  const styles = (['Bold', 'Italic', 'Underline'] as const).filter((k) => face[k] === true).map((k) => k.toLowerCase());
+  const base = pairs(o, [['Font', 'Font'], ['FontSize', 'Size'], ['FontColor', 'Colour'], ['FontColorOpacity', 'Opacity'], ['Outline', 'Outline'], ['OutlineColour', 'Outline colour'], ['EffectColorStyle', 'Style']]);
+  if (base === null && styles.length === 0) return null;
+  return [label, h('span', { class: 'clip-font' }, base, styles.length > 0 ? h('span', { class: 'clip-pair muted', text: styles.join(', ') }) : null)];
 }

@@ -37,6 +37,10 @@ const COLUMNS: Column[] = [
       return { text: r.noMedia ? 'no media' : '—', cls: r.noMedia ? 'flag-text' : 'muted' };
     },
   },
+  {
+    sort: 'caption', label: 'Caption', width: 'minmax(110px, 0.8fr)',
+    cell: (r) => (r.caption !== null ? { text: oneLine(r.caption, 120), title: r.caption, cls: 'caption-cell' } : { text: '—', cls: 'muted' }),
+  },
   { sort: 'in', label: 'In', width: '80px', numeric: true, cell: (r) => ({ text: r.in !== null ? num(r.in) : '—' }) },
   { sort: 'out', label: 'Out', width: '80px', numeric: true, cell: (r) => ({ text: r.out !== null ? num(r.out) : '—' }) },
   { sort: 'timelineIn', label: 'Timeline In', width: '104px', numeric: true, cell: (r) => ({ text: timecode(r.timelineIn), cls: r.derived ? 'derived-text' : '', title: r.derived ? 'Derived (not given in the Timeline)' : undefined }) },

@@ -1,4 +1,5 @@
 /** Overview tab: identity, times, outputs (Copy / Open), UserData and SubJobMaterials decoded, tracking facts. */
+import { editingProjectLink } from '../../present/consoleLinks.js';
 import { definitionMismatch } from '../../present/definition.js';
 import { type JobOutput } from '../../model/job.js';
 import { type JobCore } from '../../protocol/webview.js';
@@ -31,6 +32,7 @@ export function renderOverview(ctx: Ctx): HTMLElement {
       ['Progress', job.progress !== null ? percent(job.progress) : missing('The API gives no progress for this job')],
       ...refRows(ctx),
       job.templateId !== null || can?.template === true ? ['Template ID', copyable(ctx, job.templateId, 'template id')] as Fact : null,
+      editingProjectRow(ctx, job),
       ...inputRows(ctx, job),
       ['Request ID', copyable(ctx, job.requestId, 'request id')],
     ], 'Job')], { icon: 'info', id: 'sec-job' }),
@@ -91,6 +93,19 @@ function inputRows(ctx: Ctx, job: JobCore): Fact[] {
       isWebUrl(url) ? button({ icon: 'link-external', title: `Open ${url}`, label: 'Open', class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(url) }) : null,
       x.label ? h('span', { class: 'muted small', text: ` (${x.label})` }) : null), { wide: true }];
   });
+}
+
+/**
+ * The online editing project the job came from (ICE ProjectId), with Copy and a link to the IMS console, where the
+ * project is found by its id (the project page's own URL is unconfirmed: src/present/consoleLinks.ts).
+ */
+function editingProjectRow(ctx: Ctx, job: JobCore): Fact | null {
+  const id = job.editingProjectId;
+  const link = editingProjectLink(job);
+  if (!id || link === null) return null;
+  return ['Editing project', h('span', { class: 'input-value', data: { field: 'editing-project' } },
+    copyable(ctx, id, 'project id'),
+    button({ icon: 'link-external', title: 'Open the IMS console (find the project by its id there)', label: 'Console', class: 'secondary small', onClick: () => ctx.open(link.url) }))];
 }
 
 function refRows(ctx: Ctx): Array<[string, Child]> {

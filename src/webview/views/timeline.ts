@@ -179,7 +179,9 @@ export class TimelineTab {
     append(this.summaryEl,
       chip(plural(s.tracks.length, 'track'), { icon: 'list-flat' }),
       chip(plural(s.clipCount, 'clip'), { icon: 'symbol-array' }),
-      chip(dur !== null ? `${timecode(dur)} (${duration(dur)})` : 'duration unknown', { icon: 'clock', title: dur !== null ? 'Output duration from the main track (or the latest clip end)' : 'No clip has a known end' }),
+      dur !== null && s.durationIsLowerBound
+        ? chip(`≥ ${timecode(dur)} (at least ${duration(dur)})`, { icon: 'clock', class: 'lower-bound', title: 'At least this long: clips of unknown length (no Out, a text-to-speech clip, a clip tied to one) leave the end open, and the job reports no Duration yet' })
+        : chip(dur !== null ? `${timecode(dur)} (${duration(dur)})` : 'duration unknown', { icon: 'clock', title: dur !== null ? 'Output duration: the job\'s own Duration, or what the Timeline determines (the main track, or the latest clip end)' : 'No clip has a known end, and the job reports no Duration' }),
       chip(s.clipsWithoutMedia === 0 ? 'every clip has media' : `${plural(s.clipsWithoutMedia, 'clip')} without media`, { icon: s.clipsWithoutMedia === 0 ? 'pass' : 'warning', class: s.clipsWithoutMedia === 0 ? 'ok' : 'flag', title: 'Video, image and audio clips that name neither a media id nor a URL' }),
       chip(s.gapCount === 0 ? 'no gaps' : `${plural(s.gapCount, 'gap')} (${duration(s.gapSeconds)})`, { icon: s.gapCount === 0 ? 'pass' : 'debug-pause', class: s.gapCount === 0 ? 'ok' : 'flag', title: 'Empty stretches between clips on video, image and audio tracks' }),
       s.unplacedClips > 0 ? chip(`${plural(s.unplacedClips, 'clip')} without a position`, { icon: 'question', class: 'flag', title: 'Clips whose place on the output could not be derived; they are listed in the Clips tab' }) : null,
@@ -407,7 +409,7 @@ export class TimelineTab {
         const w = Math.max(item.openEnd ? 24 : 3, width);
         const name = clipName(c);
         const src = c.in !== null || c.out !== null ? `${c.in !== null ? num(c.in) : '0'}–${c.out !== null ? num(c.out) : '…'} s` : null;
-        const desc = `${name}${src ? `, source ${src}` : ''}, on output ${timecode(item.t0, 2)}–${item.openEnd ? 'end unknown' : timecode(item.t1, 2)}${c.noMedia ? ', no media' : ''}${c.derived ? ', position derived' : ''}`;
+        const desc = `${name}${c.caption !== null ? `, caption “${oneLine(c.caption, 80)}”` : ''}${src ? `, source ${src}` : ''}, on output ${timecode(item.t0, 2)}–${item.openEnd ? 'end unknown' : timecode(item.t1, 2)}${c.noMedia ? ', no media' : ''}${c.derived ? ', position derived' : ''}`;
         const isSel = sel !== null && sel.track === c.track && sel.index === c.index;
         const el = h('div', {
           class: `item clip type-${type}${c.noMedia ? ' nomedia' : ''}${c.derived ? ' derived' : ''}${item.openEnd ? ' open-end' : ''}${isSel ? ' selected' : ''}${w < 28 ? ' narrow' : ''}`,
@@ -416,7 +418,9 @@ export class TimelineTab {
         });
         if (w >= 28) {
           el.appendChild(h('span', { class: 'item-label', text: oneLine(name, 80) }));
-          if (src && w >= 60) el.appendChild(h('span', { class: 'item-sub', text: src }));
+          // A caption (a Text effect) is what people recognise the clip by; the source range otherwise.
+          if (c.caption !== null && w >= 60) el.appendChild(h('span', { class: 'item-sub item-caption', text: oneLine(c.caption, 80) }));
+          else if (src && w >= 60) el.appendChild(h('span', { class: 'item-sub', text: src }));
         }
         place(el, left, w);
         return el;

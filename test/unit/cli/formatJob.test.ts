@@ -5,7 +5,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatJob, statusWord, streamTable } from '../../../src/cli/format.js';
 import { emptyStream, type Job } from '../../../src/model/job.js';
+import { KINDS } from '../../../src/clouds/adapters/registry.js';
 import { ctx, onlyJob, parseFixture, ref } from '../clouds/adapters/support.js';
+
+function parseFixtureBody(body: unknown): Job {
+  const job = KINDS.ice.parse(body, ctx()).jobs[0];
+  assert.ok(job);
+  return job;
+}
 
 function lines(job: Job): string[] {
   return formatJob(job).split('\n');
@@ -31,6 +38,28 @@ describe('formatJob', () => {
     assert.match(rest, /^ {4}Transcode task\n {6}Trigger {2}Auto$/m);
     assert.match(rest, /^ {6}38f0e513c88\*{5}85515f9d50be188 {2}\{"Definition":"LD","Priority":"6","Encryption":\{"EncryptType":"AliyunVoDEncryption"\},"WatermarkIdList":\["9c1d0e5f2a3b4c5d6e7f8a9b0c1d2e3f"\]\}$/m);
     assert.match(rest, /^ {4}NonExistJobIds \(the API says these ids do not exist\) {2}\["c5f9e2a1b3d4\*{5}7f8e9d0c1b2a3f4e"\]$/m);
+  });
+
+  it('IMS: the online editing project (ProjectId) has its own line (test/fixtures/ice/sdk-example.json)', () => {
+    const out = lines(onlyJob('ice', 'sdk-example'));
+    assert.ok(out.includes('  project     ****fddd7748b58bf1d47e95****  (online editing project)'), out.join('\n'));
+    assert.ok(out.includes('  template    ****6e76134d739cc3e85d3e****'), out.join('\n'));
+  });
+
+  it('IMS: a timeline whose end is open (a running job, a clip without Out) prints its length as a lower bound', () => {
+    const line = lines(onlyJob('ice', 'timeline-alignment')).find((l) => l.startsWith('  timeline'));
+    assert.equal(line, '  timeline    4 tracks (2 video, 1 subtitle, 1 audio), 8 clips, ≥ 12 s (clips of unknown length)');
+    const known = lines(onlyJob('ice', 'sdk-example')).find((l) => l.startsWith('  timeline'));
+    assert.equal(known, '  timeline    4 tracks (1 video, 1 subtitle, 2 audio), 8 clips, 30.5 s');
+  });
+
+  it('IMS: an effect track of VideoTracks is counted apart from EffectTracks\' own', () => {
+    const body = { MediaProducingJob: { JobId: 'j1', Status: 'Success', Timeline: JSON.stringify({
+      VideoTracks: [{ VideoTrackClips: [{ MediaId: 'v', Out: 4 }] }, { Type: 'Effect', VideoTrackClips: [{ Type: 'VFX', SubType: 'shake' }] }],
+      EffectTracks: [{ EffectTrackItems: [{ Type: 'Filter', SubType: 'm1' }] }],
+    }) } };
+    const job = parseFixtureBody(body);
+    assert.equal(lines(job).find((l) => l.startsWith('  timeline')), '  timeline    3 tracks (1 video, 1 effect in video tracks, 1 effect), 3 clips, 4 s');
   });
 
   it('Live edge: status "0" reads NOT STARTED; the input stream and the stop time are shown', () => {

@@ -1,6 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../emulator/emulator.js';
+import { iceKind } from '../../../src/clouds/adapters/ice.js';
+import { parseTimeline } from '../../../src/clouds/adapters/timeline.js';
+import { clipCaption } from '../../../src/present/timelineIndex.js';
 import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
 import { aliyunV1, aliyunV3, huaweiListEditingJobs, json, send } from './sdkRequests.js';
 
@@ -60,6 +63,43 @@ describe('emulator APIs answer signed requests in the clouds\' shapes', () => {
 
     const unknown = json(await ice(SAMPLE_IDS.ice.unknownStatus))['MediaProducingJob'] as Record<string, unknown>;
     assert.equal(unknown['Status'], 'Suspended');
+  });
+
+  it('ICE sample jobs serve the SDK model\'s fields (GetMediaProducingJobResponseBody.ts), only the quirky one more', async () => {
+    const model = new Set(['ClipsParam', 'Code', 'CompleteTime', 'CreateTime', 'Duration', 'JobId', 'MediaId', 'MediaURL', 'Message', 'ModifiedTime',
+      'Progress', 'ProjectId', 'Status', 'SubJobMaterials', 'TemplateId', 'Timeline', 'UserData', 'VodMediaId']);
+    for (const [name, id] of Object.entries(SAMPLE_IDS.ice)) {
+      const job = json(await ice(id))['MediaProducingJob'] as Record<string, unknown>;
+      const extra = Object.keys(job).filter((k) => !model.has(k));
+      assert.deepEqual(extra, name === 'succeeded' ? ['JobType', 'OutputMediaTarget', 'ClipsParamVersion', 'FutureField'] : [], name);
+    }
+  });
+
+  it('ICE sample jobs\' Durations agree with their Timelines (the Duration is the timeline\'s length)', async () => {
+    let checked = 0;
+    for (const id of Object.values(SAMPLE_IDS.ice)) {
+      const job = json(await ice(id))['MediaProducingJob'] as Record<string, unknown>;
+      if (typeof job['Duration'] !== 'number' || typeof job['Timeline'] !== 'string') continue;
+      const own = parseTimeline(job['Timeline']);
+      if (own === null || own.parseError !== null || own.durationSeconds === null) continue;
+      checked++;
+      if (own.durationIsLowerBound === true) assert.ok(job['Duration'] >= own.durationSeconds, id);
+      else assert.equal(own.durationSeconds, job['Duration'], id);
+    }
+    assert.ok(checked >= 2, `only ${checked} checked`);
+  });
+
+  it('ICE: the captioned slideshow maps to captions on its image clips and the job\'s 30.5 s', async () => {
+    const body = json(await ice(SAMPLE_IDS.ice.captioned));
+    const job = iceKind.parse(body, { refs: [], region: 'cn-shanghai', requestId: null }).jobs[0];
+    const tl = job?.timeline;
+    assert.ok(tl && tl.parseError === null);
+    assert.deepEqual([tl.durationSeconds, tl.durationIsLowerBound ?? false, job?.editingProjectId], [30.5, false, 'a0b1c2d3e4f5061728394a5b6c7d8e9f']);
+    assert.deepEqual(tl.tracks[0]?.clips.map((c) => clipCaption(c)), [
+      'Is it not a pleasure to learn and to practise what is learned?',
+      'Is it not a delight to have friends come from afar?',
+      'Is he not a gentleman who is not annoyed when others do not know him?',
+    ]);
   });
 
   it('VOD GetTranscodeTask by TranscodeTaskId (V3 POST form body): stream lists as JSON strings, one doubly encoded', async () => {

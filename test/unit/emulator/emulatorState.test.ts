@@ -5,6 +5,7 @@ import { ICE_STATUSES } from '../../emulator/iceApi.js';
 import { LIVE_EDGE_STATUSES } from '../../emulator/liveEdgeApi.js';
 import { LIVE_EDITING_STATUSES } from '../../emulator/liveEditingApi.js';
 import { MPC_STATUSES } from '../../emulator/mpcApi.js';
+import { iceKind } from '../../../src/clouds/adapters/ice.js';
 import { SAMPLE_IDS, sampleJobs } from '../../emulator/sampleJobs.js';
 import { EmulatorState, evaluatePhases, type EmulatedKind } from '../../emulator/state.js';
 import { VOD_TASK_STATUSES } from '../../emulator/vodApi.js';
@@ -84,6 +85,21 @@ describe('jobs move over injected time, as a poller sees them', () => {
     j = await iceJob(id);
     assert.deepEqual([j['Status'], j['Progress'], j['Duration'], j['CompleteTime']], ['Success', 100, 18.3333, '2025-03-01T08:00:40Z']);
     assert.match(String(j['MediaURL']), /^https:\/\/.+\.mp4$/);
+  });
+
+  it('ICE: the open-ended job runs without a Duration (its timeline is "at least 10 s"), then reports 19.27 s', async () => {
+    const id = SAMPLE_IDS.ice.openEnded;
+    t = T0 + 30 * S;
+    let body = await call('GetMediaProducingJob', '2020-11-09', { JobId: id });
+    let tl = iceKind.parse(body, { refs: [], region: 'cn-shanghai', requestId: null }).jobs[0]?.timeline;
+    assert.ok(tl && tl.parseError === null);
+    assert.deepEqual([(body['MediaProducingJob'] as Record<string, unknown>)['Duration'], tl.durationSeconds, tl.durationIsLowerBound], [undefined, 10, true]);
+    t = T0 + 61 * S;
+    body = await call('GetMediaProducingJob', '2020-11-09', { JobId: id });
+    tl = iceKind.parse(body, { refs: [], region: 'cn-shanghai', requestId: null }).jobs[0]?.timeline;
+    assert.ok(tl && tl.parseError === null);
+    assert.deepEqual([tl.durationSeconds, tl.durationIsLowerBound ?? false], [19.27, false]);
+    assert.deepEqual(tl.tracks[0]?.clips.map((c) => [c.timelineIn, c.timelineOut]), [[0, 10], [10, 19.27]]);
   });
 
   it('VOD: Processing (HD done at 25 s) → CompletePartialSucc with the 4K item error', async () => {

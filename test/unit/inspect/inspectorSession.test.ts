@@ -119,6 +119,11 @@ describe('InspectorSession', () => {
     assert.deepEqual(s.checkOpen(j.outputs[0]?.url ?? ''), { ok: true, url: j.outputs[0]?.url, warn: false });
     assert.equal(s.checkOpen('https://acme-media-prod.oss-cn-shanghai.aliyuncs.com/raw/2024/06/broll-harbour.mp4').ok, true, 'a clip\'s media URL');
     assert.equal(s.checkOpen('https://elsewhere.example/').ok, false);
+    // The IMS console for the job's editing project (ProjectId), and only for a job that has one.
+    assert.equal(s.checkOpen('https://ims.console.aliyun.com/summary').ok, true);
+    const noProject = new InspectorSession('k2');
+    noProject.update(tracked({ ...j, editingProjectId: null }), false);
+    assert.equal(noProject.checkOpen('https://ims.console.aliyun.com/summary').ok, false);
   });
 
   it('a job no longer tracked keeps its last snapshot; a restored (trimmed) snapshot says the timeline is pending', () => {

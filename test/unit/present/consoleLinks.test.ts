@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blankJob } from '../../../src/clouds/adapters/wire.js';
-import { consoleLink, consoleUrl } from '../../../src/present/consoleLinks.js';
+import { consoleLink, consoleUrl, editingProjectLink } from '../../../src/present/consoleLinks.js';
 import { JOB_KINDS } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 
@@ -38,4 +38,12 @@ test('hostile ids and regions never reach the URL unencoded', () => {
     assert.ok(!url.includes('<') && !url.includes('"') && !url.includes('script'), `${kind}: ${url}`);
     assert.ok(url.startsWith('https://'));
   }
+});
+
+test('an IMS job\'s editing project links the IMS console (the project page itself is unconfirmed), a job without one none', () => {
+  const job = { ...blankJob('ice', 'cn-shanghai', 'j1'), editingProjectId: '****fddd7748b58bf1d47e95****' };
+  assert.deepEqual(editingProjectLink(job), { url: 'https://ims.console.aliyun.com/summary', exact: false });
+  assert.equal(editingProjectLink({ ...job, editingProjectId: null }), null);
+  assert.equal(editingProjectLink({ ...job, editingProjectId: '  ' }), null);
+  assert.equal(editingProjectLink(blankJob('ice', 'cn-shanghai', 'j1')), null);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { definitionMismatch } from '../../../src/present/definition.js';
 import { type TimelineClip, type TimelineTrack } from '../../../src/model/job.js';
-import { TimelineIndex } from '../../../src/present/timelineIndex.js';
+import { clipCaption, TimelineIndex } from '../../../src/present/timelineIndex.js';
 
 function clip(tIn: number | null, tOut: number | null, extra: Partial<TimelineClip> = {}): TimelineClip {
   return {
@@ -17,6 +17,40 @@ function track(type: TimelineTrack['type'], clips: TimelineClip[], main = false)
 }
 
 describe('TimelineIndex', () => {
+  it('an open-ended clip is drawn to the next clip on its lane, or to the end of what the lanes show; no gap is counted', () => {
+    const idx = new TimelineIndex([
+      track('video', [clip(0, 10, { derivedPlacement: true }), clip(10, null, { derivedPlacement: true }), clip(14, 20)], true),
+      track('subtitle', [clip(0, null, { mediaId: null, text: 'title', derivedPlacement: true })]),
+    ], 20, true);
+    assert.deepEqual([idx.summary.durationSeconds, idx.summary.durationIsLowerBound, idx.summary.gapCount], [20, true, 0]);
+    const [video, subs] = idx.window({ from: 0, to: 20, pxPerSecond: 50 });
+    const open = video?.items.find((it) => it.k === 'clip' && it.clip.index === 1);
+    assert.ok(open && open.k === 'clip');
+    assert.deepEqual([open.t0, open.t1, open.openEnd, open.clip.derived], [10, 14, true, true]);
+    const title = subs?.items[0];
+    assert.ok(title && title.k === 'clip');
+    assert.deepEqual([title.t0, title.t1, title.openEnd], [0, 20, true]);
+    assert.equal(idx.summary.tracks[0]?.end, 20, 'the lane\'s range is what is known');
+    assert.equal(idx.summary.tracks[1]?.end, 0);
+  });
+
+  it('an open-ended clip followed by clips without a place keeps its stub (its end is anyone\'s guess)', () => {
+    const idx = new TimelineIndex([track('video', [clip(0, null, { derivedPlacement: true }), clip(null, null), clip(null, 30)], true)], 30);
+    const item = idx.window({ from: 0, to: 30, pxPerSecond: 20 })[0]?.items.find((it) => it.k === 'clip');
+    assert.ok(item && item.k === 'clip');
+    assert.deepEqual([item.t0, item.t1, item.openEnd], [0, 0, true]);
+  });
+
+  it('the length is a lower bound only when there is one; a caption is the Content of the clip\'s Text effect', () => {
+    assert.equal(new TimelineIndex([track('video', [clip(0, 4)])], null, true).summary.durationIsLowerBound, false);
+    const captioned = clip(0, 4, { effects: [{ type: 'Volume', subType: null, durationSeconds: null, raw: { Gain: 1 } }, { type: 'Text', subType: null, durationSeconds: null, raw: { Type: 'Text', Content: 'Hello <b>there</b>' } }] });
+    assert.equal(clipCaption(captioned), 'Hello <b>there</b>');
+    assert.equal(clipCaption(clip(0, 1)), null);
+    assert.equal(clipCaption(clip(0, 1, { effects: [{ type: 'text', subType: null, durationSeconds: null, raw: { Content: '  ' } }] })), null);
+    const idx = new TimelineIndex([track('video', [captioned, clip(4, 6)])], 6);
+    assert.deepEqual(idx.rows('caption', 'asc', 0, 2).rows.map((r) => r.caption), ['Hello <b>there</b>', null]);
+  });
+
   it('summary: clips, clips without media, unplaced clips, gaps on sequence tracks only', () => {
     const idx = new TimelineIndex([
       track('video', [clip(0, 4), clip(6, 9, { mediaId: null }), clip(9, 10), clip(null, null)], true),

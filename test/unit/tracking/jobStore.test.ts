@@ -287,6 +287,40 @@ test('persistence: the VOD and edge fields (inputs, stop time, output template a
   ]);
 });
 
+test('persistence: the IMS fields (editing project, a lower-bound timeline length, an effect track\'s origin) are saved; a job saved without them loads', async () => {
+  const { kv, store } = newStore();
+  store.add([ICE1]);
+  const body = fixture('ice', 'sdk-example') as { MediaProducingJob: Record<string, unknown> };
+  const timeline = JSON.stringify({
+    VideoTracks: [{ MainTrack: true, VideoTrackClips: [{ MediaId: 'a', Out: 10 }, { MediaId: 'b', In: 30 }] }, { Type: 'Effect', VideoTrackClips: [{ Type: 'VFX', SubType: 'shake', TimelineIn: 1, Duration: 2 }] }],
+  });
+  const running = { ...body, MediaProducingJob: { ...body.MediaProducingJob, Status: 'Processing', Duration: undefined, Timeline: timeline } };
+  const job = iceKind.parse(running, { refs: [ICE1], region: 'cn-shanghai', requestId: null }).jobs[0]!;
+  assert.ok(job.timeline !== null && job.timeline.parseError === null && job.timeline.durationIsLowerBound === true);
+  store.applyOutcome(jobKey(ICE1), { ref: ICE1, jobs: [{ ...job, id: ICE1.id }], error: null }, AT);
+  await store.flush();
+  const { store: reloaded } = newStore(kv);
+  assert.equal(await reloaded.load(), null);
+  const s = reloaded.get(jobKey(ICE1))!.snapshot!;
+  assert.equal(s.editingProjectId, '****fddd7748b58bf1d47e95****');
+  assert.ok(s.timeline !== null && s.timeline.parseError === null);
+  assert.deepEqual([s.timeline.durationSeconds, s.timeline.durationIsLowerBound, s.timeline.tracks.map((t) => t.origin)], [10, true, [undefined, 'video']]);
+
+  // A state written before these fields existed: the job loads, the fields are absent.
+  const old = structuredClone(kv.data.get(KEY)) as { jobs: Array<{ snapshot: Record<string, any> }> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  for (const j of old.jobs) {
+    delete j.snapshot.editingProjectId;
+    delete j.snapshot.timeline.durationIsLowerBound;
+    for (const t of j.snapshot.timeline.tracks) delete t.origin;
+  }
+  const oldKv = new MemoryKv();
+  oldKv.data.set(KEY, old);
+  const { store: fromOld } = newStore(oldKv);
+  assert.equal(await fromOld.load(), null);
+  const f = fromOld.get(jobKey(ICE1))!.snapshot!;
+  assert.deepEqual([f.editingProjectId, f.timeline?.parseError === null && f.timeline.durationIsLowerBound], [undefined, undefined]);
+});
+
 test('persistence: writes are debounced and coalesced; flush writes at once', async () => {
   const { kv, store, timers } = newStore();
   store.add([ICE1]);

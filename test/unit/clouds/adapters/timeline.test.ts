@@ -106,7 +106,8 @@ describe('timeline: placement rules', () => {
     assert.deepEqual(t.clips.map(placement), [
       [0, 4, true], [4, null, true], [null, null, false], [20, 25, true], [25, 26, true], [26, 40, true],
     ]);
-    assert.equal(tl.durationSeconds, 40);
+    // A clip without a place: the Timeline says the output lasts at least 40 s.
+    assert.deepEqual([tl.durationSeconds, tl.durationIsLowerBound], [40, true]);
   });
 
   it('a clip whose cursor is unknown but has TimelineOut and a length is placed backwards from it', () => {
@@ -136,10 +137,11 @@ describe('timeline: placement rules', () => {
     assert.ok(tl !== null && tl.parseError === null);
     const main = track(tl, 0);
     assert.deepEqual(main.clips.map(placement), [[0, 6, true], [6, 12, true], [12, null, true], [null, null, false]]);
-    assert.equal(tl.durationSeconds, 12);
-    assert.deepEqual(placement(clip(track(tl, 1), 0)), [0, 12, true]); // GlobalImage: the whole output
+    // The job is running (no Duration yet) and the third clip's length is unknown: at least 12 s, not 12 s.
+    assert.deepEqual([tl.durationSeconds, tl.durationIsLowerBound], [12, true]);
+    assert.deepEqual(placement(clip(track(tl, 1), 0)), [0, null, true]); // GlobalImage: the whole output, whose end is unknown
     const sub = clip(track(tl, 2), 0);
-    assert.deepEqual(placement(sub), [1, 12, true]);
+    assert.deepEqual(placement(sub), [1, null, true]);
     assert.equal(sub.text, 'LIVE');
     const audio = track(tl, 3);
     assert.deepEqual(placement(clip(audio, 0)), [0, 6, true]); // ReferenceClipId "host"
@@ -167,6 +169,8 @@ describe('timeline: placement rules', () => {
       EffectTracks: [{ EffectTrackItems: [{ Type: 'Filter', SubType: 'm1' }] }],
     });
     assert.deepEqual(tl.tracks.map((t) => [t.type, t.index]), [['video', 0], ['effect', 1], ['image', 0], ['effect', 0], ['subtitle', 0]]);
+    // The effect track of VideoTracks says where it came from (its index counts VideoTracks); EffectTracks' does not.
+    assert.deepEqual(tl.tracks.map((t) => t.origin), [undefined, 'video', undefined, undefined, undefined]);
     assert.deepEqual(placement(clip(track(tl, 1), 0)), [2, 5, true]);
     assert.equal(clip(track(tl, 1), 0).clipType, 'VFX');
     assert.deepEqual(track(tl, 2).clips.map((c) => [c.mediaId, ...placement(c)]), [['img1', 0, 4, true], ['img2', 4, 5.5, true]]);
@@ -256,5 +260,115 @@ describe('timeline: big timelines', () => {
     const clips = tl.tracks.flatMap((t) => t.clips);
     assert.equal(clips.length, 10_000);
     assert.ok(clips.every((c) => c.timelineIn !== null && c.timelineOut !== null && c.timelineOut >= c.timelineIn));
+  });
+});
+
+/**
+ * The output's length (issue 11, defect 4): a length shorter than the truth is worse than none. Timelines from the
+ * IMS docs: the SDK model's own Timeline example (GetMediaProducingJobResponseBody.ts @example: two MediaIds, no
+ * In/Out), the voice-over slideshow of https://www.alibabacloud.com/help/en/ims/use-cases/text-to-video (in
+ * test/fixtures/ice/sdk-example.json), the alignment example of
+ * https://www.alibabacloud.com/help/en/ims/use-cases/inter-track-material-alignment, and the main-track rules of
+ * https://www.alibabacloud.com/help/en/ims/use-cases/control-the-clip-duration.
+ */
+describe('timeline: the output\'s length and the clips that run to it', () => {
+  const slideshow = (): string => fixtureRecord('ice', 'sdk-example').MediaProducingJob.Timeline;
+
+  it('the slideshow with the job\'s Duration (30.5 s): the length is the Duration; the last TTS clip, the title and the looping music end there', () => {
+    const job = onlyJob('ice', 'sdk-example');
+    const tl = job.timeline;
+    assert.ok(tl !== null && tl.parseError === null);
+    assert.deepEqual([tl.durationSeconds, tl.durationIsLowerBound ?? false], [30.5, false]);
+    const [images, title, tts, music] = tl.tracks;
+    assert.ok(images && title && tts && music);
+    // AI_TTS clips say only their text: the first starts at 0, the last (main track) ends with the output.
+    assert.deepEqual(tts.clips.map(placement), [[0, null, true], [null, null, false], [null, 30.5, true]]);
+    // Each image takes its TTS clip's placement (ReferenceClipId), as far as it is known.
+    assert.deepEqual(images.clips.map(placement), [[0, null, true], [null, null, false], [null, 30.5, true]]);
+    assert.deepEqual(placement(clip(title, 0)), [0, 30.5, true], 'a subtitle without TimelineIn/Out spans the output');
+    assert.deepEqual(placement(clip(music, 0)), [0, 30.5, true], 'LoopMode music lasts until the output ends');
+  });
+
+  it('the same slideshow while the job runs (no Duration): nothing says how long it is, so the length is unknown, not 0', () => {
+    const tl = parsed(slideshow());
+    assert.deepEqual([tl.durationSeconds, tl.durationIsLowerBound ?? false], [null, false]);
+    assert.deepEqual(placement(clip(track(tl, 1), 0)), [0, null, true], 'the title starts at 0, its end waits for the length');
+    assert.deepEqual(placement(clip(track(tl, 3), 0)), [0, null, true]);
+  });
+
+  it('the SDK model\'s example Timeline (two MediaIds, no In/Out, no main track) with a Duration: the only track ends with the output', () => {
+    const text = '{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"****4d7cf14dc7b83b0e801c****"},{"MediaId":"****4d7cf14dc7b83b0e801c****"}]}]}';
+    const withDuration = parseTimeline(text, undefined, 30.5);
+    assert.ok(withDuration !== null && withDuration.parseError === null);
+    assert.deepEqual(track(withDuration, 0).clips.map(placement), [[0, null, true], [null, 30.5, true]]);
+    assert.deepEqual([withDuration.durationSeconds, withDuration.durationIsLowerBound ?? false], [30.5, false]);
+    const without = parsed(text);
+    assert.deepEqual(track(without, 0).clips.map(placement), [[0, null, true], [null, null, false]]);
+    assert.equal(without.durationSeconds, null);
+  });
+
+  it('an open-ended last clip: "≥ 10 s" without a Duration; with the job\'s 19.27 s it is placed to 19.27 and the length is 19.27', () => {
+    const timeline = { VideoTracks: [{ MainTrack: true, VideoTrackClips: [{ MediaId: 'intro', In: 0, Out: 10 }, { MediaId: 'talk', In: 30 }] }] };
+    const open = parsed(timeline);
+    assert.deepEqual(track(open, 0).clips.map(placement), [[0, 10, true], [10, null, true]]);
+    assert.deepEqual([open.durationSeconds, open.durationIsLowerBound], [10, true]);
+    const known = parseTimeline(timeline, undefined, 19.27);
+    assert.ok(known !== null && known.parseError === null);
+    assert.deepEqual(track(known, 0).clips.map(placement), [[0, 10, true], [10, 19.27, true]]);
+    assert.deepEqual([known.durationSeconds, known.durationIsLowerBound ?? false], [19.27, false]);
+  });
+
+  it('on the main track the clips before the end are placed back from the Duration when their lengths are known', () => {
+    const tl = parseTimeline({ VideoTracks: [{ MainTrack: true, VideoTrackClips: [{ MediaId: 'a' }, { MediaId: 'b', In: 2, Out: 6 }] }] }, undefined, 10);
+    assert.ok(tl !== null && tl.parseError === null);
+    assert.deepEqual(track(tl, 0).clips.map(placement), [[0, 6, true], [6, 10, true]]);
+  });
+
+  it('a main audio track cuts the others: the video beyond it does not make the output longer', () => {
+    // control-the-clip-duration: four 5 s videos, a 15 s main audio track: the video is 15 s.
+    const videos = [1, 2, 3, 4].map((n) => ({ MediaUrl: `https://your-bucket.oss-cn-shanghai.aliyuncs.com/your_video${n}.mp4`, Out: 5 }));
+    const tl = parsed({ VideoTracks: [{ VideoTrackClips: videos }], AudioTracks: [{ MainTrack: true, AudioTrackClips: [{ MediaUrl: 'https://your-bucket.oss-cn-shanghai.aliyuncs.com/your_audio.mp3', Out: 15 }] }] });
+    assert.deepEqual([tl.durationSeconds, tl.durationIsLowerBound ?? false], [15, false]);
+  });
+
+  it('the inter-track alignment example: the video tied to audio_1 takes 5..15, the end clip follows: exactly 20 s', () => {
+    const tl = parsed({
+      VideoTracks: [{ VideoTrackClips: [
+        { In: 0, Out: 5, MediaURL: 'https://your-bucket.oss-cn-shanghai.aliyuncs.com/head.mp4' },
+        { ReferenceClipId: 'audio_1', MediaURL: 'https://your-bucket.oss-cn-shanghai.aliyuncs.com/video1.mp4' },
+        { MediaURL: 'https://your-bucket.oss-cn-shanghai.aliyuncs.com/end.mp4', In: 0, Out: 5 },
+      ] }],
+      AudioTracks: [{ AudioTrackClips: [{ TimelineIn: 5, ClipId: 'audio_1', MediaId: '7980d8f************e6f7e5696301', In: 0, Out: 10 }] }],
+    });
+    assert.deepEqual(track(tl, 0).clips.map(placement), [[0, 5, true], [5, 15, true], [15, 20, true]]);
+    assert.deepEqual(placement(clip(track(tl, 1), 0)), [5, 15, true]);
+    assert.deepEqual([tl.durationSeconds, tl.durationIsLowerBound ?? false], [20, false]);
+  });
+
+  it('a FreezeFrame effect holds the last frame for its Duration: the clip lasts that much longer', () => {
+    const tl = parsed({ VideoTracks: [{ VideoTrackClips: [
+      { MediaId: 'a', In: 0, Out: 5, Effects: [{ Type: 'FreezeFrame', Duration: 2 }] },
+      { MediaId: 'b', In: 0, Out: 3 },
+    ] }] });
+    assert.deepEqual(track(tl, 0).clips.map(placement), [[0, 7, true], [7, 10, true]]);
+    assert.equal(tl.durationSeconds, 10);
+  });
+
+  it('subtitles without TimelineOut run to the Duration; a subtitle starting later too', () => {
+    const tl = parseTimeline({
+      VideoTracks: [{ VideoTrackClips: [{ MediaId: 'v', In: 0 }] }],
+      SubtitleTracks: [{ SubtitleTrackClips: [{ Type: 'Text', Content: 'title' }, { Type: 'Text', Content: 'later', TimelineIn: 3 }] }],
+    }, undefined, 12.5);
+    assert.ok(tl !== null && tl.parseError === null);
+    assert.deepEqual(track(tl, 1).clips.map(placement), [[0, 12.5, true], [3, 12.5, true]]);
+    assert.deepEqual(placement(clip(track(tl, 0), 0)), [0, 12.5, true]);
+  });
+
+  it('a Duration that is not a positive number is ignored', () => {
+    for (const d of [0, -3, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const tl = parseTimeline({ VideoTracks: [{ VideoTrackClips: [{ MediaId: 'a', Out: 4 }] }] }, undefined, d);
+      assert.ok(tl !== null && tl.parseError === null);
+      assert.equal(tl.durationSeconds, 4, String(d));
+    }
   });
 });
