@@ -70,7 +70,9 @@ suite('recent', () => {
 
   test('nothing is listed until a source is expanded: not at activation, not in the background', async () => {
     const all = await emulator.requests();
-    const lists = all.filter((r) => typeof r.api === 'string' && /:(List|Describe|GetVideoList)/.test(r.api));
+    // The list APIs (MPC's get call is ListEditingJobs, v2, by id; its list call is v1 ListEditingJob).
+    const LIST_APIS = new Set(['ice:ListMediaProducingJobs', 'ice:ListBatchMediaProducingJobs', 'vod:GetVideoList', 'vod:ListTranscodeTask', 'live:DescribeCasters', 'live:DescribeShowList', 'live:ListEdgeTranscodeJob', 'mpc:ListEditingJob']);
+    const lists = all.filter((r) => typeof r.api === 'string' && LIST_APIS.has(r.api));
     assert.deepEqual(lists.map((r) => r.api), [], 'no list call in this window\'s life before the Recent Jobs view was used');
     assert.equal(api.recent.view.visible, false, 'the view starts collapsed');
   });

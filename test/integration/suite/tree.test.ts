@@ -170,9 +170,12 @@ suite('tree', () => {
         return ['Alibaba Cloud (10)', 'Running (3)', 'Partly Failed (1)', 'Huawei Cloud (3)'].every((l) => t.some((x) => x.includes(l))) ? t : undefined;
       }, 10_000, { message: 'the view to render the groups' });
       assert.ok(rendered.some((x) => x.includes(shortId(SAMPLE_IDS.ice.processing)) && x.includes('45 %')), 'a job row with its description');
-      // The view's title: the container and a short view name.
+      // The view's title: the container's name.
       const title = (await uiText('.part.sidebar .composite.title')) ?? [];
-      assert.ok(title.some((x) => /^media jobs: jobs$/i.test(x.split('\n')[0]!.trim())), `side bar title: ${JSON.stringify(title)}`);
+      // The container has two views (Jobs, Recent Jobs): its title is the container's, each view names its pane.
+      assert.ok(title.some((x) => /^media jobs$/i.test(x.split('\n')[0]!.trim())), `side bar title: ${JSON.stringify(title)}`);
+      const panes = ((await uiText('.part.sidebar .pane-header')) ?? []).map((x) => x.split('\n')[0]!.trim().toLowerCase());
+      assert.ok(panes.includes('jobs') && panes.includes('recent jobs'), `view panes: ${JSON.stringify(panes)}`);
       await screenshot('tree-by-cloud', { waitForText: 'Alibaba Cloud (10)' });
     }
   });
