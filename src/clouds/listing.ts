@@ -84,6 +84,28 @@ export function aliyunListTime(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** An Alibaba RPC list API: its `product:Action` name (the rate-limit bucket and RAM action), version, endpoint, rate. */
+export interface AliyunListApi {
+  api: string;
+  action: string;
+  version: string;
+  endpoint: Endpoint;
+  rateLimit: RateLimit;
+}
+
+/** A list API of an Alibaba kind, at the kind's endpoint and (unless its own is published) the kind's get-call rate. */
+export function aliyunListApi(kind: { endpoint: Endpoint; rateLimit: RateLimit }, action: string, version: string, rateLimit: RateLimit = kind.rateLimit): AliyunListApi {
+  return { api: `${kind.endpoint.product}:${action}`, action, version, endpoint: kind.endpoint, rateLimit };
+}
+
+/** One call of an Alibaba RPC list API: POST with the API's own parameters, plus RegionId when the query has one. */
+export function aliyunListCall(api: AliyunListApi, params: Readonly<Record<string, string>>, region: string): ListRequest {
+  return {
+    api: api.api, rateLimit: api.rateLimit, endpoint: api.endpoint,
+    call: { cloud: 'aliyun', product: api.endpoint.product, action: api.action, version: api.version, method: 'POST', params: region !== '' ? { ...params, RegionId: region } : { ...params } },
+  };
+}
+
 /** `yyyyMMddHHmmss` UTC, Huawei MPC's time format. */
 export function huaweiListTime(ms: number): string {
   return aliyunListTime(ms).replace(/[-:TZ]/g, '');

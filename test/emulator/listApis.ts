@@ -65,12 +65,8 @@ const ICE_LIST_STATUSES = new Set(['Init', 'Failed', 'Success', 'Processing']);
 export function handleListMediaProducingJobs(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
   const bad = (message: string, code = 'InvalidParameter'): ApiOutcome => apiFailure(400, code, message);
   const now = state.now();
-  const start = params['StartTime'] !== undefined ? parseTime(params['StartTime'], ALIYUN_TIME) : now - 30 * DAY;
-  const end = params['EndTime'] !== undefined ? parseTime(params['EndTime'], ALIYUN_TIME) : now;
-  if (start === null) return bad('The StartTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).', 'InvalidParameter.StartTime');
-  if (end === null) return bad('The EndTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).', 'InvalidParameter.EndTime');
-  if (end < start) return bad('The EndTime must be later than the StartTime.', 'InvalidParameter.EndTime');
-  if (end - start > 30 * DAY) return bad('The time range between StartTime and EndTime cannot exceed 30 days.', 'InvalidParameter.TimeRange');
+  const w = checkWindow(params, { start: now - 30 * DAY, end: now, maxMs: 30 * DAY });
+  if (isOutcome(w)) return w;
   const max = intParam(params['MaxResults'], 10);
   if (max === null || max < 1 || max > 100) return bad('The MaxResults must be between 1 and 100.', 'InvalidParameter.MaxResults');
   const status = params['Status'];
@@ -84,7 +80,7 @@ export function handleListMediaProducingJobs(params: Readonly<Record<string, str
     if (o === null) return bad('The NextToken is invalid or belongs to another query.', 'InvalidParameter.NextToken');
     offset = o;
   }
-  const matching = newestFirst(state.list('ice').filter((j) => j.startAt >= start && j.startAt <= end + 999), sortBy.endsWith('Asc'))
+  const matching = newestFirst(state.list('ice').filter((j) => j.startAt >= w.start && j.startAt <= w.end + 999), sortBy.endsWith('Asc'))
     .map((j) => renderIceJob(state, j))
     .filter((r) => status === undefined || r['Status'] === status);
   const page = matching.slice(offset, offset + max).map(({ Timeline: _t, Progress: _p, SubJobMaterials: _s, ...item }) => item);
@@ -98,10 +94,8 @@ export function handleListEdgeTranscodeJob(params: Readonly<Record<string, strin
     const m = missingParameter('ClusterId');
     return apiFailure(400, m.code, m.message);
   }
-  const pageNo = intParam(params['PageNo'], 1);
-  if (pageNo === null || pageNo < 1) return apiFailure(400, 'InvalidParameter.PageNo', 'The PageNo must be a positive integer.');
-  const size = intParam(params['PageSize'], 10);
-  if (size === null || size < 1 || size > 100) return apiFailure(400, 'InvalidParameter.PageSize', 'The PageSize must be between 1 and 100.');
+  const p = page(params, 'PageNo', 10, 100);
+  if (isOutcome(p)) return p;
   const status = params['Status'];
   if (status !== undefined && status !== '0' && status !== '1') return apiFailure(400, 'InvalidParameter.Status', `The Status "${status}" is invalid.`);
   const sortBy = params['SortBy'] ?? 'desc';
@@ -112,7 +106,7 @@ export function handleListEdgeTranscodeJob(params: Readonly<Record<string, strin
     .map((j) => renderEdgeJob(state, j))
     .filter((r) => status === undefined || r['Status'] === status)
     .filter((r) => keyword === undefined || keyword === '' || r['JobId'] === keyword || String(r['Name'] ?? '').includes(keyword));
-  return { ok: true, payload: { TotalCount: all.length, JobList: { Job: all.slice((pageNo - 1) * size, pageNo * size) } } };
+  return { ok: true, payload: { TotalCount: all.length, JobList: { Job: all.slice((p.no - 1) * p.size, p.no * p.size) } } };
 }
 
 const MPC_V1_STATUSES = new Set(['INIT', 'WAITING', 'PREPROCESSING', 'PROCESSING', 'SUCCEED', 'FAILED', 'CANCELED']);
@@ -145,12 +139,26 @@ export function handleListEditingJobV1(projectId: string, query: URLSearchParams
   return { ok: true, payload: { total: all.length, jobs: all.slice(page * size, (page + 1) * size) } };
 }
 
-function checkWindow(params: Readonly<Record<string, string>>): { start: number | null; end: number | null } | ApiOutcome {
-  const start = params['StartTime'] !== undefined && params['StartTime'] !== '' ? parseTime(params['StartTime'], ALIYUN_TIME) : -Infinity;
-  const end = params['EndTime'] !== undefined && params['EndTime'] !== '' ? parseTime(params['EndTime'], ALIYUN_TIME) : Infinity;
+interface WindowRule {
+  /** Used when the parameter is absent (ICE: the last 30 days; VOD: unbounded). */
+  start: number;
+  end: number;
+  /** The longest range the API takes (ICE: 30 days). */
+  maxMs?: number;
+}
+
+const OPEN_WINDOW: WindowRule = { start: -Infinity, end: Infinity };
+
+/** StartTime/EndTime in `yyyy-MM-ddTHH:mm:ssZ`, the end not before the start, the range within the API's maximum. */
+function checkWindow(params: Readonly<Record<string, string>>, rule: WindowRule = OPEN_WINDOW): { start: number; end: number } | ApiOutcome {
+  const start = params['StartTime'] !== undefined && params['StartTime'] !== '' ? parseTime(params['StartTime'], ALIYUN_TIME) : rule.start;
+  const end = params['EndTime'] !== undefined && params['EndTime'] !== '' ? parseTime(params['EndTime'], ALIYUN_TIME) : rule.end;
   if (start === null) return apiFailure(400, 'InvalidParameter.StartTime', 'The StartTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).');
   if (end === null) return apiFailure(400, 'InvalidParameter.EndTime', 'The EndTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).');
   if (end < start) return apiFailure(400, 'InvalidParameter.EndTime', 'The EndTime must be later than the StartTime.');
+  if (rule.maxMs !== undefined && end - start > rule.maxMs) {
+    return apiFailure(400, 'InvalidParameter.TimeRange', `The time range between StartTime and EndTime cannot exceed ${rule.maxMs / DAY} days.`);
+  }
   return { start, end };
 }
 
@@ -199,7 +207,7 @@ export function handleGetVideoList(params: Readonly<Record<string, string>>, sta
   if (sortBy !== 'CreationTime:Desc' && sortBy !== 'CreationTime:Asc') return apiFailure(400, 'InvalidParameter.SortBy', `The SortBy "${sortBy}" is invalid.`);
   if ((p.no - 1) * p.size >= 5000) return apiFailure(400, 'InvalidParameter.PageNo', 'At most 5000 records can be returned for one filter; narrow StartTime and EndTime.');
   const all = videos(state)
-    .filter((v) => v.createdAt >= (w.start ?? -Infinity) && v.createdAt <= (w.end ?? Infinity) + 999)
+    .filter((v) => v.createdAt >= w.start && v.createdAt <= w.end + 999)
     .filter((v) => statuses === null || statuses.includes(v.status))
     .sort((a, b) => (sortBy.endsWith('Asc') ? a.createdAt - b.createdAt : b.createdAt - a.createdAt) || a.videoId.localeCompare(b.videoId));
   const list = all.slice((p.no - 1) * p.size, Math.min(p.no * p.size, 5000)).map((v) => ({
@@ -222,7 +230,7 @@ export function handleListTranscodeTask(params: Readonly<Record<string, string>>
   const p = page(params, 'PageNo', 10, 50);
   if (isOutcome(p)) return p;
   const tasks = state.list('vod')
-    .filter((t) => t.fields?.['VideoId'] === videoId && t.startAt >= (w.start ?? -Infinity) && t.startAt <= (w.end ?? Infinity) + 999)
+    .filter((t) => t.fields?.['VideoId'] === videoId && t.startAt >= w.start && t.startAt <= w.end + 999)
     .sort((a, b) => b.startAt - a.startAt || a.id.localeCompare(b.id))
     .slice((p.no - 1) * p.size, p.no * p.size)
     .map((t) => {

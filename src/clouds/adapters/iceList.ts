@@ -9,13 +9,12 @@
  */
 import { z } from 'zod';
 import { SchemaError } from '../errors.js';
-import { aliyunListTime, DAYS, inWindow, type KindLister, type ListQuery, type ListSend, SeenIds, splitWindows, statusMatches } from '../listing.js';
+import { aliyunListApi, aliyunListCall, aliyunListTime, DAYS, inWindow, type KindLister, type ListQuery, type ListSend, SeenIds, splitWindows, statusMatches } from '../listing.js';
 import { type Job } from '../../model/job.js';
 import { iceKind } from './ice.js';
 import { optString, parseBody } from './wire.js';
 
-const ACTION = 'ListMediaProducingJobs';
-const API = `ice:${ACTION}`;
+const JOBS = aliyunListApi(iceKind, 'ListMediaProducingJobs', '2020-11-09');
 const MAX_PAGE = 100;
 
 const BodyWire = z.looseObject({
@@ -26,7 +25,7 @@ const BodyWire = z.looseObject({
 
 export const iceLister: KindLister = {
   kind: iceKind.kind,
-  apis: [API],
+  apis: [JOBS.api],
   maxWindowMs: DAYS(30),
   maxPageSize: MAX_PAGE,
   // The request's Status enum (ListMediaProducingJobsRequest.ts): Init, Failed, Success, Processing.
@@ -44,12 +43,8 @@ export const iceLister: KindLister = {
         const status = q.status !== null ? this.statusValues[q.status] : undefined;
         if (status !== undefined) params.Status = status;
         if (token !== null) params.NextToken = token;
-        if (q.region !== '') params.RegionId = q.region;
-        const { body, requestId } = await send({
-          api: API, rateLimit: iceKind.rateLimit, endpoint: iceKind.endpoint,
-          call: { cloud: 'aliyun', product: iceKind.endpoint.product, action: ACTION, version: '2020-11-09', method: 'POST', params },
-        });
-        const wire = parseBody(BodyWire, body, API, requestId);
+        const { body, requestId } = await send(aliyunListCall(JOBS, params, q.region));
+        const wire = parseBody(BodyWire, body, JOBS.api, requestId);
         const jobs: Job[] = [];
         for (const item of wire.MediaProducingJobList ?? []) {
           try {

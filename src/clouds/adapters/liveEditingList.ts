@@ -12,17 +12,15 @@
  */
 import { z } from 'zod';
 import { ApiError, SchemaError } from '../errors.js';
-import { type KindLister, type ListQuery, type ListSend, SeenIds, statusMatches } from '../listing.js';
+import { aliyunListApi, aliyunListCall, type KindLister, type ListQuery, type ListSend, SeenIds, statusMatches } from '../listing.js';
 import { type Job } from '../../model/job.js';
 import { liveEditingKind } from './liveEditing.js';
 import { aliyunTime, idString, numLike, optString, parseBody } from './wire.js';
 
 const VERSION = '2016-11-01';
-const CASTERS = 'DescribeCasters';
-const CASTERS_API = `live:${CASTERS}`;
 const MAX_PAGE = 100;
 /** DescribeCasters: 15 calls a second per user (client.ts remark). */
-const CASTERS_RATE = { capacity: 15, perMs: 1000 } as const;
+const CASTERS = aliyunListApi(liveEditingKind, 'DescribeCasters', VERSION, { capacity: 15, perMs: 1000 });
 /** GetEditingJobInfo answers these for a studio without a playlist or one deleted since it was listed. */
 const GONE = new Set(['InvalidShowList.NotFound', 'InvalidCaster.NotFound']);
 
@@ -33,11 +31,6 @@ const CastersWire = z.looseObject({
   Total: numLike,
   CasterList: z.optional(z.looseObject({ Caster: z.optional(z.array(z.unknown())) })),
 });
-
-function call(action: string, params: Record<string, string>, region: string) {
-  if (region !== '') params.RegionId = region;
-  return { cloud: 'aliyun' as const, product: liveEditingKind.endpoint.product, action, version: VERSION, method: 'POST' as const, params };
-}
 
 async function tasksOf(casterId: string, casterName: string | null, q: ListQuery, send: ListSend): Promise<Job[]> {
   const ref = { kind: liveEditingKind.kind, id: casterId, region: q.region, params: {} };
@@ -54,7 +47,7 @@ async function tasksOf(casterId: string, casterName: string | null, q: ListQuery
 
 export const liveEditingLister: KindLister = {
   kind: liveEditingKind.kind,
-  apis: [CASTERS_API, liveEditingKind.api],
+  apis: [CASTERS.api, liveEditingKind.api],
   maxWindowMs: null,
   maxPageSize: MAX_PAGE,
   // The task status is not a filter of DescribeCasters (its Status is the studio's streaming state).
@@ -65,11 +58,8 @@ export const liveEditingLister: KindLister = {
     const seen = new SeenIds();
     const size = Math.min(Math.max(1, q.pageSize), MAX_PAGE);
     for (let page = 1; ; page++) {
-      const { body, requestId } = await send({
-        api: CASTERS_API, rateLimit: CASTERS_RATE, endpoint: liveEditingKind.endpoint,
-        call: call(CASTERS, { NormType: '6', OrderByModifyAsc: 'false', PageNum: String(page), PageSize: String(size) }, q.region),
-      });
-      const wire = parseBody(CastersWire, body, CASTERS_API, requestId);
+      const { body, requestId } = await send(aliyunListCall(CASTERS, { NormType: '6', OrderByModifyAsc: 'false', PageNum: String(page), PageSize: String(size) }, q.region));
+      const wire = parseBody(CastersWire, body, CASTERS.api, requestId);
       const items = wire.CasterList?.Caster ?? [];
       let requests = 1;
       let older = false;
