@@ -2,7 +2,11 @@
  * The list calls the clouds offer for browsing, with their parameter checks:
  * - ICE ListMediaProducingJobs (2020-11-09): StartTime/EndTime `yyyy-MM-ddTHH:mm:ssZ` at most 30 days apart,
  *   MaxResults 1–100 (default 10), NextToken pages, Status Init/Failed/Success/Processing, SortBy
- *   CreationTime:Desc|Asc. Items are the get call's job without Timeline.
+ *   CreationTime:Desc|Asc, MasterJobId (only that batch job's sub-jobs). Items are the get call's job without
+ *   Timeline. Without MasterJobId, sub-jobs are listed too unless `state.iceListShowsSubJobs` is false (undocumented).
+ * - ICE ListBatchMediaProducingJobs (2020-11-09): JobId, JobType Script/Smart_Mix, StartTime/EndTime (no range
+ *   limit documented), Status Finished/Init/Failed/Processing, SortBy desc|asc, MaxResults 1–100 (default 10),
+ *   NextToken; `{MaxResults, NextToken, EditingBatchJobList: []}`.
  * - Live ListEdgeTranscodeJob (2016-11-01): ClusterId required, PageNo ≥ 1, PageSize 1–100 (default 10), Status
  *   "0"/"1", Keyword (JobId exact or Name substring), SortBy desc|asc; `{JobList: {Job: []}, TotalCount}`.
  * - Huawei MPC v1 ListEditingJob (`GET /v1/{project_id}/editing/jobs`): status, start_time/end_time
@@ -23,7 +27,7 @@ import { renderVodTask } from './vodApi.js';
 import { renderIceJob } from './iceApi.js';
 import { renderMpcJob } from './mpcApi.js';
 import { missingParameter } from './aliyunAuth.js';
-import { aliyunTime, type EmulatorState, type StoredJob } from './state.js';
+import { aliyunTime, type EmulatorState, type StoredIceBatch, type StoredJob } from './state.js';
 import { apiFailure, type ApiOutcome } from './wire.js';
 
 const DAY = 86_400_000;
@@ -73,19 +77,59 @@ export function handleListMediaProducingJobs(params: Readonly<Record<string, str
   if (status !== undefined && !ICE_LIST_STATUSES.has(status)) return bad(`The Status "${status}" is invalid.`, 'InvalidParameter.Status');
   const sortBy = params['SortBy'] ?? 'CreationTime:Desc';
   if (sortBy !== 'CreationTime:Desc' && sortBy !== 'CreationTime:Asc') return bad(`The SortBy "${sortBy}" is invalid.`, 'InvalidParameter.SortBy');
-  const query = [params['StartTime'], params['EndTime'], status, sortBy, max].join('|');
-  let offset = 0;
-  if (params['NextToken'] !== undefined && params['NextToken'] !== '') {
-    const o = readToken(params['NextToken'], query);
-    if (o === null) return bad('The NextToken is invalid or belongs to another query.', 'InvalidParameter.NextToken');
-    offset = o;
-  }
-  const matching = newestFirst(state.list('ice').filter((j) => j.startAt >= w.start && j.startAt <= w.end + 999), sortBy.endsWith('Asc'))
+  const master = params['MasterJobId'] ?? '';
+  const query = [params['StartTime'], params['EndTime'], status, sortBy, max, master].join('|');
+  const offset = tokenOffset(params, query);
+  if (offset === null) return bad('The NextToken is invalid or belongs to another query.', 'InvalidParameter.NextToken');
+  const listed = (j: StoredJob<'ice'>): boolean => (master !== '' ? j.masterJobId === master : state.iceListShowsSubJobs || j.masterJobId === undefined);
+  const matching = newestFirst(state.list('ice').filter((j) => listed(j) && j.startAt >= w.start && j.startAt <= w.end + 999), sortBy.endsWith('Asc'))
     .map((j) => renderIceJob(state, j))
     .filter((r) => status === undefined || r['Status'] === status);
   const page = matching.slice(offset, offset + max).map(({ Timeline: _t, Progress: _p, SubJobMaterials: _s, ...item }) => item);
   const more = offset + max < matching.length;
   return { ok: true, payload: { MaxResults: String(max), ...(more ? { NextToken: token(offset + max, query) } : {}), MediaProducingJobList: page } };
+}
+
+/** The offset a NextToken stands for (0 without one), or null when it belongs to another query. */
+function tokenOffset(params: Readonly<Record<string, string>>, query: string): number | null {
+  const t = params['NextToken'];
+  return t === undefined || t === '' ? 0 : readToken(t, query);
+}
+
+const ICE_BATCH_STATUSES = new Set(['Finished', 'Init', 'Failed', 'Processing']);
+const ICE_BATCH_TYPES = new Set(['Script', 'Smart_Mix']);
+
+function renderIceBatch(state: EmulatorState, b: StoredIceBatch): Record<string, unknown> {
+  const v = state.view(b);
+  return {
+    JobId: b.id, JobType: b.jobType, Status: v.status, CreateTime: aliyunTime(b.startAt), ModifiedTime: aliyunTime(v.phaseStart),
+    ...(v.status === 'Finished' || v.status === 'Failed' ? { CompleteTime: aliyunTime(v.phaseStart) } : {}),
+    ...v.fields,
+  };
+}
+
+export function handleListBatchMediaProducingJobs(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
+  const bad = (message: string, code: string): ApiOutcome => apiFailure(400, code, message);
+  const w = checkWindow(params);
+  if (isOutcome(w)) return w;
+  const max = intParam(params['MaxResults'], 10);
+  if (max === null || max < 1 || max > 100) return bad('The MaxResults must be between 1 and 100.', 'InvalidParameter.MaxResults');
+  const status = params['Status'];
+  if (status !== undefined && !ICE_BATCH_STATUSES.has(status)) return bad(`The Status "${status}" is invalid.`, 'InvalidParameter.Status');
+  const jobType = params['JobType'];
+  if (jobType !== undefined && !ICE_BATCH_TYPES.has(jobType)) return bad(`The JobType "${jobType}" is invalid.`, 'InvalidParameter.JobType');
+  const sortBy = params['SortBy'] ?? 'desc';
+  if (sortBy !== 'desc' && sortBy !== 'asc') return bad(`The SortBy "${sortBy}" is invalid.`, 'InvalidParameter.SortBy');
+  const jobId = params['JobId'] ?? '';
+  const query = ['batch', params['StartTime'], params['EndTime'], status, jobType, sortBy, max, jobId].join('|');
+  const offset = tokenOffset(params, query);
+  if (offset === null) return bad('The NextToken is invalid or belongs to another query.', 'InvalidParameter.NextToken');
+  const matching = newestFirst(state.iceBatches().filter((b) => b.startAt >= w.start && b.startAt <= w.end + 999), sortBy === 'asc')
+    .filter((b) => (jobId === '' || b.id === jobId) && (jobType === undefined || b.jobType === jobType))
+    .map((b) => renderIceBatch(state, b))
+    .filter((r) => status === undefined || r['Status'] === status);
+  const more = offset + max < matching.length;
+  return { ok: true, payload: { MaxResults: max, ...(more ? { NextToken: token(offset + max, query) } : {}), EditingBatchJobList: matching.slice(offset, offset + max) } };
 }
 
 export function handleListEdgeTranscodeJob(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {

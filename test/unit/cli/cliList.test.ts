@@ -38,13 +38,17 @@ describe('media-jobs list against the emulator', () => {
     const lines = r.stdout.trimEnd().split('\n');
     assert.match(lines[0] ?? '', /^STATUS\s+ID\s+NAME\s+CREATED\s+DURATION$/);
     const day = Date.now() - 86_400_000 - 1000;
-    const expected = emu.state.list('ice').filter((j) => j.startAt >= day).length;
+    const expected = emu.state.list('ice').filter((j) => j.masterJobId === undefined && j.startAt >= day).length
+      + emu.state.iceBatches().filter((b) => b.startAt >= day).length;
     assert.equal(lines.length - 1, expected);
   });
 
   test('--json across 45 days (two ICE windows), --limit caps the total, fields a list item lacks are null', async () => {
     const all = JSON.parse((await cli(emu, ['list', 'ice', '--since', '45d', '--limit', '10000', '--json'])).stdout) as Job[];
-    const expected = emu.state.list('ice').filter((j) => j.startAt >= Date.now() - 45 * 86_400_000 - 1000).length;
+    // The ordinary jobs and the batch jobs (as parents); sub-jobs are listed with --parent.
+    const since = Date.now() - 45 * 86_400_000 - 1000;
+    const expected = emu.state.list('ice').filter((j) => j.masterJobId === undefined && j.startAt >= since).length
+      + emu.state.iceBatches().filter((b) => b.startAt >= since).length;
     assert.equal(all.length, expected);
     assert.equal(new Set(all.map((j) => j.id)).size, all.length);
     assert.ok(all.every((j) => j.timeline === null));
