@@ -66,7 +66,7 @@ import { handleGetEdgeTranscodeJob } from './liveEdgeApi.js';
 import { handleGetEditingJobInfo } from './liveEditingApi.js';
 import { handleListEditingJobs } from './mpcApi.js';
 import { historyBatches, historyJobs } from './historyJobs.js';
-import { handleDescribeCasters, handleGetVideoList, handleListEdgeTranscodeJob, handleListBatchMediaProducingJobs, handleListEditingJobV1, handleListMediaProducingJobs, handleListTranscodeTask } from './listApis.js';
+import { handleDescribeCasters, handleDescribeShowList, handleGetVideoList, handleListEdgeTranscodeJob, handleListBatchMediaProducingJobs, handleListEditingJobV1, handleListMediaProducingJobs, handleListTranscodeTask } from './listApis.js';
 import { RateLimiter, type ApiName, type RateLimit } from './rateLimits.js';
 import { sampleJobs } from './sampleJobs.js';
 import { EmulatorState } from './state.js';
@@ -148,6 +148,7 @@ const ALIYUN_ROUTES = new Map<string, AliyunRoute>([
   ['GetVideoList@2017-03-21', { api: 'vod:GetVideoList', product: 'vod', handle: handleGetVideoList }],
   ['ListTranscodeTask@2017-03-21', { api: 'vod:ListTranscodeTask', product: 'vod', handle: handleListTranscodeTask }],
   ['DescribeCasters@2016-11-01', { api: 'live:DescribeCasters', product: 'live', handle: handleDescribeCasters }],
+  ['DescribeShowList@2016-11-01', { api: 'live:DescribeShowList', product: 'live', handle: handleDescribeShowList }],
 ]);
 
 const MPC_PATH = /^\/(v1|v2)\/([^/]+)\/editing\/jobs\/?$/;

@@ -19,6 +19,9 @@
  * - Live DescribeCasters (2016-11-01): every studio the emulator knows is in playlist mode (NormType 6); NormType,
  *   CasterId, OrderByModifyAsc, PageNum ≥ 1, PageSize 1–100 (default 100); `{Total, CasterList: {Caster: []}}`,
  *   a studio created at its first task and modified at its latest.
+ * - Live DescribeShowList (2016-11-01): CasterId required; a studio's playlist, one show per editing task (the
+ *   task's ShowId, a name `show-<last 4>`), `{ShowList: text, ShowListInfo: {ShowList: {Show: []}, …}}` as in the
+ *   SDK model (live-20161101 DescribeShowListResponseBody.ts).
  * The error codes for a bad window, page size or token are not published; the ones here are the emulator's
  * (InvalidParameter.* in Alibaba's style, MPC.10001 as for the v2 query).
  */
@@ -307,4 +310,33 @@ export function handleDescribeCasters(params: Readonly<Record<string, string>>, 
     CreateTime: aliyunTime(c.created), LastModified: aliyunTime(c.modified), StartTime: aliyunTime(c.created),
   }));
   return { ok: true, payload: { Total: casters.length, CasterList: { Caster: list } } };
+}
+
+/** The show name the emulator gives an editing task's show. */
+export function emulatedShowName(showId: string): string {
+  return `show-${showId.slice(-4)}`;
+}
+
+export function handleDescribeShowList(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
+  const casterId = params['CasterId'];
+  if (casterId === undefined || casterId === '') {
+    const m = missingParameter('CasterId');
+    return apiFailure(400, m.code, m.message);
+  }
+  if (!state.casterExists(casterId)) return apiFailure(404, 'InvalidCaster.NotFound', `The specified caster "${casterId}" does not exist.`);
+  const shows = state.tasksOfCaster(casterId).sort((a, b) => a.startAt - b.startAt).map((t) => ({
+    ShowId: t.id, ShowName: emulatedShowName(t.id), Duration: 20, RepeatTimes: 0,
+    ResourceInfo: { ResourceId: String(t.fields?.['OutputVodId'] ?? ''), ResourceType: 'vod', ResourceUrl: '', LiveInputType: 1 },
+  }));
+  const current = shows[shows.length - 1]?.ShowId ?? '';
+  return {
+    ok: true,
+    payload: {
+      ShowList: JSON.stringify(shows),
+      ShowListInfo: {
+        ShowList: { Show: shows }, CurrentShowId: current, HighPriorityShowId: '', HighPriorityShowStartTime: '',
+        ShowListRepeatTimes: 0, TotalShowListRepeatTimes: 0, Background: '',
+      },
+    },
+  };
 }

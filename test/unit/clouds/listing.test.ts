@@ -12,6 +12,7 @@ import { splitWindows, type ListQuery } from '../../../src/clouds/listing.js';
 import { type Job, type JobKind } from '../../../src/model/job.js';
 import { startEmulator, type Emulator } from '../../emulator/emulator.js';
 import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
+import { emulatedShowName } from '../../emulator/listApis.js';
 
 const DAY = 86_400_000;
 const HISTORY = 120;
@@ -251,8 +252,21 @@ describe('CloudClient.list against the emulator', () => {
     const expected = emu.state.list('live-editing').filter((t) => recent.has(t.casterId)).map((t) => t.id).sort();
     assert.deepEqual(jobs.map((j) => j.id).sort(), expected);
     assert.equal(sentParams('live:GetEditingJobInfo').length, recent.size, 'one call per studio, not per task');
-    assert.equal(requests, casters.length + recent.size);
+    const shows = sentParams('live:DescribeShowList');
+    assert.deepEqual(shows.map((p) => p.CasterId).sort(), [...recent].sort(), 'one DescribeShowList per studio with tasks');
+    assert.equal(requests, casters.length + 2 * recent.size);
     assert.ok(jobs.every((j) => j.params.casterId !== undefined && recent.has(j.params.casterId)));
-    assert.ok(jobs.some((j) => j.name?.startsWith('studio-')), 'tasks carry their studio name');
+    for (const j of jobs) assert.equal(j.name, `studio-${j.params.casterId!.slice(-4)} · ${emulatedShowName(j.id)}`, 'studio · show name');
+  });
+
+  it('Live editing: a studio whose show list fails keeps today\'s names (studio · file name); the listing goes on', async () => {
+    emu.faults.inject({ type: 'malformedJson', match: { api: 'live:DescribeShowList' } });
+    try {
+      const { jobs } = await all('live-editing', query({ from: now - 10 * DAY }));
+      assert.ok(jobs.length > 0);
+      assert.ok(jobs.every((j) => /^studio-\w{4}( · .+)?$/.test(j.name ?? '') && !j.name!.includes('show-')), jobs.map((j) => j.name).join(', '));
+    } finally {
+      emu.faults.clear();
+    }
   });
 });
