@@ -40,14 +40,19 @@ const ShowsWire = z.looseObject({
 
 /** ShowId → ShowName of one studio's playlist; empty when the list cannot be had (the tasks keep their names). */
 async function showNames(casterId: string, q: ListQuery, send: ListSend): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
   let body: unknown;
   try {
     ({ body } = await send(aliyunListCall(SHOWS, { CasterId: casterId }, q.region)));
   } catch (e) {
-    if (e instanceof ApiError || e instanceof SchemaError || e instanceof BadResponseError) return names;
+    if (e instanceof ApiError || e instanceof SchemaError || e instanceof BadResponseError) return new Map();
     throw e;
   }
+  return showNamesOf(body);
+}
+
+/** ShowId → ShowName from a DescribeShowList body (ShowListInfo.ShowList.Show[]); shows without a name are left out. */
+export function showNamesOf(body: unknown): Map<string, string> {
+  const names = new Map<string, string>();
   const wire = ShowsWire.safeParse(body);
   for (const item of (wire.success ? wire.data.ShowListInfo?.ShowList?.Show : undefined) ?? []) {
     const show = ShowWire.safeParse(item);
