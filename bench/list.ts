@@ -2,7 +2,8 @@
  * Listing 1,000 jobs of each browsable kind against the emulator at the documented rate limits: the requests made,
  * the wall time, and the ratio of requests to the fewest the page sizes allow (ceil(jobs / largest page), per
  * window where the API caps the window; VOD and Live editing: their parent list's pages plus one call per video or
- * studio, since neither lists tasks directly). Prints figures only.
+ * studio, since neither lists tasks directly, and Live editing's DescribeShowList per studio; ICE: one batch-job
+ * page per window and one sub-job count per batch job). Prints figures only.
  *
  *   node --import tsx bench/list.ts [jobs]
  */
@@ -39,7 +40,12 @@ async function main(): Promise<void> {
     // VOD: a GetVideoList page per 100 videos, then one ListTranscodeTask per video; Live editing likewise per studio.
     const parents = kind === 'vod' ? new Set(emu.state.list('vod').filter((t) => t.startAt >= from).map((t) => String(t.fields?.['VideoId']))).size
       : kind === 'live-editing' ? emu.state.casterIds().length : 0;
-    const minimum = parents > 0 ? Math.ceil(parents / lister.maxPageSize) + parents : Math.max(windows, Math.ceil(jobs / lister.maxPageSize));
+    // Live editing: also one DescribeShowList per studio (for the show names). ICE: besides the jobs' pages, one
+    // ListBatchMediaProducingJobs page per window and one sub-job count (ListMediaProducingJobs MasterJobId) per batch.
+    const batches = kind === 'ice' ? emu.state.iceBatches().filter((b) => b.startAt >= from).length : 0;
+    const minimum = kind === 'live-editing' ? Math.ceil(parents / lister.maxPageSize) + 2 * parents
+      : parents > 0 ? Math.ceil(parents / lister.maxPageSize) + parents
+        : Math.max(windows, Math.ceil((jobs - batches) / lister.maxPageSize)) + (batches > 0 ? windows + batches : 0);
     console.log(`${kind.padEnd(12)}  ${String(jobs).padStart(5)}  ${String(requests).padStart(8)}  ${String(minimum).padStart(7)}  ${(requests / minimum).toFixed(2).padStart(5)}  ${(ms / 1000).toFixed(2)} s`);
   }
   await client.close();

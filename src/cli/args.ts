@@ -8,7 +8,7 @@ import { validateId } from '../kinds/refs.js';
 import { type SignatureVersion } from '../clouds/client.js';
 import { isRegionName, validateEndpoint } from '../clouds/endpoints.js';
 import { ConfigError } from '../clouds/errors.js';
-import { ENDPOINTS, type EndpointProduct, kindDefinition, listableKinds } from '../clouds/coreEntry.js';
+import { ENDPOINTS, type EndpointProduct, kindDefinition, listableKinds, listerOf } from '../clouds/coreEntry.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { quoted } from './format.js';
 
@@ -39,6 +39,8 @@ Options:
   --status S          list: only jobs in this status (queued running succeeded failed partial cancelled stopped),
                       sent as the API's own value where it has one
   --limit N           list: at most N jobs in all (default 100)
+  --parent ID         list ice: the sub-jobs of this quick video production (batch) job (its rows say
+                      "batch"), created in the last --since (default 30d with --parent)
   --json              print a JSON array of normalized jobs (for list, the fields a list item lacks are null)
 
 Credentials come from the environment:
@@ -61,7 +63,7 @@ export type CliCommand =
   | { type: 'version' }
   | { type: 'inspect'; kind: JobKind; refs: JobRef[]; options: CommonOptions }
   | { type: 'watch'; kind: JobKind; ref: JobRef; options: CommonOptions; intervalSeconds: number }
-  | { type: 'list'; kind: JobKind; options: CommonOptions; params: JobRef['params']; sinceMs: number; status: JobStatus | null; limit: number };
+  | { type: 'list'; kind: JobKind; options: CommonOptions; params: JobRef['params']; sinceMs: number; status: JobStatus | null; limit: number; parentId: string | null };
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -88,6 +90,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   since: { type: 'string' },
   status: { type: 'string' },
   limit: { type: 'string' },
+  parent: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -104,6 +107,7 @@ interface ParsedValues {
   since?: string;
   status?: string;
   limit?: string;
+  parent?: string;
   json?: boolean;
   help?: boolean;
   version?: boolean;
@@ -205,7 +209,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     if (!listable.includes(kind)) throw new UsageError(`${kind} jobs cannot be listed yet (list supports ${listable.join(', ')}); inspect them by id`);
     if (ids.length > 0) throw new UsageError(`list takes no ids (${quoted(ids[0] ?? '')}); use inspect ${kind} <id>`);
   } else {
-    for (const flag of ['since', 'status', 'limit'] as const) if (v[flag] !== undefined) throw new UsageError(`--${flag} applies to list only`);
+    for (const flag of ['since', 'status', 'limit', 'parent'] as const) if (v[flag] !== undefined) throw new UsageError(`--${flag} applies to list only`);
   }
   if (command !== 'list' && ids.length === 0) throw new UsageError(`${command} ${kind} needs at least one id`);
   if (command === 'watch' && ids.length > 1) throw new UsageError('watch takes one id');
@@ -254,7 +258,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
 
   if (command !== 'watch' && v.interval !== undefined) throw new UsageError('--interval applies to watch only');
   if (command === 'inspect') return { type: 'inspect', kind, refs, options };
-  if (command === 'list') return { type: 'list', kind, options, params, ...listOptions(v) };
+  if (command === 'list') return { type: 'list', kind, options, params, ...listOptions(kind, v) };
   const intervalSeconds = v.interval === undefined ? 5 : Number(v.interval);
   if (!Number.isFinite(intervalSeconds) || intervalSeconds <= 0 || intervalSeconds > 86_400) {
     throw new UsageError(`--interval must be a number of seconds between 0 and 86400, not "${v.interval}"`);
@@ -275,8 +279,15 @@ export function parseSince(text: string): number | null {
   return ms > 0 && ms <= MAX_SINCE_MS ? ms : null;
 }
 
-function listOptions(v: ParsedValues): { sinceMs: number; status: JobStatus | null; limit: number } {
-  const sinceMs = parseSince(v.since ?? '24h');
+function listOptions(kind: JobKind, v: ParsedValues): { sinceMs: number; status: JobStatus | null; limit: number; parentId: string | null } {
+  const parentId = v.parent ?? null;
+  if (parentId !== null) {
+    if (listerOf(kind)?.listsChildren !== true) throw new UsageError(`--parent applies to ${listableKinds().filter((k) => listerOf(k)?.listsChildren === true).join(', ')} only (${kind} jobs have no sub-jobs)`);
+    const problem = validateId(parentId, `--parent ${quoted(parentId)}`);
+    if (problem) throw new UsageError(`${problem}; give the batch job's id as \`list ${kind}\` shows it`);
+  }
+  // A batch's sub-jobs come within minutes of it; a month back finds those of any recent batch.
+  const sinceMs = parseSince(v.since ?? (parentId !== null ? '30d' : '24h'));
   if (sinceMs === null) throw new UsageError(`--since takes a number and m, h or d (30m, 24h, 7d), at most 366d, not ${quoted(v.since ?? '')}`);
   let status: JobStatus | null = null;
   if (v.status !== undefined) {
@@ -286,7 +297,7 @@ function listOptions(v: ParsedValues): { sinceMs: number; status: JobStatus | nu
   }
   const limit = v.limit === undefined ? 100 : Number(v.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError(`--limit must be a whole number from 1 to 10000, not ${quoted(v.limit ?? '')}`);
-  return { sinceMs, status, limit };
+  return { sinceMs, status, limit, parentId };
 }
 
 /** A region must look like one and, without --endpoint, be one whose endpoint we know for this kind. */

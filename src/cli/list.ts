@@ -10,6 +10,7 @@ import { type Clock } from '../clouds/clock.js';
 import { describeError, type MediaJobsError } from '../clouds/errors.js';
 import { listerOf } from '../clouds/coreEntry.js';
 import { type Job } from '../model/job.js';
+import { batchMark } from '../present/batch.js';
 import { oneLine } from '../util/unsafeChars.js';
 
 type ListCommand = Extract<CliCommand, { type: 'list' }>;
@@ -23,7 +24,10 @@ export async function runList(
   const pageSize = Math.min(cmd.limit, lister?.maxPageSize ?? 100);
   const jobs: Job[] = [];
   let failure: MediaJobsError | null = null;
-  const pages = client.list(cmd.kind, { region: cmd.options.region, from: now - cmd.sinceMs, to: now, status: cmd.status, params: cmd.params, pageSize }, io.signal);
+  const pages = client.list(cmd.kind, {
+    region: cmd.options.region, from: now - cmd.sinceMs, to: now, status: cmd.status, params: cmd.params, pageSize,
+    ...(cmd.parentId !== null ? { parentId: cmd.parentId } : {}),
+  }, io.signal);
   try {
     for await (const page of pages) {
       jobs.push(...page.jobs.slice(0, cmd.limit - jobs.length));
@@ -34,7 +38,10 @@ export async function runList(
   }
   if (cmd.options.json) io.out(`${terminalSafeJson(jobs)}\n`);
   else if (jobs.length > 0) io.out(`${listTable(jobs).join('\n')}\n`);
-  else if (failure === null) io.out(`no ${cmd.kind} jobs${cmd.status ? ` ${cmd.status}` : ''} in the last ${formatSince(cmd.sinceMs)}\n`);
+  else if (failure === null) {
+    const what = cmd.parentId !== null ? `sub-jobs of ${safe(cmd.parentId)}` : `${cmd.kind} jobs`;
+    io.out(`no ${what}${cmd.status ? ` ${cmd.status}` : ''} in the last ${formatSince(cmd.sinceMs)}\n`);
+  }
   if (lister?.note && !cmd.options.json) io.err(`media-jobs: note: ${lister.note}\n`);
   if (failure !== null) {
     io.err(`media-jobs: list ${cmd.kind}: ${oneLine(describeError(failure))}${jobs.length > 0 ? ` (after ${jobs.length} jobs)` : ''}\n`);
@@ -49,10 +56,18 @@ function formatSince(ms: number): string {
   return `${Math.round(ms / 60_000)}m`;
 }
 
-/** STATUS, ID, NAME, CREATED, DURATION, padded to the widest cell; empty columns stay (a table keeps its shape). */
+/**
+ * STATUS, ID, NAME, CREATED, DURATION, padded to the widest cell; empty columns stay (a table keeps its shape). An
+ * ICE batch job's NAME starts with its mark (`[batch Script · 3 sub-jobs]`; its sub-jobs: `list ice --parent <id>`).
+ */
 export function listTable(jobs: readonly Job[]): string[] {
   const head = ['STATUS', 'ID', 'NAME', 'CREATED', 'DURATION'];
-  const rows = jobs.map((j) => [statusWord(j), safe(j.id), safe(j.name).slice(0, 40), j.createdAt ?? '', formatDuration(j.durationSeconds)]);
+  const nameOf = (j: Job): string => {
+    const mark = batchMark(j);
+    const name = safe(j.name).slice(0, 40);
+    return mark !== null && j.batch?.role === 'batch' ? `[${safe(mark)}] ${name}`.trimEnd() : name;
+  };
+  const rows = jobs.map((j) => [statusWord(j), safe(j.id), nameOf(j), j.createdAt ?? '', formatDuration(j.durationSeconds)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(head), ...rows.map(line)];

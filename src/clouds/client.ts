@@ -183,6 +183,8 @@ export class CloudClient {
     } catch (e) {
       throw fail(e);
     }
+    const parentProblem = q.parentId !== undefined ? validateId(q.parentId, 'parent job id') : null;
+    if (parentProblem) throw fail(new ConfigError(`${kind}: ${parentProblem}`, 'copy the batch job id exactly as the cloud shows it'));
     const fan = new SignalFanOut(signal);
     try {
       const pages = lister.pages(q, (req) => this.send({ kind, ...req }, region, fan));

@@ -7,6 +7,13 @@
  *
  * A lister is an async generator of pages, so the caller pulls the next page only when it wants it (the CLI until
  * its --limit, the tree's "Load more").
+ *
+ * Parents and children (ICE quick video production): a window's pages carry the batch jobs as parents
+ * (`job.batch.role === 'batch'`, with their JobType and sub-job count) beside the ordinary jobs, and never their
+ * sub-jobs. Expanding a parent is another listing of the same kind with `parentId` set to the batch job's id
+ * (`client.list('ice', { ...query, parentId, from: batch.createdAt })`): its pages are that batch's sub-jobs, each
+ * with `job.batch = { role: 'sub', parentId }`. A lister that has parents says so (`listsChildren`); a query with
+ * `parentId` for one that has not is a usage error.
  */
 import { type ApiCall } from './apiCall.js';
 import { type ApiError, ConfigError } from './errors.js';
@@ -24,6 +31,11 @@ export interface ListQuery {
   params: JobParams;
   /** Items a page may carry (each lister caps it at its API's maximum). */
   pageSize: number;
+  /**
+   * List this parent's children instead of the window's jobs (ICE: a batch job's id, for its sub-jobs). The window
+   * still bounds the children's creation: start it at the parent's `createdAt`.
+   */
+  parentId?: string;
 }
 
 /** One list call as a lister describes it; the client resolves the endpoint, signs, limits and sends it. */
@@ -57,6 +69,8 @@ export interface KindLister {
   requires: ReadonlyArray<keyof JobParams>;
   /** What a user should know about this source (e.g. that the API is unconfirmed). */
   note?: string;
+  /** Whether some listed jobs are parents whose children a query with `parentId` lists (ICE batch jobs). */
+  listsChildren?: boolean;
   /** Advice for the list API's own errors, tried before the kind's and the generic rules. */
   apiErrorHint?(e: ApiError): string | null;
   /** Pages, newest jobs first where the API sorts by creation time. */
@@ -84,6 +98,28 @@ export function aliyunListTime(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** An Alibaba RPC list API: its `product:Action` name (the rate-limit bucket and RAM action), version, endpoint, rate. */
+export interface AliyunListApi {
+  api: string;
+  action: string;
+  version: string;
+  endpoint: Endpoint;
+  rateLimit: RateLimit;
+}
+
+/** A list API of an Alibaba kind, at the kind's endpoint and (unless its own is published) the kind's get-call rate. */
+export function aliyunListApi(kind: { endpoint: Endpoint; rateLimit: RateLimit }, action: string, version: string, rateLimit: RateLimit = kind.rateLimit): AliyunListApi {
+  return { api: `${kind.endpoint.product}:${action}`, action, version, endpoint: kind.endpoint, rateLimit };
+}
+
+/** One call of an Alibaba RPC list API: POST with the API's own parameters, plus RegionId when the query has one. */
+export function aliyunListCall(api: AliyunListApi, params: Readonly<Record<string, string>>, region: string): ListRequest {
+  return {
+    api: api.api, rateLimit: api.rateLimit, endpoint: api.endpoint,
+    call: { cloud: 'aliyun', product: api.endpoint.product, action: api.action, version: api.version, method: 'POST', params: region !== '' ? { ...params, RegionId: region } : { ...params } },
+  };
+}
+
 /** `yyyyMMddHHmmss` UTC, Huawei MPC's time format. */
 export function huaweiListTime(ms: number): string {
   return aliyunListTime(ms).replace(/[-:TZ]/g, '');
@@ -95,6 +131,8 @@ export function checkQuery(lister: KindLister, q: ListQuery): void {
     if (!q.params[p]) throw new ConfigError(`listing ${lister.kind} jobs needs ${p}`, p === 'clusterId' ? 'give the cluster id (no API lists clusters; the console shows it)' : undefined);
   }
   if (!(q.to >= q.from)) throw new ConfigError('the list window ends before it starts');
+  if (q.parentId !== undefined && lister.listsChildren !== true) throw new ConfigError(`${lister.kind} jobs have no sub-jobs to list`, 'list the window without a parent');
+  if (q.parentId === '') throw new ConfigError('the parent job id is empty');
 }
 
 /** Whether a job passes the query's status (list items are checked even when the API filtered). */

@@ -218,7 +218,18 @@ export interface Job {
   raw: unknown;
   /** Cloud fields the normalized job has no place for but people look for (set by the kind's adapter). */
   extras?: JobExtra[];
+  /** Listed ICE jobs: a batch job (a parent in a list) or a sub-job listed under its batch; absent otherwise. */
+  batch?: JobBatch;
 }
+
+/**
+ * A listed job's place in a batch (ICE quick video production, ListBatchMediaProducingJobs): the batch job itself
+ * (its JobType, Script or Smart_Mix, and how many sub-jobs it has, null when not counted), or a sub-job listed
+ * under its batch (ListMediaProducingJobs with MasterJobId).
+ */
+export type JobBatch =
+  | { role: 'batch'; jobType: string | null; subJobCount: number | null }
+  | { role: 'sub'; parentId: string };
 
 /** One cloud-specific field (or group of fields) shown beside the normalized ones. */
 export interface JobExtra {

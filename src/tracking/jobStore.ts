@@ -165,6 +165,10 @@ const jobSchema = z.object({
   clipsParam: z.unknown(), templateId: nstr, editingProjectId: z.optional(nstr), userData: z.unknown(), subJobMaterials: z.unknown(),
   streams: z.array(streamSchema), params: paramsSchema, requestId: nstr,
   extras: z.optional(z.array(z.object({ title: str, value: z.unknown() }))),
+  batch: z.optional(z.union([
+    z.object({ role: z.literal('batch'), jobType: nstr, subJobCount: nnum }),
+    z.object({ role: z.literal('sub'), parentId: str }),
+  ])),
   // Never saved; accepted (and dropped) so a hand-edited state with it still loads.
   raw: z.optional(z.unknown()),
 });

@@ -65,8 +65,8 @@ import { handleGetMediaProducingJob } from './iceApi.js';
 import { handleGetEdgeTranscodeJob } from './liveEdgeApi.js';
 import { handleGetEditingJobInfo } from './liveEditingApi.js';
 import { handleListEditingJobs } from './mpcApi.js';
-import { historyJobs } from './historyJobs.js';
-import { handleDescribeCasters, handleGetVideoList, handleListEdgeTranscodeJob, handleListEditingJobV1, handleListMediaProducingJobs, handleListTranscodeTask } from './listApis.js';
+import { historyBatches, historyJobs } from './historyJobs.js';
+import { handleDescribeCasters, handleDescribeShowList, handleGetVideoList, handleListEdgeTranscodeJob, handleListBatchMediaProducingJobs, handleListEditingJobV1, handleListMediaProducingJobs, handleListTranscodeTask } from './listApis.js';
 import { RateLimiter, type ApiName, type RateLimit } from './rateLimits.js';
 import { sampleJobs } from './sampleJobs.js';
 import { EmulatorState } from './state.js';
@@ -143,10 +143,12 @@ const ALIYUN_ROUTES = new Map<string, AliyunRoute>([
   ['GetEditingJobInfo@2016-11-01', { api: 'live:GetEditingJobInfo', product: 'live', handle: handleGetEditingJobInfo }],
   ['GetEdgeTranscodeJob@2016-11-01', { api: 'live:GetEdgeTranscodeJob', product: 'live', handle: handleGetEdgeTranscodeJob }],
   ['ListMediaProducingJobs@2020-11-09', { api: 'ice:ListMediaProducingJobs', product: 'ICE', handle: handleListMediaProducingJobs }],
+  ['ListBatchMediaProducingJobs@2020-11-09', { api: 'ice:ListBatchMediaProducingJobs', product: 'ICE', handle: handleListBatchMediaProducingJobs }],
   ['ListEdgeTranscodeJob@2016-11-01', { api: 'live:ListEdgeTranscodeJob', product: 'live', handle: handleListEdgeTranscodeJob }],
   ['GetVideoList@2017-03-21', { api: 'vod:GetVideoList', product: 'vod', handle: handleGetVideoList }],
   ['ListTranscodeTask@2017-03-21', { api: 'vod:ListTranscodeTask', product: 'vod', handle: handleListTranscodeTask }],
   ['DescribeCasters@2016-11-01', { api: 'live:DescribeCasters', product: 'live', handle: handleDescribeCasters }],
+  ['DescribeShowList@2016-11-01', { api: 'live:DescribeShowList', product: 'live', handle: handleDescribeShowList }],
 ]);
 
 const MPC_PATH = /^\/(v1|v2)\/([^/]+)\/editing\/jobs\/?$/;
@@ -157,7 +159,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const credentials = EMULATOR_CREDENTIALS;
   const state = new EmulatorState(now, credentials.huawei.projectId);
   if ((opts.jobs ?? 'sample') === 'sample') state.addAll(sampleJobs());
-  if (opts.history !== undefined && opts.history > 0) state.addAll(historyJobs(opts.history));
+  if (opts.history !== undefined && opts.history > 0) {
+    state.addAll(historyJobs(opts.history));
+    for (const b of historyBatches(opts.history)) state.addIceBatch(b);
+  }
   const enforce = opts.enforceRateLimits ?? true;
   const limiter = new RateLimiter(opts.rateLimits);
   const nonces = new NonceStore();

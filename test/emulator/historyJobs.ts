@@ -5,7 +5,7 @@
  * and the index (stable across runs); statuses cycle through success, failure and the others each kind has.
  */
 import { SAMPLE_IDS } from './sampleJobs.js';
-import { type JobInit } from './state.js';
+import { type IceBatchInit, type JobInit } from './state.js';
 
 const DAY = 86_400_000;
 
@@ -18,13 +18,49 @@ function uuid(head: string, i: number): string {
   return `${head}${i.toString(16).padStart(12, '0')}`;
 }
 
+/** Every twentieth index (10, 30, …) also has an ICE batch job, with this many sub-jobs a minute apart after it. */
+export const SUB_JOBS_PER_BATCH = 3;
+const isBatchIndex = (i: number): boolean => i % 20 === 10;
+const startOffset = (i: number, count: number, days: number): number => -(3_600_000 + Math.floor(i * ((days * DAY) / Math.max(1, count))));
+
+/**
+ * The batch jobs of the history (quick video production; their sub-jobs are among historyJobs' ICE jobs). Configs
+ * after the SDK model's @example values (ice-20201109 ListBatchMediaProducingJobsResponseBody.ts).
+ */
+export function historyBatches(count: number, days = 60): IceBatchInit[] {
+  const out: IceBatchInit[] = [];
+  for (let i = 0; i < count; i++) {
+    if (!isBatchIndex(i)) continue;
+    const failed = i % 40 === 30;
+    out.push({
+      id: hex('ba', i), jobType: i % 80 === 10 ? 'Smart_Mix' : 'Script', startOffsetMs: startOffset(i, count, days), description: 'history batch',
+      fields: {
+        InputConfig: JSON.stringify({ MediaGroupArray: [{ GroupName: 'opening', MediaArray: [`https://example-bucket.oss-cn-shanghai.aliyuncs.com/history/in-${i}.mp4`] }] }),
+        EditingConfig: JSON.stringify({ MediaConfig: { Volume: 0 }, SpeechConfig: { Volume: 1 }, BackgroundMusicConfig: { Volume: 0.3 } }),
+        OutputConfig: JSON.stringify({ MediaURL: `https://example-bucket.oss-cn-shanghai.aliyuncs.com/history/batch-${i}_{index}.mp4`, Count: SUB_JOBS_PER_BATCH, MaxDuration: 15, Width: 1080, Height: 1920 }),
+        UserData: JSON.stringify({ batch: i }),
+        Extend: '{}',
+      },
+      phases: [{ at: 0, status: 'Init' }, { at: 10_000, status: 'Processing' }, { at: (SUB_JOBS_PER_BATCH + 2) * 60_000, status: failed ? 'Failed' : 'Finished' }],
+    });
+  }
+  return out;
+}
+
 export function historyJobs(count: number, days = 60): JobInit[] {
   const out: JobInit[] = [];
-  const step = (days * DAY) / Math.max(1, count);
   for (let i = 0; i < count; i++) {
     // Oldest last: i = 0 is an hour ago, the last one `days` days ago.
-    const startOffsetMs = -(3_600_000 + Math.floor(i * step));
+    const startOffsetMs = startOffset(i, count, days);
     const failed = i % 5 === 4;
+    for (let k = 0; isBatchIndex(i) && k < SUB_JOBS_PER_BATCH; k++) {
+      const subFailed = i % 40 === 30 && k === 0;
+      out.push({
+        kind: 'ice', id: hex('bc', i * 10 + k), masterJobId: hex('ba', i), startOffsetMs: startOffsetMs + (k + 1) * 60_000, description: 'history sub-job',
+        fields: { Duration: 15, MediaURL: `https://example-bucket.oss-cn-shanghai.aliyuncs.com/history/batch-${i}_${k}.mp4` },
+        phases: [{ at: 0, status: 'Processing', progress: 0 }, { at: 30_000, status: subFailed ? 'Failed' : 'Success', progress: 100, ...(subFailed ? { error: { code: 'InvalidParameter', message: 'The media does not exist.' } } : {}) }],
+      });
+    }
     out.push({
       kind: 'ice', id: hex('a1', i), startOffsetMs, description: 'history',
       fields: { ProjectId: hex('b1', i), TemplateId: i % 2 === 0 ? hex('c1', i) : '', Duration: 30 + (i % 90), MediaURL: `https://example-bucket.oss-cn-shanghai.aliyuncs.com/history/${i}.mp4` },

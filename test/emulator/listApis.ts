@@ -2,7 +2,11 @@
  * The list calls the clouds offer for browsing, with their parameter checks:
  * - ICE ListMediaProducingJobs (2020-11-09): StartTime/EndTime `yyyy-MM-ddTHH:mm:ssZ` at most 30 days apart,
  *   MaxResults 1–100 (default 10), NextToken pages, Status Init/Failed/Success/Processing, SortBy
- *   CreationTime:Desc|Asc. Items are the get call's job without Timeline.
+ *   CreationTime:Desc|Asc, MasterJobId (only that batch job's sub-jobs). Items are the get call's job without
+ *   Timeline. Without MasterJobId, sub-jobs are listed too unless `state.iceListShowsSubJobs` is false (undocumented).
+ * - ICE ListBatchMediaProducingJobs (2020-11-09): JobId, JobType Script/Smart_Mix, StartTime/EndTime (no range
+ *   limit documented), Status Finished/Init/Failed/Processing, SortBy desc|asc, MaxResults 1–100 (default 10),
+ *   NextToken; `{MaxResults, NextToken, EditingBatchJobList: []}`.
  * - Live ListEdgeTranscodeJob (2016-11-01): ClusterId required, PageNo ≥ 1, PageSize 1–100 (default 10), Status
  *   "0"/"1", Keyword (JobId exact or Name substring), SortBy desc|asc; `{JobList: {Job: []}, TotalCount}`.
  * - Huawei MPC v1 ListEditingJob (`GET /v1/{project_id}/editing/jobs`): status, start_time/end_time
@@ -15,6 +19,9 @@
  * - Live DescribeCasters (2016-11-01): every studio the emulator knows is in playlist mode (NormType 6); NormType,
  *   CasterId, OrderByModifyAsc, PageNum ≥ 1, PageSize 1–100 (default 100); `{Total, CasterList: {Caster: []}}`,
  *   a studio created at its first task and modified at its latest.
+ * - Live DescribeShowList (2016-11-01): CasterId required; a studio's playlist, one show per editing task (the
+ *   task's ShowId, a name `show-<last 4>`), `{ShowList: text, ShowListInfo: {ShowList: {Show: []}, …}}` as in the
+ *   SDK model (live-20161101 DescribeShowListResponseBody.ts).
  * The error codes for a bad window, page size or token are not published; the ones here are the emulator's
  * (InvalidParameter.* in Alibaba's style, MPC.10001 as for the v2 query).
  */
@@ -23,7 +30,7 @@ import { renderVodTask } from './vodApi.js';
 import { renderIceJob } from './iceApi.js';
 import { renderMpcJob } from './mpcApi.js';
 import { missingParameter } from './aliyunAuth.js';
-import { aliyunTime, type EmulatorState, type StoredJob } from './state.js';
+import { aliyunTime, type EmulatorState, type StoredIceBatch, type StoredJob } from './state.js';
 import { apiFailure, type ApiOutcome } from './wire.js';
 
 const DAY = 86_400_000;
@@ -65,31 +72,67 @@ const ICE_LIST_STATUSES = new Set(['Init', 'Failed', 'Success', 'Processing']);
 export function handleListMediaProducingJobs(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
   const bad = (message: string, code = 'InvalidParameter'): ApiOutcome => apiFailure(400, code, message);
   const now = state.now();
-  const start = params['StartTime'] !== undefined ? parseTime(params['StartTime'], ALIYUN_TIME) : now - 30 * DAY;
-  const end = params['EndTime'] !== undefined ? parseTime(params['EndTime'], ALIYUN_TIME) : now;
-  if (start === null) return bad('The StartTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).', 'InvalidParameter.StartTime');
-  if (end === null) return bad('The EndTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).', 'InvalidParameter.EndTime');
-  if (end < start) return bad('The EndTime must be later than the StartTime.', 'InvalidParameter.EndTime');
-  if (end - start > 30 * DAY) return bad('The time range between StartTime and EndTime cannot exceed 30 days.', 'InvalidParameter.TimeRange');
+  const w = checkWindow(params, { start: now - 30 * DAY, end: now, maxMs: 30 * DAY });
+  if (isOutcome(w)) return w;
   const max = intParam(params['MaxResults'], 10);
   if (max === null || max < 1 || max > 100) return bad('The MaxResults must be between 1 and 100.', 'InvalidParameter.MaxResults');
   const status = params['Status'];
   if (status !== undefined && !ICE_LIST_STATUSES.has(status)) return bad(`The Status "${status}" is invalid.`, 'InvalidParameter.Status');
   const sortBy = params['SortBy'] ?? 'CreationTime:Desc';
   if (sortBy !== 'CreationTime:Desc' && sortBy !== 'CreationTime:Asc') return bad(`The SortBy "${sortBy}" is invalid.`, 'InvalidParameter.SortBy');
-  const query = [params['StartTime'], params['EndTime'], status, sortBy, max].join('|');
-  let offset = 0;
-  if (params['NextToken'] !== undefined && params['NextToken'] !== '') {
-    const o = readToken(params['NextToken'], query);
-    if (o === null) return bad('The NextToken is invalid or belongs to another query.', 'InvalidParameter.NextToken');
-    offset = o;
-  }
-  const matching = newestFirst(state.list('ice').filter((j) => j.startAt >= start && j.startAt <= end + 999), sortBy.endsWith('Asc'))
+  const master = params['MasterJobId'] ?? '';
+  const query = [params['StartTime'], params['EndTime'], status, sortBy, max, master].join('|');
+  const offset = tokenOffset(params, query);
+  if (offset === null) return bad('The NextToken is invalid or belongs to another query.', 'InvalidParameter.NextToken');
+  const listed = (j: StoredJob<'ice'>): boolean => (master !== '' ? j.masterJobId === master : state.iceListShowsSubJobs || j.masterJobId === undefined);
+  const matching = newestFirst(state.list('ice').filter((j) => listed(j) && j.startAt >= w.start && j.startAt <= w.end + 999), sortBy.endsWith('Asc'))
     .map((j) => renderIceJob(state, j))
     .filter((r) => status === undefined || r['Status'] === status);
   const page = matching.slice(offset, offset + max).map(({ Timeline: _t, Progress: _p, SubJobMaterials: _s, ...item }) => item);
   const more = offset + max < matching.length;
   return { ok: true, payload: { MaxResults: String(max), ...(more ? { NextToken: token(offset + max, query) } : {}), MediaProducingJobList: page } };
+}
+
+/** The offset a NextToken stands for (0 without one), or null when it belongs to another query. */
+function tokenOffset(params: Readonly<Record<string, string>>, query: string): number | null {
+  const t = params['NextToken'];
+  return t === undefined || t === '' ? 0 : readToken(t, query);
+}
+
+const ICE_BATCH_STATUSES = new Set(['Finished', 'Init', 'Failed', 'Processing']);
+const ICE_BATCH_TYPES = new Set(['Script', 'Smart_Mix']);
+
+function renderIceBatch(state: EmulatorState, b: StoredIceBatch): Record<string, unknown> {
+  const v = state.view(b);
+  return {
+    JobId: b.id, JobType: b.jobType, Status: v.status, CreateTime: aliyunTime(b.startAt), ModifiedTime: aliyunTime(v.phaseStart),
+    ...(v.status === 'Finished' || v.status === 'Failed' ? { CompleteTime: aliyunTime(v.phaseStart) } : {}),
+    ...v.fields,
+  };
+}
+
+export function handleListBatchMediaProducingJobs(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
+  const bad = (message: string, code: string): ApiOutcome => apiFailure(400, code, message);
+  const w = checkWindow(params);
+  if (isOutcome(w)) return w;
+  const max = intParam(params['MaxResults'], 10);
+  if (max === null || max < 1 || max > 100) return bad('The MaxResults must be between 1 and 100.', 'InvalidParameter.MaxResults');
+  const status = params['Status'];
+  if (status !== undefined && !ICE_BATCH_STATUSES.has(status)) return bad(`The Status "${status}" is invalid.`, 'InvalidParameter.Status');
+  const jobType = params['JobType'];
+  if (jobType !== undefined && !ICE_BATCH_TYPES.has(jobType)) return bad(`The JobType "${jobType}" is invalid.`, 'InvalidParameter.JobType');
+  const sortBy = params['SortBy'] ?? 'desc';
+  if (sortBy !== 'desc' && sortBy !== 'asc') return bad(`The SortBy "${sortBy}" is invalid.`, 'InvalidParameter.SortBy');
+  const jobId = params['JobId'] ?? '';
+  const query = ['batch', params['StartTime'], params['EndTime'], status, jobType, sortBy, max, jobId].join('|');
+  const offset = tokenOffset(params, query);
+  if (offset === null) return bad('The NextToken is invalid or belongs to another query.', 'InvalidParameter.NextToken');
+  const matching = newestFirst(state.iceBatches().filter((b) => b.startAt >= w.start && b.startAt <= w.end + 999), sortBy === 'asc')
+    .filter((b) => (jobId === '' || b.id === jobId) && (jobType === undefined || b.jobType === jobType))
+    .map((b) => renderIceBatch(state, b))
+    .filter((r) => status === undefined || r['Status'] === status);
+  const more = offset + max < matching.length;
+  return { ok: true, payload: { MaxResults: max, ...(more ? { NextToken: token(offset + max, query) } : {}), EditingBatchJobList: matching.slice(offset, offset + max) } };
 }
 
 export function handleListEdgeTranscodeJob(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
@@ -98,10 +141,8 @@ export function handleListEdgeTranscodeJob(params: Readonly<Record<string, strin
     const m = missingParameter('ClusterId');
     return apiFailure(400, m.code, m.message);
   }
-  const pageNo = intParam(params['PageNo'], 1);
-  if (pageNo === null || pageNo < 1) return apiFailure(400, 'InvalidParameter.PageNo', 'The PageNo must be a positive integer.');
-  const size = intParam(params['PageSize'], 10);
-  if (size === null || size < 1 || size > 100) return apiFailure(400, 'InvalidParameter.PageSize', 'The PageSize must be between 1 and 100.');
+  const p = page(params, 'PageNo', 10, 100);
+  if (isOutcome(p)) return p;
   const status = params['Status'];
   if (status !== undefined && status !== '0' && status !== '1') return apiFailure(400, 'InvalidParameter.Status', `The Status "${status}" is invalid.`);
   const sortBy = params['SortBy'] ?? 'desc';
@@ -112,7 +153,7 @@ export function handleListEdgeTranscodeJob(params: Readonly<Record<string, strin
     .map((j) => renderEdgeJob(state, j))
     .filter((r) => status === undefined || r['Status'] === status)
     .filter((r) => keyword === undefined || keyword === '' || r['JobId'] === keyword || String(r['Name'] ?? '').includes(keyword));
-  return { ok: true, payload: { TotalCount: all.length, JobList: { Job: all.slice((pageNo - 1) * size, pageNo * size) } } };
+  return { ok: true, payload: { TotalCount: all.length, JobList: { Job: all.slice((p.no - 1) * p.size, p.no * p.size) } } };
 }
 
 const MPC_V1_STATUSES = new Set(['INIT', 'WAITING', 'PREPROCESSING', 'PROCESSING', 'SUCCEED', 'FAILED', 'CANCELED']);
@@ -145,12 +186,26 @@ export function handleListEditingJobV1(projectId: string, query: URLSearchParams
   return { ok: true, payload: { total: all.length, jobs: all.slice(page * size, (page + 1) * size) } };
 }
 
-function checkWindow(params: Readonly<Record<string, string>>): { start: number | null; end: number | null } | ApiOutcome {
-  const start = params['StartTime'] !== undefined && params['StartTime'] !== '' ? parseTime(params['StartTime'], ALIYUN_TIME) : -Infinity;
-  const end = params['EndTime'] !== undefined && params['EndTime'] !== '' ? parseTime(params['EndTime'], ALIYUN_TIME) : Infinity;
+interface WindowRule {
+  /** Used when the parameter is absent (ICE: the last 30 days; VOD: unbounded). */
+  start: number;
+  end: number;
+  /** The longest range the API takes (ICE: 30 days). */
+  maxMs?: number;
+}
+
+const OPEN_WINDOW: WindowRule = { start: -Infinity, end: Infinity };
+
+/** StartTime/EndTime in `yyyy-MM-ddTHH:mm:ssZ`, the end not before the start, the range within the API's maximum. */
+function checkWindow(params: Readonly<Record<string, string>>, rule: WindowRule = OPEN_WINDOW): { start: number; end: number } | ApiOutcome {
+  const start = params['StartTime'] !== undefined && params['StartTime'] !== '' ? parseTime(params['StartTime'], ALIYUN_TIME) : rule.start;
+  const end = params['EndTime'] !== undefined && params['EndTime'] !== '' ? parseTime(params['EndTime'], ALIYUN_TIME) : rule.end;
   if (start === null) return apiFailure(400, 'InvalidParameter.StartTime', 'The StartTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).');
   if (end === null) return apiFailure(400, 'InvalidParameter.EndTime', 'The EndTime is invalid; use yyyy-MM-ddTHH:mm:ssZ (UTC).');
   if (end < start) return apiFailure(400, 'InvalidParameter.EndTime', 'The EndTime must be later than the StartTime.');
+  if (rule.maxMs !== undefined && end - start > rule.maxMs) {
+    return apiFailure(400, 'InvalidParameter.TimeRange', `The time range between StartTime and EndTime cannot exceed ${rule.maxMs / DAY} days.`);
+  }
   return { start, end };
 }
 
@@ -199,7 +254,7 @@ export function handleGetVideoList(params: Readonly<Record<string, string>>, sta
   if (sortBy !== 'CreationTime:Desc' && sortBy !== 'CreationTime:Asc') return apiFailure(400, 'InvalidParameter.SortBy', `The SortBy "${sortBy}" is invalid.`);
   if ((p.no - 1) * p.size >= 5000) return apiFailure(400, 'InvalidParameter.PageNo', 'At most 5000 records can be returned for one filter; narrow StartTime and EndTime.');
   const all = videos(state)
-    .filter((v) => v.createdAt >= (w.start ?? -Infinity) && v.createdAt <= (w.end ?? Infinity) + 999)
+    .filter((v) => v.createdAt >= w.start && v.createdAt <= w.end + 999)
     .filter((v) => statuses === null || statuses.includes(v.status))
     .sort((a, b) => (sortBy.endsWith('Asc') ? a.createdAt - b.createdAt : b.createdAt - a.createdAt) || a.videoId.localeCompare(b.videoId));
   const list = all.slice((p.no - 1) * p.size, Math.min(p.no * p.size, 5000)).map((v) => ({
@@ -222,7 +277,7 @@ export function handleListTranscodeTask(params: Readonly<Record<string, string>>
   const p = page(params, 'PageNo', 10, 50);
   if (isOutcome(p)) return p;
   const tasks = state.list('vod')
-    .filter((t) => t.fields?.['VideoId'] === videoId && t.startAt >= (w.start ?? -Infinity) && t.startAt <= (w.end ?? Infinity) + 999)
+    .filter((t) => t.fields?.['VideoId'] === videoId && t.startAt >= w.start && t.startAt <= w.end + 999)
     .sort((a, b) => b.startAt - a.startAt || a.id.localeCompare(b.id))
     .slice((p.no - 1) * p.size, p.no * p.size)
     .map((t) => {
@@ -255,4 +310,33 @@ export function handleDescribeCasters(params: Readonly<Record<string, string>>, 
     CreateTime: aliyunTime(c.created), LastModified: aliyunTime(c.modified), StartTime: aliyunTime(c.created),
   }));
   return { ok: true, payload: { Total: casters.length, CasterList: { Caster: list } } };
+}
+
+/** The show name the emulator gives an editing task's show. */
+export function emulatedShowName(showId: string): string {
+  return `show-${showId.slice(-4)}`;
+}
+
+export function handleDescribeShowList(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
+  const casterId = params['CasterId'];
+  if (casterId === undefined || casterId === '') {
+    const m = missingParameter('CasterId');
+    return apiFailure(400, m.code, m.message);
+  }
+  if (!state.casterExists(casterId)) return apiFailure(404, 'InvalidCaster.NotFound', `The specified caster "${casterId}" does not exist.`);
+  const shows = state.tasksOfCaster(casterId).sort((a, b) => a.startAt - b.startAt).map((t) => ({
+    ShowId: t.id, ShowName: emulatedShowName(t.id), Duration: 20, RepeatTimes: 0,
+    ResourceInfo: { ResourceId: String(t.fields?.['OutputVodId'] ?? ''), ResourceType: 'vod', ResourceUrl: '', LiveInputType: 1 },
+  }));
+  const current = shows[shows.length - 1]?.ShowId ?? '';
+  return {
+    ok: true,
+    payload: {
+      ShowList: JSON.stringify(shows),
+      ShowListInfo: {
+        ShowList: { Show: shows }, CurrentShowId: current, HighPriorityShowId: '', HighPriorityShowStartTime: '',
+        ShowListRepeatTimes: 0, TotalShowListRepeatTimes: 0, Background: '',
+      },
+    },
+  };
 }

@@ -6,12 +6,12 @@
 
 export type ApiName = 'ice:GetMediaProducingJob' | 'vod:GetTranscodeTask' | 'live:GetEditingJobInfo' | 'live:GetEdgeTranscodeJob' | 'mpc:ListEditingJobs'
   | 'ice:ListMediaProducingJobs' | 'live:ListEdgeTranscodeJob' | 'mpc:ListEditingJob'
-  | 'vod:GetVideoList' | 'vod:ListTranscodeTask' | 'live:DescribeCasters';
+  | 'vod:GetVideoList' | 'vod:ListTranscodeTask' | 'live:DescribeCasters' | 'ice:ListBatchMediaProducingJobs' | 'live:DescribeShowList';
 
 export const API_NAMES: readonly ApiName[] = [
   'ice:GetMediaProducingJob', 'vod:GetTranscodeTask', 'live:GetEditingJobInfo', 'live:GetEdgeTranscodeJob', 'mpc:ListEditingJobs',
   'ice:ListMediaProducingJobs', 'live:ListEdgeTranscodeJob', 'mpc:ListEditingJob',
-  'vod:GetVideoList', 'vod:ListTranscodeTask', 'live:DescribeCasters',
+  'vod:GetVideoList', 'vod:ListTranscodeTask', 'live:DescribeCasters', 'ice:ListBatchMediaProducingJobs', 'live:DescribeShowList',
 ];
 
 export interface RateLimit {
@@ -38,6 +38,10 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<ApiName, RateLimit>> = {
   'vod:GetVideoList': { limit: 15, windowMs: 1000 },
   'vod:ListTranscodeTask': { limit: 15, windowMs: 1000 },
   'live:DescribeCasters': { limit: 15, windowMs: 1000 },
+  // ListBatchMediaProducingJobs: unpublished, as ICE's other calls: 10/s.
+  'ice:ListBatchMediaProducingJobs': { limit: 10, windowMs: 1000 },
+  // DescribeShowList: 10/s (its reference page).
+  'live:DescribeShowList': { limit: 10, windowMs: 1000 },
 };
 
 interface Bucket {

@@ -52,7 +52,20 @@ export interface IceJobInit extends JobInitBase {
   kind: 'ice';
   /** Serve Progress as a string ("45"), as some responses do. */
   progressAsString?: boolean;
+  /** A sub-job of this quick video production (batch) job (ListMediaProducingJobs MasterJobId). */
+  masterJobId?: string;
 }
+
+/**
+ * An ICE quick video production (batch) job, as ListBatchMediaProducingJobs lists it: Init → Processing →
+ * Finished/Failed; `fields` are InputConfig, EditingConfig, OutputConfig, UserData, Extend. Its sub-jobs are ICE
+ * jobs naming it in `masterJobId`. Kept apart from the five kinds (no get call of ours reads it).
+ */
+export interface IceBatchInit extends JobInitBase {
+  jobType: 'Script' | 'Smart_Mix';
+}
+
+export type StoredIceBatch = IceBatchInit & { startAt: number };
 
 /** One transcode job inside a VOD transcode task; it has its own script (Transcoding → TranscodeSuccess/Fail). */
 export interface VodItemInit {
@@ -154,6 +167,12 @@ export function evaluatePhases(startAt: number, phases: readonly Phase[], static
 export class EmulatorState {
   private readonly jobs = new Map<EmulatedKind, Map<string, StoredJob>>();
   private readonly casterShapes = new Map<string, EditingTasksInfoShape>();
+  private readonly batches = new Map<string, StoredIceBatch>();
+  /**
+   * Whether ListMediaProducingJobs without MasterJobId also lists sub-jobs of batch jobs. The reference does not
+   * say; the emulator serves both (default: it does, the case that could show a job twice).
+   */
+  iceListShowsSubJobs = true;
 
   constructor(
     readonly now: () => number,
@@ -178,6 +197,22 @@ export class EmulatorState {
 
   addAll(inits: readonly JobInit[]): void {
     for (const i of inits) this.add(i);
+  }
+
+  addIceBatch(init: IceBatchInit): StoredIceBatch {
+    if (this.batches.has(init.id)) throw new Error(`emulator: ICE batch job ${init.id} already exists`);
+    if (init.phases.length === 0) throw new Error(`emulator: ICE batch job ${init.id} needs at least one phase`);
+    const stored = { ...init, phases: [...init.phases], startAt: this.now() + (init.startOffsetMs ?? 0) };
+    this.batches.set(init.id, stored);
+    return stored;
+  }
+
+  removeIceBatch(id: string): boolean {
+    return this.batches.delete(id);
+  }
+
+  iceBatches(): StoredIceBatch[] {
+    return [...this.batches.values()];
   }
 
   /**
@@ -222,6 +257,7 @@ export class EmulatorState {
   clear(): void {
     for (const m of this.jobs.values()) m.clear();
     this.casterShapes.clear();
+    this.batches.clear();
   }
 
   /** Evaluates a stored job's script at the current (injected) time. */

@@ -9,13 +9,12 @@
  */
 import { z } from 'zod';
 import { SchemaError } from '../errors.js';
-import { inWindow, type KindLister, type ListQuery, type ListSend, SeenIds, statusMatches } from '../listing.js';
+import { aliyunListApi, aliyunListCall, inWindow, type KindLister, type ListQuery, type ListSend, SeenIds, statusMatches } from '../listing.js';
 import { type Job } from '../../model/job.js';
 import { liveEdgeKind } from './liveEdge.js';
 import { numLike, optString, parseBody } from './wire.js';
 
-const ACTION = 'ListEdgeTranscodeJob';
-const API = `live:${ACTION}`;
+const JOBS = aliyunListApi(liveEdgeKind, 'ListEdgeTranscodeJob', '2016-11-01');
 const MAX_PAGE = 100;
 
 const BodyWire = z.looseObject({
@@ -26,7 +25,7 @@ const BodyWire = z.looseObject({
 
 export const liveEdgeLister: KindLister = {
   kind: liveEdgeKind.kind,
-  apis: [API],
+  apis: [JOBS.api],
   maxWindowMs: null,
   maxPageSize: MAX_PAGE,
   statusValues: { stopped: '0', running: '1' },
@@ -38,12 +37,8 @@ export const liveEdgeLister: KindLister = {
       const params: Record<string, string> = { ClusterId: q.params.clusterId ?? '', PageNo: String(page), PageSize: String(size), SortBy: 'desc' };
       const status = q.status !== null ? this.statusValues[q.status] : undefined;
       if (status !== undefined) params.Status = status;
-      if (q.region !== '') params.RegionId = q.region;
-      const { body, requestId } = await send({
-        api: API, rateLimit: liveEdgeKind.rateLimit, endpoint: liveEdgeKind.endpoint,
-        call: { cloud: 'aliyun', product: liveEdgeKind.endpoint.product, action: ACTION, version: '2016-11-01', method: 'POST', params },
-      });
-      const wire = parseBody(BodyWire, body, API, requestId);
+      const { body, requestId } = await send(aliyunListCall(JOBS, params, q.region));
+      const wire = parseBody(BodyWire, body, JOBS.api, requestId);
       const items = wire.JobList?.Job ?? [];
       const jobs: Job[] = [];
       for (const item of items) {

@@ -15,22 +15,20 @@
  */
 import { z } from 'zod';
 import { SchemaError } from '../errors.js';
-import { aliyunListTime, inWindow, type KindLister, type ListQuery, type ListSend, SeenIds, statusMatches } from '../listing.js';
+import { aliyunListApi, aliyunListCall, aliyunListTime, inWindow, type KindLister, type ListQuery, type ListSend, SeenIds, statusMatches } from '../listing.js';
 import { type Job } from '../../model/job.js';
 import { vodKind } from './vod.js';
 import { idString, numLike, optString, parseBody } from './wire.js';
 
 const VERSION = '2017-03-21';
-const VIDEOS = 'GetVideoList';
-const TASKS = 'ListTranscodeTask';
-const VIDEOS_API = `vod:${VIDEOS}`;
-const TASKS_API = `vod:${TASKS}`;
 const MAX_VIDEO_PAGE = 100;
 const MAX_TASK_PAGE = 50;
 /** GetVideoList: "a maximum of 5,000 records can be returned" for one filter. */
 export const VIDEO_LIST_CAP = 5000;
-/** ListTranscodeTask: "15 calls per second per user" (client.ts remark). GetVideoList's rate is not published. */
-const TASKS_RATE = { capacity: 15, perMs: 1000 } as const;
+/** GetVideoList's rate is not published: VOD's get-call rate. */
+const VIDEOS = aliyunListApi(vodKind, 'GetVideoList', VERSION);
+/** ListTranscodeTask: "15 calls per second per user" (client.ts remark). */
+const TASKS = aliyunListApi(vodKind, 'ListTranscodeTask', VERSION, { capacity: 15, perMs: 1000 });
 
 const VideoWire = z.looseObject({ VideoId: idString, Title: optString });
 
@@ -47,22 +45,14 @@ const TasksWire = z.looseObject({
 
 interface Window { from: number; to: number }
 
-function call(action: string, params: Record<string, string>, region: string) {
-  if (region !== '') params.RegionId = region;
-  return { cloud: 'aliyun' as const, product: vodKind.endpoint.product, action, version: VERSION, method: 'POST' as const, params };
-}
-
 /** Every task of one video in the window, page by page; each list item mapped by GetTranscodeTask's parser. */
 async function tasksOf(videoId: string, title: string | null, q: ListQuery, send: ListSend): Promise<{ jobs: Job[]; requests: number }> {
   const jobs: Job[] = [];
   let requests = 0;
   for (let page = 1; ; page++) {
-    const { body, requestId } = await send({
-      api: TASKS_API, rateLimit: TASKS_RATE, endpoint: vodKind.endpoint,
-      call: call(TASKS, { VideoId: videoId, StartTime: aliyunListTime(q.from), EndTime: aliyunListTime(q.to), PageNo: String(page), PageSize: String(MAX_TASK_PAGE) }, q.region),
-    });
+    const { body, requestId } = await send(aliyunListCall(TASKS, { VideoId: videoId, StartTime: aliyunListTime(q.from), EndTime: aliyunListTime(q.to), PageNo: String(page), PageSize: String(MAX_TASK_PAGE) }, q.region));
     requests++;
-    const wire = parseBody(TasksWire, body, TASKS_API, requestId);
+    const wire = parseBody(TasksWire, body, TASKS.api, requestId);
     const items = wire.TranscodeTaskList ?? [];
     for (const item of items) {
       try {
@@ -78,7 +68,7 @@ async function tasksOf(videoId: string, title: string | null, q: ListQuery, send
 
 export const vodLister: KindLister = {
   kind: vodKind.kind,
-  apis: [VIDEOS_API, TASKS_API],
+  apis: [VIDEOS.api, TASKS.api],
   maxWindowMs: null,
   maxPageSize: MAX_VIDEO_PAGE,
   // GetVideoList's Status takes the video's state: Transcoding (work in progress) and TranscodeFail.
@@ -99,8 +89,8 @@ export const vodLister: KindLister = {
           PageNo: String(page), PageSize: String(size),
         };
         if (status !== undefined) params.Status = status;
-        const { body, requestId } = await send({ api: VIDEOS_API, rateLimit: vodKind.rateLimit, endpoint: vodKind.endpoint, call: call(VIDEOS, params, q.region) });
-        const wire = parseBody(VideosWire, body, VIDEOS_API, requestId);
+        const { body, requestId } = await send(aliyunListCall(VIDEOS, params, q.region));
+        const wire = parseBody(VideosWire, body, VIDEOS.api, requestId);
         const total = wire.Total;
         // Past the cap the later pages are out of reach: walk both halves instead (older one pushed first).
         if (page === 1 && total !== null && total > VIDEO_LIST_CAP && w.to - w.from > 2000) {

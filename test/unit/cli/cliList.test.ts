@@ -5,6 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSince } from '../../../src/cli/args.js';
+import { listTable } from '../../../src/cli/list.js';
+import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { runCli } from '../../../src/cli/main.js';
 import { type Job } from '../../../src/model/job.js';
 import { startEmulator, type Emulator } from '../../emulator/emulator.js';
@@ -23,6 +25,15 @@ test('--since takes minutes, hours and days up to 366d', () => {
   assert.deepEqual(['0d', '367d', '1w', '24', 'h', '-1d'].map(parseSince), [null, null, null, null, null, null]);
 });
 
+test('a batch row is marked in NAME, its hostile JobType and name kept on one line without control characters', () => {
+  const batch = { ...blankJob('ice', 'cn-shanghai', 'a'.repeat(32)), name: 'out\u001b[2J_{index}.mp4', batch: { role: 'batch' as const, jobType: 'Script\u001b[31m\u202e\nX', subJobCount: 2 } };
+  const lines = listTable([batch]);
+  assert.equal(lines.length, 2);
+  assert.match(lines[1] ?? '', /\[batch Script.*X · 2 sub-jobs\] out.*_\{index\}\.mp4/);
+  // eslint-disable-next-line no-control-regex
+  assert.doesNotMatch(lines.join('\n'), /[\u0000-\u0009\u000b-\u001f\u202e]/);
+});
+
 describe('media-jobs list against the emulator', () => {
   let emu: Emulator;
   before(async () => {
@@ -38,13 +49,17 @@ describe('media-jobs list against the emulator', () => {
     const lines = r.stdout.trimEnd().split('\n');
     assert.match(lines[0] ?? '', /^STATUS\s+ID\s+NAME\s+CREATED\s+DURATION$/);
     const day = Date.now() - 86_400_000 - 1000;
-    const expected = emu.state.list('ice').filter((j) => j.startAt >= day).length;
+    const expected = emu.state.list('ice').filter((j) => j.masterJobId === undefined && j.startAt >= day).length
+      + emu.state.iceBatches().filter((b) => b.startAt >= day).length;
     assert.equal(lines.length - 1, expected);
   });
 
   test('--json across 45 days (two ICE windows), --limit caps the total, fields a list item lacks are null', async () => {
     const all = JSON.parse((await cli(emu, ['list', 'ice', '--since', '45d', '--limit', '10000', '--json'])).stdout) as Job[];
-    const expected = emu.state.list('ice').filter((j) => j.startAt >= Date.now() - 45 * 86_400_000 - 1000).length;
+    // The ordinary jobs and the batch jobs (as parents); sub-jobs are listed with --parent.
+    const since = Date.now() - 45 * 86_400_000 - 1000;
+    const expected = emu.state.list('ice').filter((j) => j.masterJobId === undefined && j.startAt >= since).length
+      + emu.state.iceBatches().filter((b) => b.startAt >= since).length;
     assert.equal(all.length, expected);
     assert.equal(new Set(all.map((j) => j.id)).size, all.length);
     assert.ok(all.every((j) => j.timeline === null));
@@ -63,8 +78,30 @@ describe('media-jobs list against the emulator', () => {
     assert.ok(edge.stdout.split('\n').slice(1).filter(Boolean).every((l) => l.startsWith('running')));
   });
 
+  test('ICE: batch jobs are rows marked "[batch Script · 3 sub-jobs]"; --parent lists that batch\'s sub-jobs (30 days back by default)', async () => {
+    const r = await cli(emu, ['list', 'ice', '--since', '45d', '--limit', '10000']);
+    assert.equal(r.code, 0, r.stderr);
+    const batchRows = r.stdout.split('\n').filter((l) => l.includes('[batch '));
+    const batches = emu.state.iceBatches().filter((b) => b.startAt >= Date.now() - 45 * 86_400_000);
+    assert.equal(batchRows.length, batches.length);
+    assert.ok(batchRows.every((l) => /\[batch (Script|Smart_Mix) · 3 sub-jobs\] batch-\d+_\{index\}\.mp4/.test(l)), batchRows.join('\n'));
+    const parent = batches[0]!;
+    const subs = JSON.parse((await cli(emu, ['list', 'ice', '--parent', parent.id, '--json'])).stdout) as Job[];
+    assert.deepEqual(subs.map((j) => j.id).sort(), emu.state.list('ice').filter((j) => j.masterJobId === parent.id).map((j) => j.id).sort());
+    assert.ok(subs.every((j) => j.batch?.role === 'sub' && j.batch.parentId === parent.id));
+    const table = await cli(emu, ['list', 'ice', '--parent', parent.id]);
+    assert.equal(table.code, 0, table.stderr);
+    assert.equal(table.stdout.trimEnd().split('\n').length, 1 + subs.length);
+    const none = await cli(emu, ['list', 'ice', '--parent', 'ffffffffffffffffffffffffffffffff']);
+    assert.equal(none.code, 0);
+    assert.match(none.stdout, /no sub-jobs of ffffffffffffffffffffffffffffffff in the last 30d/);
+  });
+
   test('usage errors: ids given, a bad --since or --status, --since outside list', async () => {
     const cases: Array<[string[], RegExp]> = [
+      [['list', 'vod', '--parent', 'abc'], /--parent applies to ice only/],
+      [['list', 'ice', '--parent', 'a b'], /--parent/],
+      [['inspect', 'ice', 'abc', '--parent', 'abc'], /--parent applies to list only/],
       [['list', 'ice', 'abc'], /list takes no ids/],
       [['list', 'ice', '--since', '2w'], /--since takes a number and m, h or d/],
       [['list', 'ice', '--status', 'failled'], /--status must be one of .*did you mean failed\?/],

@@ -12,6 +12,7 @@ import { splitWindows, type ListQuery } from '../../../src/clouds/listing.js';
 import { type Job, type JobKind } from '../../../src/model/job.js';
 import { startEmulator, type Emulator } from '../../emulator/emulator.js';
 import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
+import { emulatedShowName } from '../../emulator/listApis.js';
 
 const DAY = 86_400_000;
 const HISTORY = 120;
@@ -64,23 +65,29 @@ describe('CloudClient.list against the emulator', () => {
   const sentParams = (api: string): Array<Record<string, string>> =>
     emu.requests.filter((r) => r.api === api).map((r) => Object.fromEntries(new URL(r.url, 'http://emulator').searchParams));
 
+  /** What a window listing of ICE shows: the ordinary jobs and the batch jobs created in it, never a sub-job. */
+  const iceTopLevel = (from: number): string[] => [
+    ...emu.state.list('ice').filter((j) => j.masterJobId === undefined && j.startAt >= from - 1000).map((j) => j.id),
+    ...emu.state.iceBatches().filter((b) => b.startAt >= from - 1000).map((b) => b.id),
+  ].sort();
+  const plainCalls = (): Array<Record<string, string>> => sentParams('ice:ListMediaProducingJobs').filter((p) => p.MasterJobId === undefined);
+
   it('ICE: 45 days are two windows of at most 30 days, each paged with NextToken; no job twice, none missing', async () => {
     emu.requests.length = 0;
     const { jobs, requests } = await all('ice', query({ pageSize: 20 }));
-    const expected = emu.state.list('ice').filter((j) => j.startAt >= now - 45 * DAY - 1000).map((j) => j.id).sort();
-    assert.deepEqual(jobs.map((j) => j.id).sort(), expected);
+    assert.deepEqual(jobs.map((j) => j.id).sort(), iceTopLevel(now - 45 * DAY));
     assert.equal(new Set(jobs.map((j) => j.id)).size, jobs.length);
     const created = jobs.map((j) => Date.parse(j.createdAt ?? ''));
-    assert.deepEqual(created, [...created].sort((a, b) => b - a), 'newest first');
-    const sent = sentParams('ice:ListMediaProducingJobs');
-    assert.equal(sent.length, requests);
-    for (const p of sent) {
+    assert.deepEqual(created, [...created].sort((a, b) => b - a), 'newest first, batch jobs merged in');
+    const sent = plainCalls();
+    assert.equal(sentParams('ice:ListMediaProducingJobs').length + sentParams('ice:ListBatchMediaProducingJobs').length, requests);
+    for (const p of [...sent, ...sentParams('ice:ListBatchMediaProducingJobs')]) {
       assert.ok(Date.parse(p.EndTime ?? '') - Date.parse(p.StartTime ?? '') <= 30 * DAY, `window ${p.StartTime}…${p.EndTime}`);
       assert.equal(p.MaxResults, '20');
     }
     assert.ok(sent.some((p) => p.NextToken), 'followed a NextToken');
     assert.equal(new Set(sent.map((p) => p.StartTime)).size, 2, 'two windows');
-    assert.equal(jobs[0]?.timeline, null, 'list items carry no Timeline');
+    assert.equal(jobs.find((j) => j.batch === undefined)?.timeline, null, 'list items carry no Timeline');
   });
 
   it('ICE: the status filter is sent as the API value and every item matches', async () => {
@@ -88,7 +95,67 @@ describe('CloudClient.list against the emulator', () => {
     const { jobs } = await all('ice', query({ status: 'failed' }));
     assert.ok(jobs.length > 0);
     assert.ok(jobs.every((j) => j.status === 'failed' && j.rawStatus === 'Failed'));
-    assert.ok(sentParams('ice:ListMediaProducingJobs').every((p) => p.Status === 'Failed'));
+    assert.ok(jobs.some((j) => j.batch?.role === 'batch'), 'a failed batch job');
+    assert.ok(plainCalls().every((p) => p.Status === 'Failed'));
+    // Batches are asked for in any status (their sub-jobs are recognised whatever the filter) and filtered here.
+    assert.ok(sentParams('ice:ListBatchMediaProducingJobs').every((p) => p.Status === undefined && p.SortBy === 'desc'));
+  });
+
+  for (const showsSubJobs of [true, false]) {
+    it(`ICE batch jobs: parents with their JobType and sub-job count; parentId lists each one's sub-jobs; no job twice (plain list ${showsSubJobs ? 'with' : 'without'} sub-jobs)`, async () => {
+      emu.state.iceListShowsSubJobs = showsSubJobs;
+      try {
+        const from = now - 45 * DAY;
+        const { jobs } = await all('ice', query({ from }));
+        const batches = jobs.filter((j) => j.batch?.role === 'batch');
+        const expectedBatches = emu.state.iceBatches().filter((b) => b.startAt >= from - 1000);
+        assert.ok(expectedBatches.length >= 2);
+        assert.deepEqual(batches.map((b) => b.id).sort(), expectedBatches.map((b) => b.id).sort());
+        assert.ok(jobs.every((j) => j.batch?.role !== 'sub'), 'a window lists no sub-job');
+        const shown = new Set(jobs.map((j) => j.id));
+        for (const b of batches) {
+          const stored = expectedBatches.find((e) => e.id === b.id)!;
+          const subIds = emu.state.list('ice').filter((j) => j.masterJobId === b.id).map((j) => j.id).sort();
+          assert.deepEqual(b.batch, { role: 'batch', jobType: stored.jobType, subJobCount: subIds.length });
+          assert.ok(b.status === 'succeeded' || b.status === 'failed', `${b.rawStatus} maps`);
+          emu.requests.length = 0;
+          const subs = await all('ice', query({ parentId: b.id, from: Date.parse(b.createdAt ?? '') }));
+          assert.deepEqual(subs.jobs.map((j) => j.id).sort(), subIds);
+          assert.ok(subs.jobs.every((j) => j.batch?.role === 'sub' && j.batch.parentId === b.id));
+          assert.ok(subs.jobs.every((j) => !shown.has(j.id)), 'a sub-job shows under its batch only');
+          assert.ok(sentParams('ice:ListMediaProducingJobs').every((p) => p.MasterJobId === b.id));
+        }
+      } finally {
+        emu.state.iceListShowsSubJobs = true;
+      }
+    });
+  }
+
+  it('ICE: a sub-job in a newer window than its batch (a batch just before the 30-day cut) still shows under its batch only', async () => {
+    const to = now + 60_000;
+    const cut = to - 30 * DAY;
+    const batchId = 'fb000000000000000000000000000001';
+    const subId = 'fc000000000000000000000000000001';
+    emu.state.addIceBatch({ id: batchId, jobType: 'Script', startOffsetMs: cut - 20_000 - Date.now(), phases: [{ at: 0, status: 'Finished' }] });
+    emu.state.add({ kind: 'ice', id: subId, masterJobId: batchId, startOffsetMs: cut + 40_000 - Date.now(), phases: [{ at: 0, status: 'Success' }] });
+    try {
+      const { jobs } = await all('ice', query({ to }));
+      assert.ok(!jobs.some((j) => j.id === subId), 'the sub-job is not listed on its own');
+      assert.deepEqual(jobs.find((j) => j.id === batchId)?.batch, { role: 'batch', jobType: 'Script', subJobCount: 1 });
+    } finally {
+      emu.state.remove('ice', subId);
+      emu.state.removeIceBatch(batchId);
+    }
+  });
+
+  it('parentId: only ICE has sub-jobs; an id that is no id is refused before any request', async () => {
+    const vod = await failure('vod', query({ parentId: 'abc' }));
+    assert.ok(vod instanceof ConfigError);
+    assert.match(vod.message, /no sub-jobs/);
+    emu.requests.length = 0;
+    const bad = await failure('ice', query({ parentId: 'a b\n' }));
+    assert.ok(bad instanceof ConfigError, String(bad));
+    assert.equal(emu.requests.length, 0);
   });
 
   it('live edge: needs a cluster id; pages of PageSize until TotalCount; Status "0" for stopped', async () => {
@@ -185,8 +252,21 @@ describe('CloudClient.list against the emulator', () => {
     const expected = emu.state.list('live-editing').filter((t) => recent.has(t.casterId)).map((t) => t.id).sort();
     assert.deepEqual(jobs.map((j) => j.id).sort(), expected);
     assert.equal(sentParams('live:GetEditingJobInfo').length, recent.size, 'one call per studio, not per task');
-    assert.equal(requests, casters.length + recent.size);
+    const shows = sentParams('live:DescribeShowList');
+    assert.deepEqual(shows.map((p) => p.CasterId).sort(), [...recent].sort(), 'one DescribeShowList per studio with tasks');
+    assert.equal(requests, casters.length + 2 * recent.size);
     assert.ok(jobs.every((j) => j.params.casterId !== undefined && recent.has(j.params.casterId)));
-    assert.ok(jobs.some((j) => j.name?.startsWith('studio-')), 'tasks carry their studio name');
+    for (const j of jobs) assert.equal(j.name, `studio-${j.params.casterId!.slice(-4)} · ${emulatedShowName(j.id)}`, 'studio · show name');
+  });
+
+  it('Live editing: a studio whose show list fails keeps today\'s names (studio · file name); the listing goes on', async () => {
+    emu.faults.inject({ type: 'malformedJson', match: { api: 'live:DescribeShowList' } });
+    try {
+      const { jobs } = await all('live-editing', query({ from: now - 10 * DAY }));
+      assert.ok(jobs.length > 0);
+      assert.ok(jobs.every((j) => /^studio-\w{4}( · .+)?$/.test(j.name ?? '') && !j.name!.includes('show-')), jobs.map((j) => j.name).join(', '));
+    } finally {
+      emu.faults.clear();
+    }
   });
 });
