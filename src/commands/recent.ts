@@ -101,7 +101,7 @@ export function recentFilterStatusCommand(deps: CommandDeps) {
 /** Tracks the listed jobs that are not tracked yet; returns the tracked jobs of all of them. */
 async function track(deps: CommandDeps, rows: readonly JobRow[]) {
   const refs: JobRef[] = [];
-  for (const r of rows) if (!deps.recent.tree.isTracked(r.job)) refs.push(refOfJob(r.job));
+  for (const r of rows) if (r.job.batch?.role !== 'batch' && !deps.recent.tree.isTracked(r.job)) refs.push(refOfJob(r.job));
   const added = refs.length > 0 ? await trackRefs(deps, refs) : [];
   const all = rows.map((r) => deps.store.findById(r.job.id).find((t) => t.ref.kind === r.job.kind)).filter((t) => t !== undefined);
   return { added, all };
@@ -124,6 +124,10 @@ export function recentInspectCommand(deps: CommandDeps) {
   return async (arg?: unknown, selected?: unknown) => {
     const row = jobRows(deps, arg, Array.isArray(selected) && selected.length > 1 ? undefined : selected)[0];
     if (!row) return undefined;
+    if (row.job.batch?.role === 'batch') {
+      void vscode.window.showInformationMessage(`${row.job.id} is a quick video production (batch) job: its sub-jobs can be inspected; list them with media-jobs list ice --parent ${row.job.id}.`);
+      return undefined;
+    }
     const { all } = await track(deps, [row]);
     if (all[0]) await deps.inspect(all[0]);
     return all[0];

@@ -13,6 +13,7 @@ import { refOfJob } from '../kinds/refs.js';
 import { escapeMarkdown, jobLabel, jobTooltipMarkdown, shortId, statusIcon, statusPhrase } from './jobPresentation.js';
 import { STATUS_LABEL, statusLabelOf } from './status.js';
 import { neutralise } from '../util/neutralise.js';
+import { batchMark } from './batch.js';
 
 const SEP = ' · ';
 
@@ -90,9 +91,13 @@ export function recentJobLook(job: Job, tracked: boolean, now: number, locale?: 
   const created = createdText(job.createdAt, locale);
   if (created) parts.push(created);
   if (label !== shortId(job.id)) parts.push(shortId(job.id));
+  const batch = batchMark(job);
+  if (batch) parts.push(batch);
   if (tracked) parts.push('tracked');
   const description = neutralise(parts.join(SEP), { icons: false, maxLength: 200 });
-  const tokens = ['recentJob', `kind-${job.kind}`, `status-${job.status}`, tracked ? 'tracked' : 'untracked'];
+  // A batch (quick video production) job is not a job GetMediaProducingJob answers for: no Track or Inspect.
+  const isBatch = job.batch?.role === 'batch';
+  const tokens = ['recentJob', `kind-${job.kind}`, `status-${job.status}`, isBatch ? 'batch' : tracked ? 'tracked' : 'untracked'];
   return {
     label, description, icon: icon.spin ? `${icon.id}~spin` : icon.id, color: icon.color ?? undefined, contextValue: `${tokens.join(';')};`,
     a11y: `${label}, ${STATUS_LABEL[job.status]}${description ? `, ${description}` : ''}`,
