@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { type Job, type JobExtra, type JobStatus } from '../../model/job.js';
 import { byName, type MappedStatus } from './status.js';
+import { iceKind } from './ice.js';
 import { aliyunTime, blankJob, decodedOrRaw, fileNameFromUrl, idString, isRecord, jsonInString, optString } from './wire.js';
 
 const STATUS = new Map<string, JobStatus>([
@@ -63,7 +64,7 @@ export function iceBatchJob(item: unknown, region: string, requestId: string | n
     if (value !== null) extras.push({ title, value });
   }
   return {
-    ...blankJob('ice', region, w.JobId),
+    ...blankJob(iceKind.kind, region, w.JobId),
     name: fileNameFromUrl(pattern) ?? `quick video production${w.JobType !== null ? ` (${w.JobType})` : ''}`,
     status,
     rawStatus,
