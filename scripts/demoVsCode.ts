@@ -24,7 +24,8 @@ export interface DemoRef {
 export function demoTrackList(emu: Emulator, only?: ReadonlySet<string>): DemoRef[] {
   return emu.state
     .all()
-    .filter((j) => !only || only.has(j.id))
+    // The sample jobs only: the history jobs are for the Recent Jobs view to list (and would overflow the env).
+    .filter((j) => j.description !== 'history' && (!only || only.has(j.id)))
     .map((j) => {
       const params: Record<string, string> = {};
       if (j.kind === 'live-editing') params.casterId = j.casterId;
