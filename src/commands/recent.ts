@@ -103,7 +103,7 @@ async function track(deps: CommandDeps, rows: readonly JobRow[]) {
   const refs: JobRef[] = [];
   for (const r of rows) if (r.job.batch?.role !== 'batch' && !deps.recent.tree.isTracked(r.job)) refs.push(refOfJob(r.job));
   const added = refs.length > 0 ? await trackRefs(deps, refs) : [];
-  const all = rows.map((r) => deps.store.findById(r.job.id).find((t) => t.ref.kind === r.job.kind)).filter((t) => t !== undefined);
+  const all = rows.map((r) => deps.recent.tree.trackedOf(r.job)).filter((t) => t !== undefined);
   return { added, all };
 }
 
@@ -166,7 +166,7 @@ async function askRegion(deps: CommandDeps, kind: JobKind, title: string, value?
 }
 
 function regionsOf(deps: CommandDeps, kind: JobKind): string[] {
-  return [...(deps.recent.prefs.current.regions[kind] ?? [deps.settings().defaultRegions[KIND_CLOUD[kind]]])];
+  return deps.recent.tree.regionsOf(kind);
 }
 
 export function recentAddRegionCommand(deps: CommandDeps) {

@@ -74,6 +74,19 @@ function plain(text: string, maxLength?: number): string {
 }
 
 /**
+ * What a tree row shows (the label, description, icon and menus), built once for getTreeItem and for change checks:
+ * tracked rows (views/jobsTree.ts) and listed rows (recentNodes.ts).
+ */
+export interface RowLook {
+  label: string;
+  description: string;
+  icon: string;
+  color: string | undefined;
+  contextValue: string;
+  a11y: string;
+}
+
+/**
  * The tree row's label: what tells the job apart, its name (`merged.mp4`; the description ends with its short id),
  * else its short id (`5f3c9a1e…5a02`); `caster <id>` for a whole caster. Neutralised (see `plain`).
  */

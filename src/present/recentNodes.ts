@@ -10,7 +10,7 @@ import { type TrackedJob } from '../model/trackedJob.js';
 import { type TrackedError } from '../model/trackedJob.js';
 import { CLOUD_LABEL, KIND_CLOUD, KIND_LABEL } from '../kinds/index.js';
 import { refOfJob } from '../kinds/refs.js';
-import { escapeMarkdown, jobLabel, jobTooltipMarkdown, shortId, statusIcon, statusPhrase } from './jobPresentation.js';
+import { escapeMarkdown, jobLabel, jobTooltipMarkdown, type RowLook, shortId, statusIcon, statusPhrase } from './jobPresentation.js';
 import { STATUS_LABEL, statusLabelOf } from './status.js';
 import { neutralise } from '../util/neutralise.js';
 import { batchMark } from './batch.js';
@@ -67,15 +67,6 @@ export function createdText(iso: string | null, locale?: string): string | null 
   const t = iso ? Date.parse(iso) : Number.NaN;
   if (!Number.isFinite(t)) return null;
   return new Date(t).toLocaleString(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-}
-
-export interface RowLook {
-  label: string;
-  description: string;
-  icon: string;
-  color: string | undefined;
-  contextValue: string;
-  a11y: string;
 }
 
 /** A job row: the tracked row's label and icon; status, its phrases, the creation time, the short id, "tracked". */

@@ -44,12 +44,7 @@ export class RecentSource {
 
   /** Starts again from the newest jobs (expand, refresh, retry, a changed window or filter). */
   load(): Promise<void> {
-    this.cancel();
-    this.jobs = [];
-    this.seen.clear();
-    this.requests = 0;
-    this.hasMore = false;
-    this.error = null;
+    this.reset();
     this.loadedAt = (this.opts.now ?? Date.now)();
     const abort = new AbortController();
     this.abort = abort;

@@ -16,7 +16,7 @@
 import * as vscode from 'vscode';
 import { CONTEXT, VIEW_ID } from '../constants.js';
 import { type GroupBy, type GroupNode, groupJobs, type JobFilter, type TreeNode, walkTree } from '../present/grouping.js';
-import { contextValue, jobDescription, jobLabel, jobTooltipMarkdown, statusIcon } from '../present/jobPresentation.js';
+import { contextValue, jobDescription, jobLabel, jobTooltipMarkdown, type RowLook, statusIcon } from '../present/jobPresentation.js';
 import { effectiveStatus } from '../present/status.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { Emitter } from '../util/event.js';
@@ -26,16 +26,6 @@ const CLOUD_ICON: Record<string, string> = { aliyun: 'cloud', huawei: 'cloud' };
 
 /** How often the view re-checks ages in descriptions, and how long an opened tooltip is kept before it is rebuilt. */
 export const AGE_TICK_MS = 60_000;
-
-/** What a job row shows (the label, description, icon and menus), built once for getTreeItem and for change checks. */
-interface RowLook {
-  label: string;
-  description: string;
-  icon: string;
-  color: string | undefined;
-  contextValue: string;
-  a11y: string;
-}
 
 function jobLook(t: TrackedJob, now: number): RowLook {
   const icon = statusIcon(effectiveStatus(t));

@@ -26,7 +26,7 @@ import { trackedErrorFrom } from '../tracking/trackedError.js';
 import { type MediaJobsError } from '../clouds/errors.js';
 import { type ListPage } from '../clouds/listing.js';
 import { type Job } from '../model/job.js';
-import { type TrackedError } from '../model/trackedJob.js';
+import { type TrackedError, type TrackedJob } from '../model/trackedJob.js';
 import { errorText } from '../util/errorText.js';
 
 /** Jobs a pull asks for (each list API caps it at its own maximum). */
@@ -87,12 +87,16 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
     return this.nodes.get(id);
   }
 
+  /** The regions a kind is listed in: those the user chose, else the cloud's default region. */
+  regionsOf(kind: JobKind): string[] {
+    return [...(this.deps.prefs.current.regions[kind] ?? [this.deps.defaultRegion(KIND_CLOUD[kind])])];
+  }
+
   /** The sources of a kind shown now (its regions; for live edge, each remembered cluster in each region). */
   specsOf(kind: JobKind): SourceSpec[] {
-    const prefs = this.deps.prefs.current;
-    const regions = prefs.regions[kind] ?? [this.deps.defaultRegion(KIND_CLOUD[kind])];
+    const regions = this.regionsOf(kind);
     if (!needsCluster(kind)) return regions.map((region) => ({ kind, region, clusterId: null }));
-    const clusters = prefs.clusters[accountKey(KIND_CLOUD[kind])] ?? [];
+    const clusters = this.deps.prefs.current.clusters[accountKey(KIND_CLOUD[kind])] ?? [];
     return regions.flatMap((region) => clusters.map((clusterId) => ({ kind, region, clusterId })));
   }
 
@@ -144,7 +148,7 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
     const fire: RecentNode[] = [];
     for (const [id, s] of this.sources) {
       if (s.jobs.length === 0) continue;
-      const marks = s.jobs.map((j) => (this.isTracked(j) ? '1' : '0')).join('');
+      const marks = this.marksOf(s);
       if (this.trackedMarks.get(id) === marks) continue;
       this.trackedMarks.set(id, marks);
       const n = this.nodes.get(id);
@@ -153,8 +157,18 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
     if (fire.length > 0) this.changed.fire(fire);
   }
 
+  /** The tracked job a listed job is (same kind and id), if it is tracked. */
+  trackedOf(job: Job): TrackedJob | undefined {
+    return this.deps.store.findById(job.id).find((t) => t.ref.kind === job.kind);
+  }
+
   isTracked(job: Job): boolean {
-    return this.deps.store.findById(job.id).some((t) => t.ref.kind === job.kind);
+    return this.trackedOf(job) !== undefined;
+  }
+
+  /** One character per listed job of a source: whether it is tracked (what its rows were drawn with). */
+  private marksOf(s: RecentSource): string {
+    return s.jobs.map((j) => (this.isTracked(j) ? '1' : '0')).join('');
   }
 
   /** The view's description: the window and the status filter. */
@@ -213,8 +227,7 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
   }
 
   private kindRows(kind: JobKind): RecentNode[] {
-    const prefs = this.deps.prefs.current;
-    const regions = prefs.regions[kind] ?? [this.deps.defaultRegion(KIND_CLOUD[kind])];
+    const regions = this.regionsOf(kind);
     if (needsCluster(kind)) return regions.map((region) => this.node({ type: 'clusters', id: clustersNodeId(kind, region), kind, region }));
     return regions.map((region) => {
       const spec = { kind, region, clusterId: null };
@@ -238,7 +251,7 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
     // The first expand starts the first page (VS Code asks for children only when the row is expanded).
     if (s.state === 'idle') void s.load();
     const rows: RecentNode[] = s.jobs.map((job) => this.node({ type: 'recentJob', id: recentJobNodeId(node.id, job), sourceId: node.id, job }));
-    this.trackedMarks.set(node.id, s.jobs.map((j) => (this.isTracked(j) ? '1' : '0')).join(''));
+    this.trackedMarks.set(node.id, this.marksOf(s));
     const error = s.error ? errorOf(s.error, this.now()) : null;
     const tail = sourceTail(s.state, s.jobs.length, s.hasMore, error, { window: windowLabel(this.deps.prefs.current.window), status: this.deps.prefs.current.status });
     if (tail === 'more') rows.push(this.node({ type: 'more', id: `${node.id}/more`, sourceId: node.id }));
