@@ -26,6 +26,7 @@
  * (InvalidParameter.* in Alibaba's style, MPC.10001 as for the v2 query).
  */
 import { renderEdgeJob } from './liveEdgeApi.js';
+import { casterOf } from './liveEditingApi.js';
 import { renderVodTask } from './vodApi.js';
 import { renderIceJob } from './iceApi.js';
 import { renderMpcJob } from './mpcApi.js';
@@ -318,12 +319,9 @@ export function emulatedShowName(showId: string): string {
 }
 
 export function handleDescribeShowList(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
-  const casterId = params['CasterId'];
-  if (casterId === undefined || casterId === '') {
-    const m = missingParameter('CasterId');
-    return apiFailure(400, m.code, m.message);
-  }
-  if (!state.casterExists(casterId)) return apiFailure(404, 'InvalidCaster.NotFound', `The specified caster "${casterId}" does not exist.`);
+  const caster = casterOf(params, state);
+  if ('failure' in caster) return caster.failure;
+  const { casterId } = caster;
   const shows = state.tasksOfCaster(casterId).sort((a, b) => a.startAt - b.startAt).map((t) => ({
     ShowId: t.id, ShowName: emulatedShowName(t.id), Duration: 20, RepeatTimes: 0,
     ResourceInfo: { ResourceId: String(t.fields?.['OutputVodId'] ?? ''), ResourceType: 'vod', ResourceUrl: '', LiveInputType: 1 },

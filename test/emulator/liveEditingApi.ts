@@ -23,13 +23,24 @@ export function renderEditingTask(state: EmulatorState, task: StoredJob<'live-ed
   return out;
 }
 
-export function handleGetEditingJobInfo(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
+/**
+ * The CasterId check GetEditingJobInfo and DescribeShowList share: the caster id, or the error the cloud answers
+ * (a missing CasterId, a caster that does not exist).
+ */
+export function casterOf(params: Readonly<Record<string, string>>, state: EmulatorState): { casterId: string } | { failure: ApiOutcome } {
   const casterId = params['CasterId'];
   if (casterId === undefined || casterId === '') {
     const m = missingParameter('CasterId');
-    return apiFailure(400, m.code, m.message);
+    return { failure: apiFailure(400, m.code, m.message) };
   }
-  if (!state.casterExists(casterId)) return apiFailure(404, 'InvalidCaster.NotFound', `The specified caster "${casterId}" does not exist.`);
+  if (!state.casterExists(casterId)) return { failure: apiFailure(404, 'InvalidCaster.NotFound', `The specified caster "${casterId}" does not exist.`) };
+  return { casterId };
+}
+
+export function handleGetEditingJobInfo(params: Readonly<Record<string, string>>, state: EmulatorState): ApiOutcome {
+  const caster = casterOf(params, state);
+  if ('failure' in caster) return caster.failure;
+  const { casterId } = caster;
   const showId = params['ShowId'];
   const tasks = state
     .tasksOfCaster(casterId)
