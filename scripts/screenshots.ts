@@ -11,7 +11,7 @@
  *   media/screenshots/tree.png       the Media Jobs view: jobs of all five kinds grouped by cloud and status
  *   media/screenshots/hover.png      the hover over a job id in a log file, with the job's live status
  *   media/screenshots/inspector.png  the inspector of an ICE editing job: the timeline lanes with a clip selected
- *   media/screenshots/recent.png     the Recent Jobs view: ICE and MPC jobs of the last 24 hours from the list calls
+ *   media/screenshots/recent.png     the Recent Jobs view: ICE and MPC jobs of the last 24 hours from the list calls, a batch job opened to its sub-jobs
  * (`--only recent,tree` takes only those.)
  *
  * Nothing here talks to a real cloud: the extension's endpoints point at the emulator (User settings), HOME is a
@@ -303,6 +303,12 @@ async function shotRecent(page: Page, file: string): Promise<void> {
     undefined,
     { timeout: 60_000, polling: 250 },
   );
+  // A batch (quick video production) job in the window is opened to its sub-jobs.
+  const batch = page.locator('.part.sidebar .monaco-list-row', { hasText: /batch (Script|Smart_Mix)/ }).first();
+  if (await batch.isVisible()) {
+    await batch.click();
+    await page.locator('.part.sidebar .monaco-list-row[aria-level="4"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+  }
   await runCommand(page, 'Notifications: Clear All Notifications');
   await page.mouse.move(VIEWPORT.width - 40, VIEWPORT.height / 2);
   const bar = await box(page, '.part.sidebar');

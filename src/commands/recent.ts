@@ -41,7 +41,8 @@ function updateDescription(deps: CommandDeps): void {
 
 export function recentRefreshCommand(deps: CommandDeps) {
   return async (arg?: unknown): Promise<void> => {
-    if (isRecentNode(arg) && arg.type === 'source') await deps.recent.tree.reload(arg.id);
+    // A source, or a batch row (its sub-jobs are a source keyed by the row's id).
+    if (isRecentNode(arg) && (arg.type === 'source' || (arg.type === 'recentJob' && arg.job.batch?.role === 'batch'))) await deps.recent.tree.reload(arg.id);
     else deps.recent.tree.reloadAll();
   };
 }
@@ -125,7 +126,7 @@ export function recentInspectCommand(deps: CommandDeps) {
     const row = jobRows(deps, arg, Array.isArray(selected) && selected.length > 1 ? undefined : selected)[0];
     if (!row) return undefined;
     if (row.job.batch?.role === 'batch') {
-      void vscode.window.showInformationMessage(`${row.job.id} is a quick video production (batch) job: its sub-jobs can be inspected; list them with media-jobs list ice --parent ${row.job.id}.`);
+      void vscode.window.showInformationMessage(`${row.job.id} is a quick video production (batch) job: expand its row in Recent Jobs to list its sub-jobs, and inspect those.`);
       return undefined;
     }
     const { all } = await track(deps, [row]);

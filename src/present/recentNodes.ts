@@ -22,6 +22,12 @@ export interface SourceSpec {
   region: string;
   /** Live edge: the cluster; null elsewhere. */
   clusterId: string | null;
+  /**
+   * An ICE batch (quick video production) job whose sub-jobs this source lists: its id and creation time (the
+   * sub-jobs are created after it, so they are listed from then on, whatever the view's window and status filter:
+   * a batch row opens to all its parts). Absent for a kind's own list.
+   */
+  parent?: { id: string; createdAt: string | null };
 }
 
 export type RecentNode =
@@ -70,11 +76,14 @@ export function createdText(iso: string | null, locale?: string): string | null 
 }
 
 /** A job row: the tracked row's label and icon; status, its phrases, the creation time, the short id, "tracked". */
-export function recentJobLook(job: Job, tracked: boolean, now: number, locale?: string): RowLook {
+export function recentJobLook(job: Job, tracked: boolean, now: number, locale?: string, opts: { underParent?: boolean } = {}): RowLook {
   const t = asTracked(job, new Date(now).toISOString());
   const icon = statusIcon(job.status);
   const label = jobLabel(t);
   const parts = [statusLabelOf(job.kind, job.status, job.rawStatus).toLowerCase()];
+  // A batch says so first (what it is, and how many parts it has); a sub-job under its batch's row needs no mark.
+  const batch = opts.underParent === true ? null : batchMark(job);
+  if (batch && job.batch?.role === 'batch') parts.push(batch);
   // The phrase already names a kind's own status word (edge "not started"): do not say it twice.
   // Without ages ("started 3 min ago", "waiting 2 min"): the rows are what the list said when it was read, and an
   // age would go stale; the creation time below does not.
@@ -82,8 +91,7 @@ export function recentJobLook(job: Job, tracked: boolean, now: number, locale?: 
   const created = createdText(job.createdAt, locale);
   if (created) parts.push(created);
   if (label !== shortId(job.id)) parts.push(shortId(job.id));
-  const batch = batchMark(job);
-  if (batch) parts.push(batch);
+  if (batch && job.batch?.role !== 'batch') parts.push(batch);
   if (tracked) parts.push('tracked');
   const description = neutralise(parts.join(SEP), { icons: false, maxLength: 200 });
   // A batch (quick video production) job is not a job GetMediaProducingJob answers for: no Track or Inspect.
@@ -99,6 +107,7 @@ export function recentJobLook(job: Job, tracked: boolean, now: number, locale?: 
 export function recentJobTooltip(job: Job, tracked: boolean, now: number): string {
   const t = asTracked(job, new Date(now).toISOString());
   const body = jobTooltipMarkdown(t, now).replace(/\n\n_Last checked[^\n]*_$/, '');
+  if (hasChildren(job)) return `${body}\n\n_A batch job: expand it to list its sub-jobs, and track those_`;
   return `${body}\n\n_${tracked ? 'Tracked: its row in Jobs is kept current' : 'Listed, not tracked: Track keeps it current and tells you when it finishes'}_`;
 }
 
@@ -133,7 +142,7 @@ export function sourceTooltip(spec: SourceSpec, info: { apis: readonly string[];
 /** What a source shows under its jobs: nothing, "Load more", or why it is empty. */
 export function sourceTail(
   state: 'idle' | 'loading' | 'ready' | 'error', jobs: number, more: boolean, error: TrackedError | null,
-  filter: { window: string; status: JobStatus | null },
+  filter: { window: string; status: JobStatus | null } | { parentId: string },
 ): NoteRow | 'more' | null {
   if (state === 'loading') return { label: jobs > 0 ? 'Loading more…' : 'Loading…', icon: 'loading~spin', action: null };
   if (state === 'error' && error) {
@@ -148,10 +157,16 @@ export function sourceTail(
     };
   }
   if (state === 'ready' && more) return 'more';
-  if (state === 'ready' && jobs === 0) {
+  if (state === 'ready' && jobs === 0 && 'parentId' in filter) return { label: `No sub-job of ${shortId(filter.parentId)} listed`, icon: 'info', action: null };
+  if (state === 'ready' && jobs === 0 && 'window' in filter) {
     return { label: `No job${filter.status ? ` ${STATUS_LABEL[filter.status].toLowerCase()}` : ''} in the ${filter.window}`, icon: 'info', action: null };
   }
   return null;
+}
+
+/** Whether a listed job's row opens to a list of its own (an ICE batch job: its sub-jobs). */
+export function hasChildren(job: Pick<Job, 'batch'>): boolean {
+  return job.batch?.role === 'batch';
 }
 
 /** The tree id of a listed job: unique per source (the same job can be listed under two regions' sources only if it is in both). */

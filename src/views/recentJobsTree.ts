@@ -13,7 +13,7 @@ import { COMMANDS, RECENT_VIEW_ID } from '../constants.js';
 import { CLOUDS, JOB_KINDS, type CloudId, type JobKind } from '../model/job.js';
 import { CLOUD_LABEL, KIND_CLOUD, KIND_INFO } from '../kinds/index.js';
 import {
-  clustersNodeId, cloudNodeId, kindPlural, type RecentNode, recentJobLook, recentJobNodeId, recentJobTooltip, type SourceSpec, sourceDescription,
+  clustersNodeId, cloudNodeId, hasChildren, kindPlural, type RecentNode, recentJobLook, recentJobNodeId, recentJobTooltip, type SourceSpec, sourceDescription,
   sourceId, sourceLabel, sourceTail, sourceTooltip,
 } from '../present/recentNodes.js';
 import { windowBounds, windowLabel } from '../present/recentWindow.js';
@@ -100,8 +100,8 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
     return regions.flatMap((region) => clusters.map((clusterId) => ({ kind, region, clusterId })));
   }
 
-  sourceOf(spec: SourceSpec): RecentSource {
-    const id = sourceId(spec);
+  /** A source by its spec; a batch job's sub-jobs are a source keyed by the batch row's id. */
+  sourceOf(spec: SourceSpec, id = sourceId(spec)): RecentSource {
     let s = this.sources.get(id);
     if (!s) {
       s = new RecentSource({
@@ -120,6 +120,14 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
     const { from, to } = windowBounds(prefs.window, this.now());
     const info = this.infoOf(spec.kind);
     const pageSize = Math.min(RECENT_PAGE_SIZE, info?.maxPageSize ?? RECENT_PAGE_SIZE);
+    if (spec.parent) {
+      // A batch's sub-jobs: from the batch's creation (or the window's start, if the list did not say) to now.
+      const created = spec.parent.createdAt !== null ? Date.parse(spec.parent.createdAt) : Number.NaN;
+      this.deps.log?.(`recent: listing the sub-jobs of ${spec.kind} batch ${spec.parent.id} in ${spec.region}`);
+      return this.deps.access.list(spec.kind, {
+        region: spec.region, from: Number.isFinite(created) ? Math.min(created, to) : from, to, status: null, pageSize, params: {}, parentId: spec.parent.id,
+      }, signal);
+    }
     this.deps.log?.(`recent: listing ${spec.kind} in ${spec.region}${spec.clusterId ? ` cluster ${spec.clusterId}` : ''}, ${windowLabel(prefs.window)}${prefs.status ? `, ${prefs.status}` : ''}`);
     return this.deps.access.list(spec.kind, {
       region: spec.region, from, to, status: prefs.status, pageSize,
@@ -197,14 +205,14 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
   }
 
   didExpand(node: RecentNode): void {
-    if (node.type !== 'source') return;
+    if (node.type !== 'source' && !(node.type === 'recentJob' && hasChildren(node.job))) return;
     this.expanded.add(node.id);
     const s = this.sources.get(node.id);
     if (s && s.state !== 'loading' && s.loadedAt !== null && this.now() - s.loadedAt >= RELOAD_ON_EXPAND_MS) void s.load();
   }
 
   didCollapse(node: RecentNode): void {
-    if (node.type === 'source') this.expanded.delete(node.id);
+    if (node.type === 'source' || node.type === 'recentJob') this.expanded.delete(node.id);
   }
 
   /** Regions or clusters changed: the rows under clouds are rebuilt. */
@@ -220,7 +228,11 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
       case 'clusters':
         return this.clusterRows(element.kind, element.region);
       case 'source':
-        return this.sourceRows(element);
+        return this.sourceRows(element.id, element.spec);
+      case 'recentJob':
+        return hasChildren(element.job)
+          ? this.sourceRows(element.id, { kind: element.job.kind, region: element.job.region, clusterId: null, parent: { id: element.job.id, createdAt: element.job.createdAt } })
+          : [];
       default:
         return [];
     }
@@ -245,15 +257,18 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
     return rows;
   }
 
-  private sourceRows(node: Extract<RecentNode, { type: 'source' }>): RecentNode[] {
-    const s = this.sourceOf(node.spec);
+  /** The rows of a source (a kind's list, or a batch job's sub-jobs under the batch row `id`). */
+  private sourceRows(id: string, spec: SourceSpec): RecentNode[] {
+    const node = { id };
+    const s = this.sourceOf(spec, id);
     this.expanded.add(node.id);
     // The first expand starts the first page (VS Code asks for children only when the row is expanded).
     if (s.state === 'idle') void s.load();
     const rows: RecentNode[] = s.jobs.map((job) => this.node({ type: 'recentJob', id: recentJobNodeId(node.id, job), sourceId: node.id, job }));
     this.trackedMarks.set(node.id, this.marksOf(s));
     const error = s.error ? errorOf(s.error, this.now()) : null;
-    const tail = sourceTail(s.state, s.jobs.length, s.hasMore, error, { window: windowLabel(this.deps.prefs.current.window), status: this.deps.prefs.current.status });
+    const filter = spec.parent ? { parentId: spec.parent.id } : { window: windowLabel(this.deps.prefs.current.window), status: this.deps.prefs.current.status };
+    const tail = sourceTail(s.state, s.jobs.length, s.hasMore, error, filter);
     if (tail === 'more') rows.push(this.node({ type: 'more', id: `${node.id}/more`, sourceId: node.id }));
     else if (tail) rows.push(this.node({ type: 'note', id: `${node.id}/note`, sourceId: node.id, note: tail }));
     return rows;
@@ -304,14 +319,17 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
         return item;
       }
       case 'recentJob': {
-        const look = recentJobLook(node.job, this.isTracked(node.job), this.now(), vscode.env.language);
-        const item = new vscode.TreeItem(look.label, C.None);
+        const underParent = this.nodes.get(node.sourceId)?.type === 'recentJob';
+        const look = recentJobLook(node.job, this.isTracked(node.job), this.now(), vscode.env.language, { underParent });
+        // A batch job opens to its sub-jobs (listed when it is first expanded).
+        const item = new vscode.TreeItem(look.label, hasChildren(node.job) ? C.Collapsed : C.None);
         item.id = node.id;
         item.description = look.description;
         item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
         item.contextValue = look.contextValue;
         item.accessibilityInformation = { label: look.a11y };
-        item.command = { command: COMMANDS.recentInspect, title: 'Inspect', arguments: [node] };
+        // A click inspects a job; a batch row's click expands it (VS Code's default) instead.
+        if (!hasChildren(node.job)) item.command = { command: COMMANDS.recentInspect, title: 'Inspect', arguments: [node] };
         return item;
       }
       case 'more': {

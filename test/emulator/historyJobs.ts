@@ -18,9 +18,9 @@ function uuid(head: string, i: number): string {
   return `${head}${i.toString(16).padStart(12, '0')}`;
 }
 
-/** Every twentieth index (10, 30, …) also has an ICE batch job, with this many sub-jobs a minute apart after it. */
+/** Every twentieth index (3, 23, …: the first is within a day when 300 jobs span 60 days, as in `npm start`) also has an ICE batch job, with this many sub-jobs a minute apart after it. */
 export const SUB_JOBS_PER_BATCH = 3;
-const isBatchIndex = (i: number): boolean => i % 20 === 10;
+const isBatchIndex = (i: number): boolean => i % 20 === 3;
 const startOffset = (i: number, count: number, days: number): number => -(3_600_000 + Math.floor(i * ((days * DAY) / Math.max(1, count))));
 
 /**
@@ -31,9 +31,9 @@ export function historyBatches(count: number, days = 60): IceBatchInit[] {
   const out: IceBatchInit[] = [];
   for (let i = 0; i < count; i++) {
     if (!isBatchIndex(i)) continue;
-    const failed = i % 40 === 30;
+    const failed = i % 40 === 23;
     out.push({
-      id: hex('ba', i), jobType: i % 80 === 10 ? 'Smart_Mix' : 'Script', startOffsetMs: startOffset(i, count, days), description: 'history batch',
+      id: hex('ba', i), jobType: i % 80 === 3 ? 'Smart_Mix' : 'Script', startOffsetMs: startOffset(i, count, days), description: 'history batch',
       fields: {
         InputConfig: JSON.stringify({ MediaGroupArray: [{ GroupName: 'opening', MediaArray: [`https://example-bucket.oss-cn-shanghai.aliyuncs.com/history/in-${i}.mp4`] }] }),
         EditingConfig: JSON.stringify({ MediaConfig: { Volume: 0 }, SpeechConfig: { Volume: 1 }, BackgroundMusicConfig: { Volume: 0.3 } }),
@@ -54,7 +54,7 @@ export function historyJobs(count: number, days = 60): JobInit[] {
     const startOffsetMs = startOffset(i, count, days);
     const failed = i % 5 === 4;
     for (let k = 0; isBatchIndex(i) && k < SUB_JOBS_PER_BATCH; k++) {
-      const subFailed = i % 40 === 30 && k === 0;
+      const subFailed = i % 40 === 23 && k === 0;
       out.push({
         kind: 'ice', id: hex('bc', i * 10 + k), masterJobId: hex('ba', i), startOffsetMs: startOffsetMs + (k + 1) * 60_000, description: 'history sub-job',
         fields: { Duration: 15, MediaURL: `https://example-bucket.oss-cn-shanghai.aliyuncs.com/history/batch-${i}_${k}.mp4` },

@@ -168,6 +168,40 @@ suite('recent', () => {
     await loaded(api, ice, 'the last 24 hours');
   });
 
+  test('a batch (quick video production) row opens to its sub-jobs when expanded in the view; one is tracked from there', async () => {
+    api.prompter.queue('Custom…', '60d');
+    await vscode.commands.executeCommand(api.commands.recentSetWindow);
+    let rows = await loaded(api, ice, 'the last 60 days');
+    const isBatch = (r: ShownRow) => r.contextValue.includes(';batch;');
+    for (let i = 0; i < 4 && !jobsOf(rows).some(isBatch); i++) {
+      const more = rows.find((r) => r.label === 'Load more');
+      if (!more) break;
+      await vscode.commands.executeCommand(api.commands.recentLoadMore, more.node);
+      rows = await loaded(api, ice, 'the next page');
+    }
+    const batch = jobsOf(rows).find(isBatch);
+    assert.ok(batch, 'the emulator history has batch jobs in 60 days');
+    assert.match(batch.description, /^\w+ · batch (Script|Smart_Mix) · 3 sub-jobs/, 'the batch mark right after the status');
+    assert.equal(api.recent.tree.getTreeItem(batch.node).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const since = (await emulator.requests()).length;
+    // Expanding it in the view (as a click on its twistie does) lists its sub-jobs.
+    await api.recent.view.reveal(batch.node, { expand: true });
+    const subs = jobsOf(await loaded(api, batch.node, 'the sub-jobs'));
+    assert.equal(subs.length, 3, `the emulator's three sub-jobs of ${batch.node.job.id}`);
+    for (const s of subs) assert.equal(s.node.job.batch?.role, 'sub');
+    for (const s of subs) assert.doesNotMatch(s.description, /sub-job of /, 'under its batch a row needs no mark');
+    assert.ok(await listCalls(since, 'ice:ListMediaProducingJobs') >= 1, 'the sub-jobs were listed');
+    const tracked = await vscode.commands.executeCommand<Array<{ ref: { id: string } }>>(api.commands.recentTrack, subs[0]!.node);
+    assert.deepEqual(tracked.map((t) => t.ref.id), [subs[0]!.node.job.id], 'a sub-job is tracked like any job');
+    await waitFor(async () => (await rowsUnder(api, batch.node)).find((r) => r.node.id === subs[0]!.node.id)?.description.includes('tracked') || undefined, 10_000, { message: 'the sub-job row to say tracked' });
+    const none = await vscode.commands.executeCommand<unknown[]>(api.commands.recentTrack, batch.node);
+    assert.deepEqual(none, [], 'the batch itself is not tracked (GetMediaProducingJob does not answer for it)');
+    untrackAll(api);
+    api.prompter.queue('Last 24 hours');
+    await vscode.commands.executeCommand(api.commands.recentSetWindow);
+    await loaded(api, ice, 'the last 24 hours');
+  });
+
   test('a failing list shows one error row with its hint, no pop-up; Retry recovers', async () => {
     await emulator.inject({ type: 'malformedJson', match: { api: 'ice:ListMediaProducingJobs' } });
     await vscode.commands.executeCommand(api.commands.recentRefresh, ice);

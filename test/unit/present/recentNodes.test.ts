@@ -85,9 +85,11 @@ test('under the jobs: loading, Load more, nothing in the window, or one error ro
 
 test('a batch (quick video production) job says so and offers no Track; a sub-job names its batch', () => {
   const batch = recentJobLook(job({ status: 'succeeded', batch: { role: 'batch', jobType: 'Script', subJobCount: 3 } }), false, NOW);
-  assert.match(batch.description, /batch Script · 3 sub-jobs/);
+  assert.match(batch.description, /^succeeded · batch Script · 3 sub-jobs/, 'the mark right after the status, before a long description cuts it');
   assert.match(batch.contextValue, /;batch;$/);
   const sub = recentJobLook(job({ status: 'succeeded', batch: { role: 'sub', parentId: '8750b54e3c3a49a1b9d8f2c3b4a5d6e7' } }), false, NOW);
   assert.match(sub.description, /sub-job of 8750b54e…/);
   assert.match(sub.contextValue, /;untracked;$/);
+  const under = recentJobLook(job({ status: 'succeeded', batch: { role: 'sub', parentId: '8750b54e3c3a49a1b9d8f2c3b4a5d6e7' } }), false, NOW, 'en', { underParent: true });
+  assert.doesNotMatch(under.description, /sub-job of/, 'under its batch row the mark says nothing new');
 });

@@ -54,6 +54,7 @@ export const executed: Array<{ command: string; args: unknown[] }> = [];
 
 export const fakeVscode = {
   EventEmitter, TreeItem, TreeItemCollapsibleState, ThemeColor, ThemeIcon, MarkdownString,
+  env: { language: 'en' },
   commands: {
     executeCommand: (command: string, ...args: unknown[]) => {
       executed.push({ command, args });
