@@ -117,7 +117,9 @@ export function formatJob(job: Job): string {
   const lines: string[] = [];
   const progress = job.progress !== null && !['succeeded', 'failed'].includes(job.status) ? `  ${job.progress}%` : '';
   lines.push(`${job.kind}  ${safe(job.id)}  ${statusWord(job).toUpperCase()} (${safe(job.rawStatus) || 'no status'})${progress}`);
-  if (job.name) lines.push(row('name', safe(job.name)));
+  // A name made of the template or project id (an ICE job without an output URL) would repeat the line below it.
+  const nameRepeats = job.name === `template ${job.templateId}` || job.name === `project ${job.editingProjectId}`;
+  if (job.name && !nameRepeats) lines.push(row('name', safe(job.name)));
   lines.push(row('region', safe(job.region)));
   const p = job.params;
   if (p.casterId) lines.push(row('caster', safe(p.casterId)));

@@ -54,29 +54,42 @@ const pageSize = (q: ListQuery): string => String(Math.min(Math.max(1, q.pageSiz
 
 const newestFirst = (a: Job, b: Job): number => (b.createdAt ?? '').localeCompare(a.createdAt ?? '');
 
-/** ListMediaProducingJobs pages of one window (`extra`: MasterJobId for a batch's sub-jobs), each mapped by the get call's parser. */
-async function* jobPages(w: Window, q: ListQuery, send: ListSend, extra: Readonly<Record<string, string>>, status: string | undefined): AsyncGenerator<{ jobs: Job[]; last: boolean }> {
+/**
+ * The pages of one NextToken list (both ICE list calls page so): `ask` sends one request with the token (null for
+ * the first) and returns its items and the next token. The next token of an empty page would only repeat the
+ * question, so an empty page ends the list.
+ */
+async function* byToken<P extends { items: readonly unknown[]; next: string | null }>(ask: (token: string | null) => Promise<P>): AsyncGenerator<P & { last: boolean }> {
   let token: string | null = null;
   do {
+    const page: P = await ask(token);
+    token = page.items.length > 0 && page.next !== '' ? page.next : null;
+    yield { ...page, last: token === null };
+  } while (token !== null);
+}
+
+/** ListMediaProducingJobs pages of one window (`extra`: MasterJobId for a batch's sub-jobs), each mapped by the get call's parser. */
+async function* jobPages(w: Window, q: ListQuery, send: ListSend, extra: Readonly<Record<string, string>>, status: string | undefined): AsyncGenerator<{ jobs: Job[]; last: boolean }> {
+  const pages = byToken(async (token) => {
     const params: Record<string, string> = { StartTime: aliyunListTime(w.from), EndTime: aliyunListTime(w.to), SortBy: 'CreationTime:Desc', MaxResults: pageSize(q), ...extra };
     if (status !== undefined) params.Status = status;
     if (token !== null) params.NextToken = token;
     const { body, requestId } = await send(aliyunListCall(JOBS, params, q.region));
     const wire = parseBody(JobsWire, body, JOBS.api, requestId);
-    const items = wire.MediaProducingJobList ?? [];
+    return { items: wire.MediaProducingJobList ?? [], next: wire.NextToken, requestId: wire.RequestId ?? requestId };
+  });
+  for await (const page of pages) {
     const jobs: Job[] = [];
-    for (const item of items) {
+    for (const item of page.items) {
       try {
-        jobs.push(...iceKind.parse({ RequestId: wire.RequestId, MediaProducingJob: item }, { refs: [], region: q.region, requestId: wire.RequestId ?? requestId }).jobs);
+        jobs.push(...iceKind.parse({ RequestId: page.requestId, MediaProducingJob: item }, { refs: [], region: q.region, requestId: page.requestId }).jobs);
       } catch (e) {
         // An item without a JobId cannot be tracked; the others still show.
         if (!(e instanceof SchemaError)) throw e;
       }
     }
-    // The next token of an empty page would only repeat the question.
-    token = items.length > 0 ? wire.NextToken : null;
-    yield { jobs, last: token === null || token === '' };
-  } while (token !== null && token !== '');
+    yield { jobs, last: page.last };
+  }
 }
 
 /** A batch's sub-jobs in [its creation, 30 days later], not past the query's end. */
@@ -89,19 +102,19 @@ function subJobWindow(batch: Job, w: Window, q: ListQuery): Window {
 /** The batch jobs created in one window (any status: their sub-jobs are recognised whatever the query's status), with their sub-job counts. */
 async function batchesOf(w: Window, q: ListQuery, send: ListSend): Promise<{ batches: Job[]; subJobIds: string[] }> {
   const batches: Job[] = [];
-  let token: string | null = null;
-  do {
+  const pages = byToken(async (token) => {
     const params: Record<string, string> = { StartTime: aliyunListTime(w.from), EndTime: aliyunListTime(w.to), SortBy: 'desc', MaxResults: pageSize(q) };
     if (token !== null) params.NextToken = token;
     const { body, requestId } = await send(aliyunListCall(BATCHES, params, q.region));
     const wire = parseBody(BatchesWire, body, BATCHES.api, requestId);
-    const items = wire.EditingBatchJobList ?? [];
-    for (const item of items) {
-      const job = iceBatchJob(item, q.region, wire.RequestId ?? requestId);
+    return { items: wire.EditingBatchJobList ?? [], next: wire.NextToken, requestId: wire.RequestId ?? requestId };
+  });
+  for await (const page of pages) {
+    for (const item of page.items) {
+      const job = iceBatchJob(item, q.region, page.requestId);
       if (job !== null) batches.push(job);
     }
-    token = items.length > 0 ? wire.NextToken : null;
-  } while (token !== null && token !== '');
+  }
   const subJobIds: string[] = [];
   const counted: Job[] = [];
   for (const batch of batches) {

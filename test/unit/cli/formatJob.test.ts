@@ -46,6 +46,15 @@ describe('formatJob', () => {
     assert.ok(out.includes('  template    ****6e76134d739cc3e85d3e****'), out.join('\n'));
   });
 
+  it('IMS: a job named after its project or template (no output URL) prints that id once, not again as its name', () => {
+    const byProject = lines(parseFixtureBody({ MediaProducingJob: { JobId: 'j1', Status: 'Success', ProjectId: 'p1' } }));
+    assert.deepEqual(byProject.filter((l) => l.includes('p1')), ['  project     p1  (online editing project)']);
+    const byTemplate = lines(parseFixtureBody({ MediaProducingJob: { JobId: 'j2', Status: 'Success', TemplateId: 't1' } }));
+    assert.deepEqual(byTemplate.filter((l) => l.includes('t1')), ['  template    t1']);
+    const named = lines(parseFixtureBody({ MediaProducingJob: { JobId: 'j3', Status: 'Success', ProjectId: 'p1', MediaURL: 'https://b.oss-cn-shanghai.aliyuncs.com/out/a.mp4' } }));
+    assert.ok(named.includes('  name        a.mp4'), named.join('\n'));
+  });
+
   it('IMS: a timeline whose end is open (a running job, a clip without Out) prints its length as a lower bound', () => {
     const line = lines(onlyJob('ice', 'timeline-alignment')).find((l) => l.startsWith('  timeline'));
     assert.equal(line, '  timeline    4 tracks (2 video, 1 subtitle, 1 audio), 8 clips, ≥ 12 s (clips of unknown length)');
