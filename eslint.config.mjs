@@ -25,16 +25,18 @@ const LAYERS = {
   inspect: [...BASE, 'present', 'protocol'],
   webview: [...BASE, 'present', 'protocol'],
   clouds: BASE,
+  // Taking a job elsewhere: the OTIO export and the copied commands (pure).
+  export: [...BASE, 'present'],
   server: [...BASE, 'detect', 'present', 'protocol'],
   tracking: [...BASE, 'constants', 'present', 'clouds'],
   platform: [...BASE, 'constants', 'present', 'clouds'],
-  cli: [...BASE, 'present', 'protocol', 'clouds', 'tracking', 'detect'],
-  views: [...HOST, 'detect', 'inspect', 'tracking', 'platform'],
-  client: [...HOST, 'detect', 'tracking', 'platform', 'views'],
-  commands: [...HOST, 'detect', 'tracking', 'platform', 'views'],
-  dev: [...HOST, 'detect', 'inspect', 'tracking', 'platform', 'views', 'client', 'commands'],
-  app: [...HOST, 'detect', 'inspect', 'tracking', 'platform', 'views', 'client', 'commands', 'dev'],
-  extension: [...HOST, 'detect', 'inspect', 'tracking', 'platform', 'views', 'client', 'commands', 'dev', 'app'],
+  cli: [...BASE, 'present', 'protocol', 'clouds', 'export', 'tracking', 'detect'],
+  views: [...HOST, 'export', 'detect', 'inspect', 'tracking', 'platform'],
+  client: [...HOST, 'export', 'detect', 'tracking', 'platform', 'views'],
+  commands: [...HOST, 'export', 'detect', 'tracking', 'platform', 'views'],
+  dev: [...HOST, 'export', 'detect', 'inspect', 'tracking', 'platform', 'views', 'client', 'commands'],
+  app: [...HOST, 'export', 'detect', 'inspect', 'tracking', 'platform', 'views', 'client', 'commands', 'dev'],
+  extension: [...HOST, 'export', 'detect', 'inspect', 'tracking', 'platform', 'views', 'client', 'commands', 'dev', 'app'],
 };
 /** Narrower exceptions, by file: the webview's browser preview plays the host, so it runs the host's session. */
 const EXTRA = [{ files: 'webview/preview/', may: ['inspect'] }];
@@ -101,7 +103,7 @@ const layersPlugin = {
   },
 };
 
-const pureLayers = ['src/kinds/**', 'src/model/**', 'src/detect/**', 'src/present/**', 'src/inspect/**', 'src/clouds/**', 'src/protocol/**', 'src/server/**', 'src/webview/**', 'src/cli/**', 'src/util/**'];
+const pureLayers = ['src/kinds/**', 'src/model/**', 'src/detect/**', 'src/present/**', 'src/inspect/**', 'src/clouds/**', 'src/protocol/**', 'src/server/**', 'src/webview/**', 'src/cli/**', 'src/util/**', 'src/export/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'artifacts/**', '.cache/**', '**/*.js', '**/*.mjs'] },

@@ -16,6 +16,8 @@ export const USAGE = `Usage:
   media-jobs inspect <kind> <id...> [options]   print jobs (one per id; a Live caster gives one per editing task)
   media-jobs watch <kind> <id> [options]        poll until the job ends; exit 0 succeeded, 4 failed or partial, 5 cancelled
   media-jobs list <kind> [options]              recent jobs, newest first (any kind; live-edge needs --cluster-id)
+  media-jobs export <kind> <id> --format otio [--out FILE] [--rate N]
+                                                the job's timeline as OpenTimelineIO (ice; stdout without --out)
   media-jobs --help | --version
 
 Kinds:
@@ -41,6 +43,9 @@ Options:
   --limit N           list: at most N jobs in all (default 100)
   --parent ID         list ice: the sub-jobs of this quick video production (batch) job (its rows say
                       "batch"), created in the last --since (default 30d with --parent)
+  --format F          export: the file format (otio, the default and only one)
+  --out FILE          export: write to FILE instead of stdout
+  --rate N            export: OpenTimelineIO time units per second (default 30)
   --json              print a JSON array of normalized jobs (for list, the fields a list item lacks are null)
 
 Credentials come from the environment:
@@ -63,7 +68,8 @@ export type CliCommand =
   | { type: 'version' }
   | { type: 'inspect'; kind: JobKind; refs: JobRef[]; options: CommonOptions }
   | { type: 'watch'; kind: JobKind; ref: JobRef; options: CommonOptions; intervalSeconds: number }
-  | { type: 'list'; kind: JobKind; options: CommonOptions; params: JobRef['params']; sinceMs: number; status: JobStatus | null; limit: number; parentId: string | null };
+  | { type: 'list'; kind: JobKind; options: CommonOptions; params: JobRef['params']; sinceMs: number; status: JobStatus | null; limit: number; parentId: string | null }
+  | { type: 'export'; kind: JobKind; ref: JobRef; options: CommonOptions; format: 'otio'; out: string | null; rate: number };
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -91,12 +97,15 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   status: { type: 'string' },
   limit: { type: 'string' },
   parent: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  rate: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 };
 
-const COMMANDS = ['inspect', 'watch', 'list', 'help'];
+const COMMANDS = ['inspect', 'watch', 'list', 'export', 'help'];
 
 interface ParsedValues {
   region?: string;
@@ -108,6 +117,9 @@ interface ParsedValues {
   status?: string;
   limit?: string;
   parent?: string;
+  format?: string;
+  out?: string;
+  rate?: string;
   json?: boolean;
   help?: boolean;
   version?: boolean;
@@ -195,9 +207,9 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (v.help) return { type: 'help' };
   if (v.version) return { type: 'version' };
   const [command, kindArg, ...ids] = positionals;
-  if (command === undefined) throw new UsageError('no command given (inspect, watch or list)');
+  if (command === undefined) throw new UsageError('no command given (inspect, watch, list or export)');
   if (command === 'help') return { type: 'help' };
-  if (command !== 'inspect' && command !== 'watch' && command !== 'list') throw new UsageError(`unknown command ${quoted(command)}${didYouMean(command, COMMANDS)}`);
+  if (command !== 'inspect' && command !== 'watch' && command !== 'list' && command !== 'export') throw new UsageError(`unknown command ${quoted(command)}${didYouMean(command, COMMANDS)}`);
   if (kindArg === undefined) throw new UsageError(`${command} needs a kind (${JOB_KINDS.join(', ')})`);
   if (!isJobKind(kindArg)) {
     const near = closest(kindArg, JOB_KINDS);
@@ -212,7 +224,12 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     for (const flag of ['since', 'status', 'limit', 'parent'] as const) if (v[flag] !== undefined) throw new UsageError(`--${flag} applies to list only`);
   }
   if (command !== 'list' && ids.length === 0) throw new UsageError(`${command} ${kind} needs at least one id`);
-  if (command === 'watch' && ids.length > 1) throw new UsageError('watch takes one id');
+  if ((command === 'watch' || command === 'export') && ids.length > 1) throw new UsageError(`${command} takes one id`);
+  if (command === 'export' && !KIND_INFO[kind].inspector.timeline) {
+    const withTimeline = JOB_KINDS.filter((k) => KIND_INFO[k].inspector.timeline);
+    throw new UsageError(`${kind} jobs have no timeline to export (export supports ${withTimeline.join(', ')})`);
+  }
+  if (command !== 'export') for (const flag of ['format', 'out', 'rate'] as const) if (v[flag] !== undefined) throw new UsageError(`--${flag} applies to export only`);
 
   const signature = v.signature ?? 'v3';
   if (signature !== 'v1' && signature !== 'v3') throw new UsageError(`--signature must be v1 or v3, not "${signature}"`);
@@ -259,6 +276,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command !== 'watch' && v.interval !== undefined) throw new UsageError('--interval applies to watch only');
   if (command === 'inspect') return { type: 'inspect', kind, refs, options };
   if (command === 'list') return { type: 'list', kind, options, params, ...listOptions(kind, v) };
+  if (command === 'export') return { type: 'export', kind, ref: refs[0]!, options, ...exportOptions(v) };
   const intervalSeconds = v.interval === undefined ? 5 : Number(v.interval);
   if (!Number.isFinite(intervalSeconds) || intervalSeconds <= 0 || intervalSeconds > 86_400) {
     throw new UsageError(`--interval must be a number of seconds between 0 and 86400, not "${v.interval}"`);
@@ -298,6 +316,15 @@ function listOptions(kind: JobKind, v: ParsedValues): { sinceMs: number; status:
   const limit = v.limit === undefined ? 100 : Number(v.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError(`--limit must be a whole number from 1 to 10000, not ${quoted(v.limit ?? '')}`);
   return { sinceMs, status, limit, parentId };
+}
+
+function exportOptions(v: ParsedValues): { format: 'otio'; out: string | null; rate: number } {
+  const format = v.format ?? 'otio';
+  if (format !== 'otio') throw new UsageError(`--format must be otio (OpenTimelineIO), not ${quoted(format)}`);
+  if (v.out === '') throw new UsageError('--out needs a file name');
+  const rate = v.rate === undefined ? 30 : Number(v.rate);
+  if (!Number.isFinite(rate) || rate <= 0 || rate > 1_000_000) throw new UsageError(`--rate must be a positive number of time units per second (24, 25, 30, 29.97), not ${quoted(v.rate ?? '')}`);
+  return { format, out: v.out ?? null, rate };
 }
 
 /** A region must look like one and, without --endpoint, be one whose endpoint we know for this kind. */

@@ -1,4 +1,5 @@
 /** Process glue for `media-jobs`: argv, streams, signals and the exit code. Logic lives in main.ts. */
+import { writeFile } from 'node:fs/promises';
 import { runCli } from './main.js';
 import { describeError } from '../clouds/errors.js';
 
@@ -30,6 +31,7 @@ runCli(process.argv.slice(2), {
   },
   env: process.env,
   signal: ac.signal,
+  writeFile: (path, text) => writeFile(path, text, 'utf8'),
 }).then(
   (code) => {
     process.exitCode = ac.signal.aborted ? 130 : code;

@@ -34,8 +34,8 @@ function escapeUnsafe(text: string): string {
  * CSI), DEL and bidi overrides raw. Outside strings JSON is ASCII, so every such character left is inside a
  * string, where `\uXXXX` means the same: the text stays valid JSON and parses back to the same data.
  */
-export function terminalSafeJson(value: unknown): string {
-  return escapeUnsafe(JSON.stringify(value, null, 2));
+export function terminalSafeJson(value: unknown, indent = 2): string {
+  return escapeUnsafe(JSON.stringify(value, null, indent));
 }
 
 /** A word from the command line or a server in double quotes, its unsafe characters visible as `\uXXXX`, cut at 40. */

@@ -5,6 +5,7 @@
 import { parseCommandLine, USAGE, UsageError, type CliCommand, type CommonOptions } from './args.js';
 import { credentialsFromEnv, secretEntries } from './env.js';
 import { formatJob, sanitizeOutput, terminalSafeJson } from './format.js';
+import { runExport } from './export.js';
 import { runList } from './list.js';
 import { runWatch } from './watch.js';
 import { CloudClient } from '../clouds/client.js';
@@ -24,6 +25,8 @@ export interface CliIo {
   signal?: AbortSignal;
   /** Tests drive time (signing, rate limits, watch intervals) with a fake clock. */
   clock?: Clock;
+  /** `export --out FILE` writes through this (bin.ts: the file system). */
+  writeFile?: (path: string, text: string) => Promise<void>;
 }
 
 declare const __VERSION__: string | undefined;
@@ -98,6 +101,7 @@ async function run(
   try {
     if (cmd.type === 'inspect') return await inspect(client, cmd, out, err, io.signal);
     if (cmd.type === 'list') return await runList(client, cmd, { out, err, signal: io.signal, clock: io.clock });
+    if (cmd.type === 'export') return await runExport(client, cmd, { out, err, signal: io.signal, writeFile: io.writeFile });
     return await runWatch(client, cmd, { out, err, signal: io.signal, clock: io.clock });
   } finally {
     await client.close();
