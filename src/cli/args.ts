@@ -46,6 +46,7 @@ Options:
   --format F          export: the file format (otio, the default and only one)
   --out FILE          export: write to FILE instead of stdout
   --rate N            export: OpenTimelineIO time units per second (default 30)
+  --print-command     inspect: print the aliyun or hcloud command that asks the cloud the same (nothing is sent)
   --json              print a JSON array of normalized jobs (for list, the fields a list item lacks are null)
 
 Credentials come from the environment:
@@ -66,7 +67,7 @@ export interface CommonOptions {
 export type CliCommand =
   | { type: 'help' }
   | { type: 'version' }
-  | { type: 'inspect'; kind: JobKind; refs: JobRef[]; options: CommonOptions }
+  | { type: 'inspect'; kind: JobKind; refs: JobRef[]; options: CommonOptions; printCommand?: boolean }
   | { type: 'watch'; kind: JobKind; ref: JobRef; options: CommonOptions; intervalSeconds: number }
   | { type: 'list'; kind: JobKind; options: CommonOptions; params: JobRef['params']; sinceMs: number; status: JobStatus | null; limit: number; parentId: string | null }
   | { type: 'export'; kind: JobKind; ref: JobRef; options: CommonOptions; format: 'otio'; out: string | null; rate: number };
@@ -100,6 +101,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   format: { type: 'string' },
   out: { type: 'string' },
   rate: { type: 'string' },
+  'print-command': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -120,6 +122,7 @@ interface ParsedValues {
   format?: string;
   out?: string;
   rate?: string;
+  'print-command'?: boolean;
   json?: boolean;
   help?: boolean;
   version?: boolean;
@@ -274,7 +277,8 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   const refs: JobRef[] = ids.map((id) => ({ kind, id, region: options.region, params: { ...params } }));
 
   if (command !== 'watch' && v.interval !== undefined) throw new UsageError('--interval applies to watch only');
-  if (command === 'inspect') return { type: 'inspect', kind, refs, options };
+  if (command !== 'inspect' && v['print-command']) throw new UsageError('--print-command applies to inspect only');
+  if (command === 'inspect') return { type: 'inspect', kind, refs, options, ...(v['print-command'] ? { printCommand: true } : {}) };
   if (command === 'list') return { type: 'list', kind, options, params, ...listOptions(kind, v) };
   if (command === 'export') return { type: 'export', kind, ref: refs[0]!, options, ...exportOptions(v) };
   const intervalSeconds = v.interval === undefined ? 5 : Number(v.interval);

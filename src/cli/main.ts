@@ -15,6 +15,9 @@ import { MIN_SECRET_LENGTH, redactValues, tooShortToRedact } from '../clouds/htt
 import { oneLine } from '../util/unsafeChars.js';
 import { EXIT, exitCodeFor } from './exitCodes.js';
 import { type JobKind } from '../model/job.js';
+import { DEFAULT_REGION } from '../clouds/endpoints.js';
+import { cloudCliCommand } from '../export/commandLine.js';
+import { KIND_INFO } from '../kinds/index.js';
 import { type Clock } from '../clouds/clock.js';
 
 export interface CliIo {
@@ -90,6 +93,7 @@ async function run(
     out(`media-jobs ${VERSION}\n`);
     return EXIT.ok;
   }
+  if (cmd.type === 'inspect' && cmd.printCommand) return printCommands(cmd, credentials, out, err);
   const tooShort = new Set(tooShortToRedact(secrets.map((e) => e.value)));
   for (const { variable, value } of secrets) {
     // Masking a 1-character "secret" would mangle every line; a real one is 30+ characters. Say so, never show it.
@@ -137,6 +141,23 @@ async function inspect(
   if (cmd.options.json) out(`${terminalSafeJson(jobs)}\n`);
   else if (jobs.length > 0) out(`${jobs.map(formatJob).join('\n\n')}\n`);
   return code;
+}
+
+/**
+ * `inspect --print-command`: the cloud CLI's command per id (src/export/commandLine.ts), nothing sent. The region is
+ * the one the request would use; the Huawei project the one of HUAWEICLOUD_SDK_PROJECT_ID, as for a fetch. Notes
+ * (what is unconfirmed) go to stderr, so stdout is only commands.
+ */
+function printCommands(cmd: Extract<CliCommand, { type: 'inspect' }>, credentials: Credentials, out: (s: string) => void, err: (s: string) => void): number {
+  const notes = new Set<string>();
+  for (const ref of cmd.refs) {
+    const region = ref.region || DEFAULT_REGION[KIND_INFO[ref.kind].cloud];
+    const c = cloudCliCommand({ ...ref, region }, { projectId: credentials.huawei?.projectId ?? null, endpoint: cmd.options.endpoint ?? null });
+    out(`${c.text}\n`);
+    for (const n of c.notes) notes.add(n);
+  }
+  for (const n of notes) err(`media-jobs: note: ${n}\n`);
+  return EXIT.ok;
 }
 
 /** The line already starts with the kind and id: a message that opens with the kind again ("ice: …") drops it. */

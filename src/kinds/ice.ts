@@ -16,6 +16,8 @@ export const iceInfo: KindInfo = {
     timeline: true, template: true, subJobMaterials: true, liveOutput: false,
     noStreams: { note: 'IMS editing jobs report no stream details; the output\'s duration is on the Overview.' },
   },
+  // aliyun CLI (github.com/aliyun/aliyun-cli): its bundled metadata lists ICE 2020-11-09 with no APIs, so --force.
+  cloudCli: { tool: 'aliyun', product: 'ice', operation: 'GetMediaProducingJob', idFlag: 'JobId', paramFlags: {}, force: true, unconfirmed: 'not run against the aliyun CLI here: whether it resolves ICE\'s endpoint from --region with --force' },
 };
 
 // Detection (src/detect/): what marks an IMS job's id in text.

@@ -20,6 +20,7 @@ export const liveEdgeInfo: KindInfo = {
   statusLabels: { '0': 'Not started' },
   // References (src/kinds/types.ts): Look Up asks for the ClusterId the text did not give.
   lookUpParams: [{ name: 'clusterId', always: true, prompt: 'ClusterId of the edge transcode job', what: 'ClusterId', why: 'an edge transcode job needs its ClusterId' }],
+  cloudCli: { tool: 'aliyun', product: 'live', operation: 'GetEdgeTranscodeJob', idFlag: 'JobId', paramFlags: { clusterId: 'ClusterId' } },
 };
 
 // Detection (src/detect/): a JobId beside an edge marker or a ClusterId (which it needs).

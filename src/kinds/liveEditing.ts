@@ -26,6 +26,7 @@ export const liveEditingInfo: KindInfo = {
   }],
   runningPhases: { '1': 'editing', '2': 'uploading to VOD' },
   failureHint: { place: 'the production studio', param: 'casterId', paramLabel: 'caster', console: 'the ApsaraVideo Live console' },
+  cloudCli: { tool: 'aliyun', product: 'live', operation: 'GetEditingJobInfo', idFlag: 'CasterId', taskFlag: 'ShowId', paramFlags: {} },
 };
 
 // Detection (src/detect/): a CasterId names the whole caster, one ShowId beside it narrows it to that show; a

@@ -19,6 +19,8 @@ export const mpcEditingInfo: KindInfo = {
     timeline: false, template: false, subJobMaterials: false, liveOutput: false,
     noStreams: { note: 'This job has no editing_output with video_info or audio_info yet.' },
   },
+  // KooCLI (hcloud): `hcloud <service> <operation> --param=value`, arrays indexed `--name.1=` (its FAQ on array parameters).
+  cloudCli: { tool: 'hcloud', product: 'MPC', operation: 'ListEditingJobs', idFlag: 'job_id.1', paramFlags: { projectId: 'project_id' }, unconfirmed: 'KooCLI\'s MPC operation name and the --job_id.1= form for a query array are not confirmed by a public page' },
 };
 
 // Detection (src/detect/): a job_id beside an MPC marker; its project from `/v2/{project_id}/editing/jobs` or a

@@ -80,6 +80,22 @@ export interface KindInfo {
   failureHint?: { place: string; param?: keyof JobParams; paramLabel?: string; console: string };
   /** The console page of one job from its snapshot's `name`, when the name matches `namePattern` (URL-encoded between `prefix` and `suffix`). */
   namePage?: { prefix: string; suffix: string; namePattern: RegExp };
+  /**
+   * The cloud's own CLI call that answers like the status API (Copy as aliyun CLI / hcloud Command; src/export/).
+   * `idFlag` takes the job's id (a casterParam kind: the caster's id, and `taskFlag` the task's); `paramFlags` the
+   * identity parameters; `force` when the CLI's bundled metadata lacks the API (it must skip its check);
+   * `unconfirmed` what public sources did not establish.
+   */
+  cloudCli: {
+    tool: 'aliyun' | 'hcloud';
+    product: string;
+    operation: string;
+    idFlag: string;
+    taskFlag?: string;
+    paramFlags: Partial<Record<keyof JobParams, string>>;
+    force?: boolean;
+    unconfirmed?: string;
+  };
 }
 
 /**

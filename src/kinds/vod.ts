@@ -20,6 +20,7 @@ export const vodInfo: KindInfo = {
   // Wording (src/kinds/types.ts): a task's name is its VideoId, whose page is the task's page.
   nameLabel: 'Video ID',
   namePage: { prefix: 'https://vod.console.aliyun.com/#/media/video/detail/', suffix: '/video', namePattern: /^[0-9a-f]{32}$/ },
+  cloudCli: { tool: 'aliyun', product: 'vod', operation: 'GetTranscodeTask', idFlag: 'TranscodeTaskId', paramFlags: {}, unconfirmed: 'the CLI\'s metadata has no regional VOD endpoints: outside cn-shanghai, --endpoint vod.<region>.aliyuncs.com may be needed' },
 };
 
 // Detection (src/detect/): what marks a VOD task's id in text (its own key; a JobId only beside a VOD marker).
