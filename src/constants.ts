@@ -46,6 +46,11 @@ export const COMMANDS = {
   recentAddCluster: 'mediaJobs.recent.addCluster',
   recentRemoveCluster: 'mediaJobs.recent.removeCluster',
   recentNoteAction: 'mediaJobs.recent.noteAction',
+  /** Taking a job elsewhere (src/commands/exportCommands.ts). */
+  exportTimelineOtio: 'mediaJobs.exportTimelineOtio',
+  copyAsAliyunCommand: 'mediaJobs.copyAsAliyunCommand',
+  copyAsHcloudCommand: 'mediaJobs.copyAsHcloudCommand',
+  copyAsMediaJobsCommand: 'mediaJobs.copyAsMediaJobsCommand',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -54,6 +59,9 @@ export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 export const CONTEXT = {
   hasJobs: 'mediaJobs.hasJobs',
   filtered: 'mediaJobs.filtered',
+  /** The cloud of the inspector panel in front (its title menu offers that cloud's CLI command), and whether its kind has timelines. */
+  inspectorCloud: 'mediaJobs.inspectorCloud',
+  inspectorHasTimeline: 'mediaJobs.inspectorHasTimeline',
 } as const;
 
 /** globalState keys. */

@@ -14,6 +14,7 @@ export function commandDepsOf(s: Services, jobIdAt: CommandDeps['jobIdAt']): Com
     homeDir: homedir(),
     inspect: async (t) => { await s.inspector.show(s.store.get(t.key) ?? t); },
     openAsJson: (t) => openAsJson(s, t),
+    activeInspectorKey: () => s.inspector.activeKey(),
     jobIdAt,
   };
 }

@@ -33,6 +33,9 @@ export interface CommandDeps {
   openAsJson: (job: TrackedJob) => Promise<void>;
   env: Readonly<Record<string, string | undefined>>;
   homeDir: string;
+  /** The job key of the inspector panel in front, if one is (commands of its editor title menu act on it). */
+  activeInspectorKey?: () => string | undefined;
+
   /**
    * The job id at a position as the language server detects it (the core detector when the server is not
    * running), from createLanguageFeatures (src/client/languageClient.ts); Look Up Job ID at Cursor uses it.

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
 import { COMMANDS, type CommandId } from '../constants.js';
 import { lookUpJobIdAtCursorCommand, trackJobCommand } from './track.js';
+import { copyAsCloudCommandCommand, copyAsMediaJobsCommandCommand, exportTimelineOtioCommand } from './exportCommands.js';
 import { clearFinishedCommand, copyJobIdCommand, copyOutputUrlCommand, inspectJobCommand, openInConsoleCommand, openJobAsJsonCommand, refreshAllCommand, refreshJobCommand, stopTrackingCommand, watchJobCommand } from './jobActions.js';
 import { importAliyunCliProfileCommand, importCredentialsFromEnvCommand, setAliyunCredentialsCommand, setCredentialsCommand, setHuaweiCredentialsCommand, signOutCommand } from './credentials.js';
 import { clearFilterCommand, filterJobsCommand, showLogsCommand, toggleGroupingCommand } from './viewOptions.js';
@@ -29,6 +30,11 @@ export function commandTable(deps: CommandDeps): Record<CommandId, Handler> {
     [COMMANDS.openInConsole]: openInConsoleCommand(deps),
     [COMMANDS.inspectJob]: inspectJobCommand(deps),
     [COMMANDS.openJobAsJson]: openJobAsJsonCommand(deps),
+    [COMMANDS.exportTimelineOtio]: exportTimelineOtioCommand(deps),
+    // One handler: the title says which CLI, the job's cloud decides it.
+    [COMMANDS.copyAsAliyunCommand]: copyAsCloudCommandCommand(deps),
+    [COMMANDS.copyAsHcloudCommand]: copyAsCloudCommandCommand(deps),
+    [COMMANDS.copyAsMediaJobsCommand]: copyAsMediaJobsCommandCommand(deps),
     [COMMANDS.watchJob]: watchJobCommand(deps, true),
     [COMMANDS.unwatchJob]: watchJobCommand(deps, false),
     [COMMANDS.setCredentials]: setCredentialsCommand(deps),

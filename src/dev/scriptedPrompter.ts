@@ -1,5 +1,5 @@
 /** The prompter integration tests drive: queued answers first, the real UI when the queue is empty. */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { type Prompter } from '../platform/prompter.js';
 
 /** An answer for the next prompt: text for an input box, labels for picks, a boolean for a confirmation; undefined cancels. */
@@ -41,6 +41,17 @@ export class ScriptedPrompter implements Prompter {
     const found = items.find((i) => i.label === label || i.label.endsWith(` ${String(label)}`));
     if (!found) throw new Error(`scripted pick "${String(label)}" not among ${items.map((i) => i.label).join(' | ')}`);
     return found;
+  }
+
+  /** A queued answer is a file path (absolute, or relative to the first workspace folder). */
+  async saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    this.asked.push(`save:${options.title ?? ''}`);
+    if (this.answers.length === 0) return this.fallback.saveFile(options);
+    const a = this.answers.shift();
+    if (a === undefined) return undefined;
+    if (typeof a !== 'string') throw new Error(`scripted answer for the save dialog "${options.title}" must be a path`);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return a.startsWith('/') || !folder ? vscode.Uri.file(a) : vscode.Uri.joinPath(folder, a);
   }
 
   async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {

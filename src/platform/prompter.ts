@@ -9,6 +9,8 @@ export interface Prompter {
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined>;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** Where to save a file (the save dialog). */
+  saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
 }
 
 export class WindowPrompter implements Prompter {
@@ -23,5 +25,8 @@ export class WindowPrompter implements Prompter {
   }
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  }
+  async saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    return vscode.window.showSaveDialog(options);
   }
 }

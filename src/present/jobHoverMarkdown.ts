@@ -7,7 +7,7 @@
  * - Not found: the kinds tried, the API's error code and message, and its hint.
  * - Not fetched (no credentials, timed out, a kind that needs a parameter the text does not give): the kind(s)
  *   and the id, and why there is no status.
- * Then the links: Inspect, Track (untracked only), Copy ID, Open in Console. They are command URIs of exactly the
+ * Then the links: Inspect, Track (untracked only), Copy ID, Copy aliyun/hcloud Command (tracked only), Open in Console. They are command URIs of exactly the
  * commands in HOVER_COMMANDS (the MarkdownString trusts only those). Everything from job data or the document is
  * escaped; arguments are JSON, percent-encoded, with parentheses encoded too so they cannot end the link.
  */
@@ -15,7 +15,7 @@ import { type Job, type JobKind } from '../model/job.js';
 import { type JobIdHit, type JobReferenceArgs } from '../model/jobIdHit.js';
 import { jobKey } from '../kinds/refs.js';
 import { type JobRef } from '../model/jobRef.js';
-import { KIND_LABEL } from '../kinds/index.js';
+import { KIND_CLOUD, KIND_LABEL } from '../kinds/index.js';
 import { escapeMarkdown, jobTooltipMarkdown, statusIcon } from './jobPresentation.js';
 import { COMMANDS } from '../constants.js';
 import { effectiveStatus } from './status.js';
@@ -27,6 +27,8 @@ export const HOVER_COMMANDS = {
   copyJobId: COMMANDS.copyJobId,
   openInConsole: COMMANDS.openInConsole,
   openJobReference: COMMANDS.openJobReference,
+  copyAsAliyunCommand: COMMANDS.copyAsAliyunCommand,
+  copyAsHcloudCommand: COMMANDS.copyAsHcloudCommand,
 } as const;
 
 export const HOVER_ENABLED_COMMANDS: readonly string[] = Object.values(HOVER_COMMANDS);
@@ -54,11 +56,15 @@ function statusLine(t: TrackedJob): string {
   return `$(${icon.id}${icon.spin ? '~spin' : ''})`;
 }
 
-/** The links of a tracked job: Inspect, Copy ID, Open in Console (by its key). */
+/** The links of a tracked job: Inspect, Copy ID, Copy its cloud CLI's command, Open in Console (by its key). */
 export function trackedLinks(t: TrackedJob): string {
+  const huawei = KIND_CLOUD[t.ref.kind] === 'huawei';
   return [
     link('$(inspect) Inspect', HOVER_COMMANDS.inspectJob, [t.key], 'Open the job in the inspector'),
     link('$(copy) Copy ID', HOVER_COMMANDS.copyJobId, [t.key], 'Copy the job id'),
+    huawei
+      ? link('$(terminal) Copy hcloud Command', HOVER_COMMANDS.copyAsHcloudCommand, [t.key], 'Copy the hcloud command that asks for this job')
+      : link('$(terminal) Copy aliyun Command', HOVER_COMMANDS.copyAsAliyunCommand, [t.key], 'Copy the aliyun CLI command that asks for this job'),
     link('$(link-external) Open in Console', HOVER_COMMANDS.openInConsole, [t.key], 'Open the cloud console'),
   ].join(' · ');
 }

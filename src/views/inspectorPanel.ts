@@ -18,6 +18,8 @@ import { type TrackedJob } from '../model/trackedJob.js';
 import { InspectorSession } from '../inspect/inspectorSession.js';
 import { type HostMessage, INSPECTOR_VIEW_TYPE, parseWebviewMessage, type WebviewMessage } from '../protocol/webview.js';
 import { inspectorHtml } from './inspectorHtml.js';
+import { CONTEXT } from '../constants.js';
+import { KIND_INFO } from '../kinds/index.js';
 
 export { INSPECTOR_VIEW_TYPE };
 
@@ -117,6 +119,12 @@ export class InspectorPanels implements vscode.Disposable {
     };
   }
 
+  /** The job key of the panel in front (the active editor is an inspector), if any. */
+  activeKey(): string | undefined {
+    for (const [key, p] of this.panels) if (p.panel.active) return key;
+    return undefined;
+  }
+
   /** Keys of the open panels. */
   keys(): string[] {
     return [...this.panels.keys()];
@@ -189,6 +197,16 @@ class InspectorPanel {
         this.handle(m).catch((e: unknown) => this.deps.log?.error(`inspector: ${e instanceof Error ? e.message : String(e)}`));
       }),
     );
+    // The title menu's commands depend on the job in front: its cloud's CLI, Export only for kinds with timelines.
+    const inFront = (): void => {
+      if (!this.panel.active) return;
+      const kind = this.deps.store.get(this.key)?.ref.kind;
+      if (kind === undefined) return;
+      void vscode.commands.executeCommand('setContext', CONTEXT.inspectorCloud, KIND_INFO[kind].cloud);
+      void vscode.commands.executeCommand('setContext', CONTEXT.inspectorHasTimeline, KIND_INFO[kind].inspector.timeline);
+    };
+    this.subscriptions.push(this.panel.onDidChangeViewState(inFront));
+    inFront();
     // Title and state first, so the tab reads right before the webview has loaded.
     this.session.update(this.deps.store.get(this.key), this.refreshing);
     this.panel.title = this.session.title();

@@ -83,13 +83,15 @@ test('command URIs: JSON arguments, percent-encoded, with parentheses and quotes
   assert.deepEqual(JSON.parse(decodeURIComponent(uri.split('?')[1]!)), [{ id: "a(b)'c", kinds: ['ice'] }]);
 });
 
-test('a tracked job: status icon, the tooltip facts, and Inspect / Copy ID / Open in Console by its key', () => {
+test('a tracked job: status icon, the tooltip facts, and Inspect / Copy ID / Copy aliyun Command / Open in Console by its key', () => {
   const t = trackedJob('ice', ICE, { name: HOSTILE, error: { code: 'Render.Failed', message: HOSTILE } });
   const md = trackedHoverMarkdown(t, NOW);
   assert.match(md, /^\$\(sync~spin\) \*\*IMS editing job\*\* · Running \(Processing\)/);
   assert.match(md, /Progress: 45 %/);
-  assert.deepEqual(commandsIn(md), ['mediaJobs.inspectJob', 'mediaJobs.copyJobId', 'mediaJobs.openInConsole']);
+  assert.deepEqual(commandsIn(md), ['mediaJobs.inspectJob', 'mediaJobs.copyJobId', 'mediaJobs.copyAsAliyunCommand', 'mediaJobs.openInConsole']);
   for (const target of linkTargets(md)) assert.ok(target.endsWith(encodeURIComponent(JSON.stringify([t.key]))), target);
+  // A Huawei job's hover offers its own cloud's CLI.
+  assert.ok(commandsIn(trackedHoverMarkdown(trackedJob('mpc-editing', '5f3c9a1e7b2d4c6e8f0a1b2c3d4e5a01', {}), NOW)).includes('mediaJobs.copyAsHcloudCommand'));
   // The hostile name and message are text: no extra link, no HTML.
   assert.ok(!/(?<!\\)<img/.test(md), md);
   assert.ok(!commandsIn(md).includes('workbench.action.quit'));
@@ -103,7 +105,7 @@ test('links of an untracked id: Inspect, Track, Copy ID, Open in Console, all th
   assert.deepEqual(actions.map((a) => a?.action), ['inspect', 'track', 'copy', 'console']);
   assert.deepEqual(actions[0], { id: ICE, kinds: ['ice', 'live-edge'], params: { clusterId: 'edge-cluster-sh-01' }, region: 'cn-beijing', action: 'inspect' });
   for (const c of commandsIn(md)) assert.ok(HOVER_ENABLED_COMMANDS.includes(c));
-  assert.deepEqual([...HOVER_ENABLED_COMMANDS].sort(), ['mediaJobs.copyJobId', 'mediaJobs.inspectJob', 'mediaJobs.openInConsole', 'mediaJobs.openJobReference']);
+  assert.deepEqual([...HOVER_ENABLED_COMMANDS].sort(), ['mediaJobs.copyAsAliyunCommand', 'mediaJobs.copyAsHcloudCommand', 'mediaJobs.copyJobId', 'mediaJobs.inspectJob', 'mediaJobs.openInConsole', 'mediaJobs.openJobReference']);
 });
 
 test('openJobReference arguments are validated', () => {

@@ -1,0 +1,93 @@
+/**
+ * Taking a job elsewhere (src/export/): Export Timeline as OpenTimelineIO…, Copy as aliyun CLI / hcloud Command,
+ * Copy as media-jobs Command. Each acts on the job of the tree row or hover link it was run from, else on the job
+ * of the inspector panel in front (its editor title menu), else on the selection or a pick.
+ */
+import * as vscode from 'vscode';
+import { type CommandDeps } from './deps.js';
+import { resolveJobs } from './jobArgs.js';
+import { cloudCliCommand, type CopiedCommand, mediaJobsCommand } from '../export/commandLine.js';
+import { otioSummaryText, timelineToOtio } from '../export/otio.js';
+import { KIND_INFO } from '../kinds/index.js';
+import { type TrackedJob } from '../model/trackedJob.js';
+
+/** The jobs a command acts on: its argument, then the inspector in front, then the view's selection or a pick. */
+async function jobsFor(deps: CommandDeps, arg: unknown, selected: unknown, placeHolder: string): Promise<TrackedJob[]> {
+  const fromArg = typeof arg === 'string' || (typeof arg === 'object' && arg !== null && 'type' in arg) || Array.isArray(selected);
+  const active = !fromArg ? deps.activeInspectorKey?.() : undefined;
+  const inFront = active !== undefined ? deps.store.get(active) : undefined;
+  if (inFront) return [inFront];
+  return resolveJobs(deps, arg, selected, placeHolder);
+}
+
+/** The snapshot with its whole timeline: a restored or trimmed one is fetched again first. */
+async function fullSnapshot(deps: CommandDeps, t: TrackedJob): Promise<TrackedJob> {
+  if (t.snapshot && !t.snapshotTrimmed) return t;
+  await deps.poller.refresh([t.key]);
+  return deps.store.get(t.key) ?? t;
+}
+
+export function exportTimelineOtioCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown): Promise<vscode.Uri | undefined> => {
+    const [picked] = await jobsFor(deps, arg, selected, 'Export the timeline of which job?');
+    if (!picked) return undefined;
+    if (!KIND_INFO[picked.ref.kind].inspector.timeline) {
+      void vscode.window.showInformationMessage(`${KIND_INFO[picked.ref.kind].label}s have no timeline to export.`);
+      return undefined;
+    }
+    const t = await fullSnapshot(deps, picked);
+    if (!t.snapshot) {
+      void vscode.window.showWarningMessage(`${t.ref.id} has not been fetched yet${t.lastError ? `: ${t.lastError.message}` : ''}; refresh it and try again.`);
+      return undefined;
+    }
+    const r = timelineToOtio(t.snapshot);
+    if (!r.ok) {
+      void vscode.window.showWarningMessage(`Cannot export: ${r.reason}.`);
+      return undefined;
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const base = (t.snapshot.name ?? t.ref.id).replace(/\.[A-Za-z0-9]{2,4}$/, '').replace(/[^\w.-]+/g, '_').slice(0, 80) || t.ref.id;
+    const target = await deps.prompter.saveFile({
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${base}.otio`) } : {}),
+      filters: { OpenTimelineIO: ['otio'] },
+      title: 'Export Timeline as OpenTimelineIO',
+    });
+    if (!target) return undefined;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(r.timeline, null, 4)}\n`));
+    deps.logger.info(`exported the timeline of ${t.ref.id} to ${target.toString(true)}: ${otioSummaryText(r.summary)}`);
+    void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}: ${otioSummaryText(r.summary)}.`, 'Open').then((choice) => {
+      if (choice === 'Open') void vscode.window.showTextDocument(target);
+    });
+    return target;
+  };
+}
+
+async function projectIdOf(deps: CommandDeps, t: TrackedJob): Promise<string | null> {
+  if (KIND_INFO[t.ref.kind].cloud !== 'huawei' || t.ref.params.projectId) return null;
+  const h = (await deps.credentials.get()).huawei;
+  return h?.projectIds?.[t.ref.region] ?? h?.projectId ?? null;
+}
+
+function copyCommand(deps: CommandDeps, make: (t: TrackedJob, projectId: string | null, endpoint: string | null) => CopiedCommand, what: string) {
+  return async (arg?: unknown, selected?: unknown): Promise<string | undefined> => {
+    const jobs = await jobsFor(deps, arg, selected, `Copy ${what} for which job?`);
+    if (jobs.length === 0) return undefined;
+    const made: CopiedCommand[] = [];
+    for (const t of jobs) made.push(make(t, await projectIdOf(deps, t), deps.settings().endpoints[t.ref.kind] ?? null));
+    const text = made.map((c) => c.text).join('\n');
+    await vscode.env.clipboard.writeText(text);
+    const notes = [...new Set(made.flatMap((c) => c.notes))];
+    const copied = `Copied ${made.length === 1 ? `the ${made[0]!.tool} command` : `${made.length} ${made[0]!.tool} commands`}`;
+    if (notes.some((n) => n.startsWith('UNCONFIRMED'))) void vscode.window.showInformationMessage(`${copied}. ${notes.join(' · ')}`);
+    else void vscode.window.setStatusBarMessage(`Media Jobs: ${copied.toLowerCase()}`, 4000);
+    return text;
+  };
+}
+
+export function copyAsCloudCommandCommand(deps: CommandDeps) {
+  return copyCommand(deps, (t, projectId, endpoint) => cloudCliCommand(t.ref, { projectId, endpoint }), 'the cloud CLI command');
+}
+
+export function copyAsMediaJobsCommandCommand(deps: CommandDeps) {
+  return copyCommand(deps, (t, projectId, endpoint) => mediaJobsCommand(t.ref, { projectId, endpoint }), 'the media-jobs command');
+}

@@ -1,0 +1,87 @@
+/**
+ * Taking a job elsewhere, in the real VS Code against the emulator: Export Timeline as OpenTimelineIO… writes the
+ * .otio file the save dialog names (the scripted prompter answers it) and offers to open it; Copy as aliyun CLI /
+ * hcloud / media-jobs Command put the command on the clipboard, from a tree row's key and, without an argument,
+ * for the inspector panel in front (its editor title menu); the title menu shows the job's own cloud's command.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { screenshot, uiHtml, waitFor, WEBVIEW_TEST_TIMEOUT_MS } from './helpers.js';
+import { SAMPLE_IDS, testApi, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from './jobs.js';
+
+suite('export', function () {
+  this.timeout(WEBVIEW_TEST_TIMEOUT_MS);
+  let api: TestApi;
+  let ice: TrackedJob;
+  let mpc: TrackedJob;
+  const dir = mkdtempSync(join(tmpdir(), 'media-jobs-export-'));
+
+  suiteSetup(async () => {
+    api = await testApi();
+    await useEmulatorCredentials(api);
+    untrackAll(api);
+    [ice, mpc] = api.store.add([
+      { kind: 'ice', id: SAMPLE_IDS.ice.captioned, region: 'cn-shanghai', params: {} },
+      { kind: 'mpc-editing', id: SAMPLE_IDS.mpc.succeeded, region: 'cn-north-4', params: {} },
+    ]) as [TrackedJob, TrackedJob];
+    await api.poller.refresh([ice.key, mpc.key]);
+    await waitFor(() => (api.store.get(ice.key)?.snapshot && api.store.get(mpc.key)?.snapshot ? true : undefined), 15_000, { message: 'the sample jobs fetched' });
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    untrackAll(api);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('Export Timeline as OpenTimelineIO… writes the file the save dialog names', async () => {
+    const file = join(dir, 'captioned.otio');
+    api.prompter.queue(file);
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(api.commands.exportTimelineOtio, ice.key);
+    assert.equal(uri?.fsPath, file);
+    const otio = JSON.parse(readFileSync(file, 'utf8')) as { OTIO_SCHEMA: string; metadata: { aliyun_ice: { job_id: string; duration: number } }; tracks: { OTIO_SCHEMA: string; children: Array<{ OTIO_SCHEMA: string; kind: string }> } };
+    assert.equal(otio.OTIO_SCHEMA, 'Timeline.1');
+    assert.equal(otio.metadata.aliyun_ice.job_id, SAMPLE_IDS.ice.captioned);
+    assert.equal(otio.metadata.aliyun_ice.duration, 30.5);
+    assert.ok(otio.tracks.children.some((t) => t.kind === 'Audio') && otio.tracks.children.some((t) => t.kind === 'Video'));
+    assert.ok(api.prompter.asked.includes('save:Export Timeline as OpenTimelineIO'));
+  });
+
+  test('a kind without timelines says so and writes nothing', async () => {
+    const before = api.prompter.asked.length;
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(api.commands.exportTimelineOtio, mpc.key);
+    assert.equal(uri, undefined);
+    assert.equal(api.prompter.asked.length, before, 'no save dialog');
+  });
+
+  test('Copy as aliyun CLI / hcloud / media-jobs Command put the exact command on the clipboard', async () => {
+    const aliyun = await vscode.commands.executeCommand<string>(api.commands.copyAsAliyunCommand, ice.key);
+    assert.equal(aliyun, `aliyun ice GetMediaProducingJob --JobId ${SAMPLE_IDS.ice.captioned} --region cn-shanghai --endpoint ${new URL(api.settings().endpoints.ice!).host} --force`);
+    assert.equal(await vscode.env.clipboard.readText(), aliyun);
+    const hcloud = await vscode.commands.executeCommand<string>(api.commands.copyAsHcloudCommand, mpc.key);
+    assert.match(hcloud, new RegExp(`^hcloud MPC ListEditingJobs --job_id\\.1=${SAMPLE_IDS.mpc.succeeded} --project_id=\\S+ --cli-region=cn-north-4$`));
+    const mine = await vscode.commands.executeCommand<string>(api.commands.copyAsMediaJobsCommand, ice.key);
+    assert.equal(mine, `media-jobs inspect ice ${SAMPLE_IDS.ice.captioned} --region cn-shanghai --endpoint ${api.settings().endpoints.ice}`);
+    for (const text of [aliyun, hcloud, mine]) assert.ok(!/secret|LTAI|AccessKey/i.test(text), text);
+  });
+
+  test('with the inspector in front, its title menu acts on its job and offers its cloud\'s command', async () => {
+    await vscode.commands.executeCommand(api.commands.inspectJob, mpc.key);
+    await waitFor(() => api.inspector.info(mpc.key)?.lastRendered ?? undefined, 30_000, { message: 'the inspector to render' });
+    const text = await vscode.commands.executeCommand<string>(api.commands.copyAsMediaJobsCommand);
+    assert.match(text, new RegExp(`^media-jobs inspect mpc-editing ${SAMPLE_IDS.mpc.succeeded} --project-id \\S+ --region cn-north-4`));
+    const titleActions = await uiHtml('.editor-actions', 5_000);
+    if (titleActions) assert.ok(!titleActions.join('').includes('Export Timeline'), 'no Export for a kind without timelines');
+    await vscode.commands.executeCommand(api.commands.inspectJob, ice.key);
+    await waitFor(() => api.inspector.info(ice.key)?.lastRendered ?? undefined, 30_000, { message: 'the inspector to render' });
+    const actions = await waitFor(async () => {
+      const html = await uiHtml('.editor-actions', 0);
+      return html === undefined || html.join('').includes('Export Timeline') ? html ?? [] : undefined;
+    }, 10_000, { message: 'the Export button in the inspector title' });
+    if (actions.length) assert.ok(actions.join('').includes('Export Timeline as OpenTimelineIO'));
+    await screenshot('export-inspector-title');
+  });
+});
