@@ -51,6 +51,7 @@ export const COMMANDS = {
   copyAsAliyunCommand: 'mediaJobs.copyAsAliyunCommand',
   copyAsHcloudCommand: 'mediaJobs.copyAsHcloudCommand',
   copyAsMediaJobsCommand: 'mediaJobs.copyAsMediaJobsCommand',
+  compareJobs: 'mediaJobs.compareJobs',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -4,6 +4,9 @@ import { homedir } from 'node:os';
 import { type CommandDeps } from '../commands/deps.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { cannotOpenMessage } from '../present/messages.js';
+import { diffJobs } from '../present/jobDiff.js';
+import { jobDiffMarkdown } from '../present/jobDiffMarkdown.js';
+import { shortId } from '../present/shortId.js';
 import { type Services } from './services.js';
 
 export function commandDepsOf(s: Services, jobIdAt: CommandDeps['jobIdAt']): CommandDeps {
@@ -14,9 +17,33 @@ export function commandDepsOf(s: Services, jobIdAt: CommandDeps['jobIdAt']): Com
     homeDir: homedir(),
     inspect: async (t) => { await s.inspector.show(s.store.get(t.key) ?? t); },
     openAsJson: (t) => openAsJson(s, t),
+    compare: (a, b) => compare(s, a, b),
     activeInspectorKey: () => s.inspector.activeKey(),
     jobIdAt,
   };
+}
+
+/** A job's whole snapshot: fetched again when it was restored without its raw answer, or trimmed. */
+async function fullSnapshot(s: Services, t: TrackedJob): Promise<TrackedJob> {
+  const current = s.store.get(t.key) ?? t;
+  if (current.snapshot && !current.snapshotTrimmed && current.snapshot.raw !== null && current.snapshot.raw !== undefined) return current;
+  await s.poller.refresh([current.key]);
+  return s.store.get(t.key) ?? current;
+}
+
+/** Compare Jobs: the page in the Markdown preview, over the diff editor of the two jobs' JSON. */
+async function compare(s: Services, ta: TrackedJob, tb: TrackedJob): Promise<void> {
+  const [a, b] = await Promise.all([fullSnapshot(s, ta), fullSnapshot(s, tb)]);
+  const missing = [a, b].find((t) => !t.snapshot);
+  if (missing) {
+    void vscode.window.showWarningMessage(cannotOpenMessage(missing));
+    return;
+  }
+  const d = diffJobs(a.snapshot!, b.snapshot!);
+  await vscode.commands.executeCommand('vscode.diff', s.documents.put(a, a.snapshot!), s.documents.put(b, b.snapshot!), `${shortId(a.ref.id)} ↔ ${shortId(b.ref.id)} (JSON)`, { preview: false });
+  const page = s.documents.putText(`compare/${a.ref.kind}-${a.ref.id}-${b.ref.id}.md`, jobDiffMarkdown(d));
+  await vscode.commands.executeCommand('markdown.showPreview', page);
+  s.logger.info(`compared ${a.ref.id} with ${b.ref.id}: ${d.changedCount} differences`);
 }
 
 /** Open Job as JSON: the normalized job in a read-only JSON document (fetched again if restored from disk). */

@@ -16,6 +16,7 @@ export const USAGE = `Usage:
   media-jobs inspect <kind> <id...> [options]   print jobs (one per id; a Live caster gives one per editing task)
   media-jobs watch <kind> <id> [options]        poll until the job ends; exit 0 succeeded, 4 failed or partial, 5 cancelled
   media-jobs list <kind> [options]              recent jobs, newest first (any kind; live-edge needs --cluster-id)
+  media-jobs diff <kind> <id> <id> [--json]     compare two jobs: fields, outputs, streams, timeline clips
   media-jobs export <kind> <id> --format otio [--out FILE] [--rate N]
                                                 the job's timeline as OpenTimelineIO (ice; stdout without --out)
   media-jobs --help | --version
@@ -70,7 +71,8 @@ export type CliCommand =
   | { type: 'inspect'; kind: JobKind; refs: JobRef[]; options: CommonOptions; printCommand?: boolean }
   | { type: 'watch'; kind: JobKind; ref: JobRef; options: CommonOptions; intervalSeconds: number }
   | { type: 'list'; kind: JobKind; options: CommonOptions; params: JobRef['params']; sinceMs: number; status: JobStatus | null; limit: number; parentId: string | null }
-  | { type: 'export'; kind: JobKind; ref: JobRef; options: CommonOptions; format: 'otio'; out: string | null; rate: number };
+  | { type: 'export'; kind: JobKind; ref: JobRef; options: CommonOptions; format: 'otio'; out: string | null; rate: number }
+  | { type: 'diff'; kind: JobKind; refs: [JobRef, JobRef]; options: CommonOptions };
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -107,7 +109,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   version: { type: 'boolean', short: 'V' },
 };
 
-const COMMANDS = ['inspect', 'watch', 'list', 'export', 'help'];
+const COMMANDS = ['inspect', 'watch', 'list', 'export', 'diff', 'help'];
 
 interface ParsedValues {
   region?: string;
@@ -210,9 +212,9 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (v.help) return { type: 'help' };
   if (v.version) return { type: 'version' };
   const [command, kindArg, ...ids] = positionals;
-  if (command === undefined) throw new UsageError('no command given (inspect, watch, list or export)');
+  if (command === undefined) throw new UsageError('no command given (inspect, watch, list, export or diff)');
   if (command === 'help') return { type: 'help' };
-  if (command !== 'inspect' && command !== 'watch' && command !== 'list' && command !== 'export') throw new UsageError(`unknown command ${quoted(command)}${didYouMean(command, COMMANDS)}`);
+  if (command !== 'inspect' && command !== 'watch' && command !== 'list' && command !== 'export' && command !== 'diff') throw new UsageError(`unknown command ${quoted(command)}${didYouMean(command, COMMANDS)}`);
   if (kindArg === undefined) throw new UsageError(`${command} needs a kind (${JOB_KINDS.join(', ')})`);
   if (!isJobKind(kindArg)) {
     const near = closest(kindArg, JOB_KINDS);
@@ -228,6 +230,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   }
   if (command !== 'list' && ids.length === 0) throw new UsageError(`${command} ${kind} needs at least one id`);
   if ((command === 'watch' || command === 'export') && ids.length > 1) throw new UsageError(`${command} takes one id`);
+  if (command === 'diff' && ids.length !== 2) throw new UsageError(`diff takes two ids, not ${ids.length}`);
   if (command === 'export' && !KIND_INFO[kind].inspector.timeline) {
     const withTimeline = JOB_KINDS.filter((k) => KIND_INFO[k].inspector.timeline);
     throw new UsageError(`${kind} jobs have no timeline to export (export supports ${withTimeline.join(', ')})`);
@@ -281,6 +284,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command === 'inspect') return { type: 'inspect', kind, refs, options, ...(v['print-command'] ? { printCommand: true } : {}) };
   if (command === 'list') return { type: 'list', kind, options, params, ...listOptions(kind, v) };
   if (command === 'export') return { type: 'export', kind, ref: refs[0]!, options, ...exportOptions(v) };
+  if (command === 'diff') return { type: 'diff', kind, refs: [refs[0]!, refs[1]!], options };
   const intervalSeconds = v.interval === undefined ? 5 : Number(v.interval);
   if (!Number.isFinite(intervalSeconds) || intervalSeconds <= 0 || intervalSeconds > 86_400) {
     throw new UsageError(`--interval must be a number of seconds between 0 and 86400, not "${v.interval}"`);

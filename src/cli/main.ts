@@ -5,6 +5,7 @@
 import { parseCommandLine, USAGE, UsageError, type CliCommand, type CommonOptions } from './args.js';
 import { credentialsFromEnv, secretEntries } from './env.js';
 import { formatJob, sanitizeOutput, terminalSafeJson } from './format.js';
+import { runDiff } from './diff.js';
 import { runExport } from './export.js';
 import { runList } from './list.js';
 import { runWatch } from './watch.js';
@@ -105,6 +106,7 @@ async function run(
   try {
     if (cmd.type === 'inspect') return await inspect(client, cmd, out, err, io.signal);
     if (cmd.type === 'list') return await runList(client, cmd, { out, err, signal: io.signal, clock: io.clock });
+    if (cmd.type === 'diff') return await runDiff(client, cmd, { out, err, signal: io.signal });
     if (cmd.type === 'export') return await runExport(client, cmd, { out, err, signal: io.signal, writeFile: io.writeFile });
     return await runWatch(client, cmd, { out, err, signal: io.signal, clock: io.clock });
   } finally {

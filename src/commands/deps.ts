@@ -31,6 +31,8 @@ export interface CommandDeps {
   inspect: (job: TrackedJob) => Promise<void>;
   /** Opens the normalized job as a read-only JSON document. */
   openAsJson: (job: TrackedJob) => Promise<void>;
+  /** Opens the comparison of two jobs of one kind (its page and the JSON diff). */
+  compare: (a: TrackedJob, b: TrackedJob) => Promise<void>;
   env: Readonly<Record<string, string | undefined>>;
   homeDir: string;
   /** The job key of the inspector panel in front, if one is (commands of its editor title menu act on it). */

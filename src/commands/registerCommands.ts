@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
 import { COMMANDS, type CommandId } from '../constants.js';
 import { lookUpJobIdAtCursorCommand, trackJobCommand } from './track.js';
+import { compareJobsCommand } from './compare.js';
 import { copyAsCloudCommandCommand, copyAsMediaJobsCommandCommand, exportTimelineOtioCommand } from './exportCommands.js';
 import { clearFinishedCommand, copyJobIdCommand, copyOutputUrlCommand, inspectJobCommand, openInConsoleCommand, openJobAsJsonCommand, refreshAllCommand, refreshJobCommand, stopTrackingCommand, watchJobCommand } from './jobActions.js';
 import { importAliyunCliProfileCommand, importCredentialsFromEnvCommand, setAliyunCredentialsCommand, setCredentialsCommand, setHuaweiCredentialsCommand, signOutCommand } from './credentials.js';
@@ -35,6 +36,7 @@ export function commandTable(deps: CommandDeps): Record<CommandId, Handler> {
     [COMMANDS.copyAsAliyunCommand]: copyAsCloudCommandCommand(deps),
     [COMMANDS.copyAsHcloudCommand]: copyAsCloudCommandCommand(deps),
     [COMMANDS.copyAsMediaJobsCommand]: copyAsMediaJobsCommandCommand(deps),
+    [COMMANDS.compareJobs]: compareJobsCommand(deps),
     [COMMANDS.watchJob]: watchJobCommand(deps, true),
     [COMMANDS.unwatchJob]: watchJobCommand(deps, false),
     [COMMANDS.setCredentials]: setCredentialsCommand(deps),

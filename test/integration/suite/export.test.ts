@@ -3,6 +3,7 @@
  * .otio file the save dialog names (the scripted prompter answers it) and offers to open it; Copy as aliyun CLI /
  * hcloud / media-jobs Command put the command on the clipboard, from a tree row's key and, without an argument,
  * for the inspector panel in front (its editor title menu); the title menu shows the job's own cloud's command.
+ * Compare Jobs… opens the comparison page in the Markdown preview over a diff editor of the two jobs' JSON.
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { screenshot, uiHtml, waitFor, WEBVIEW_TEST_TIMEOUT_MS } from './helpers.js';
+import { jobPickItems } from '../../../src/present/messages.js';
 import { SAMPLE_IDS, testApi, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from './jobs.js';
 
 suite('export', function () {
@@ -83,5 +85,37 @@ suite('export', function () {
     }, 10_000, { message: 'the Export button in the inspector title' });
     if (actions.length) assert.ok(actions.join('').includes('Export Timeline as OpenTimelineIO'));
     await screenshot('export-inspector-title');
+  });
+
+  test('Compare Jobs… shows the comparison page and the JSON diff of two jobs of one kind', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const [other] = api.store.add([{ kind: 'ice', id: SAMPLE_IDS.ice.succeeded, region: 'cn-shanghai', params: {} }]) as [TrackedJob];
+    await api.poller.refresh([other.key]);
+    await waitFor(() => api.store.get(other.key)?.snapshot ?? undefined, 15_000, { message: 'the second job fetched' });
+    // The first job from its row; the second picked among the tracked jobs of its kind (MPC is not offered).
+    const offered = jobPickItems(api.store.all().filter((t) => t.ref.kind === 'ice' && t.key !== ice.key));
+    assert.deepEqual(offered.map((i) => i.key), [other.key]);
+    api.prompter.queue(offered[0]!.label);
+    assert.equal(await vscode.commands.executeCommand<boolean>(api.commands.compareJobs, ice.key), true);
+    const tabs = await waitFor(() => {
+      const all = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      const diff = all.find((t) => t.input instanceof vscode.TabInputTextDiff);
+      const preview = all.find((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType));
+      return diff && preview ? { diff, preview } : undefined;
+    }, 20_000, { message: 'the diff editor and the Markdown preview' });
+    assert.match(tabs.diff.label, /↔/);
+    const page = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'media-job', path: `/compare/ice-${SAMPLE_IDS.ice.captioned}-${SAMPLE_IDS.ice.succeeded}.md` }));
+    assert.match(page.getText(), /^# Compare ice jobs: /);
+    assert.match(page.getText(), /## Timeline/);
+    assert.match(page.getText(), /\d+ differences/);
+    // The preview renders in its own webview: wait for its table to be drawn before the picture.
+    await waitFor(async () => {
+      const html = await uiHtml('iframe', 0);
+      return html === undefined || html.length > 0 ? true : undefined;
+    }, 10_000, { message: 'the preview frame' });
+    await new Promise((r) => setTimeout(r, 6_000));
+    await screenshot('compare-jobs');
+    const none = await vscode.commands.executeCommand<boolean>(api.commands.compareJobs, mpc.key);
+    assert.equal(none, false, 'no other MPC job to compare with');
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * A JobDiff as Markdown, for the Compare Jobs document (shown in VS Code's Markdown preview, which sanitizes and
+ * runs no script): the two jobs side by side, differences marked (✎ changed, + only in the second, − only in the
+ * first). Everything from job data is escaped. Runs of unchanged clips are folded into one row, and a track shows
+ * at most MAX_CLIP_ROWS rows, so a 10,000-clip timeline stays a readable page.
+ */
+import { type ClipDiff, type ClipSide, type FieldDiff, type JobDiff, type Mark, type RowDiff, type TrackDiff } from './jobDiff.js';
+import { escapeMarkdown } from './jobPresentation.js';
+import { shortId } from './shortId.js';
+
+export const MAX_CLIP_ROWS = 400;
+
+export const MARK_SIGN: Readonly<Record<Mark, string>> = { same: '', changed: '✎', added: '+', removed: '−' };
+
+const cell = (s: string): string => escapeMarkdown(s.length > 200 ? `${s.slice(0, 199)}…` : s);
+
+function fieldsTable(fields: readonly FieldDiff[], a: string, b: string): string[] {
+  return ['| | Field | ' + cell(a) + ' | ' + cell(b) + ' |', '|---|---|---|---|',
+    ...fields.map((f) => `| ${f.changed ? '✎' : ''} | ${cell(f.field)} | ${cell(f.left)} | ${cell(f.right)} |`)];
+}
+
+function rowsTable(what: string, rows: readonly RowDiff[]): string[] {
+  if (rows.length === 0) return [`_No ${what} on either side._`];
+  const lines = [`| | ${what} | First | Second |`, '|---|---|---|---|'];
+  for (const r of rows) {
+    const shown = r.mark === 'same' ? [] : r.cells.filter((c) => c.changed);
+    const left = r.mark === 'same' ? 'the same' : r.mark === 'added' ? '—' : shown.map((c) => `${c.field} ${c.left}`).join(' · ');
+    const right = r.mark === 'same' ? 'the same' : r.mark === 'removed' ? '—' : shown.map((c) => `${c.field} ${c.right}`).join(' · ');
+    lines.push(`| ${MARK_SIGN[r.mark]} | ${cell(r.key)} | ${cell(left)} | ${cell(right)} |`);
+  }
+  return lines;
+}
+
+const sideText = (s: ClipSide | null): string => (s === null ? '—' : `#${s.index + 1} ${s.name} · ${s.place}${s.source ? ` · ${s.source}` : ''}`);
+
+function trackLines(t: TrackDiff): string[] {
+  const c = t.counts;
+  const head = `### ${MARK_SIGN[t.mark] ? `${MARK_SIGN[t.mark]} ` : ''}${cell(t.track)}`;
+  const summary = `${c.added} added, ${c.removed} removed, ${c.changed} changed, ${c.same} the same${t.byPosition ? ' (too long to align: compared by position)' : ''}${t.mark === 'added' ? ' (only in the second)' : t.mark === 'removed' ? ' (only in the first)' : ''}`;
+  const lines = [head, '', summary, ''];
+  if (c.added + c.removed + c.changed === 0) return lines;
+  lines.push('| | First | Second | What changed |', '|---|---|---|---|');
+  let rows = 0;
+  let same = 0;
+  const flushSame = (): void => {
+    if (same > 0) lines.push(`| | _${same} clip${same === 1 ? '' : 's'} the same_ | | |`);
+    same = 0;
+  };
+  for (const d of t.clips as ClipDiff[]) {
+    if (d.mark === 'same') {
+      same++;
+      continue;
+    }
+    flushSame();
+    if (++rows > MAX_CLIP_ROWS) {
+      lines.push(`| | _and ${c.added + c.removed + c.changed - MAX_CLIP_ROWS} more differences_ | | |`);
+      return lines;
+    }
+    lines.push(`| ${MARK_SIGN[d.mark]} | ${cell(sideText(d.left))} | ${cell(sideText(d.right))} | ${cell(d.changes.join('; '))} |`);
+  }
+  flushSame();
+  return lines;
+}
+
+export function jobDiffMarkdown(d: JobDiff): string {
+  const a = `${shortId(d.left.id)}`;
+  const b = `${shortId(d.right.id)}`;
+  const out: string[] = [
+    `# Compare ${cell(d.kind)} jobs: ${cell(a)} and ${cell(b)}`, '',
+    `First: **${cell(d.left.label)}** (${cell(d.left.id)})  `, `Second: **${cell(d.right.label)}** (${cell(d.right.id)})`, '',
+    d.changedCount === 0 ? '_No differences._' : `_${d.changedCount} difference${d.changedCount === 1 ? '' : 's'}: ✎ changed, + only in the second, − only in the first._`, '',
+    '## Status, times and error', '', ...fieldsTable(d.fields, a, b), '',
+    '## Outputs', '', ...rowsTable('Output', d.outputs), '',
+    '## Streams', '', ...rowsTable('Stream', d.streams), '',
+  ];
+  if (d.timeline !== null) {
+    out.push('## Timeline', '');
+    for (const t of d.timeline) out.push(...trackLines(t), '');
+  }
+  out.push('## ClipsParam and the raw answers', '',
+    d.clipsParamSame === null ? 'Neither job has a ClipsParam.' : d.clipsParamSame ? 'The ClipsParam is the same.' : '✎ The ClipsParam differs.',
+    'The JSON of both jobs (decoded) is open side by side in a diff editor.', '');
+  return out.join('\n');
+}
