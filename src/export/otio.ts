@@ -30,6 +30,7 @@
  */
 import { type Job, type Timeline, type TimelineClip, type TimelineTrack } from '../model/job.js';
 import { trackName } from '../present/trackNames.js';
+import { fileNameFromUrl } from '../util/urls.js';
 
 export const OTIO_DEFAULT_RATE = 30;
 const NS = 'aliyun_ice';
@@ -70,19 +71,9 @@ function range(startSeconds: number, durationSeconds: number, rate: number): Tim
   return { OTIO_SCHEMA: 'TimeRange.1', start_time: rationalTime(startSeconds, rate), duration: rationalTime(durationSeconds, rate) };
 }
 
-function fileName(url: string): string | null {
-  const path = url.split(/[?#]/, 1)[0] ?? '';
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return last ? decodeURIComponent(last) : null;
-  } catch {
-    return last || null;
-  }
-}
-
 function clipName(c: TimelineClip, n: number): string {
   if (c.mediaUrl) {
-    const f = fileName(c.mediaUrl);
+    const f = fileNameFromUrl(c.mediaUrl);
     if (f) return f;
   }
   if (c.mediaId) return c.mediaId;
@@ -91,7 +82,7 @@ function clipName(c: TimelineClip, n: number): string {
 }
 
 function mediaReference(c: TimelineClip): OtioExternalReference | OtioMissingReference {
-  if (c.mediaUrl) return { OTIO_SCHEMA: 'ExternalReference.1', name: fileName(c.mediaUrl) ?? '', target_url: c.mediaUrl, available_range: null, available_image_bounds: null, metadata: {} };
+  if (c.mediaUrl) return { OTIO_SCHEMA: 'ExternalReference.1', name: fileNameFromUrl(c.mediaUrl) ?? '', target_url: c.mediaUrl, available_range: null, available_image_bounds: null, metadata: {} };
   const why = c.mediaId ? 'an IMS media library id (no URL in the Timeline)' : 'no media: a text, subtitle or effect item';
   return { OTIO_SCHEMA: 'MissingReference.1', name: c.mediaId ?? '', available_range: null, available_image_bounds: null, metadata: { [NS]: { media_id: c.mediaId, why } } };
 }

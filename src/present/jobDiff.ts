@@ -9,6 +9,7 @@ import { type Job, type MediaStream, type JobOutput, type TimelineClip, type Tim
 import { formatBytes } from './formatBytes.js';
 import { statusLabelOf } from './status.js';
 import { trackName } from './trackNames.js';
+import { fileNameFromUrl } from '../util/urls.js';
 
 export type Mark = 'same' | 'changed' | 'added' | 'removed';
 
@@ -129,14 +130,8 @@ function clipKey(c: TimelineClip): string {
   return `m:${c.mediaId ?? c.mediaUrl ?? c.text ?? c.clipType ?? ''}`;
 }
 
-function fileName(url: string | null): string | null {
-  if (!url) return null;
-  const path = url.split(/[?#]/, 1)[0] ?? '';
-  return path.slice(path.lastIndexOf('/') + 1) || null;
-}
-
 function side(c: TimelineClip, index: number): ClipSide {
-  const name = c.mediaId ?? fileName(c.mediaUrl) ?? (c.text !== null ? c.text.slice(0, 60) : null) ?? c.clipType ?? 'clip';
+  const name = c.mediaId ?? fileNameFromUrl(c.mediaUrl) ?? (c.text !== null ? c.text.slice(0, 60) : null) ?? c.clipType ?? 'clip';
   const place = c.timelineIn === null ? 'no position' : `${num(c.timelineIn)}–${c.timelineOut === null ? '?' : num(c.timelineOut)} s`;
   const source = c.in === null && c.out === null ? '' : `in ${num(c.in)}–${num(c.out)} s`;
   return { index, name, place, source };
@@ -220,7 +215,7 @@ function timelineDiff(a: Job, b: Job): TrackDiff[] | null {
 
 export function diffJobs(a: Job, b: Job): JobDiff {
   const fields = jobFields(a, b);
-  const outputs = alignRows(a.outputs, b.outputs, (o, i) => o.label ?? fileName(o.url) ?? o.mediaId ?? `output ${i + 1}`, outputCells);
+  const outputs = alignRows(a.outputs, b.outputs, (o, i) => o.label ?? fileNameFromUrl(o.url) ?? o.mediaId ?? `output ${i + 1}`, outputCells);
   const streams = alignRows(a.streams, b.streams, (s, i) => `${s.output ?? 'output'} · ${s.type} ${s.index ?? i}`, streamCells);
   const timeline = timelineDiff(a, b);
   const cp = (j: Job) => (j.clipsParam === null || j.clipsParam === undefined ? null : JSON.stringify(j.clipsParam));

@@ -525,19 +525,8 @@ export function describeValue(v: unknown): string {
 // ---------------------------------------------------------------------------------------------------------
 // Small mapping helpers
 
-/** The last path segment of a URL (or OSS/OBS path), without query or fragment, decoded; else null. */
-export function fileNameFromUrl(url: string | null): string | null {
-  if (url === null) return null;
-  const path = url.split(/[?#]/, 1)[0] ?? '';
-  const afterScheme = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
-  const seg = afterScheme.split('/').filter((p) => p !== '').pop();
-  if (seg === undefined) return null;
-  try {
-    return decodeURIComponent(seg);
-  } catch {
-    return seg;
-  }
-}
+// The last path segment of a URL, decoded (shared with the OTIO export and the job comparison).
+export { fileNameFromUrl } from '../../util/urls.js';
 
 /** A Job with every optional field empty, for a kind's mapping to fill in. */
 export function blankJob(kind: JobKind, region: string, id: string): Job {
