@@ -32,6 +32,8 @@ export function pickJob(value: unknown): Job {
 export interface PreviewPageOptions extends PreviewOptions {
   /** Where dist/ is (default: this project's). */
   root?: string;
+  /** The display language, as VS Code's host passes it: its bundle from l10n/ (default: English, no bundle). */
+  lang?: string;
 }
 
 /** The preview page's HTML for a job. */
@@ -42,7 +44,9 @@ export function previewHtml(job: Job, o: PreviewPageOptions = {}): string {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
     return pathToFileURL(file).href;
   };
-  const { root: _root, ...options } = o;
+  const { root: _root, lang, ...options } = o;
+  const bundleFile = lang ? join(root, 'l10n', `bundle.l10n.${lang}.json`) : null;
+  const bundle: unknown = bundleFile && existsSync(bundleFile) ? JSON.parse(readFileSync(bundleFile, 'utf8')) : {};
   return inspectorHtml({
     cspSource: 'file:',
     nonce: randomBytes(18).toString('base64'),
@@ -50,7 +54,10 @@ export function previewHtml(job: Job, o: PreviewPageOptions = {}): string {
     styles: [dist('webview/codicon.css'), dist('webview/inspector.css'), dist('preview/preview-theme.css')],
     scripts: [dist('preview/preview-host.js'), dist('webview/inspector.js')],
     bodyClass: `vscode-${options.theme ?? 'dark'}`,
+    ...(lang ? { lang } : {}),
     dataBlocks: [
+      // As the panel host does (src/views/inspectorPanel.ts): the display language and its bundle.
+      { id: 'l10n', json: JSON.stringify({ lang: lang ?? 'en', bundle }) },
       { id: 'preview-job', json: JSON.stringify(job) },
       { id: 'preview-options', json: JSON.stringify(options) },
     ],

@@ -35,6 +35,7 @@ declare -A TOOL_PACKAGE=([g++]=g++ [make]=make [python3]=python3)
 BROWSER_PACKAGES=(
   chromium
   fonts-liberation fonts-dejavu-core  # readable screenshots
+  fonts-wqy-microhei                  # Chinese text (the zh-cn inspector and screenshots)
 )
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -17,6 +17,7 @@ import { type CoreModule } from './tracking/cloudAccess.js';
 import { type StoreProblem } from './tracking/jobStore.js';
 import { createStatusBar } from './views/statusBar.js';
 import { JOB_SCHEME } from './views/jobDocument.js';
+import { setL10nBundle } from './util/l10n.js';
 
 /** The core bundle sits next to this one (dist/cloud-core.js); `./cloud-core.js` is external to the extension build. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require of a sibling bundle is the point
@@ -27,6 +28,8 @@ let flushOnDeactivate: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
+  // The messages of the pure layers (src/util/l10n.ts) from the bundle VS Code loaded for its display language.
+  setL10nBundle(vscode.l10n.bundle, vscode.env.language);
   const testMode = process.env.MEDIA_JOBS_TEST === '1';
   const phases: Array<[string, number]> = [];
   const mark = (label: string) => phases.push([label, performance.now() - started]);

@@ -17,6 +17,8 @@ export interface InspectorHtmlOptions {
   title: string;
   /** The preview sets the theme class itself (VS Code sets it on the real webview's body). */
   bodyClass?: string;
+  /** The page's language (`en`, `zh-cn`). */
+  lang?: string;
   /** Non-executable JSON data blocks (the preview's job); `<` is escaped so the text cannot close the element. */
   dataBlocks?: Array<{ id: string; json: string }>;
 }
@@ -47,7 +49,7 @@ export function inspectorHtml(o: InspectorHtmlOptions): string {
   const scripts = o.scripts.map((src) => `  <script nonce="${o.nonce}" src="${escapeHtml(src)}"></script>`).join('\n');
   const data = (o.dataBlocks ?? []).map((d) => `  <script type="application/json" id="${escapeHtml(d.id)}">${jsonForDataBlock(d.json)}</script>`).join('\n');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(o.lang ?? 'en')}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${escapeHtml(inspectorCsp(o.cspSource, o.nonce))}">

@@ -223,6 +223,9 @@ class InspectorPanel {
       title: this.session.title(),
       styles: [asset('codicon.css'), asset('inspector.css')],
       scripts: [asset('inspector.js')],
+      // The webview has no vscode API: its messages come from the bundle VS Code loaded for its display language.
+      lang: vscode.env.language,
+      dataBlocks: [{ id: 'l10n', json: JSON.stringify({ lang: vscode.env.language, bundle: vscode.l10n.bundle ?? {} }) }],
     });
   }
 

@@ -3,6 +3,7 @@
  * the UI state (tab, scroll, zoom, selection, sort) across live updates, and reports what it painted.
  */
 import { type HostMessage, INSPECTOR_TABS, type InspectorTab, type JobPayload } from '../protocol/webview.js';
+import * as l10n from '../util/l10n.js';
 import { type ClipKey, type Ctx } from './context.js';
 import { button, clear, h, icon } from './dom.js';
 import { num, plural } from './format.js';
@@ -19,7 +20,7 @@ import { TimelineTab } from './views/timeline.js';
 import { banner, emptyState } from './views/widgets.js';
 
 const TAB_TITLE: Readonly<Record<InspectorTab, string>> = {
-  overview: 'Overview', timeline: 'Timeline', clips: 'Clips', clipsParam: 'ClipsParam', streams: 'Streams', raw: 'Raw JSON',
+  overview: l10n.t('Overview'), timeline: l10n.t('Timeline'), clips: l10n.t('Clips'), clipsParam: 'ClipsParam', streams: l10n.t('Streams'), raw: l10n.t('Raw JSON'),
 };
 const TAB_ICON: Readonly<Record<InspectorTab, string>> = {
   overview: 'info', timeline: 'graph-line', clips: 'list-flat', clipsParam: 'symbol-namespace', streams: 'pulse', raw: 'json',
@@ -49,7 +50,7 @@ export class App implements Ctx {
     this.state = readState(host.getState());
     this.root = root;
     this.headerBox = h('div', { class: 'header-box' });
-    this.tabBar = h('div', { class: 'tabs', role: 'tablist', aria: { label: 'Inspector sections' }, on: { keydown: (e) => this.onTabKey(e) } });
+    this.tabBar = h('div', { class: 'tabs', role: 'tablist', aria: { label: l10n.t('Inspector sections') }, on: { keydown: (e) => this.onTabKey(e) } });
     this.panel = h('main', { class: 'tab-panel', id: 'tab-panel', role: 'tabpanel', tabIndex: -1, on: { scroll: () => this.onPanelScroll() } });
     this.live = h('div', { class: 'sr-only', aria: { live: 'polite' }, role: 'status' });
     this.toast = h('div', { class: 'toast', role: 'status', aria: { live: 'polite' } });
@@ -158,7 +159,7 @@ export class App implements Ctx {
     const tl = p.timeline;
     switch (tab) {
       case 'timeline':
-        if (tl.state === 'error') return { text: '!', cls: 'error', title: 'The Timeline could not be read' };
+        if (tl.state === 'error') return { text: '!', cls: 'error', title: l10n.t('The Timeline could not be read') };
         if (tl.state === 'ok') return { text: num(tl.summary.tracks.length, 0), title: plural(tl.summary.tracks.length, 'track') };
         return null;
       case 'clips':
@@ -225,7 +226,7 @@ export class App implements Ctx {
       this.panel.appendChild(t.el);
       if (this.src.summary.tracks.length === 0) {
         t.waitingForLanes = false;
-        this.panel.insertBefore(emptyState('graph-line', 'The Timeline has no clips', ['It parsed, but holds no tracks with clips.']), t.el);
+        this.panel.insertBefore(emptyState('graph-line', l10n.t('The Timeline has no clips'), [l10n.t('It parsed, but holds no tracks with clips.')]), t.el);
       }
       t.attached();
       this.mountedTab = tab;
@@ -289,7 +290,7 @@ export class App implements Ctx {
     const tl = p.timeline;
     const root = h('div', { class: 'timeline-state' });
     if (!p.job) {
-      root.appendChild(emptyState('graph-line', 'No timeline yet', ['The job has not been fetched.']));
+      root.appendChild(emptyState('graph-line', l10n.t('No timeline yet'), [l10n.t('The job has not been fetched.')]));
       return root;
     }
     switch (tl.state) {
@@ -298,25 +299,25 @@ export class App implements Ctx {
         const fromTemplate = can?.template === true && Boolean(p.job.templateId);
         const why = fromTemplate
           ? `This job was produced from template ${p.job.templateId}; its clips are in ClipsParam.`
-          : can?.timeline === true ? 'The job carries no Timeline.' : `${kindLabel(p.job.kind)}s have no timeline.`;
-        root.appendChild(emptyState('graph-line', 'This job has no timeline', [why],
-          fromTemplate ? [button({ icon: 'symbol-namespace', label: 'Show ClipsParam', class: 'secondary', onClick: () => this.showTab('clipsParam') })] : []));
+          : can?.timeline === true ? l10n.t('The job carries no Timeline.') : `${kindLabel(p.job.kind)}s have no timeline.`;
+        root.appendChild(emptyState('graph-line', l10n.t('This job has no timeline'), [why],
+          fromTemplate ? [button({ icon: 'symbol-namespace', label: l10n.t('Show ClipsParam'), class: 'secondary', onClick: () => this.showTab('clipsParam') })] : []));
         return root;
       }
       case 'pending':
-        root.appendChild(emptyState('loading', 'Fetching the full timeline…', ['The saved snapshot kept no clips (to keep the saved state small); the job is being fetched again.']));
+        root.appendChild(emptyState('loading', l10n.t('Fetching the full timeline…'), [l10n.t('The saved snapshot kept no clips (to keep the saved state small); the job is being fetched again.')]));
         return root;
       case 'error': {
-        root.appendChild(banner('error', 'The Timeline could not be read', [
+        root.appendChild(banner('error', l10n.t('The Timeline could not be read'), [
           h('span', { class: 'mono', text: tl.parseError }),
-          'The job itself is shown as the cloud sent it; below is the Timeline exactly as received.',
+          l10n.t('The job itself is shown as the cloud sent it; below is the Timeline exactly as received.'),
         ], { id: 'timeline-error' }));
         if (tab === 'timeline') {
           const shown = tl.rawText.length < tl.rawTextLength ? ` (the first ${num(tl.rawText.length, 0)} of ${num(tl.rawTextLength, 0)} characters)` : ` (${plural(tl.rawTextLength, 'character')})`;
           root.appendChild(h('div', { class: 'section-head' },
             h('h2', {}, icon('file-code'), h('span', { text: `Raw Timeline${shown}` })),
-            h('div', { class: 'section-actions' }, button({ icon: 'copy', label: 'Copy', class: 'secondary small', onClick: () => this.copy(tl.rawText, 'raw Timeline') }))));
-          root.appendChild(h('pre', { class: 'json-block plain raw-timeline', tabIndex: 0, text: tl.rawText, aria: { label: 'Raw Timeline text' } }));
+            h('div', { class: 'section-actions' }, button({ icon: 'copy', label: l10n.t('Copy'), class: 'secondary small', onClick: () => this.copy(tl.rawText, 'raw Timeline') }))));
+          root.appendChild(h('pre', { class: 'json-block plain raw-timeline', tabIndex: 0, text: tl.rawText, aria: { label: l10n.t('Raw Timeline text') } }));
         }
         return root;
       }
@@ -333,18 +334,18 @@ export class App implements Ctx {
     const job = p.job;
     const root = h('div', { class: 'clips-param' });
     if (!job) {
-      root.appendChild(emptyState('symbol-namespace', 'No ClipsParam yet', ['The job has not been fetched.']));
+      root.appendChild(emptyState('symbol-namespace', l10n.t('No ClipsParam yet'), [l10n.t('The job has not been fetched.')]));
       return root;
     }
     if (job.clipsParam === null || job.clipsParam === undefined) {
-      root.appendChild(emptyState('symbol-namespace', 'This job has no ClipsParam', [
+      root.appendChild(emptyState('symbol-namespace', l10n.t('This job has no ClipsParam'), [
         kindInfo(job.kind)?.inspector.template === true
-          ? 'Only jobs produced from a template carry ClipsParam (the values that fill the template\'s placeholders).'
+          ? l10n.t('Only jobs produced from a template carry ClipsParam (the values that fill the template\'s placeholders).')
           : `${kindLabel(job.kind)}s have no ClipsParam.`,
       ]));
       return root;
     }
-    root.appendChild(h('p', { class: 'muted small' }, job.templateId ? `Values for template ${job.templateId}, decoded from JSON.` : 'Decoded from JSON.'));
+    root.appendChild(h('p', { class: 'muted small' }, job.templateId ? `Values for template ${job.templateId}, decoded from JSON.` : l10n.t('Decoded from JSON.')));
     root.appendChild(decodedValue(this, job.clipsParam, 'clipsParam', 'ClipsParam', ''));
     return root;
   }

@@ -3,6 +3,8 @@
  * strict CSP (scripts only with the page's nonce, no eval, no inline styles in markup) and builds every element
  * through dom.ts, which only ever writes job data as text.
  */
+// First: the message catalog, before any module that calls l10n.t at load.
+import './l10nBoot.js';
 import { App } from './app.js';
 import { HostConnection } from './host.js';
 

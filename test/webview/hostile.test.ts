@@ -114,7 +114,7 @@ async function assertUntouched(o: Opened, where: string): Promise<void> {
   assert.ok(r.appVisible, `${where}: the app is on screen`);
   assert.equal(r.injected, 0, `${where}: no element built from job data`);
   assert.equal(r.cspMetas, 1, `${where}: the page's own CSP, nothing added`);
-  assert.deepEqual(r.scripts, ['application/json', 'application/json', 'nonce', 'nonce'], `${where}: only the page's own scripts`);
+  assert.deepEqual(r.scripts, ['application/json', 'application/json', 'application/json', 'nonce', 'nonce'], `${where}: only the page's own scripts`);
   assert.equal(r.handlerAttrs, 0, `${where}: no inline event handler attribute anywhere`);
   assert.equal(r.styleAttrsFromData, 0, `${where}: no style from job data`);
   assert.equal(r.stylesheets, 3, `${where}: only the three linked stylesheets`);

@@ -55,7 +55,7 @@ export interface Opened {
 let pageNo = 0;
 
 /** Writes a preview of `job`, opens it, waits until the webview reports a render, and returns the page with its records. */
-export async function openPreview(browser: Browser, job: Job, o: PreviewOptions & { name?: string; viewport?: { width: number; height: number } } = {}): Promise<Opened> {
+export async function openPreview(browser: Browser, job: Job, o: PreviewOptions & { name?: string; viewport?: { width: number; height: number }; lang?: string } = {}): Promise<Opened> {
   mkdirSync(join(ARTIFACTS, 'pages'), { recursive: true });
   const { name, viewport, ...options } = o;
   const file = writePreview(job, join(ARTIFACTS, 'pages', `${name ?? `page-${process.pid}-${++pageNo}`}.html`), options);

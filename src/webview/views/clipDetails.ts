@@ -1,5 +1,6 @@
 /** The selected clip: its placement and media in words, then its full JSON exactly as in the Timeline. */
 import { type TimelineClip } from '../../model/job.js';
+import * as l10n from '../../util/l10n.js';
 import { clipCaption, type TrackSummary } from '../../present/timelineIndex.js';
 import { type Ctx } from '../context.js';
 import { button, h, icon } from '../dom.js';
@@ -15,46 +16,46 @@ export function clipDetails(ctx: Ctx, found: LocatedClip, track: TrackSummary | 
   const src = c.in !== null || c.out !== null ? `${c.in !== null ? timecode(c.in) : '0:00.000'} → ${c.out !== null ? timecode(c.out) : 'end of source'}` : null;
   const placement = c.timelineIn !== null
     ? h('span', {}, `${timecode(c.timelineIn)} → ${c.timelineOut !== null ? timecode(c.timelineOut) : 'end unknown'}`,
-      c.derivedPlacement ? chip('derived', { class: 'small derived-chip', icon: 'symbol-operator', title: 'Not given in the Timeline: computed by laying clips end to end, from a referenced clip (ReferenceClipId), or from the job\'s Duration for a clip that runs to the end' }) : null)
-    : missing('No position could be derived for this clip');
+      c.derivedPlacement ? chip('derived', { class: 'small derived-chip', icon: 'symbol-operator', title: l10n.t('Not given in the Timeline: computed by laying clips end to end, from a referenced clip (ReferenceClipId), or from the job\'s Duration for a clip that runs to the end') }) : null)
+    : missing(l10n.t('No position could be derived for this clip'));
   const mediaUrl = c.mediaUrl;
   const rows = facts([
-    ['Track', track ? `${trackName(track)}${track.main ? ' (main)' : ''}` : `track ${found.track + 1}`],
-    ['Clip', `#${found.index + 1} in the Timeline's order`],
-    ['Type', c.clipType ?? missing('The Timeline gives no Type (a media clip by default)')],
-    c.mediaId !== null ? ['Media ID', copyable(ctx, c.mediaId, 'media id')] : null,
-    mediaUrl !== null ? ['Media URL', h('span', { class: 'copyable' },
+    [l10n.t('Track'), track ? `${trackName(track)}${track.main ? ' (main)' : ''}` : `track ${found.track + 1}`],
+    [l10n.t('Clip'), `#${found.index + 1} in the Timeline's order`],
+    [l10n.t('Type'), c.clipType ?? missing(l10n.t('The Timeline gives no Type (a media clip by default)'))],
+    c.mediaId !== null ? [l10n.t('Media ID'), copyable(ctx, c.mediaId, 'media id')] : null,
+    mediaUrl !== null ? [l10n.t('Media URL'), h('span', { class: 'copyable' },
       h('span', { class: 'mono value-text', text: mediaUrl }),
-      button({ icon: 'copy', title: 'Copy media URL', class: 'inline', onClick: () => ctx.copy(mediaUrl, 'media URL') }),
+      button({ icon: 'copy', title: l10n.t('Copy media URL'), class: 'inline', onClick: () => ctx.copy(mediaUrl, 'media URL') }),
       isWebUrl(mediaUrl) ? button({ icon: 'link-external', title: `Open ${mediaUrl}`, class: 'inline', onClick: () => ctx.open(mediaUrl) }) : null)] : null,
-    c.mediaId === null && mediaUrl === null && c.text === null ? ['Media', h('span', { class: 'flag-text' }, icon('warning'), ' none: this clip names neither a media id nor a URL')] : null,
-    c.text !== null ? ['Text', h('span', { class: 'clip-text', text: c.text })] : null,
+    c.mediaId === null && mediaUrl === null && c.text === null ? [l10n.t('Media'), h('span', { class: 'flag-text' }, icon('warning'), ' none: this clip names neither a media id nor a URL')] : null,
+    c.text !== null ? [l10n.t('Text'), h('span', { class: 'clip-text', text: c.text })] : null,
     captionRow(c),
-    layoutRow('Layout', c.raw),
-    fontRow('Font', c.raw),
-    captionEffect(c) !== null ? layoutRow('Caption layout', captionEffect(c) ?? {}) : null,
-    captionEffect(c) !== null ? fontRow('Caption font', captionEffect(c) ?? {}) : null,
-    ['Source In → Out', src ?? missing('The Timeline gives no In/Out: the whole source')],
-    ['On the output', placement],
-    ['Length', length !== null ? duration(length) : missing()],
-    c.speed !== null ? ['Speed', `${num(c.speed)}×`] : null,
-    c.duration !== null ? ['Duration', duration(c.duration)] : null,
-    ['Effects', c.effects.length > 0
+    layoutRow(l10n.t('Layout'), c.raw),
+    fontRow(l10n.t('Font'), c.raw),
+    captionEffect(c) !== null ? layoutRow(l10n.t('Caption layout'), captionEffect(c) ?? {}) : null,
+    captionEffect(c) !== null ? fontRow(l10n.t('Caption font'), captionEffect(c) ?? {}) : null,
+    [l10n.t('Source In → Out'), src ?? missing(l10n.t('The Timeline gives no In/Out: the whole source'))],
+    [l10n.t('On the output'), placement],
+    [l10n.t('Length'), length !== null ? duration(length) : missing()],
+    c.speed !== null ? [l10n.t('Speed'), `${num(c.speed)}×`] : null,
+    c.duration !== null ? [l10n.t('Duration'), duration(c.duration)] : null,
+    [l10n.t('Effects'), c.effects.length > 0
       ? h('span', { class: 'effects' }, ...c.effects.map((e) => chip(`${e.type}${e.subType ? `/${e.subType}` : ''}${e.durationSeconds !== null ? ` ${num(e.durationSeconds)} s` : ''}`, { class: 'small' })))
       : h('span', { class: 'muted', text: 'none' })],
-  ], 'Selected clip');
+  ], l10n.t('Selected clip'));
   const json = c.raw;
   return h('section', { class: 'clip-details', aria: { label: `Selected clip: ${clipName(c)}` } },
     h('div', { class: 'section-head' },
       h('h2', {}, icon('symbol-field'), h('span', { text: `Selected clip · ${clipName(c)}` })),
       h('div', { class: 'section-actions' },
-        button({ icon: 'copy', label: 'Copy JSON', class: 'secondary small', onClick: () => ctx.copy(JSON.stringify(json, null, 2), 'clip JSON') }),
-        ctx.state.tab !== 'timeline' ? button({ icon: 'graph-line', label: 'Show on timeline', class: 'secondary small', onClick: () => {
+        button({ icon: 'copy', label: l10n.t('Copy JSON'), class: 'secondary small', onClick: () => ctx.copy(JSON.stringify(json, null, 2), 'clip JSON') }),
+        ctx.state.tab !== 'timeline' ? button({ icon: 'graph-line', label: l10n.t('Show on timeline'), class: 'secondary small', onClick: () => {
           ctx.showTab('timeline');
           ctx.select({ track: found.track, index: found.index }, { reveal: true });
         } }) : null)),
     h('div', { class: 'clip-details-body' }, rows,
-      h('div', { class: 'clip-json' }, h('div', { class: 'muted small', text: 'As in the Timeline' }), jsonBlock(json, 'Clip JSON'))));
+      h('div', { class: 'clip-json' }, h('div', { class: 'muted small', text: l10n.t('As in the Timeline') }), jsonBlock(json, l10n.t('Clip JSON')))));
 }
 
 /** The clip's caption effect (its first Text effect), whose Content is drawn over the clip. */
@@ -89,22 +90,22 @@ function captionRow(c: TimelineClip): [string, HTMLElement] | null {
   const e = captionEffect(c) ?? {};
   const tIn = typeof e.TimelineIn === 'number' ? e.TimelineIn : null;
   const tOut = typeof e.TimelineOut === 'number' ? e.TimelineOut : null;
-  return ['Caption', h('span', { class: 'clip-caption-wrap' },
+  return [l10n.t('Caption'), h('span', { class: 'clip-caption-wrap' },
     h('span', { class: 'clip-caption clip-text', text }),
     tIn !== null || tOut !== null ? h('span', { class: 'muted small', text: ` (${tIn !== null ? timecode(tIn) : 'clip start'} → ${tOut !== null ? timecode(tOut) : 'clip end'})` }) : null)];
 }
 
 /** Where the clip sits in the picture: X/Y (fractions below 1, else pixels), Width/Height, AdaptMode. */
 function layoutRow(label: string, o: Record<string, unknown>): [string, HTMLElement] | null {
-  const el = pairs(o, [['X', 'X'], ['Y', 'Y'], ['Width', 'Width'], ['Height', 'Height'], ['AdaptMode', 'AdaptMode'], ['Alignment', 'Alignment'], ['TextWidth', 'Text width']]);
+  const el = pairs(o, [['X', 'X'], ['Y', 'Y'], [l10n.t('Width'), l10n.t('Width')], [l10n.t('Height'), l10n.t('Height')], ['AdaptMode', 'AdaptMode'], [l10n.t('Alignment'), l10n.t('Alignment')], ['TextWidth', l10n.t('Text width')]]);
   return el !== null ? [label, el] : null;
 }
 
 /** Text styling of a text or subtitle clip, or of a caption: font, size, colour, outline, bold/italic/underline. */
 function fontRow(label: string, o: Record<string, unknown>): [string, HTMLElement] | null {
   const face = o.FontFace !== null && typeof o.FontFace === 'object' && !Array.isArray(o.FontFace) ? o.FontFace as Record<string, unknown> : {};
-  const styles = (['Bold', 'Italic', 'Underline'] as const).filter((k) => face[k] === true).map((k) => k.toLowerCase());
-  const base = pairs(o, [['Font', 'Font'], ['FontSize', 'Size'], ['FontColor', 'Colour'], ['FontColorOpacity', 'Opacity'], ['Outline', 'Outline'], ['OutlineColour', 'Outline colour'], ['EffectColorStyle', 'Style']]);
+  const styles = ([l10n.t('Bold'), l10n.t('Italic'), l10n.t('Underline')] as const).filter((k) => face[k] === true).map((k) => k.toLowerCase());
+  const base = pairs(o, [[l10n.t('Font'), l10n.t('Font')], ['FontSize', l10n.t('Size')], ['FontColor', l10n.t('Colour')], ['FontColorOpacity', l10n.t('Opacity')], [l10n.t('Outline'), l10n.t('Outline')], ['OutlineColour', l10n.t('Outline colour')], ['EffectColorStyle', l10n.t('Style')]]);
   if (base === null && styles.length === 0) return null;
   return [label, h('span', { class: 'clip-font' }, base, styles.length > 0 ? h('span', { class: 'clip-pair muted', text: styles.join(', ') }) : null)];
 }

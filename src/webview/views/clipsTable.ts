@@ -4,6 +4,7 @@
  * clip's details.
  */
 import { type ClipBrief, type ClipSortKey, type TimelineSummary } from '../../present/timelineIndex.js';
+import * as l10n from '../../util/l10n.js';
 import { type Ctx } from '../context.js';
 import { clear, h, icon } from '../dom.js';
 import { baseName, num, oneLine, plural, timecode } from '../format.js';
@@ -26,10 +27,10 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { sort: 'order', label: '#', width: '76px', numeric: true, cell: (_r, n) => ({ text: String(n + 1) }) },
-  { sort: 'track', label: 'Track', width: '110px', cell: (r, _n, s) => ({ text: s.tracks[r.track] ? trackName(s.tracks[r.track]!) : String(r.track) }) },
-  { sort: 'type', label: 'Type', width: '90px', cell: (r) => ({ text: r.clipType ?? '—', cls: r.clipType ? '' : 'muted' }) },
+  { sort: 'track', label: l10n.t('Track'), width: '110px', cell: (r, _n, s) => ({ text: s.tracks[r.track] ? trackName(s.tracks[r.track]!) : String(r.track) }) },
+  { sort: 'type', label: l10n.t('Type'), width: '90px', cell: (r) => ({ text: r.clipType ?? '—', cls: r.clipType ? '' : 'muted' }) },
   {
-    sort: 'media', label: 'Media', width: 'minmax(180px, 1fr)',
+    sort: 'media', label: l10n.t('Media'), width: 'minmax(180px, 1fr)',
     cell: (r) => {
       if (r.mediaId !== null) return { text: r.mediaId, title: r.mediaUrl ?? r.mediaId, cls: 'mono' };
       if (r.mediaUrl !== null) return { text: baseName(r.mediaUrl) ?? r.mediaUrl, title: r.mediaUrl, cls: 'mono' };
@@ -38,16 +39,16 @@ const COLUMNS: Column[] = [
     },
   },
   {
-    sort: 'caption', label: 'Caption', width: 'minmax(110px, 0.8fr)',
+    sort: 'caption', label: l10n.t('Caption'), width: 'minmax(110px, 0.8fr)',
     cell: (r) => (r.caption !== null ? { text: oneLine(r.caption, 120), title: r.caption, cls: 'caption-cell' } : { text: '—', cls: 'muted' }),
   },
-  { sort: 'in', label: 'In', width: '80px', numeric: true, cell: (r) => ({ text: r.in !== null ? num(r.in) : '—' }) },
-  { sort: 'out', label: 'Out', width: '80px', numeric: true, cell: (r) => ({ text: r.out !== null ? num(r.out) : '—' }) },
-  { sort: 'timelineIn', label: 'Timeline In', width: '104px', numeric: true, cell: (r) => ({ text: timecode(r.timelineIn), cls: r.derived ? 'derived-text' : '', title: r.derived ? 'Derived (not given in the Timeline)' : undefined }) },
-  { sort: 'timelineOut', label: 'Timeline Out', width: '104px', numeric: true, cell: (r) => ({ text: timecode(r.timelineOut), cls: r.derived ? 'derived-text' : '' }) },
-  { sort: 'length', label: 'Length', width: '80px', numeric: true, cell: (r) => ({ text: r.timelineIn !== null && r.timelineOut !== null ? `${num(r.timelineOut - r.timelineIn)} s` : '—' }) },
-  { sort: 'speed', label: 'Speed', width: '64px', numeric: true, cell: (r) => ({ text: r.speed !== null ? `${num(r.speed)}×` : '—' }) },
-  { sort: 'effects', label: 'Effects', width: 'minmax(90px, 0.5fr)', cell: (r) => ({ text: r.effectCount === 0 ? '—' : r.effects.join(', ') + (r.effectCount > r.effects.length ? ` +${r.effectCount - r.effects.length}` : ''), cls: r.effectCount === 0 ? 'muted' : '' }) },
+  { sort: 'in', label: l10n.t('In'), width: '80px', numeric: true, cell: (r) => ({ text: r.in !== null ? num(r.in) : '—' }) },
+  { sort: 'out', label: l10n.t('Out'), width: '80px', numeric: true, cell: (r) => ({ text: r.out !== null ? num(r.out) : '—' }) },
+  { sort: 'timelineIn', label: l10n.t('Timeline In'), width: '104px', numeric: true, cell: (r) => ({ text: timecode(r.timelineIn), cls: r.derived ? 'derived-text' : '', title: r.derived ? l10n.t('Derived (not given in the Timeline)') : undefined }) },
+  { sort: 'timelineOut', label: l10n.t('Timeline Out'), width: '104px', numeric: true, cell: (r) => ({ text: timecode(r.timelineOut), cls: r.derived ? 'derived-text' : '' }) },
+  { sort: 'length', label: l10n.t('Length'), width: '80px', numeric: true, cell: (r) => ({ text: r.timelineIn !== null && r.timelineOut !== null ? `${num(r.timelineOut - r.timelineIn)} s` : '—' }) },
+  { sort: 'speed', label: l10n.t('Speed'), width: '64px', numeric: true, cell: (r) => ({ text: r.speed !== null ? `${num(r.speed)}×` : '—' }) },
+  { sort: 'effects', label: l10n.t('Effects'), width: 'minmax(90px, 0.5fr)', cell: (r) => ({ text: r.effectCount === 0 ? '—' : r.effects.join(', ') + (r.effectCount > r.effects.length ? ` +${r.effectCount - r.effects.length}` : ''), cls: r.effectCount === 0 ? 'muted' : '' }) },
 ];
 
 /**

@@ -1,5 +1,6 @@
 /** The panel's header: what the job is, its status (with the cloud's own value), progress, and the banners. */
 import { JOB_STATUSES } from '../../model/job.js';
+import * as l10n from '../../util/l10n.js';
 import { CLOUD_LABEL } from '../../kinds/index.js';
 import { STATUS_LABEL } from '../../present/status.js';
 import { type Ctx } from '../context.js';
@@ -24,50 +25,50 @@ export function renderHeader(ctx: Ctx): HTMLElement {
     h('div', { class: 'title-text' },
       h('h1', { id: 'job-title' }, h('span', { class: 'kind-label', text: kindLabel }), name ? h('span', { class: 'job-name', text: name, title: job?.name ?? undefined }) : null),
       h('div', { class: 'subtitle' },
-        job ? statusChip(job.status, job.rawStatus, { kind: job.kind }) : p.tracked.refreshing ? chip('Fetching…', { icon: 'loading', class: 'status status-queued spin' }) : chip('Not fetched', { icon: 'circle-slash', class: 'status status-unknown' }),
+        job ? statusChip(job.status, job.rawStatus, { kind: job.kind }) : p.tracked.refreshing ? chip(l10n.t('Fetching…'), { icon: 'loading', class: 'status status-queued spin' }) : chip(l10n.t('Not fetched'), { icon: 'circle-slash', class: 'status status-unknown' }),
         chip(`${CLOUD_LABELS[job?.cloud ?? ''] ?? CLOUD_LABELS[info?.cloud ?? 'aliyun']} · ${ref.region || 'default region'}`, { icon: 'cloud', class: 'plain' }),
-        h('span', { class: 'id-group', title: 'Job id' }, h('span', { class: 'id-label', text: 'ID' }), copyable(ctx, ref.id, 'job id', { class: 'job-id' })))),
+        h('span', { class: 'id-group', title: l10n.t('Job id') }, h('span', { class: 'id-label', text: 'ID' }), copyable(ctx, ref.id, 'job id', { class: 'job-id' })))),
     h('div', { class: 'header-actions' },
       button({
-        icon: p.tracked.refreshing ? 'loading' : 'refresh', title: 'Refresh', label: 'Refresh', class: `secondary${p.tracked.refreshing ? ' spin' : ''}`,
+        icon: p.tracked.refreshing ? 'loading' : 'refresh', title: l10n.t('Refresh'), label: l10n.t('Refresh'), class: `secondary${p.tracked.refreshing ? ' spin' : ''}`,
         onClick: () => ctx.host.send({ type: 'refresh' }),
       })));
 
   const parts: HTMLElement[] = [titleRow];
   if (job && job.progress !== null && (job.status === 'running' || job.status === 'queued' || job.progress < 100)) {
-    parts.push(h('div', { class: 'progress-row' }, progressBar(job.progress, 'Progress'), h('span', { class: 'progress-text', text: `${Math.round(job.progress)} %` })));
+    parts.push(h('div', { class: 'progress-row' }, progressBar(job.progress, l10n.t('Progress')), h('span', { class: 'progress-text', text: `${Math.round(job.progress)} %` })));
   }
 
   const banners = h('div', { class: 'banners' });
   if (job?.error) {
     const e = job.error;
-    const what = job.status === 'partial' || job.status === 'failed' ? STATUS_LABEL[job.status] : 'Error';
+    const what = job.status === 'partial' || job.status === 'failed' ? STATUS_LABEL[job.status] : l10n.t('Error');
     banners.appendChild(banner(job.status === 'partial' ? 'warning' : 'error', e.code ? `${what}: ${e.code}` : what, [
       e.message ? h('span', { class: 'error-message', text: e.message }) : null,
-      p.errorHint ? h('span', { class: 'hint' }, h('strong', { text: 'Hint: ' }), p.errorHint) : null,
+      p.errorHint ? h('span', { class: 'hint' }, h('strong', { text: l10n.t('Hint: ') }), p.errorHint) : null,
     ], { id: 'job-error' }));
   }
   if (job && !(JOB_STATUSES as readonly string[]).includes(job.status)) {
-    banners.appendChild(banner('warning', 'Unknown status', [`The cloud reported "${job.rawStatus}", which this extension does not know.`]));
+    banners.appendChild(banner('warning', l10n.t('Unknown status'), [`The cloud reported "${job.rawStatus}", which this extension does not know.`]));
   } else if (job && job.status === 'unknown') {
-    banners.appendChild(banner('warning', `Unknown status: ${job.rawStatus === '' ? '(empty)' : job.rawStatus}`, [
-      'The cloud reported a status value this extension does not know; it is shown as it came. The job is still polled until it reaches a known final status.',
+    banners.appendChild(banner('warning', `Unknown status: ${job.rawStatus === '' ? l10n.t('(empty)') : job.rawStatus}`, [
+      l10n.t('The cloud reported a status value this extension does not know; it is shown as it came. The job is still polled until it reaches a known final status.'),
     ], { id: 'unknown-status' }));
   }
   const le = p.tracked.lastError;
   if (le) {
     const at = dateTime(le.at);
-    banners.appendChild(banner(job ? 'warning' : 'error', `${job ? 'The last refresh failed' : 'The job could not be fetched'}${le.code ? `: ${le.code}` : ''}`, [
+    banners.appendChild(banner(job ? 'warning' : 'error', `${job ? l10n.t('The last refresh failed') : l10n.t('The job could not be fetched')}${le.code ? `: ${le.code}` : ''}`, [
       le.message,
-      le.hint ? h('span', { class: 'hint' }, h('strong', { text: 'Hint: ' }), le.hint) : null,
+      le.hint ? h('span', { class: 'hint' }, h('strong', { text: l10n.t('Hint: ') }), le.hint) : null,
       at ? h('span', { class: 'muted', text: `Since ${at.local}`, title: at.utc }) : null,
     ], { id: 'last-error', icon: 'debug-disconnect' }));
   }
   if (!p.tracked.tracked) {
-    banners.appendChild(banner('info', 'No longer tracked', ['This job was removed from the tracked jobs; the panel shows its last snapshot.']));
+    banners.appendChild(banner('info', l10n.t('No longer tracked'), [l10n.t('This job was removed from the tracked jobs; the panel shows its last snapshot.')]));
   }
   if (p.tracked.refreshing && job) {
-    banners.appendChild(banner('info', 'Fetching the job again…', [p.tracked.trimmed ? 'The saved snapshot was trimmed to keep the saved state small.' : 'The panel updates when it arrives.'], { icon: 'loading' }));
+    banners.appendChild(banner('info', l10n.t('Fetching the job again…'), [p.tracked.trimmed ? l10n.t('The saved snapshot was trimmed to keep the saved state small.') : l10n.t('The panel updates when it arrives.')], { icon: 'loading' }));
   }
   if (banners.childElementCount > 0) parts.push(banners);
   return h('header', { class: 'job-header', aria: { labelledby: 'job-title' } }, ...parts);

@@ -4,6 +4,7 @@
  * in the DOM). All text goes in as text nodes; highlighting wraps tokens in spans by class.
  */
 import { button, clear, h, icon } from '../dom.js';
+import * as l10n from '../../util/l10n.js';
 
 const TOKEN = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false)\b|\b(null)\b/g;
 
@@ -111,7 +112,7 @@ export function jsonTree(value: unknown, o: TreeOptions): HTMLElement {
     const row = h('div', { class: 'jt-row' });
     if (container) {
       row.appendChild(h('button', {
-        class: 'jt-toggle', attrs: { type: 'button' }, aria: { label: `${open ? 'Collapse' : 'Expand'} ${key ?? o.label}`, expanded: open },
+        class: 'jt-toggle', attrs: { type: 'button' }, aria: { label: `${open ? l10n.t('Collapse') : l10n.t('Expand')} ${key ?? o.label}`, expanded: open },
         on: {
           click: () => {
             o.state[`${o.id}:${path}`] = !open;
@@ -163,7 +164,7 @@ export function jsonTree(value: unknown, o: TreeOptions): HTMLElement {
     const entries: Array<[string, unknown]> = top === 'array'
       ? (value as unknown[]).map((x, i) => [String(i), x])
       : Object.entries(value as Record<string, unknown>);
-    if (entries.length === 0) root.appendChild(h('li', { role: 'treeitem', class: 'jt-empty', text: top === 'array' ? '(an empty list)' : '(an empty object)' }));
+    if (entries.length === 0) root.appendChild(h('li', { role: 'treeitem', class: 'jt-empty', text: top === 'array' ? l10n.t('(an empty list)') : l10n.t('(an empty object)') }));
     for (const [k, x] of entries.slice(0, 1000)) root.appendChild(makeNode(top === 'array' ? `[${k}]` : k, x, `/${k}`, 0));
     if (entries.length > 1000) root.appendChild(h('li', { role: 'none', class: 'jt-more', text: `… ${entries.length - 1000} more (see Raw JSON)` }));
   } else {

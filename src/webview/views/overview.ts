@@ -1,5 +1,6 @@
 /** Overview tab: identity, times, outputs (Copy / Open), UserData and SubJobMaterials decoded, tracking facts. */
 import { editingProjectLink } from '../../present/consoleLinks.js';
+import * as l10n from '../../util/l10n.js';
 import { definitionMismatch } from '../../present/definition.js';
 import { type JobOutput } from '../../model/job.js';
 import { type JobCore } from '../../protocol/webview.js';
@@ -15,46 +16,46 @@ export function renderOverview(ctx: Ctx): HTMLElement {
   const job = p.job;
   const root = h('div', { class: 'overview' });
   if (!job) {
-    root.appendChild(emptyState(p.tracked.refreshing ? 'loading' : 'cloud-download', p.tracked.refreshing ? 'Fetching the job…' : 'This job has not been fetched yet', [
-      p.tracked.lastError ? 'The last attempt failed (see above).' : 'Its details appear here once the cloud answers.',
-    ], [button({ icon: 'refresh', label: 'Fetch now', onClick: () => ctx.host.send({ type: 'refresh' }) })]));
-    root.appendChild(section('Reference', [facts(refRows(ctx), 'Reference')], { icon: 'symbol-key' }));
+    root.appendChild(emptyState(p.tracked.refreshing ? 'loading' : 'cloud-download', p.tracked.refreshing ? l10n.t('Fetching the job…') : l10n.t('This job has not been fetched yet'), [
+      p.tracked.lastError ? l10n.t('The last attempt failed (see above).') : l10n.t('Its details appear here once the cloud answers.'),
+    ], [button({ icon: 'refresh', label: l10n.t('Fetch now'), onClick: () => ctx.host.send({ type: 'refresh' }) })]));
+    root.appendChild(section(l10n.t('Reference'), [facts(refRows(ctx), l10n.t('Reference'))], { icon: 'symbol-key' }));
     return root;
   }
 
   const took = between(job.startedAt ?? job.createdAt, job.completedAt);
   const can = kindInfo(job.kind)?.inspector;
   const grid = h('div', { class: 'overview-grid' },
-    section('Job', [facts([
-      ['Kind', kindLabel(job.kind)],
-      ['Name', textOr(job.name, 'The API gives no name for this job')],
-      ['Status', statusChip(job.status, job.rawStatus, { kind: job.kind })],
-      ['Progress', job.progress !== null ? percent(job.progress) : missing('The API gives no progress for this job')],
+    section(l10n.t('Job'), [facts([
+      [l10n.t('Kind'), kindLabel(job.kind)],
+      [l10n.t('Name'), textOr(job.name, l10n.t('The API gives no name for this job'))],
+      [l10n.t('Status'), statusChip(job.status, job.rawStatus, { kind: job.kind })],
+      [l10n.t('Progress'), job.progress !== null ? percent(job.progress) : missing(l10n.t('The API gives no progress for this job'))],
       ...refRows(ctx),
-      job.templateId !== null || can?.template === true ? ['Template ID', copyable(ctx, job.templateId, 'template id')] as Fact : null,
+      job.templateId !== null || can?.template === true ? [l10n.t('Template ID'), copyable(ctx, job.templateId, 'template id')] as Fact : null,
       editingProjectRow(ctx, job),
       ...inputRows(ctx, job),
-      ['Request ID', copyable(ctx, job.requestId, 'request id')],
-    ], 'Job')], { icon: 'info', id: 'sec-job' }),
-    section('Times', timesContent(job, took), { icon: 'calendar', id: 'sec-times' }));
+      [l10n.t('Request ID'), copyable(ctx, job.requestId, 'request id')],
+    ], l10n.t('Job'))], { icon: 'info', id: 'sec-job' }),
+    section(l10n.t('Times'), timesContent(job, took), { icon: 'calendar', id: 'sec-times' }));
   root.appendChild(grid);
 
-  root.appendChild(section('Outputs', job.outputs.length > 0
+  root.appendChild(section(l10n.t('Outputs'), job.outputs.length > 0
     ? [h('div', { class: 'outputs' }, ...job.outputs.map((o, i) => outputCard(ctx, job, o, i)))]
-    : [h('p', { class: 'muted', text: job.status === 'succeeded' ? 'The cloud names no output for this job.' : 'No output yet.' })],
+    : [h('p', { class: 'muted', text: job.status === 'succeeded' ? l10n.t('The cloud names no output for this job.') : l10n.t('No output yet.') })],
   { icon: 'output', count: job.outputs.length, id: 'sec-outputs' }));
 
-  root.appendChild(section('UserData', [decodedValue(ctx, job.userData, 'userData', 'UserData', 'The job carries no UserData.')], { icon: 'symbol-object', id: 'sec-userdata' }));
+  root.appendChild(section('UserData', [decodedValue(ctx, job.userData, 'userData', 'UserData', l10n.t('The job carries no UserData.'))], { icon: 'symbol-object', id: 'sec-userdata' }));
   if (can?.subJobMaterials === true) {
-    root.appendChild(section('SubJobMaterials', [decodedValue(ctx, job.subJobMaterials, 'subJobMaterials', 'SubJobMaterials', 'The job carries no SubJobMaterials.')], { icon: 'references', id: 'sec-subjobs' }));
+    root.appendChild(section('SubJobMaterials', [decodedValue(ctx, job.subJobMaterials, 'subJobMaterials', 'SubJobMaterials', l10n.t('The job carries no SubJobMaterials.'))], { icon: 'references', id: 'sec-subjobs' }));
   }
 
   const t = p.tracked;
-  root.appendChild(section('Tracking', [facts([
-    ['Tracked since', timeValue(t.addedAt)],
-    ['Last checked', timeValue(t.lastCheckedAt)],
-    ['Watched', t.watched ? 'Yes, polled until done even in the background' : 'No'],
-  ], 'Tracking')], { icon: 'eye', id: 'sec-tracking' }));
+  root.appendChild(section(l10n.t('Tracking'), [facts([
+    [l10n.t('Tracked since'), timeValue(t.addedAt)],
+    [l10n.t('Last checked'), timeValue(t.lastCheckedAt)],
+    [l10n.t('Watched'), t.watched ? l10n.t('Yes, polled until done even in the background') : l10n.t('No')],
+  ], l10n.t('Tracking'))], { icon: 'eye', id: 'sec-tracking' }));
   return root;
 }
 
@@ -63,20 +64,20 @@ export function renderOverview(ctx: Ctx): HTMLElement {
 function timesContent(job: JobCore, took: number | null): Child[] {
   if (!job.createdAt && !job.startedAt && !job.completedAt && !job.updatedAt && !job.stoppedAt) {
     return [
-      h('p', { class: 'muted no-times', text: `${kindInfo(job.kind)?.api ?? 'The API'} reports no times.` }),
-      job.durationSeconds !== null ? facts([['Media duration', duration(job.durationSeconds)]], 'Times') : null,
+      h('p', { class: 'muted no-times', text: `${kindInfo(job.kind)?.api ?? l10n.t('The API')} reports no times.` }),
+      job.durationSeconds !== null ? facts([[l10n.t('Media duration'), duration(job.durationSeconds)]], l10n.t('Times')) : null,
     ];
   }
   return [facts([
-    ['Created', timeValue(job.createdAt)],
-    ['Started', timeValue(job.startedAt)],
+    [l10n.t('Created'), timeValue(job.createdAt)],
+    [l10n.t('Started'), timeValue(job.startedAt)],
     // A long-lived job's last stop (edge LastStopAt); kinds that never stop have no such row.
-    job.stoppedAt !== undefined ? ['Stopped', job.stoppedAt !== null ? timeValue(job.stoppedAt) : missing('The job has not stopped since it was created')] as Fact : null,
-    ['Completed', timeValue(job.completedAt)],
-    ['Updated', timeValue(job.updatedAt)],
-    ['Took', took !== null ? duration(took) : missing('Needs a start (or creation) and a completion time')],
-    ['Media duration', job.durationSeconds !== null ? duration(job.durationSeconds) : missing()],
-  ], 'Times'), h('p', { class: 'muted small', text: 'Local time; hover for UTC.' })];
+    job.stoppedAt !== undefined ? [l10n.t('Stopped'), job.stoppedAt !== null ? timeValue(job.stoppedAt) : missing(l10n.t('The job has not stopped since it was created'))] as Fact : null,
+    [l10n.t('Completed'), timeValue(job.completedAt)],
+    [l10n.t('Updated'), timeValue(job.updatedAt)],
+    [l10n.t('Took'), took !== null ? duration(took) : missing(l10n.t('Needs a start (or creation) and a completion time'))],
+    [l10n.t('Media duration'), job.durationSeconds !== null ? duration(job.durationSeconds) : missing()],
+  ], l10n.t('Times')), h('p', { class: 'muted small', text: l10n.t('Local time; hover for UTC.') })];
 }
 
 /**
@@ -87,10 +88,10 @@ function inputRows(ctx: Ctx, job: JobCore): Fact[] {
   const inputs = (job.inputs ?? []).filter((x) => x.url);
   return inputs.map((x, i): Fact => {
     const url = x.url ?? '';
-    const label = inputs.length > 1 ? `Input ${i + 1}` : 'Input';
+    const label = inputs.length > 1 ? `Input ${i + 1}` : l10n.t('Input');
     return [label, h('span', { class: 'input-value' },
       copyable(ctx, url, 'input URL', { class: 'input-url' }),
-      isWebUrl(url) ? button({ icon: 'link-external', title: `Open ${url}`, label: 'Open', class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(url) }) : null,
+      isWebUrl(url) ? button({ icon: 'link-external', title: `Open ${url}`, label: l10n.t('Open'), class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(url) }) : null,
       x.label ? h('span', { class: 'muted small', text: ` (${x.label})` }) : null), { wide: true }];
   });
 }
@@ -103,20 +104,20 @@ function editingProjectRow(ctx: Ctx, job: JobCore): Fact | null {
   const id = job.editingProjectId;
   const link = editingProjectLink(job);
   if (!id || link === null) return null;
-  return ['Editing project', h('span', { class: 'input-value', data: { field: 'editing-project' } },
+  return [l10n.t('Editing project'), h('span', { class: 'input-value', data: { field: 'editing-project' } },
     copyable(ctx, id, 'project id'),
-    button({ icon: 'link-external', title: 'Open the IMS console (find the project by its id there)', label: 'Console', class: 'secondary small', onClick: () => ctx.open(link.url) }))];
+    button({ icon: 'link-external', title: l10n.t('Open the IMS console (find the project by its id there)'), label: l10n.t('Console'), class: 'secondary small', onClick: () => ctx.open(link.url) }))];
 }
 
 function refRows(ctx: Ctx): Array<[string, Child]> {
   const p = ctx.payload();
   const ref = p.tracked.ref;
   const params = p.job?.params ?? ref.params;
-  const rows: Array<[string, Child]> = [['Job ID', copyable(ctx, ref.id, 'job id')], ['Region', textOr(ref.region || p.job?.region)]];
-  if (params.casterId) rows.push(['Caster ID', copyable(ctx, params.casterId, 'caster id')]);
-  if (params.clusterId) rows.push(['Cluster ID', copyable(ctx, params.clusterId, 'cluster id')]);
-  if (params.projectId) rows.push(['Project ID', copyable(ctx, params.projectId, 'project id')]);
-  if (params.showId) rows.push(['Show ID', copyable(ctx, params.showId, 'show id')]);
+  const rows: Array<[string, Child]> = [[l10n.t('Job ID'), copyable(ctx, ref.id, 'job id')], [l10n.t('Region'), textOr(ref.region || p.job?.region)]];
+  if (params.casterId) rows.push([l10n.t('Caster ID'), copyable(ctx, params.casterId, 'caster id')]);
+  if (params.clusterId) rows.push([l10n.t('Cluster ID'), copyable(ctx, params.clusterId, 'cluster id')]);
+  if (params.projectId) rows.push([l10n.t('Project ID'), copyable(ctx, params.projectId, 'project id')]);
+  if (params.showId) rows.push([l10n.t('Show ID'), copyable(ctx, params.showId, 'show id')]);
   return rows;
 }
 
@@ -142,33 +143,33 @@ function outputCard(ctx: Ctx, job: JobCore, o: JobOutput, i: number): HTMLElemen
   const head = h('div', { class: 'output-head' },
     icon(kindInfo(job.kind)?.inspector.liveOutput === true ? 'broadcast' : 'file-media'),
     h('span', { class: 'output-name', text: outputName(o, i), title: outputName(o, i) }),
-    o.definition ? chip(o.definition, { class: 'definition', title: 'Definition label (a template name, not a measurement)' }) : null,
+    o.definition ? chip(o.definition, { class: 'definition', title: l10n.t('Definition label (a template name, not a measurement)') }) : null,
     mismatch ? chip(`${mismatch.actual}, not ${mismatch.expected}`, { icon: 'warning', class: 'flag', title: `The definition label says ${o.definition} (${mismatch.expected}) but the output is ${mismatch.actual}` }) : null,
     o.status ? statusChip(o.status, o.rawStatus, { small: true }) : null);
   const urlRow = o.url
     ? h('div', { class: 'output-url' },
       h('span', { class: 'mono url-text', text: o.url, title: o.url }),
-      button({ icon: 'copy', title: 'Copy URL', label: 'Copy', class: 'secondary small', onClick: () => ctx.copy(o.url ?? '', 'output URL') }),
-      web ? button({ icon: 'link-external', title: `Open ${o.url}`, label: 'Open', class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(o.url ?? '') }) : null,
-      !web ? h('span', { class: 'muted small', text: 'not a web link', title: 'Only http and https links open from here' }) : null)
+      button({ icon: 'copy', title: l10n.t('Copy URL'), label: l10n.t('Copy'), class: 'secondary small', onClick: () => ctx.copy(o.url ?? '', 'output URL') }),
+      web ? button({ icon: 'link-external', title: `Open ${o.url}`, label: l10n.t('Open'), class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(o.url ?? '') }) : null,
+      !web ? h('span', { class: 'muted small', text: 'not a web link', title: l10n.t('Only http and https links open from here') }) : null)
     : null;
   const factsRow = facts([
-    o.label && o.label !== outputName(o, i) ? ['Label', copyable(ctx, o.label, 'output label'), { wide: true }] : null,
-    o.mediaId ? ['Media ID', copyable(ctx, o.mediaId, 'media id'), { wide: true }] : null,
-    o.storageLocation ? ['Storage', o.storageLocation, { wide: true }] : null,
-    o.templateId ? ['Template ID', copyable(ctx, o.templateId, 'template id'), { wide: true }] : null,
-    o.createdAt ? ['Created', timeValue(o.createdAt)] : null,
-    o.completedAt ? ['Completed', timeValue(o.completedAt)] : null,
-    o.width !== null || o.height !== null ? ['Resolution', resolution(o.width, o.height)] : null,
-    o.fps !== null ? ['Frame rate', fps(o.fps)] : null,
-    o.bitrateKbps !== null ? ['Bitrate', bitrate(o.bitrateKbps)] : null,
-    o.sizeBytes !== null ? ['Size', bytes(o.sizeBytes)] : null,
-    o.durationSeconds !== null ? ['Duration', duration(o.durationSeconds)] : null,
-    o.format ? ['Format', o.format] : null,
-    o.progress !== null && o.status !== 'succeeded' ? ['Progress', percent(o.progress)] : null,
+    o.label && o.label !== outputName(o, i) ? [l10n.t('Label'), copyable(ctx, o.label, 'output label'), { wide: true }] : null,
+    o.mediaId ? [l10n.t('Media ID'), copyable(ctx, o.mediaId, 'media id'), { wide: true }] : null,
+    o.storageLocation ? [l10n.t('Storage'), o.storageLocation, { wide: true }] : null,
+    o.templateId ? [l10n.t('Template ID'), copyable(ctx, o.templateId, 'template id'), { wide: true }] : null,
+    o.createdAt ? [l10n.t('Created'), timeValue(o.createdAt)] : null,
+    o.completedAt ? [l10n.t('Completed'), timeValue(o.completedAt)] : null,
+    o.width !== null || o.height !== null ? [l10n.t('Resolution'), resolution(o.width, o.height)] : null,
+    o.fps !== null ? [l10n.t('Frame rate'), fps(o.fps)] : null,
+    o.bitrateKbps !== null ? [l10n.t('Bitrate'), bitrate(o.bitrateKbps)] : null,
+    o.sizeBytes !== null ? [l10n.t('Size'), bytes(o.sizeBytes)] : null,
+    o.durationSeconds !== null ? [l10n.t('Duration'), duration(o.durationSeconds)] : null,
+    o.format ? [l10n.t('Format'), o.format] : null,
+    o.progress !== null && o.status !== 'succeeded' ? [l10n.t('Progress'), percent(o.progress)] : null,
   ], `Output ${i + 1}`, { compact: true });
   const err = o.error
-    ? h('div', { class: 'output-error' }, icon('error'), h('span', { class: 'mono', text: o.error.code || 'Error' }), h('span', { text: o.error.message }))
+    ? h('div', { class: 'output-error' }, icon('error'), h('span', { class: 'mono', text: o.error.code || l10n.t('Error') }), h('span', { text: o.error.message }))
     : null;
   return h('article', { class: 'output-card', aria: { label: `Output ${i + 1}: ${outputName(o, i)}` } }, head, urlRow, factsRow, err);
 }

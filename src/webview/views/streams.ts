@@ -5,6 +5,7 @@
  * video_info, audio_info, metadata) follow as they came.
  */
 import { definitionMismatch } from '../../present/definition.js';
+import * as l10n from '../../util/l10n.js';
 import { type JobOutput, type MediaStream, type StreamType } from '../../model/job.js';
 import { type Ctx } from '../context.js';
 import { type Child, h, icon } from '../dom.js';
@@ -20,7 +21,7 @@ interface Group {
   streams: MediaStream[];
 }
 
-const TYPE_TITLE: Readonly<Record<StreamType, string>> = { video: 'Video', audio: 'Audio', subtitle: 'Subtitle' };
+const TYPE_TITLE: Readonly<Record<StreamType, string>> = { video: l10n.t('Video'), audio: l10n.t('Audio'), subtitle: l10n.t('Subtitle') };
 const TYPE_ICON: Readonly<Record<StreamType, string>> = { video: 'device-camera-video', audio: 'unmute', subtitle: 'comment' };
 
 function groups(outputs: readonly JobOutput[], streams: readonly MediaStream[]): Group[] {
@@ -33,7 +34,7 @@ function groups(outputs: readonly JobOutput[], streams: readonly MediaStream[]):
       const key = s.output ?? '';
       let r = rest.get(key);
       if (!r) {
-        r = { title: s.output ?? 'Streams', output: null, streams: [] };
+        r = { title: s.output ?? l10n.t('Streams'), output: null, streams: [] };
         rest.set(key, r);
       }
       r.streams.push(s);
@@ -43,7 +44,7 @@ function groups(outputs: readonly JobOutput[], streams: readonly MediaStream[]):
 }
 
 function cell(v: Child, numeric = false, title?: string): HTMLElement {
-  return h('td', { class: numeric ? 'num' : '', title }, v === null || v === undefined || v === '' ? h('span', { class: 'missing', text: '—', title: 'Not given' }) : v);
+  return h('td', { class: numeric ? 'num' : '', title }, v === null || v === undefined || v === '' ? h('span', { class: 'missing', text: '—', title: l10n.t('Not given') }) : v);
 }
 
 /** One column of a stream table: its heading, numeric or not, its cell, and whether it shows only when some row has a value. */
@@ -75,21 +76,21 @@ function startText(v: number | null | undefined): Child {
 function columns(type: StreamType, definition: string | null): Column[] {
   const idx: Column = { head: '#', numeric: true, cell: (s, i) => (s.index !== null ? num(s.index, 0) : String(i)) };
   const codec: Column = {
-    head: 'Codec', numeric: false, cell: (s) => (s.codec ? h('span', { class: 'mono', text: s.codec, title: s.codecLongName ?? undefined }) : null),
+    head: l10n.t('Codec'), numeric: false, cell: (s) => (s.codec ? h('span', { class: 'mono', text: s.codec, title: s.codecLongName ?? undefined }) : null),
     title: (s) => s.codecLongName ?? undefined,
   };
-  const profile: Column = { head: 'Profile', numeric: false, cell: (s) => text(s.profile) };
-  const rate: Column = { head: 'Bitrate', numeric: true, cell: (s) => (s.bitrateKbps !== null ? bitrate(s.bitrateKbps) : null) };
-  const dur: Column = { head: 'Duration', numeric: true, cell: (s) => (s.durationSeconds !== null ? duration(s.durationSeconds) : null) };
-  const lang: Column = { head: 'Language', numeric: false, cell: (s) => text(s.language) };
-  const timeBase: Column = { head: 'Time base', numeric: true, cell: (s) => mono(s.timeBase), optional: (s) => has(s.timeBase) };
-  const start: Column = { head: 'Start', numeric: true, cell: (s) => startText(s.startTime), optional: (s) => has(s.startTime) };
+  const profile: Column = { head: l10n.t('Profile'), numeric: false, cell: (s) => text(s.profile) };
+  const rate: Column = { head: l10n.t('Bitrate'), numeric: true, cell: (s) => (s.bitrateKbps !== null ? bitrate(s.bitrateKbps) : null) };
+  const dur: Column = { head: l10n.t('Duration'), numeric: true, cell: (s) => (s.durationSeconds !== null ? duration(s.durationSeconds) : null) };
+  const lang: Column = { head: l10n.t('Language'), numeric: false, cell: (s) => text(s.language) };
+  const timeBase: Column = { head: l10n.t('Time base'), numeric: true, cell: (s) => mono(s.timeBase), optional: (s) => has(s.timeBase) };
+  const start: Column = { head: l10n.t('Start'), numeric: true, cell: (s) => startText(s.startTime), optional: (s) => has(s.startTime) };
   if (type === 'video') {
     return [idx, codec, profile,
-      { head: 'Level', numeric: true, cell: (s) => levelText(s.level, s.codec), optional: (s) => has(s.level) },
-      { head: 'Pixel format', numeric: false, cell: (s) => mono(s.pixFmt), optional: (s) => has(s.pixFmt) },
+      { head: l10n.t('Level'), numeric: true, cell: (s) => levelText(s.level, s.codec), optional: (s) => has(s.level) },
+      { head: l10n.t('Pixel format'), numeric: false, cell: (s) => mono(s.pixFmt), optional: (s) => has(s.pixFmt) },
       {
-        head: 'Resolution', numeric: true,
+        head: l10n.t('Resolution'), numeric: true,
         cell: (s) => {
           if (s.width === null) return null;
           const mm = definitionMismatch(definition, s.width, s.height);
@@ -102,16 +103,16 @@ function columns(type: StreamType, definition: string | null): Column[] {
       },
       { head: 'DAR', numeric: true, cell: (s) => mono(s.dar), optional: (s) => has(s.dar) },
       { head: 'SAR', numeric: true, cell: (s) => mono(s.sar), optional: (s) => has(s.sar) },
-      { head: 'Frame rate', numeric: true, cell: (s) => (s.fps !== null ? fps(s.fps) : null) },
-      { head: 'B-frames', numeric: true, cell: (s) => (s.hasBFrames !== null && s.hasBFrames !== undefined ? num(s.hasBFrames, 0) : null), optional: (s) => has(s.hasBFrames) },
+      { head: l10n.t('Frame rate'), numeric: true, cell: (s) => (s.fps !== null ? fps(s.fps) : null) },
+      { head: l10n.t('B-frames'), numeric: true, cell: (s) => (s.hasBFrames !== null && s.hasBFrames !== undefined ? num(s.hasBFrames, 0) : null), optional: (s) => has(s.hasBFrames) },
       rate, timeBase, start, dur, lang];
   }
   if (type === 'audio') {
     return [idx, codec, profile,
-      { head: 'Channels', numeric: true, cell: (s) => (s.channels !== null ? num(s.channels, 0) : null) },
-      { head: 'Layout', numeric: false, cell: (s) => text(s.channelLayout) },
-      { head: 'Sample format', numeric: false, cell: (s) => mono(s.sampleFmt), optional: (s) => has(s.sampleFmt) },
-      { head: 'Sample rate', numeric: true, cell: (s) => (s.sampleRate !== null ? sampleRate(s.sampleRate) : null) },
+      { head: l10n.t('Channels'), numeric: true, cell: (s) => (s.channels !== null ? num(s.channels, 0) : null) },
+      { head: l10n.t('Layout'), numeric: false, cell: (s) => text(s.channelLayout) },
+      { head: l10n.t('Sample format'), numeric: false, cell: (s) => mono(s.sampleFmt), optional: (s) => has(s.sampleFmt) },
+      { head: l10n.t('Sample rate'), numeric: true, cell: (s) => (s.sampleRate !== null ? sampleRate(s.sampleRate) : null) },
       rate, timeBase, start, dur, lang];
   }
   return [idx, codec, lang, timeBase, start, dur];
@@ -136,15 +137,15 @@ function groupCard(g: Group): HTMLElement {
   const hgt = o?.height ?? firstVideo?.height ?? null;
   const mismatch = definitionMismatch(o?.definition ?? null, w, hgt);
   const head = h('div', { class: 'output-head' }, icon('file-media'), h('span', { class: 'output-name', text: g.title, title: g.title }),
-    o?.definition ? chip(o.definition, { class: 'definition', title: 'Definition label (a template name, not a measurement)' }) : null,
+    o?.definition ? chip(o.definition, { class: 'definition', title: l10n.t('Definition label (a template name, not a measurement)') }) : null,
     mismatch ? chip(`Definition ${o?.definition} but ${mismatch.actual}`, { icon: 'warning', class: 'flag definition-flag', title: `${o?.definition} stands for ${mismatch.expected}; the output is ${mismatch.actual}` }) : null);
   const container = o ? facts([
-    ['Format', o.format ?? null],
-    ['Size', o.sizeBytes !== null ? bytes(o.sizeBytes) : null],
-    ['Overall bitrate', o.bitrateKbps !== null ? bitrate(o.bitrateKbps) : null],
-    ['Duration', o.durationSeconds !== null ? duration(o.durationSeconds) : null],
-    ['Resolution', w !== null ? resolution(w, hgt) : null],
-    ['Frame rate', o.fps !== null ? fps(o.fps) : null],
+    [l10n.t('Format'), o.format ?? null],
+    [l10n.t('Size'), o.sizeBytes !== null ? bytes(o.sizeBytes) : null],
+    [l10n.t('Overall bitrate'), o.bitrateKbps !== null ? bitrate(o.bitrateKbps) : null],
+    [l10n.t('Duration'), o.durationSeconds !== null ? duration(o.durationSeconds) : null],
+    [l10n.t('Resolution'), w !== null ? resolution(w, hgt) : null],
+    [l10n.t('Frame rate'), o.fps !== null ? fps(o.fps) : null],
   ], `${g.title}: container`) : null;
   if (container) container.classList.add('inline-facts');
   const tables: HTMLElement[] = [];
@@ -153,7 +154,7 @@ function groupCard(g: Group): HTMLElement {
     if (list.length > 0) tables.push(streamTable(type, list, o?.definition ?? null));
   }
   return h('article', { class: 'output-card streams-card', aria: { label: `Streams of ${g.title}` } }, head, container,
-    ...(tables.length > 0 ? tables : [h('p', { class: 'muted', text: 'The cloud gives no stream details for this output.' })]));
+    ...(tables.length > 0 ? tables : [h('p', { class: 'muted', text: l10n.t('The cloud gives no stream details for this output.') })]));
 }
 
 export function renderStreams(ctx: Ctx): HTMLElement {
@@ -161,20 +162,20 @@ export function renderStreams(ctx: Ctx): HTMLElement {
   const job = p.job;
   const root = h('div', { class: 'streams' });
   if (!job) {
-    root.appendChild(emptyState('file-media', 'No streams yet', ['The job has not been fetched.']));
+    root.appendChild(emptyState('file-media', l10n.t('No streams yet'), [l10n.t('The job has not been fetched.')]));
     return root;
   }
   const gs = groups(job.outputs, job.streams);
   if (job.streams.length === 0) {
     const note = kindInfo(job.kind)?.inspector.noStreams;
     const hasOutput = job.status === 'succeeded' || job.status === 'partial';
-    const why = note ? (!hasOutput && note.untilOutput !== undefined ? note.untilOutput : note.note) : 'The cloud reports no streams for this job.';
-    root.appendChild(emptyState('file-media', 'No stream information', [why]));
+    const why = note ? (!hasOutput && note.untilOutput !== undefined ? note.untilOutput : note.note) : l10n.t('The cloud reports no streams for this job.');
+    root.appendChild(emptyState('file-media', l10n.t('No stream information'), [why]));
   }
   const withContent = gs.filter((g) => g.streams.length > 0 || (job.streams.length > 0 && g.output !== null));
   if (withContent.length > 0) root.append(...withContent.map(groupCard));
   if (p.extras.length > 0) {
-    root.appendChild(section(`${CLOUD_LABEL[job.cloud] ?? 'Cloud'} fields`, p.extras.map((x) => h('div', { class: 'extra' },
+    root.appendChild(section(`${CLOUD_LABEL[job.cloud] ?? l10n.t('Cloud')} fields`, p.extras.map((x) => h('div', { class: 'extra' },
       h('h4', { class: 'mono', text: x.title }),
       decodedValue(ctx, x.value, `extra-${x.title}`, x.title, 'empty'))), { icon: 'cloud', id: 'sec-extras' }));
   }

@@ -7,6 +7,7 @@
  * the current zoom arrive merged ("37 clips") from the index, which caps items per lane.
  */
 import { type TrackType } from '../../model/job.js';
+import * as l10n from '../../util/l10n.js';
 import { type LaneItem, type LaneWindow, type TimelineSummary } from '../../present/timelineIndex.js';
 import { type ClipLocator } from '../../protocol/webview.js';
 import { type ClipKey, type Ctx } from '../context.js';
@@ -87,19 +88,19 @@ export class TimelineTab {
     this.summaryEl = h('div', { class: 'tl-summary', id: 'timeline-summary', role: 'status', aria: { live: 'off' } });
     this.zoomText = h('span', { class: 'zoom-text mono', aria: { live: 'polite' } });
     this.rangeText = h('span', { class: 'range-text mono' });
-    const toolbar = h('div', { class: 'tl-toolbar', role: 'toolbar', aria: { label: 'Timeline zoom' } },
-      button({ icon: 'zoom-out', title: 'Zoom out (−)', onClick: () => this.zoomBy(1 / 1.6) }),
-      button({ icon: 'zoom-in', title: 'Zoom in (+)', onClick: () => this.zoomBy(1.6) }),
-      button({ icon: 'screen-normal', title: 'Fit the whole timeline (0)', onClick: () => this.fit() }),
+    const toolbar = h('div', { class: 'tl-toolbar', role: 'toolbar', aria: { label: l10n.t('Timeline zoom') } },
+      button({ icon: 'zoom-out', title: l10n.t('Zoom out (−)'), onClick: () => this.zoomBy(1 / 1.6) }),
+      button({ icon: 'zoom-in', title: l10n.t('Zoom in (+)'), onClick: () => this.zoomBy(1.6) }),
+      button({ icon: 'screen-normal', title: l10n.t('Fit the whole timeline (0)'), onClick: () => this.fit() }),
       this.zoomText, h('span', { class: 'sep' }), this.rangeText,
-      h('span', { class: 'tl-help muted', text: 'Ctrl+wheel zoom · drag or Shift+wheel pan · ←/→ clips · ↑/↓ lanes' }));
+      h('span', { class: 'tl-help muted', text: l10n.t('Ctrl+wheel zoom · drag or Shift+wheel pan · ←/→ clips · ↑/↓ lanes') }));
 
     this.ruler = h('div', { class: 'tl-ruler', aria: { hidden: true } });
-    this.rulerRow = h('div', { class: 'tl-ruler-row' }, h('div', { class: 'tl-corner', text: 'Tracks' }), this.ruler);
+    this.rulerRow = h('div', { class: 'tl-ruler-row' }, h('div', { class: 'tl-corner', text: l10n.t('Tracks') }), this.ruler);
     this.sizer = h('div', { class: 'tl-sizer' });
     this.lanesBox = h('div', {
       class: 'tl-lanes', tabIndex: 0, role: 'group',
-      aria: { label: 'Timeline lanes. Left and right arrows move between clips, up and down between lanes, plus and minus zoom, 0 fits, Shift with arrows pans.', roledescription: 'timeline' },
+      aria: { label: l10n.t('Timeline lanes. Left and right arrows move between clips, up and down between lanes, plus and minus zoom, 0 fits, Shift with arrows pans.'), roledescription: 'timeline' },
       on: {
         keydown: (e) => this.onKey(e),
         scroll: () => {
@@ -180,11 +181,11 @@ export class TimelineTab {
       chip(plural(s.tracks.length, 'track'), { icon: 'list-flat' }),
       chip(plural(s.clipCount, 'clip'), { icon: 'symbol-array' }),
       dur !== null && s.durationIsLowerBound
-        ? chip(`≥ ${timecode(dur)} (at least ${duration(dur)})`, { icon: 'clock', class: 'lower-bound', title: 'At least this long: clips of unknown length (no Out, a text-to-speech clip, a clip tied to one) leave the end open, and the job reports no Duration yet' })
-        : chip(dur !== null ? `${timecode(dur)} (${duration(dur)})` : 'duration unknown', { icon: 'clock', title: dur !== null ? 'Output duration: the job\'s own Duration, or what the Timeline determines (the main track, or the latest clip end)' : 'No clip has a known end, and the job reports no Duration' }),
-      chip(s.clipsWithoutMedia === 0 ? 'every clip has media' : `${plural(s.clipsWithoutMedia, 'clip')} without media`, { icon: s.clipsWithoutMedia === 0 ? 'pass' : 'warning', class: s.clipsWithoutMedia === 0 ? 'ok' : 'flag', title: 'Video, image and audio clips that name neither a media id nor a URL' }),
-      chip(s.gapCount === 0 ? 'no gaps' : `${plural(s.gapCount, 'gap')} (${duration(s.gapSeconds)})`, { icon: s.gapCount === 0 ? 'pass' : 'debug-pause', class: s.gapCount === 0 ? 'ok' : 'flag', title: 'Empty stretches between clips on video, image and audio tracks' }),
-      s.unplacedClips > 0 ? chip(`${plural(s.unplacedClips, 'clip')} without a position`, { icon: 'question', class: 'flag', title: 'Clips whose place on the output could not be derived; they are listed in the Clips tab' }) : null,
+        ? chip(`≥ ${timecode(dur)} (at least ${duration(dur)})`, { icon: 'clock', class: 'lower-bound', title: l10n.t('At least this long: clips of unknown length (no Out, a text-to-speech clip, a clip tied to one) leave the end open, and the job reports no Duration yet') })
+        : chip(dur !== null ? `${timecode(dur)} (${duration(dur)})` : 'duration unknown', { icon: 'clock', title: dur !== null ? l10n.t('Output duration: the job\'s own Duration, or what the Timeline determines (the main track, or the latest clip end)') : l10n.t('No clip has a known end, and the job reports no Duration') }),
+      chip(s.clipsWithoutMedia === 0 ? 'every clip has media' : `${plural(s.clipsWithoutMedia, 'clip')} without media`, { icon: s.clipsWithoutMedia === 0 ? 'pass' : 'warning', class: s.clipsWithoutMedia === 0 ? 'ok' : 'flag', title: l10n.t('Video, image and audio clips that name neither a media id nor a URL') }),
+      chip(s.gapCount === 0 ? 'no gaps' : `${plural(s.gapCount, 'gap')} (${duration(s.gapSeconds)})`, { icon: s.gapCount === 0 ? 'pass' : 'debug-pause', class: s.gapCount === 0 ? 'ok' : 'flag', title: l10n.t('Empty stretches between clips on video, image and audio tracks') }),
+      s.unplacedClips > 0 ? chip(`${plural(s.unplacedClips, 'clip')} without a position`, { icon: 'question', class: 'flag', title: l10n.t('Clips whose place on the output could not be derived; they are listed in the Clips tab') }) : null,
     );
     this.summaryEl.setAttribute('aria-label', `Timeline summary: ${this.summaryEl.textContent ?? ''}`);
   }
@@ -280,7 +281,7 @@ export class TimelineTab {
     const pps = this.pps();
     const span = this.span();
     const start = this.start();
-    this.zoomText.textContent = this.ctx.state.view.pps === null ? 'Fit' : `${num(pps, pps < 10 ? 2 : 0)} px/s`;
+    this.zoomText.textContent = this.ctx.state.view.pps === null ? l10n.t('Fit') : `${num(pps, pps < 10 ? 2 : 0)} px/s`;
     this.rangeText.textContent = `${timecode(start, 2)} – ${timecode(Math.min(this.summary.extent, start + span), 2)} of ${timecode(this.summary.extent, 2)}`;
     this.renderRuler(start, pps, span);
     this.renderThumb(start, span);
@@ -664,7 +665,7 @@ export class TimelineTab {
       this.selected = found;
       clear(this.detailsBox);
       if (found === null) {
-        this.detailsBox.appendChild(h('p', { class: 'muted', text: 'The selected clip is not in this version of the timeline.' }));
+        this.detailsBox.appendChild(h('p', { class: 'muted', text: l10n.t('The selected clip is not in this version of the timeline.') }));
         return;
       }
       const t = this.summary.tracks[found.track];

@@ -1,12 +1,13 @@
 /** Small building blocks shared by the views: facts, chips, banners, empty states, sections. */
 import { type JobKind, type JobStatus } from '../../model/job.js';
+import * as l10n from '../../util/l10n.js';
 import { STATUS_ICON, STATUS_LABEL, statusLabelOf } from '../../present/status.js';
 import { type Ctx } from '../context.js';
 import { button, type Child, h, icon } from '../dom.js';
 import { DASH, dateTime } from '../format.js';
 
 /** A missing value: a dash that says why on hover. */
-export function missing(why = 'Not given by the API'): HTMLElement {
+export function missing(why = l10n.t('Not given by the API')): HTMLElement {
   return h('span', { class: 'missing', text: DASH, title: why, aria: { label: why } });
 }
 
@@ -18,10 +19,10 @@ export function textOr(v: string | null | undefined, why?: string): Child {
 export function statusChip(status: JobStatus, raw: string | null, opts: { small?: boolean; kind?: JobKind } = {}): HTMLElement {
   const known = (STATUS_LABEL as Record<string, string>)[status] !== undefined;
   const s: JobStatus = known ? status : 'unknown';
-  const chip = h('span', { class: `chip status status-${s}${opts.small ? ' small' : ''}`, title: raw !== null ? `The cloud says: ${raw === '' ? '(empty)' : raw}` : undefined, data: { status: s } },
+  const chip = h('span', { class: `chip status status-${s}${opts.small ? ' small' : ''}`, title: raw !== null ? `The cloud says: ${raw === '' ? l10n.t('(empty)') : raw}` : undefined, data: { status: s } },
     icon(STATUS_ICON[s], s === 'running' ? 'codicon-modifier-spin' : ''), h('span', { class: 'chip-label', text: statusLabelOf(opts.kind, s, raw) }));
   if (raw === null || opts.small) return chip;
-  return h('span', { class: 'status-group' }, chip, h('span', { class: 'raw-status', title: 'The status value as the cloud reports it', text: raw === '' ? '(empty)' : raw }));
+  return h('span', { class: 'status-group' }, chip, h('span', { class: 'raw-status', title: l10n.t('The status value as the cloud reports it'), text: raw === '' ? l10n.t('(empty)') : raw }));
 }
 
 export function chip(text: string, opts: { icon?: string; class?: string; title?: string } = {}): HTMLElement {
