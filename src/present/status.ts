@@ -2,6 +2,7 @@
 import { type JobKind, type JobStatus } from '../model/job.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
+import * as l10n from '../util/l10n.js';
 
 /** The one wording of a status: tree groups (`Partly Failed (1)`), hovers, links and the inspector's chips and banners. */
 export const STATUS_LABEL: Readonly<Record<JobStatus, string>> = {
@@ -21,8 +22,8 @@ export const STATUS_LABEL: Readonly<Record<JobStatus, string>> = {
  */
 export function statusLabelOf(kind: JobKind | null | undefined, status: JobStatus, rawStatus: string | null | undefined): string {
   const own = kind ? KIND_INFO[kind]?.statusLabels : undefined;
-  if (own && rawStatus !== null && rawStatus !== undefined && Object.hasOwn(own, rawStatus)) return own[rawStatus]!;
-  return STATUS_LABEL[status] ?? STATUS_LABEL.unknown;
+  if (own && rawStatus !== null && rawStatus !== undefined && Object.hasOwn(own, rawStatus)) return l10n.label(own[rawStatus]!);
+  return l10n.label(STATUS_LABEL[status] ?? STATUS_LABEL.unknown);
 }
 
 /** The codicon per status (tree, status bar, hovers, inspector chips). */

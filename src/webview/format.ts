@@ -1,3 +1,4 @@
+import * as l10n from '../util/l10n.js';
 import { formatBytes } from '../present/formatBytes.js';
 import { isHttpProtocol } from '../util/urls.js';
 /** Text for numbers, times and sizes, with units; plain functions of their inputs. */
@@ -126,6 +127,14 @@ export function isWebUrl(raw: string | null | undefined): boolean {
   }
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${num(n, 0)} ${n === 1 ? one : many}`;
+/**
+ * `3 clips`, `1 clip`: in the catalog's language through the messages `{0} clip` and `{0} clips` (COUNT_WORDS;
+ * test/unit/l10n.test.ts checks each has both translations).
+ */
+export function plural(n: number, one: CountWord): string {
+  return l10n.label(n === 1 ? `{0} ${one}` : `{0} ${one}s`).replace('{0}', num(n, 0));
 }
+
+/** The words the inspector counts. */
+export const COUNT_WORDS = ['clip', 'gap', 'track', 'stream', 'character'] as const;
+export type CountWord = (typeof COUNT_WORDS)[number];

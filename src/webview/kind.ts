@@ -4,6 +4,7 @@
  */
 import { KIND_INFO, type KindInfo } from '../kinds/index.js';
 import { isJobKind } from '../model/job.js';
+import * as l10n from '../util/l10n.js';
 
 export function kindInfo(kind: string): KindInfo | undefined {
   return isJobKind(kind) ? KIND_INFO[kind] : undefined;
@@ -11,5 +12,6 @@ export function kindInfo(kind: string): KindInfo | undefined {
 
 /** `IMS editing job`, or the name itself for a kind the table lacks. */
 export function kindLabel(kind: string): string {
-  return kindInfo(kind)?.label ?? kind;
+  const info = kindInfo(kind);
+  return info ? l10n.label(info.label) : kind;
 }

@@ -8,6 +8,22 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { l10nLocale, setL10nBundle, t } from '../../src/util/l10n.js';
+import { CLOUD_LABEL, KIND_INFO } from '../../src/kinds/index.js';
+import { JOB_KINDS, TRACK_TYPES } from '../../src/model/job.js';
+import { STATUS_LABEL } from '../../src/present/status.js';
+import { TRACK_LABEL } from '../../src/present/trackNames.js';
+import { COUNT_WORDS } from '../../src/webview/format.js';
+
+/** The fixed label tables shown through l10n.label (not literals at the call): each value needs a translation. */
+const LABEL_TABLES: Record<string, readonly string[]> = {
+  kinds: JOB_KINDS.map((k) => KIND_INFO[k].label),
+  'kinds\' own statuses': JOB_KINDS.flatMap((k) => Object.values(KIND_INFO[k].statusLabels ?? {})),
+  statuses: Object.values(STATUS_LABEL),
+  clouds: Object.values(CLOUD_LABEL),
+  tracks: Object.values(TRACK_LABEL),
+  'track types': [...TRACK_TYPES],
+  counts: COUNT_WORDS.flatMap((w) => [`{0} ${w}`, `{0} ${w}s`]),
+};
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -32,13 +48,18 @@ function usedKeys(): Map<string, string> {
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]!).sort();
 
-test('every l10n.t message has a zh-cn translation with the same placeholders, and the bundle has no stale key', () => {
+test('every l10n.t message and every label of the label tables has a zh-cn translation with the same placeholders; no stale key', () => {
   const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
   const used = usedKeys();
   assert.ok(used.size >= 150, `messages found: ${used.size}`);
   const missing = [...used.keys()].filter((k) => !Object.hasOwn(bundle, k));
   assert.deepEqual(missing, [], 'untranslated messages');
-  const stale = Object.keys(bundle).filter((k) => !used.has(k));
+  for (const [table, values] of Object.entries(LABEL_TABLES)) {
+    const untranslated = values.filter((v) => !Object.hasOwn(bundle, v));
+    assert.deepEqual(untranslated, [], `untranslated ${table}`);
+  }
+  const labels = new Set(Object.values(LABEL_TABLES).flat());
+  const stale = Object.keys(bundle).filter((k) => !used.has(k) && !labels.has(k));
   assert.deepEqual(stale, [], 'translations of messages no longer in the source');
   for (const [k, v] of Object.entries(bundle)) {
     assert.equal(typeof v, 'string');

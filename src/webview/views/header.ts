@@ -9,7 +9,7 @@ import { dateTime, oneLine } from '../format.js';
 import { kindInfo, kindLabel as labelOfKind } from '../kind.js';
 import { banner, chip, copyable, progressBar, statusChip } from './widgets.js';
 
-const CLOUD_LABELS: Readonly<Record<string, string>> = CLOUD_LABEL;
+const cloudLabel = (cloud: string): string | undefined => (Object.hasOwn(CLOUD_LABEL, cloud) ? l10n.label((CLOUD_LABEL as Record<string, string>)[cloud]!) : undefined);
 
 export function renderHeader(ctx: Ctx): HTMLElement {
   const p = ctx.payload();
@@ -26,7 +26,7 @@ export function renderHeader(ctx: Ctx): HTMLElement {
       h('h1', { id: 'job-title' }, h('span', { class: 'kind-label', text: kindLabel }), name ? h('span', { class: 'job-name', text: name, title: job?.name ?? undefined }) : null),
       h('div', { class: 'subtitle' },
         job ? statusChip(job.status, job.rawStatus, { kind: job.kind }) : p.tracked.refreshing ? chip(l10n.t('Fetching…'), { icon: 'loading', class: 'status status-queued spin' }) : chip(l10n.t('Not fetched'), { icon: 'circle-slash', class: 'status status-unknown' }),
-        chip(`${CLOUD_LABELS[job?.cloud ?? ''] ?? CLOUD_LABELS[info?.cloud ?? 'aliyun']} · ${ref.region || 'default region'}`, { icon: 'cloud', class: 'plain' }),
+        chip(`${cloudLabel(job?.cloud ?? '') ?? cloudLabel(info?.cloud ?? 'aliyun')} · ${ref.region || l10n.t('default region')}`, { icon: 'cloud', class: 'plain' }),
         h('span', { class: 'id-group', title: l10n.t('Job id') }, h('span', { class: 'id-label', text: 'ID' }), copyable(ctx, ref.id, 'job id', { class: 'job-id' })))),
     h('div', { class: 'header-actions' },
       button({
@@ -42,7 +42,7 @@ export function renderHeader(ctx: Ctx): HTMLElement {
   const banners = h('div', { class: 'banners' });
   if (job?.error) {
     const e = job.error;
-    const what = job.status === 'partial' || job.status === 'failed' ? STATUS_LABEL[job.status] : l10n.t('Error');
+    const what = job.status === 'partial' || job.status === 'failed' ? l10n.label(STATUS_LABEL[job.status]) : l10n.t('Error');
     banners.appendChild(banner(job.status === 'partial' ? 'warning' : 'error', e.code ? `${what}: ${e.code}` : what, [
       e.message ? h('span', { class: 'error-message', text: e.message }) : null,
       p.errorHint ? h('span', { class: 'hint' }, h('strong', { text: l10n.t('Hint: ') }), p.errorHint) : null,

@@ -175,7 +175,7 @@ export function renderStreams(ctx: Ctx): HTMLElement {
   const withContent = gs.filter((g) => g.streams.length > 0 || (job.streams.length > 0 && g.output !== null));
   if (withContent.length > 0) root.append(...withContent.map(groupCard));
   if (p.extras.length > 0) {
-    root.appendChild(section(`${CLOUD_LABEL[job.cloud] ?? l10n.t('Cloud')} fields`, p.extras.map((x) => h('div', { class: 'extra' },
+    root.appendChild(section(CLOUD_LABEL[job.cloud] ? l10n.t('{0} fields', l10n.label(CLOUD_LABEL[job.cloud])) : l10n.t('Cloud fields'), p.extras.map((x) => h('div', { class: 'extra' },
       h('h4', { class: 'mono', text: x.title }),
       decodedValue(ctx, x.value, `extra-${x.title}`, x.title, 'empty'))), { icon: 'cloud', id: 'sec-extras' }));
   }

@@ -183,9 +183,9 @@ export class TimelineTab {
       dur !== null && s.durationIsLowerBound
         ? chip(`≥ ${timecode(dur)} (at least ${duration(dur)})`, { icon: 'clock', class: 'lower-bound', title: l10n.t('At least this long: clips of unknown length (no Out, a text-to-speech clip, a clip tied to one) leave the end open, and the job reports no Duration yet') })
         : chip(dur !== null ? `${timecode(dur)} (${duration(dur)})` : 'duration unknown', { icon: 'clock', title: dur !== null ? l10n.t('Output duration: the job\'s own Duration, or what the Timeline determines (the main track, or the latest clip end)') : l10n.t('No clip has a known end, and the job reports no Duration') }),
-      chip(s.clipsWithoutMedia === 0 ? 'every clip has media' : `${plural(s.clipsWithoutMedia, 'clip')} without media`, { icon: s.clipsWithoutMedia === 0 ? 'pass' : 'warning', class: s.clipsWithoutMedia === 0 ? 'ok' : 'flag', title: l10n.t('Video, image and audio clips that name neither a media id nor a URL') }),
-      chip(s.gapCount === 0 ? 'no gaps' : `${plural(s.gapCount, 'gap')} (${duration(s.gapSeconds)})`, { icon: s.gapCount === 0 ? 'pass' : 'debug-pause', class: s.gapCount === 0 ? 'ok' : 'flag', title: l10n.t('Empty stretches between clips on video, image and audio tracks') }),
-      s.unplacedClips > 0 ? chip(`${plural(s.unplacedClips, 'clip')} without a position`, { icon: 'question', class: 'flag', title: l10n.t('Clips whose place on the output could not be derived; they are listed in the Clips tab') }) : null,
+      chip(s.clipsWithoutMedia === 0 ? l10n.t('every clip has media') : l10n.t('{0} without media', plural(s.clipsWithoutMedia, 'clip')), { icon: s.clipsWithoutMedia === 0 ? 'pass' : 'warning', class: s.clipsWithoutMedia === 0 ? 'ok' : 'flag', title: l10n.t('Video, image and audio clips that name neither a media id nor a URL') }),
+      chip(s.gapCount === 0 ? l10n.t('no gaps') : `${plural(s.gapCount, 'gap')} (${duration(s.gapSeconds)})`, { icon: s.gapCount === 0 ? 'pass' : 'debug-pause', class: s.gapCount === 0 ? 'ok' : 'flag', title: l10n.t('Empty stretches between clips on video, image and audio tracks') }),
+      s.unplacedClips > 0 ? chip(l10n.t('{0} without a position', plural(s.unplacedClips, 'clip')), { icon: 'question', class: 'flag', title: l10n.t('Clips whose place on the output could not be derived; they are listed in the Clips tab') }) : null,
     );
     this.summaryEl.setAttribute('aria-label', `Timeline summary: ${this.summaryEl.textContent ?? ''}`);
   }
@@ -282,7 +282,7 @@ export class TimelineTab {
     const span = this.span();
     const start = this.start();
     this.zoomText.textContent = this.ctx.state.view.pps === null ? l10n.t('Fit') : `${num(pps, pps < 10 ? 2 : 0)} px/s`;
-    this.rangeText.textContent = `${timecode(start, 2)} – ${timecode(Math.min(this.summary.extent, start + span), 2)} of ${timecode(this.summary.extent, 2)}`;
+    this.rangeText.textContent = l10n.t('{0} – {1} of {2}', timecode(start, 2), timecode(Math.min(this.summary.extent, start + span), 2), timecode(this.summary.extent, 2));
     this.renderRuler(start, pps, span);
     this.renderThumb(start, span);
 
@@ -358,7 +358,7 @@ export class TimelineTab {
     append(lane.head,
       icon(TRACK_ICON[t.type] ?? 'symbol-misc', 'lane-icon'),
       h('span', { class: 'lane-name', text: trackName(t) }),
-      t.main ? h('span', { class: 'badge main', text: 'main' }) : null,
+      t.main ? h('span', { class: 'badge main', text: l10n.t('main') }) : null,
       h('span', { class: 'lane-count', text: num(t.clipCount, 0) }),
       t.withoutMedia > 0 ? icon('warning', 'lane-warn') : null,
     );
@@ -652,7 +652,7 @@ export class TimelineTab {
     if (sel === null) {
       this.selected = null;
       clear(this.detailsBox);
-      this.detailsBox.appendChild(h('p', { class: 'muted details-hint' }, icon('info'), ' Select a clip (click it, or focus the lanes and use the arrow keys) to see its full JSON.'));
+      this.detailsBox.appendChild(h('p', { class: 'muted details-hint' }, icon('info'), ` ${l10n.t('Select a clip (click it, or focus the lanes and use the arrow keys) to see its full JSON.')}`));
       return;
     }
     for (const el of this.sizer.querySelectorAll(`.item.clip[data-track="${sel.track}"][data-index="${sel.index}"]`)) {
