@@ -16,6 +16,7 @@ export const USAGE = `Usage:
   media-jobs inspect <kind> <id...> [options]   print jobs (one per id; a Live caster gives one per editing task)
   media-jobs watch <kind> <id> [options]        poll until the job ends; exit 0 succeeded, 4 failed or partial, 5 cancelled
   media-jobs list <kind> [options]              recent jobs, newest first (any kind; live-edge needs --cluster-id)
+  media-jobs profiles [--json]                  the credential profiles it can see, where each comes from, which is used
   media-jobs --help | --version
 
 Kinds:
@@ -42,10 +43,16 @@ Options:
   --parent ID         list ice: the sub-jobs of this quick video production (batch) job (its rows say
                       "batch"), created in the last --since (default 30d with --parent)
   --json              print a JSON array of normalized jobs (for list, the fields a list item lacks are null)
+  --profile NAME      use this profile of ~/.aliyun/config.json (wins over the environment keys)
+  --sts-endpoint URL  where RamRoleArn profiles call STS AssumeRole (default: the profile's sts_endpoint or
+                      sts_region, else https://sts.aliyuncs.com)
 
-Credentials come from the environment:
-  ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN (optional)
-  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_SECURITY_TOKEN (optional)
+Credentials, first found wins (the order of the clouds' SDKs):
+  1. --profile NAME
+  2. the environment: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN
+     (optional); HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_SECURITY_TOKEN
+  3. Alibaba Cloud: the profile named by ALIBABA_CLOUD_PROFILE, else the current profile of ~/.aliyun/config.json
+     (modes AK, StsToken, RamRoleArn, ChainableRamRoleArn)
 
 Exit codes: 0 ok; 1 a request failed; 2 usage; 3 configuration or credentials; 4 (watch) the job failed or partly failed.
 `;
@@ -53,6 +60,10 @@ Exit codes: 0 ok; 1 a request failed; 2 usage; 3 configuration or credentials; 4
 export interface CommonOptions {
   region: string;
   endpoint: string | undefined;
+  /** `--profile NAME`: the credential chain's first step. */
+  profile?: string;
+  /** `--sts-endpoint URL`: where a role profile's AssumeRole goes. */
+  stsEndpoint?: string;
   signature: SignatureVersion;
   json: boolean;
   timeoutSeconds: number;
@@ -61,6 +72,7 @@ export interface CommonOptions {
 export type CliCommand =
   | { type: 'help' }
   | { type: 'version' }
+  | { type: 'profiles'; json: boolean }
   | { type: 'inspect'; kind: JobKind; refs: JobRef[]; options: CommonOptions }
   | { type: 'watch'; kind: JobKind; ref: JobRef; options: CommonOptions; intervalSeconds: number }
   | { type: 'list'; kind: JobKind; options: CommonOptions; params: JobRef['params']; sinceMs: number; status: JobStatus | null; limit: number; parentId: string | null };
@@ -91,12 +103,14 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   status: { type: 'string' },
   limit: { type: 'string' },
   parent: { type: 'string' },
+  profile: { type: 'string' },
+  'sts-endpoint': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 };
 
-const COMMANDS = ['inspect', 'watch', 'list', 'help'];
+const COMMANDS = ['inspect', 'watch', 'list', 'profiles', 'help'];
 
 interface ParsedValues {
   region?: string;
@@ -108,6 +122,8 @@ interface ParsedValues {
   status?: string;
   limit?: string;
   parent?: string;
+  profile?: string;
+  'sts-endpoint'?: string;
   json?: boolean;
   help?: boolean;
   version?: boolean;
@@ -195,8 +211,14 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (v.help) return { type: 'help' };
   if (v.version) return { type: 'version' };
   const [command, kindArg, ...ids] = positionals;
-  if (command === undefined) throw new UsageError('no command given (inspect, watch or list)');
+  if (command === undefined) throw new UsageError('no command given (inspect, watch, list or profiles)');
   if (command === 'help') return { type: 'help' };
+  if (command === 'profiles') {
+    if (kindArg !== undefined) throw new UsageError(`profiles takes no arguments (${quoted(kindArg)})`);
+    const other = Object.keys(v).find((k) => k !== 'json');
+    if (other !== undefined) throw new UsageError(`--${other} does not apply to profiles`);
+    return { type: 'profiles', json: v.json === true };
+  }
   if (command !== 'inspect' && command !== 'watch' && command !== 'list') throw new UsageError(`unknown command ${quoted(command)}${didYouMean(command, COMMANDS)}`);
   if (kindArg === undefined) throw new UsageError(`${command} needs a kind (${JOB_KINDS.join(', ')})`);
   if (!isJobKind(kindArg)) {
@@ -248,7 +270,20 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       throw new UsageError(`${e.message.replace(/^endpoint\b/, '--endpoint')}${e.hint ? `; ${e.hint}` : ''}`);
     }
   }
-  const options: CommonOptions = { region, endpoint: v.endpoint, signature, json: v.json === true, timeoutSeconds };
+  const profile = v.profile?.trim();
+  if (v.profile !== undefined && !profile) throw new UsageError('--profile needs a profile name');
+  if (v['sts-endpoint'] !== undefined) {
+    try {
+      validateEndpoint(v['sts-endpoint']);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      throw new UsageError(`${e.message.replace(/^endpoint\b/, '--sts-endpoint')}${e.hint ? `; ${e.hint}` : ''}`);
+    }
+  }
+  const options: CommonOptions = {
+    region, endpoint: v.endpoint, signature, json: v.json === true, timeoutSeconds,
+    ...(profile ? { profile } : {}), ...(v['sts-endpoint'] !== undefined ? { stsEndpoint: v['sts-endpoint'] } : {}),
+  };
   const params: JobRef['params'] = {};
   for (const p of KIND_INFO[kind].params) {
     const value = paramFlag(v, p.cliFlag);
