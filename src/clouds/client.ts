@@ -37,6 +37,8 @@ export type SignatureVersion = 'v1' | 'v3';
 
 export interface CloudClientOptions {
   credentials: Credentials;
+  /** The profile (account) these credentials are, named in "no credentials" errors. */
+  account?: string;
   /** Alibaba signature: V3 (ACS3-HMAC-SHA256, default) or V1 (HMAC-SHA1 RPC). */
   signature?: SignatureVersion;
   /** Base URL per kind (validated: https, or http to loopback). */
@@ -242,6 +244,10 @@ export class CloudClient {
     const region = ref.region;
     if (!isRegionName(region)) return new ConfigError(`"${region}" is not a region name`, 'regions look like cn-shanghai or cn-north-4');
     if (!this.hasCredentials(def.cloud)) {
+      if (this.opts.account !== undefined) {
+        return new CredentialsError(def.cloud, `no credentials for profile "${this.opts.account}"`,
+          'the profile was removed or holds no keys: add it again (Media Jobs: Add Profile…), or stop tracking the job');
+      }
       return def.cloud === 'aliyun'
         ? new CredentialsError('aliyun', 'no Alibaba Cloud credentials', 'set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS)')
         : new CredentialsError('huawei', 'no Huawei Cloud credentials', 'set HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials)');

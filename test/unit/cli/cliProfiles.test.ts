@@ -3,6 +3,7 @@
 // for unknown and unsupported profiles, and no secret in any output.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/main.js';
 import { type Job } from '../../../src/model/job.js';
@@ -10,7 +11,7 @@ import { startEmulator, type Emulator } from '../../emulator/emulator.js';
 import { EMULATOR_CREDENTIALS } from '../../emulator/credentials.js';
 import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
 
-const TEXT = readFileSync(new URL('../../fixtures/aliyun-cli/config.json', import.meta.url), 'utf8');
+const TEXT = readFileSync(join(__dirname, '../../fixtures/aliyun-cli/config.json'), 'utf8');
 const PATH = '/home/u/.aliyun/config.json';
 const ICE = SAMPLE_IDS.ice.succeeded;
 const C = EMULATOR_CREDENTIALS;

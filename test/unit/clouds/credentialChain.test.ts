@@ -4,12 +4,13 @@
 // source_profile, region_id).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAliyunCliProfiles, type AliyunCliConfig } from '../../../src/clouds/aliyun/cliConfig.js';
 import { resolveChain, visibleProfiles, type ChainInput } from '../../../src/clouds/credentialChain.js';
 import { describeProfile, profileSecrets, type AliyunProfile } from '../../../src/clouds/profiles.js';
 
-const TEXT = readFileSync(new URL('../../fixtures/aliyun-cli/config.json', import.meta.url), 'utf8');
+const TEXT = readFileSync(join(__dirname, '../../fixtures/aliyun-cli/config.json'), 'utf8');
 const PATH = '/home/u/.aliyun/config.json';
 const FILE = { path: PATH, text: TEXT };
 const ENV_ALIYUN = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIenvironmentKey0001', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'environment-secret-000000' };
