@@ -15,7 +15,7 @@
  */
 import { type AliyunCredentials, type AliyunRoleCredentials } from '../credentials.js';
 import { type AliyunMode, type AliyunProfile, printableName } from '../profiles.js';
-import { DEFAULT_DURATION_SECONDS } from './sts.js';
+import { DEFAULT_DURATION_SECONDS } from './stsLimits.js';
 import { isRegionName } from '../../util/region.js';
 
 export interface CliProfileEntry {

@@ -21,9 +21,8 @@ export const STS_VERSION = '2015-04-01';
 export const STS_API = 'sts:AssumeRole';
 /** Keys this close to their Expiration are not handed out any more: a request signed now must still pass. */
 export const REFRESH_MARGIN_MS = 180_000;
-/** STS's limits on DurationSeconds: at least 900 s; the default role maximum is 3600 s (AssumeRole doc). */
-export const MIN_DURATION_SECONDS = 900;
-export const DEFAULT_DURATION_SECONDS = 3600;
+export { DEFAULT_DURATION_SECONDS, MIN_DURATION_SECONDS } from './stsLimits.js';
+import { MIN_DURATION_SECONDS } from './stsLimits.js';
 /** RoleSessionName: 2 to 64 characters of letters, digits, `.`, `@`, `-`, `_` (AssumeRole doc). */
 const SESSION_NAME = /^[A-Za-z0-9.@_-]{2,64}$/;
 /** `acs:ram::<account id>:role/<role name>`. */
