@@ -9,8 +9,7 @@ import { type CommandDeps } from './deps.js';
 import { askAliyunKeys, askHuaweiKeys, save } from './credentials.js';
 import { parseAliyunCliProfiles } from '../clouds/aliyun/cliConfig.js';
 import { checkProfileName, printableName } from '../clouds/profiles.js';
-import { type StoredAliyun } from '../tracking/credentialsService.js';
-import { type ProfileSummary } from '../tracking/profilesService.js';
+import { type ProfileSummary, storedOf } from '../tracking/profilesService.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
 import { type CloudId } from '../model/job.js';
 import { noAliyunCliConfigMessage } from '../present/messages.js';
@@ -115,8 +114,8 @@ export function removeProfileCommand(deps: CommandDeps) {
 }
 
 /**
- * Imports every usable profile of `~/.aliyun/config.json` under its own name (AK and StsToken profiles; the others
- * are listed with the reason). A name already taken is updated with the file's keys.
+ * Imports every usable profile of `~/.aliyun/config.json` under its own name (AK, StsToken, RamRoleArn and
+ * ChainableRamRoleArn; the others are listed with the reason). A name already taken is updated from the file.
  */
 export function importAllAliyunCliProfilesCommand(deps: CommandDeps) {
   return async (): Promise<{ imported: string[]; skipped: string[] }> => {
@@ -137,13 +136,11 @@ export function importAllAliyunCliProfilesCommand(deps: CommandDeps) {
     const skipped: string[] = [];
     const existing = new Set((await deps.profiles.list('aliyun')).map((p) => p.name));
     for (const e of parsed.entries) {
-      const keys = e.profile?.keys;
-      if (!keys) {
-        // Role profiles need STS at every refresh; the extension keeps keys only (media-jobs reads them live).
-        skipped.push(`${printableName(e.name)}: ${e.problem ?? `mode ${e.mode} is read live by media-jobs but not imported into VS Code yet`}`);
+      const stored = e.profile ? storedOf(e.profile) : null;
+      if (!stored) {
+        skipped.push(`${printableName(e.name)}: ${e.problem ?? 'no keys'}`);
         continue;
       }
-      const stored: StoredAliyun = { ...keys, ...(e.profile?.defaultRegion ? { defaultRegion: e.profile.defaultRegion } : {}) };
       try {
         if (existing.has(e.name)) await deps.profiles.serviceOf('aliyun', e.name)!.setAliyun(stored);
         else await deps.profiles.add('aliyun', e.name, stored);

@@ -14,9 +14,9 @@
  * - Removing deletes the slot's secret; jobs tracked with the profile stay tracked and say it has no credentials.
  */
 import { SECRET_KEYS } from '../constants.js';
-import { CredentialsService, type ResolvedCredentials, type SecretStore, type StoredAliyun, type StoredHuawei } from './credentialsService.js';
-import { type Credentials } from '../clouds/credentials.js';
-import { checkProfileName, DEFAULT_PROFILE, printableName } from '../clouds/profiles.js';
+import { CredentialsService, type ResolvedCredentials, type SecretStore, type StoredAliyun, type StoredHuawei, type StoredRole } from './credentialsService.js';
+import { type AliyunCredentials, type AliyunRoleCredentials, type Credentials, isRoleCredentials } from '../clouds/credentials.js';
+import { type AliyunProfile, checkProfileName, DEFAULT_PROFILE, printableName } from '../clouds/profiles.js';
 import { CLOUDS, type CloudId } from '../model/job.js';
 import { type JobRef } from '../model/jobRef.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
@@ -67,6 +67,24 @@ export interface Accounts {
 /** A tracked reference with its profile: the one it was tracked with, or "default" for one saved before profiles. */
 export function withProfile(ref: JobRef): JobRef {
   return ref.profile ? ref : { ...ref, profile: DEFAULT_PROFILE };
+}
+
+/**
+ * What SecretStorage keeps of an aliyun CLI profile: its keys, and for RamRoleArn / ChainableRamRoleArn the chain of
+ * roles above them (bottom first), so the client assumes them in turn.
+ */
+export function storedOf(p: AliyunProfile): StoredAliyun | null {
+  const region = p.defaultRegion ? { defaultRegion: p.defaultRegion } : {};
+  if (p.keys) return { ...p.keys, ...region };
+  if (!p.role) return null;
+  const roles: StoredRole[] = [];
+  let cur: AliyunCredentials | AliyunRoleCredentials = p.role;
+  for (let depth = 0; isRoleCredentials(cur) && depth < 16; depth++) {
+    const { source, ...role }: AliyunRoleCredentials = cur;
+    roles.unshift(role);
+    cur = source;
+  }
+  return isRoleCredentials(cur) ? null : { ...cur, ...region, roles };
 }
 
 function implicitIndex(): ProfileIndex {
@@ -184,7 +202,9 @@ export class ProfilesService {
       out.defaults[cloud] = c.default;
       for (const e of c.entries) {
         const got: ResolvedCredentials = await this.slot(e.slot).get();
-        const creds: Credentials = cloud === 'aliyun' ? (got.aliyun ? { aliyun: got.aliyun } : {}) : (got.huawei ? { huawei: got.huawei } : {});
+        const creds: Credentials = cloud === 'aliyun'
+          ? (got.aliyun ? { aliyun: got.aliyun, ...(got.aliyunRole ? { aliyunRole: got.aliyunRole } : {}) } : {})
+          : (got.huawei ? { huawei: got.huawei } : {});
         if (!creds[cloud]) continue;
         out[cloud].set(e.name, creds);
         const region = cloud === 'aliyun' ? got.aliyunRegion : got.huaweiRegion;
@@ -209,6 +229,7 @@ export class ProfilesService {
       const got = await svc.get();
       if (cloud === 'aliyun' && got.aliyun) {
         out.aliyun = got.aliyun;
+        if (got.aliyunRole) out.aliyunRole = got.aliyunRole;
         if (got.aliyunRegion) out.aliyunRegion = got.aliyunRegion;
       }
       if (cloud === 'huawei' && got.huawei) {

@@ -9,7 +9,10 @@ import { type JobRef } from '../../../src/model/jobRef.js';
 import { CloudAccess, type CoreModule } from '../../../src/tracking/cloudAccess.js';
 import { CredentialsService, type SecretStore } from '../../../src/tracking/credentialsService.js';
 import { JobStore, type KeyValueStore } from '../../../src/tracking/jobStore.js';
-import { LEGACY_SLOT, PROFILES_STATE_KEY, ProfilesService, withProfile } from '../../../src/tracking/profilesService.js';
+import { LEGACY_SLOT, PROFILES_STATE_KEY, ProfilesService, storedOf, withProfile } from '../../../src/tracking/profilesService.js';
+import { parseAliyunCliProfiles } from '../../../src/clouds/aliyun/cliConfig.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/emulator.js';
 import { EMULATOR_CREDENTIALS as C } from '../../emulator/credentials.js';
 import { SAMPLE_IDS } from '../../emulator/sampleJobs.js';
@@ -197,5 +200,43 @@ describe('profiles in the extension', () => {
     assert.deepEqual((await profiles.list('aliyun')).map((p) => p.name), ['default']);
     assert.match(profiles.problems().join('\n'), /profile list .* is unreadable/);
     assert.equal(LEGACY_SLOT, 'legacy');
+  });
+
+  it('aliyun CLI role profiles imported into SecretStorage: RamRoleArn and ChainableRamRoleArn poll through the emulator\'s STS', async () => {
+    // The fixture's role profiles, pointed at the emulator's STS as a profile's sts_endpoint would be.
+    const text = readFileSync(join(__dirname, '../../fixtures/aliyun-cli/config.json'), 'utf8')
+      .replace(/"ram_session_name": "media-jobs-test",/, `"ram_session_name": "media-jobs-test", "sts_endpoint": "${emu.url}",`)
+      .replace(/"ram_session_name": "chained",/, `"ram_session_name": "chained", "sts_endpoint": "${emu.url}",`);
+    const parsed = parseAliyunCliProfiles(text);
+    assert.ok(!('error' in parsed));
+    const reader = storedOf(parsed.entries.find((e) => e.name === 'reader')!.profile!)!;
+    const chained = storedOf(parsed.entries.find((e) => e.name === 'customer-role')!.profile!)!;
+    assert.equal(reader.accessKeyId, C.aliyun.accessKeyId);
+    assert.deepEqual(reader.roles?.map((r) => r.roleArn), ['acs:ram::1234567890123456:role/media-reader']);
+    assert.deepEqual(chained.roles?.map((r) => r.roleArn), ['acs:ram::1234567890123456:role/media-reader', 'acs:ram::6543210987654321:role/customer-media']);
+
+    const { secrets, kv } = todaysState();
+    const { profiles, access } = build(secrets, kv, emu);
+    await profiles.add('aliyun', 'reader', reader);
+    await profiles.add('aliyun', 'customer-role', chained);
+    // What SecretStorage holds reads back as the role chain (a fresh service: no cache).
+    const again = new ProfilesService(secrets, kv, new CredentialsService(secrets));
+    const accounts = await again.accounts();
+    assert.equal(accounts.aliyun.get('customer-role')?.aliyunRole?.roleArn, 'acs:ram::6543210987654321:role/customer-media');
+    const from = emu.requests.length;
+    const outcomes = await access.fetch([iceRef(ICE_A, 'reader'), iceRef(ICE_B, 'customer-role')]);
+    assert.deepEqual(outcomes.map((o) => o.error), [null, null]);
+    const log = emu.requests.slice(from);
+    assert.equal(log.filter((r) => r.api === 'sts:AssumeRole').length, 3, 'one AssumeRole for reader, two for the chain');
+    assert.ok(log.filter((r) => r.api === 'ice:GetMediaProducingJob').every((r) => r.accessKeyId?.startsWith('STS.')));
+    assert.equal(JSON.stringify(kv.get(PROFILES_STATE_KEY)).includes(C.aliyun.accessKeySecret), false);
+    await access.dispose();
+  });
+
+  it('a stored role with a malformed ARN is refused before anything is stored', async () => {
+    const { secrets, kv } = todaysState();
+    const { profiles } = build(secrets, kv, emu);
+    await assert.rejects(profiles.add('aliyun', 'bad-role', { ...C.aliyun, roles: [{ roleArn: 'arn:aws:iam::1:role/x', roleSessionName: 'ok-name', durationSeconds: 900 }] }), /ARN does not look like/);
+    assert.deepEqual((await profiles.list('aliyun')).map((p) => p.name), ['default']);
   });
 });
