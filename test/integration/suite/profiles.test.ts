@@ -64,9 +64,12 @@ suite('profiles', () => {
     // No key in settings or state (the profile list holds names only).
     const state = JSON.stringify(api.globalState.keys().map((k) => [k, api.globalState.get(k)]));
     const settings = userSettingsText();
+    const log = api.logger.recent.join('\n');
+    assert.match(log, /tracking ice/, 'the log recorded the tracking');
     for (const s of [C.aliyun2.accessKeySecret, C.aliyun.accessKeySecret]) {
       assert.ok(!state.includes(s), 'no secret in globalState');
       assert.ok(!settings.includes(s), 'no secret in the User settings');
+      assert.ok(!log.includes(s), 'no secret in the log');
     }
 
     // Remove "customer": its job stays tracked and says it has no credentials for it.
