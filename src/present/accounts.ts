@@ -22,9 +22,10 @@ export function accountsDescription(a: AccountCounts): string {
 
 /** The status bar item: shown once some cloud has more than one profile (one account needs no switch). */
 export function accountsStatus(a: AccountCounts): { text: string; tooltip: string } | null {
-  const several = CLOUDS.some((c) => (a[c]?.count ?? 0) > 1);
-  if (!several) return null;
-  const names = CLOUDS.flatMap((c) => (a[c]?.default ? [printableName(a[c]!.default!)] : []));
+  // Only the clouds with a choice: their default account, named with its cloud when both have one.
+  const choosing = CLOUDS.filter((c) => (a[c]?.count ?? 0) > 1 && a[c]?.default);
+  if (choosing.length === 0) return null;
+  const names = choosing.map((c) => (choosing.length > 1 ? `${CLOUD_LABEL[c]}: ` : '') + printableName(a[c]!.default!));
   return {
     text: `$(account) ${names.join(' · ')}`,
     tooltip: `Media Jobs default accounts: ${accountsDescription(a)}. Click to switch.`,
