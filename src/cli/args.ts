@@ -16,7 +16,7 @@ export const USAGE = `Usage:
   media-jobs inspect <kind> <id...> [options]   print jobs (one per id; a Live caster gives one per editing task)
   media-jobs watch <kind> <id> [options]        poll until the job ends; exit 0 succeeded, 4 failed or partial, 5 cancelled
   media-jobs list <kind> [options]              recent jobs, newest first (any kind; live-edge needs --cluster-id)
-  media-jobs profiles [--json]                  the credential profiles it can see, where each comes from, which is used
+  media-jobs profiles [--profile N] [--json]    the credential profiles it can see, where each comes from, which is used
   media-jobs --help | --version
 
 Kinds:
@@ -72,7 +72,7 @@ export interface CommonOptions {
 export type CliCommand =
   | { type: 'help' }
   | { type: 'version' }
-  | { type: 'profiles'; json: boolean }
+  | { type: 'profiles'; json: boolean; profile?: string }
   | { type: 'inspect'; kind: JobKind; refs: JobRef[]; options: CommonOptions }
   | { type: 'watch'; kind: JobKind; ref: JobRef; options: CommonOptions; intervalSeconds: number }
   | { type: 'list'; kind: JobKind; options: CommonOptions; params: JobRef['params']; sinceMs: number; status: JobStatus | null; limit: number; parentId: string | null };
@@ -215,9 +215,11 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command === 'help') return { type: 'help' };
   if (command === 'profiles') {
     if (kindArg !== undefined) throw new UsageError(`profiles takes no arguments (${quoted(kindArg)})`);
-    const other = Object.keys(v).find((k) => k !== 'json');
+    const other = Object.keys(v).find((k) => k !== 'json' && k !== 'profile');
     if (other !== undefined) throw new UsageError(`--${other} does not apply to profiles`);
-    return { type: 'profiles', json: v.json === true };
+    const chosen = v.profile?.trim();
+    if (v.profile !== undefined && !chosen) throw new UsageError('--profile needs a profile name');
+    return { type: 'profiles', json: v.json === true, ...(chosen ? { profile: chosen } : {}) };
   }
   if (command !== 'inspect' && command !== 'watch' && command !== 'list') throw new UsageError(`unknown command ${quoted(command)}${didYouMean(command, COMMANDS)}`);
   if (kindArg === undefined) throw new UsageError(`${command} needs a kind (${JOB_KINDS.join(', ')})`);

@@ -79,14 +79,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.ok;
     }
     const input: ChainInput = { env: io.env, aliyunConfig: (await io.readAliyunConfig?.()) ?? null };
-    if (cmd.type !== 'profiles' && cmd.options.profile !== undefined) input.profile = cmd.options.profile;
+    const chosen = cmd.type === 'profiles' ? cmd.profile : cmd.options.profile;
+    if (chosen !== undefined) input.profile = chosen;
     secrets = chainSecrets(input);
     writer = cliWriter(io, secrets.map((e) => e.value));
     if (cmd.type === 'profiles') {
-      const { text, problems } = formatProfiles(input, cmd.json);
+      const { text, problems, unknown } = formatProfiles(input, cmd.json);
       out(text);
       for (const p of problems) err(`media-jobs: ${oneLine(p)}\n`);
-      return EXIT.ok;
+      return unknown ? EXIT.config : EXIT.ok;
     }
     const chain = resolveChain(input);
     if (chain.configProblem) err(`media-jobs: warning: ${oneLine(chain.configProblem)}\n`);

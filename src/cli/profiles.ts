@@ -56,26 +56,42 @@ export function chainSecrets(input: ChainInput): Array<{ variable: string; value
   return out;
 }
 
-/** `media-jobs profiles`: one line per profile (or JSON), the used one marked; never a secret. */
-export function formatProfiles(input: ChainInput, json: boolean): { text: string; problems: string[] } {
+/**
+ * `media-jobs profiles`: one line per profile (or JSON), the one each cloud uses marked (with `--profile`, the one it
+ * names); never a secret. `unknown`: `--profile` names no profile at all.
+ */
+export function formatProfiles(input: ChainInput, json: boolean): { text: string; problems: string[]; unknown: boolean } {
   const { profiles, configProblem } = visibleProfiles(input);
   const problems = configProblem ? [configProblem] : [];
-  const chain = resolveChain({ ...input, profile: undefined });
+  const chain = resolveChain(input);
+  // --profile naming a profile nobody has: the chain's error (it names the profiles that exist), once.
+  const unknown = input.profile !== undefined && !profiles.some((p) => p.name === input.profile);
+  const seen = new Set<string>();
   for (const cloud of ['aliyun', 'huawei'] as const) {
     const r = chain[cloud];
-    if (r && !r.ok) problems.push(`${CLOUD_LABEL[cloud]}: ${r.reason}`);
+    if (!r || r.ok || seen.has(r.reason)) continue;
+    // With --profile, the other cloud lacking that name is no problem worth a line.
+    if (!unknown && input.profile !== undefined && r.reason.endsWith(' credentials') && r.reason.startsWith(`profile "`)) continue;
+    seen.add(r.reason);
+    problems.push(unknown ? r.reason : `${CLOUD_LABEL[cloud]}: ${r.reason}`);
+  }
+  // Which rows are used: the chain's picks (with --profile, that profile's).
+  for (const p of profiles) {
+    const r = chain[p.cloud];
+    p.selected = r !== null && r.ok && r.profile.name === p.name && r.where === p.where;
   }
   if (json) {
     const rows = profiles.map((p) => ({
       cloud: p.cloud, name: p.name, where: p.where, mode: p.profile ? modeOf(p.profile) : null,
       summary: p.profile ? describeProfile(p.profile) : null, problem: p.problem, used: p.selected,
     }));
-    return { text: `${terminalSafeJson(rows)}\n`, problems };
+    return { text: `${terminalSafeJson(rows)}\n`, problems, unknown };
   }
   if (profiles.length === 0) {
     return {
       text: 'No profiles: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK), or run `aliyun configure`.\n',
       problems,
+      unknown,
     };
   }
   const lines: string[] = [];
@@ -89,8 +105,8 @@ export function formatProfiles(input: ChainInput, json: boolean): { text: string
       lines.push(`  ${mark} ${p.name}  (${p.where})  ${what}`);
     }
   }
-  lines.push('', '* = used when no --profile is given');
-  return { text: `${lines.join('\n')}\n`, problems };
+  lines.push('', input.profile !== undefined ? '* = used with this --profile' : '* = used when no --profile is given');
+  return { text: `${lines.join('\n')}\n`, problems, unknown };
 }
 
 function modeOf(p: Profile): string {

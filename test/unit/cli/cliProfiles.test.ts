@@ -135,3 +135,21 @@ describe('media-jobs profiles', () => {
     assert.match(r.stderr, /--region does not apply to profiles/);
   });
 });
+
+describe('media-jobs profiles --profile', () => {
+  it('marks the profile it names as used', async () => {
+    const r = await cli(['profiles', '--profile', 'customer'], { ALIBABA_CLOUD_ACCESS_KEY_ID: C.aliyun2.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: C.aliyun2.accessKeySecret });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, / {2}\* customer {2}\(/);
+    assert.doesNotMatch(r.stdout, /\* environment/);
+    assert.match(r.stdout, /\* = used with this --profile/);
+    assert.equal(r.stderr, '', 'a Huawei Cloud without "customer" is not reported');
+  });
+
+  it('an unknown one: exit 3 and the error naming the profiles that exist, once', async () => {
+    const r = await cli(['profiles', '--profile', 'prod']);
+    assert.equal(r.code, 3);
+    assert.equal(r.stderr.split('\n').filter(Boolean).length, 1, r.stderr);
+    assert.match(r.stderr, /^media-jobs: no profile named "prod" \(profiles: "dev"/);
+  });
+});
