@@ -9,6 +9,8 @@
  *
  * It writes, cropped to the subject at twice the CSS pixel density (legible on the Marketplace and on GitHub):
  *   media/screenshots/tree.png       the Media Jobs view: jobs of all five kinds grouped by cloud and status
+ *   media/screenshots/accounts.png   two Alibaba Cloud accounts side by side (Cloud → Account → Status), taken last:
+ *                                    a second profile added and two jobs tracked with it through the real commands
  *   media/screenshots/hover.png      the hover over a job id in a log file, with the job's live status
  *   media/screenshots/inspector.png  the inspector of an ICE editing job: the timeline lanes with a clip selected
  *   media/screenshots/recent.png     the Recent Jobs view: ICE and MPC jobs of the last 24 hours from the list calls, a batch job opened to its sub-jobs
@@ -315,13 +317,62 @@ async function shotRecent(page: Page, file: string): Promise<void> {
   await shoot(page, file, { x: 0, y: Math.round(bar.y), width: Math.round(bar.x + bar.width), height: Math.round(bar.height) });
 }
 
-async function takeScreenshots(page: Page, outDir: string): Promise<void> {
+/** Types an answer into the open input box (or filters the open quick pick) and accepts it. */
+async function answer(page: Page, text: string, pickText = false): Promise<void> {
+  if (pickText) return pick(page, text);
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+  // The next prompt replaces this one; give the widget its frame.
+  await settle(page);
+  await page.waitForTimeout(150);
+}
+
+/**
+ * 5. Two accounts: Add Profile… (a second Alibaba Cloud account, the emulator's other RAM user), Switch Default
+ * Account…, then Track a Job… of two ICE jobs, which now belong to that account. The Jobs section then shows
+ * Alibaba Cloud → customer / default → status, the title the default accounts, the status bar the switch.
+ */
+async function shotAccounts(page: Page, file: string, emu: Emulator): Promise<void> {
+  const header = (name: string) => page.locator('.part.sidebar .pane-header', { hasText: new RegExp(`^${name}`) }).first();
+  if (!(await header('Recent Jobs').isVisible())) await page.locator('.part.activitybar [aria-label^="Media Jobs"]').first().click({ timeout: 30_000 });
+  await header('Jobs').waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await header('Recent Jobs').getAttribute('aria-expanded')) === 'true') await header('Recent Jobs').click();
+  if ((await header('Jobs').getAttribute('aria-expanded')) !== 'true') await header('Jobs').click();
+  await sideBarWidth(page, SIDEBAR_WIDTH);
+  const second = emu.credentials.aliyun2;
+  await runCommand(page, 'Media Jobs: Add Profile…');
+  await answer(page, 'Alibaba Cloud', true);
+  for (const text of ['customer', second.accessKeyId, second.accessKeySecret, '', '']) await answer(page, text);
+  await runCommand(page, 'Media Jobs: Switch Default Account…');
+  await answer(page, 'customer', true);
+  await runCommand(page, 'Media Jobs: Track a Job…');
+  await answer(page, 'ice', true);
+  for (const text of [`${SAMPLE_IDS.ice.captioned} ${SAMPLE_IDS.ice.template}`, '']) await answer(page, text);
+  const rows = page.locator('.part.sidebar .monaco-list-row');
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: 'customer (2)' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForFunction(`![...document.querySelectorAll('.part.sidebar .monaco-list-row')].some((r) => (r.textContent || '').includes('checking\u2026'))`, undefined, { timeout: 30_000, polling: 250 });
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.mouse.move(VIEWPORT.width - 40, VIEWPORT.height / 2);
+  const sidebar = await box(page, '.part.sidebar');
+  const lastRow = await rows.last().boundingBox();
+  const bottom = Math.min(sidebar.y + sidebar.height, (lastRow ? lastRow.y + lastRow.height : sidebar.y + sidebar.height) + 12);
+  await shoot(page, file, { x: 0, y: Math.round(sidebar.y), width: Math.round(sidebar.x + sidebar.width), height: Math.round(bottom - sidebar.y) });
+  // The status bar's account switch, beside it.
+  const status = page.locator('.part.statusbar [aria-label^="Media Jobs default accounts"]').first();
+  await status.waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+async function takeScreenshots(page: Page, outDir: string, emu: Emulator): Promise<void> {
   const only = arg('--only');
   const want = (name: string) => typeof only !== 'string' || only.split(',').includes(name);
   if (want('tree')) await shotTree(page, join(outDir, 'tree.png'));
   if (want('hover')) await shotHover(page, join(outDir, 'hover.png'));
   if (want('inspector')) await shotInspector(page, join(outDir, 'inspector.png'));
   if (want('recent')) await shotRecent(page, join(outDir, 'recent.png'));
+  // Last: it adds a profile and tracks jobs, which the other pictures must not show.
+  if (want('accounts')) await shotAccounts(page, join(outDir, 'accounts.png'), emu);
 }
 
 async function screenshots(outDir: string, keep: boolean): Promise<number> {
@@ -390,7 +441,7 @@ async function screenshots(outDir: string, keep: boolean): Promise<number> {
     await page.locator('.monaco-workbench .part.activitybar').first().waitFor({ state: 'visible', timeout: 60_000 });
 
     try {
-      await takeScreenshots(page, outDir);
+      await takeScreenshots(page, outDir, emu);
     } catch (err) {
       await page.screenshot({ path: join(artifacts, 'failed.png') }).catch(() => undefined);
       throw err;

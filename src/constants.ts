@@ -24,6 +24,12 @@ export const COMMANDS = {
   importCredentialsFromEnv: 'mediaJobs.importCredentialsFromEnv',
   importAliyunCliProfile: 'mediaJobs.importAliyunCliProfile',
   signOut: 'mediaJobs.signOut',
+  /** Profiles: several accounts per cloud (src/commands/profiles.ts). */
+  addProfile: 'mediaJobs.addProfile',
+  switchDefaultProfile: 'mediaJobs.switchDefaultProfile',
+  renameProfile: 'mediaJobs.renameProfile',
+  removeProfile: 'mediaJobs.removeProfile',
+  importAllAliyunCliProfiles: 'mediaJobs.importAllAliyunCliProfiles',
   filterJobs: 'mediaJobs.filterJobs',
   clearFilter: 'mediaJobs.clearFilter',
   toggleGrouping: 'mediaJobs.toggleGrouping',

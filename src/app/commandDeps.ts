@@ -11,7 +11,7 @@ import { type Services } from './services.js';
 
 export function commandDepsOf(s: Services, jobIdAt: CommandDeps['jobIdAt']): CommandDeps {
   return {
-    store: s.store, poller: s.poller, tree: s.tree, view: s.view, recent: s.recent, credentials: s.credentials, access: s.access, logger: s.logger, prompter: s.prompter,
+    store: s.store, poller: s.poller, tree: s.tree, view: s.view, recent: s.recent, credentials: s.credentials, profiles: s.profiles, access: s.access, logger: s.logger, prompter: s.prompter,
     settings: () => s.settings.current,
     env: process.env,
     homeDir: homedir(),

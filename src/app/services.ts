@@ -10,9 +10,11 @@ import { type TreeNode } from '../present/grouping.js';
 import { type ResolvedCredentials } from '../tracking/credentialsService.js';
 import { CloudAccess, type CoreModule } from '../tracking/cloudAccess.js';
 import { CredentialsService } from '../tracking/credentialsService.js';
+import { ProfilesService, withProfile } from '../tracking/profilesService.js';
 import { JobStore } from '../tracking/jobStore.js';
 import { Poller } from '../tracking/poller.js';
 import { JobsTreeProvider, createJobsView } from '../views/jobsTree.js';
+import { createAccountStatus } from '../views/accountStatus.js';
 import { RecentJobsTree, createRecentView } from '../views/recentJobsTree.js';
 import { type RecentNode } from '../present/recentNodes.js';
 import { RecentPrefsStore } from '../tracking/recentPrefs.js';
@@ -32,6 +34,8 @@ export interface Services {
   settings: LiveSettings;
   store: JobStore;
   credentials: CredentialsService;
+  /** Every named profile per cloud; `credentials` is the slot of today's ("default") keys among them. */
+  profiles: ProfilesService;
   access: CloudAccess;
   tree: JobsTreeProvider;
   view: vscode.TreeView<TreeNode>;
@@ -41,6 +45,8 @@ export interface Services {
   documents: JobDocumentProvider;
   prompter: Prompter;
   inspector: InspectorPanels;
+  /** The default accounts on screen and the tree's Account level; `update()` re-reads the profiles. */
+  accounts: { update: () => Promise<void> };
   /** Everything above that must be disposed, in the order to dispose it. */
   disposables: vscode.Disposable[];
 }
@@ -72,12 +78,16 @@ export function buildServices(context: vscode.ExtensionContext, { loadCore, mark
     },
   });
   const credentials = new CredentialsService(context.secrets);
+  const profiles = new ProfilesService(context.secrets, context.globalState, credentials);
   const access = new CloudAccess(loadCore, async () => {
-    const c = await credentials.get();
-    logger.setSecrets(secretsOf(c));
+    const [c, accounts] = await Promise.all([profiles.defaultCredentials(), profiles.accounts()]);
+    logger.setSecrets([...accounts.aliyun.values(), ...accounts.huawei.values()].flatMap(secretsOf));
     const s = settings.current;
     const proxyEnv = proxyEnvFor(s.proxy, process.env);
-    return { credentials: c, signature: s.signature, endpoints: s.endpoints, defaultRegions: s.defaultRegions, ...(proxyEnv ? { proxyEnv } : {}) };
+    return {
+      credentials: c, accounts, defaultAccount: accounts.defaults,
+      signature: s.signature, endpoints: s.endpoints, defaultRegions: s.defaultRegions, ...(proxyEnv ? { proxyEnv } : {}),
+    };
   }, (info) => logger.debug(`${info.api}: retry ${info.attempt} in ${Math.round(info.delayMs)} ms after ${errorText(info.error)}`));
   mark('store, credentials, access');
 
@@ -85,7 +95,8 @@ export function buildServices(context: vscode.ExtensionContext, { loadCore, mark
   const { view, disposables: viewDisposables } = createJobsView(tree, store);
   const poller = new Poller({
     store,
-    fetch: (refs, signal) => access.fetch(refs, signal),
+    // A job saved before profiles existed belongs to the profile its keys migrated to: "default".
+    fetch: (refs, signal) => access.fetch(refs.map(withProfile), signal),
     clock: systemClock,
     intervalMs: () => settings.current.pollIntervalMs,
     isActive: () => vscode.window.state.focused || view.visible,
@@ -106,9 +117,11 @@ export function buildServices(context: vscode.ExtensionContext, { loadCore, mark
   const prompter = testMode ? new ScriptedPrompter(new WindowPrompter()) : new WindowPrompter();
   const inspector = new InspectorPanels(context.extensionUri, { store, refresh: (key) => poller.refresh([key]), ready, log: logger });
   mark('inspector');
+  // Reads SecretStorage: first updated by startUp, after activation.
+  const accounts = createAccountStatus(profiles, tree, view, () => settings.current.groupByAccount);
   return {
-    logger, settings, store, credentials, access, tree, view, recent: { tree: recentTree, view: recentView, prefs: recentPrefs }, poller, notifier, documents, prompter, inspector,
-    disposables: [logger, settings, tree, recentTree, documents, inspector, access, ...viewDisposables, ...recentDisposables, { dispose: () => poller.dispose() }, { dispose: () => credentials.dispose() }],
+    logger, settings, store, credentials, profiles, access, tree, view, recent: { tree: recentTree, view: recentView, prefs: recentPrefs }, poller, notifier, documents, prompter, inspector, accounts: { update: accounts.update },
+    disposables: [accounts.disposable, logger, settings, tree, recentTree, documents, inspector, access, ...viewDisposables, ...recentDisposables, { dispose: () => poller.dispose() }, { dispose: () => profiles.dispose() }, { dispose: () => credentials.dispose() }],
   };
 }
 

@@ -22,6 +22,7 @@ export async function startUp(s: Services, env: Readonly<Record<string, string |
     await s.settings.findOverrides();
     if (env.MEDIA_JOBS_DEMO === '1') await runDemoSeed(s, env);
     s.tree.refresh();
+    await s.accounts.update();
     s.poller.start();
     return problem;
   } catch (e) {

@@ -12,21 +12,23 @@ export function wireServices(s: Services, secrets: vscode.SecretStorage): vscode
     s.settings.onDidChange(({ settings, accessChanged }) => {
       s.logger.setLevel(settings.logLevel);
       s.tree.setGrouping(settings.groupBy);
+      void s.accounts.update();
       if (accessChanged) {
         s.access.invalidate();
         s.recent.tree.reloadAll();
       }
     }),
-    s.credentials.onDidChange(() => {
+    // Any profile's keys, or the list of profiles, changed (the legacy slot's changes come through here too).
+    s.profiles.onDidChange(() => {
       s.access.invalidate();
       // Lists read with the old keys (or none) are another account's: read them again where shown.
       s.recent.tree.reloadAll();
-      void s.credentials.get().then((c) => s.logger.setSecrets(secretsOf(c)));
+      void s.profiles.accounts().then((a) => s.logger.setSecrets([...a.aliyun.values(), ...a.huawei.values()].flatMap(secretsOf)));
       s.poller.wake();
     }),
-    // Another window changed a secret: read it again.
+    // Another window changed a secret (today's keys, or a profile's slot under them): read them again.
     secrets.onDidChange((e) => {
-      if ((Object.values(SECRET_KEYS) as string[]).includes(e.key)) s.credentials.invalidate();
+      if ((Object.values(SECRET_KEYS) as string[]).some((k) => e.key === k || e.key.startsWith(`${k}.`))) s.profiles.invalidate();
     }),
     vscode.window.onDidChangeWindowState((e) => {
       // Another window may have tracked or dropped jobs meanwhile: show them now, not at this window's next save.

@@ -19,6 +19,7 @@ export const USAGE = `Usage:
   media-jobs diff <kind> <id> <id> [--json]     compare two jobs: fields, outputs, streams, timeline clips
   media-jobs export <kind> <id> --format otio [--out FILE] [--rate N]
                                                 the job's timeline as OpenTimelineIO (ice; stdout without --out)
+  media-jobs profiles [--profile N] [--json]    the credential profiles it can see, where each comes from, which is used
   media-jobs --help | --version
 
 Kinds:
@@ -49,10 +50,16 @@ Options:
   --rate N            export: OpenTimelineIO time units per second (default 30)
   --print-command     inspect: print the aliyun or hcloud command that asks the cloud the same (nothing is sent)
   --json              print a JSON array of normalized jobs (for list, the fields a list item lacks are null)
+  --profile NAME      use this profile of ~/.aliyun/config.json (wins over the environment keys)
+  --sts-endpoint URL  where RamRoleArn profiles call STS AssumeRole (default: the profile's sts_endpoint or
+                      sts_region, else https://sts.aliyuncs.com)
 
-Credentials come from the environment:
-  ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN (optional)
-  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_SECURITY_TOKEN (optional)
+Credentials, first found wins (the order of the clouds' SDKs):
+  1. --profile NAME
+  2. the environment: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN
+     (optional); HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_SECURITY_TOKEN
+  3. Alibaba Cloud: the profile named by ALIBABA_CLOUD_PROFILE, else the current profile of ~/.aliyun/config.json
+     (modes AK, StsToken, RamRoleArn, ChainableRamRoleArn)
 
 Exit codes: 0 ok; 1 a request failed; 2 usage; 3 configuration or credentials; 4 (watch) the job failed or partly failed.
 `;
@@ -60,6 +67,10 @@ Exit codes: 0 ok; 1 a request failed; 2 usage; 3 configuration or credentials; 4
 export interface CommonOptions {
   region: string;
   endpoint: string | undefined;
+  /** `--profile NAME`: the credential chain's first step. */
+  profile?: string;
+  /** `--sts-endpoint URL`: where a role profile's AssumeRole goes. */
+  stsEndpoint?: string;
   signature: SignatureVersion;
   json: boolean;
   timeoutSeconds: number;
@@ -68,6 +79,7 @@ export interface CommonOptions {
 export type CliCommand =
   | { type: 'help' }
   | { type: 'version' }
+  | { type: 'profiles'; json: boolean; profile?: string }
   | { type: 'inspect'; kind: JobKind; refs: JobRef[]; options: CommonOptions; printCommand?: boolean }
   | { type: 'watch'; kind: JobKind; ref: JobRef; options: CommonOptions; intervalSeconds: number }
   | { type: 'list'; kind: JobKind; options: CommonOptions; params: JobRef['params']; sinceMs: number; status: JobStatus | null; limit: number; parentId: string | null }
@@ -104,12 +116,14 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   out: { type: 'string' },
   rate: { type: 'string' },
   'print-command': { type: 'boolean' },
+  profile: { type: 'string' },
+  'sts-endpoint': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 };
 
-const COMMANDS = ['inspect', 'watch', 'list', 'export', 'diff', 'help'];
+const COMMANDS = ['inspect', 'watch', 'list', 'export', 'diff', 'profiles', 'help'];
 
 interface ParsedValues {
   region?: string;
@@ -125,6 +139,8 @@ interface ParsedValues {
   out?: string;
   rate?: string;
   'print-command'?: boolean;
+  profile?: string;
+  'sts-endpoint'?: string;
   json?: boolean;
   help?: boolean;
   version?: boolean;
@@ -212,8 +228,16 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (v.help) return { type: 'help' };
   if (v.version) return { type: 'version' };
   const [command, kindArg, ...ids] = positionals;
-  if (command === undefined) throw new UsageError('no command given (inspect, watch, list, export or diff)');
+  if (command === undefined) throw new UsageError('no command given (inspect, watch, list, export, diff or profiles)');
   if (command === 'help') return { type: 'help' };
+  if (command === 'profiles') {
+    if (kindArg !== undefined) throw new UsageError(`profiles takes no arguments (${quoted(kindArg)})`);
+    const other = Object.keys(v).find((k) => k !== 'json' && k !== 'profile');
+    if (other !== undefined) throw new UsageError(`--${other} does not apply to profiles`);
+    const chosen = v.profile?.trim();
+    if (v.profile !== undefined && !chosen) throw new UsageError('--profile needs a profile name');
+    return { type: 'profiles', json: v.json === true, ...(chosen ? { profile: chosen } : {}) };
+  }
   if (command !== 'inspect' && command !== 'watch' && command !== 'list' && command !== 'export' && command !== 'diff') throw new UsageError(`unknown command ${quoted(command)}${didYouMean(command, COMMANDS)}`);
   if (kindArg === undefined) throw new UsageError(`${command} needs a kind (${JOB_KINDS.join(', ')})`);
   if (!isJobKind(kindArg)) {
@@ -271,7 +295,20 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       throw new UsageError(`${e.message.replace(/^endpoint\b/, '--endpoint')}${e.hint ? `; ${e.hint}` : ''}`);
     }
   }
-  const options: CommonOptions = { region, endpoint: v.endpoint, signature, json: v.json === true, timeoutSeconds };
+  const profile = v.profile?.trim();
+  if (v.profile !== undefined && !profile) throw new UsageError('--profile needs a profile name');
+  if (v['sts-endpoint'] !== undefined) {
+    try {
+      validateEndpoint(v['sts-endpoint']);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      throw new UsageError(`${e.message.replace(/^endpoint\b/, '--sts-endpoint')}${e.hint ? `; ${e.hint}` : ''}`);
+    }
+  }
+  const options: CommonOptions = {
+    region, endpoint: v.endpoint, signature, json: v.json === true, timeoutSeconds,
+    ...(profile ? { profile } : {}), ...(v['sts-endpoint'] !== undefined ? { stsEndpoint: v['sts-endpoint'] } : {}),
+  };
   const params: JobRef['params'] = {};
   for (const p of KIND_INFO[kind].params) {
     const value = paramFlag(v, p.cliFlag);

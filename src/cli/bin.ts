@@ -1,5 +1,7 @@
 /** Process glue for `media-jobs`: argv, streams, signals and the exit code. Logic lives in main.ts. */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from './main.js';
 import { describeError } from '../clouds/errors.js';
 
@@ -32,6 +34,17 @@ runCli(process.argv.slice(2), {
   env: process.env,
   signal: ac.signal,
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  // Read live on every run, as the SDKs do: `aliyun configure` changes take effect at once.
+  readAliyunConfig: async () => {
+    const path = join(homedir(), '.aliyun', 'config.json');
+    try {
+      return { path, text: await readFile(path, 'utf8') };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      // Unreadable (permissions, a directory): said once as a problem of the file, never its content.
+      return { path, text: '' };
+    }
+  },
 }).then(
   (code) => {
     process.exitCode = ac.signal.aborted ? 130 : code;

@@ -4,6 +4,9 @@
  */
 import { parseCommandLine, USAGE, UsageError, type CliCommand, type CommonOptions } from './args.js';
 import { credentialsFromEnv, secretEntries } from './env.js';
+import { chainCredentials, chainSecrets, formatProfiles } from './profiles.js';
+import { resolveChain, type ChainInput } from '../clouds/credentialChain.js';
+import { KIND_CLOUD } from '../kinds/index.js';
 import { formatJob, sanitizeOutput, terminalSafeJson } from './format.js';
 import { runDiff } from './diff.js';
 import { runExport } from './export.js';
@@ -31,6 +34,8 @@ export interface CliIo {
   clock?: Clock;
   /** `export --out FILE` writes through this (bin.ts: the file system). */
   writeFile?: (path: string, text: string) => Promise<void>;
+  /** Reads `~/.aliyun/config.json` (null when there is none); absent: no aliyun CLI profiles. */
+  readAliyunConfig?: () => Promise<{ path: string; text: string } | null>;
 }
 
 declare const __VERSION__: string | undefined;
@@ -56,11 +61,51 @@ export function cliWriter(io: Pick<CliIo, 'stdout' | 'stderr'>, secrets: readonl
 const HELP_POINTER = "run 'media-jobs --help'";
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const credentials = credentialsFromEnv(io.env);
-  const secrets = secretEntries(credentials);
-  const { out, err } = cliWriter(io, secrets.map((e) => e.value));
+  // Before the profiles are read, at least the environment's secrets are masked (usage errors, a failed read).
+  let secrets = secretEntries(credentialsFromEnv(io.env));
+  let writer = cliWriter(io, secrets.map((e) => e.value));
+  const out = (s: string): void => writer.out(s);
+  const err = (s: string): void => writer.err(s);
   try {
-    return await run(argv, io, credentials, secrets, out, err);
+    let cmd: CliCommand;
+    try {
+      cmd = parseCommandLine(argv);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        err(`media-jobs: ${oneLine(e.message)}; ${HELP_POINTER}\n`);
+        return EXIT.usage;
+      }
+      throw e;
+    }
+    if (cmd.type === 'help') {
+      out(USAGE);
+      return EXIT.ok;
+    }
+    if (cmd.type === 'version') {
+      out(`media-jobs ${VERSION}\n`);
+      return EXIT.ok;
+    }
+    // Nothing is sent: no credentials are needed (the Huawei project, where one is set, from the environment).
+    if (cmd.type === 'inspect' && cmd.printCommand) return printCommands(cmd, credentialsFromEnv(io.env), out, err);
+    const input: ChainInput = { env: io.env, aliyunConfig: (await io.readAliyunConfig?.()) ?? null };
+    const chosen = cmd.type === 'profiles' ? cmd.profile : cmd.options.profile;
+    if (chosen !== undefined) input.profile = chosen;
+    secrets = chainSecrets(input);
+    writer = cliWriter(io, secrets.map((e) => e.value));
+    if (cmd.type === 'profiles') {
+      const { text, problems, unknown } = formatProfiles(input, cmd.json);
+      out(text);
+      for (const p of problems) err(`media-jobs: ${oneLine(p)}\n`);
+      return unknown ? EXIT.config : EXIT.ok;
+    }
+    const chain = resolveChain(input);
+    if (chain.configProblem) err(`media-jobs: warning: ${oneLine(chain.configProblem)}\n`);
+    const used = chain[KIND_CLOUD[cmd.kind]];
+    if (used && !used.ok) {
+      err(`media-jobs: ${oneLine(used.reason)}\n`);
+      return EXIT.config;
+    }
+    return await run(cmd, io, chainCredentials(chain, cmd.options.stsEndpoint), secrets, out, err);
   } catch (e) {
     // Nothing may bypass the writer, not even a bug: one line, sanitised and scrubbed, no stack trace.
     err(`media-jobs: ${oneLine(describeError(e))}\n`);
@@ -69,32 +114,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function run(
-  argv: readonly string[],
+  cmd: Exclude<CliCommand, { type: 'help' | 'version' | 'profiles' }>,
   io: CliIo,
   credentials: Credentials,
   secrets: ReadonlyArray<{ variable: string; value: string }>,
   out: (s: string) => void,
   err: (s: string) => void,
 ): Promise<number> {
-  let cmd: CliCommand;
-  try {
-    cmd = parseCommandLine(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      err(`media-jobs: ${oneLine(e.message)}; ${HELP_POINTER}\n`);
-      return EXIT.usage;
-    }
-    throw e;
-  }
-  if (cmd.type === 'help') {
-    out(USAGE);
-    return EXIT.ok;
-  }
-  if (cmd.type === 'version') {
-    out(`media-jobs ${VERSION}\n`);
-    return EXIT.ok;
-  }
-  if (cmd.type === 'inspect' && cmd.printCommand) return printCommands(cmd, credentials, out, err);
   const tooShort = new Set(tooShortToRedact(secrets.map((e) => e.value)));
   for (const { variable, value } of secrets) {
     // Masking a 1-character "secret" would mangle every line; a real one is 30+ characters. Say so, never show it.

@@ -20,6 +20,7 @@ import type * as ClientCore from './clientCore.js';
 import type { LanguageClient, LanguageClientOptions } from './clientCore.js';
 import { type CloudAccess } from '../tracking/cloudAccess.js';
 import { type CredentialsService } from '../tracking/credentialsService.js';
+import { type ProfilesService } from '../tracking/profilesService.js';
 import { type JobStore } from '../tracking/jobStore.js';
 import { type Logger } from '../platform/logger.js';
 import type * as Detector from '../detect/detectJobIds.js';
@@ -54,6 +55,8 @@ export interface LanguageDeps {
   store: JobStore;
   access: CloudAccess;
   credentials: CredentialsService;
+  /** An untracked id is looked up with each cloud's default profile, and the hover says which. */
+  profiles: ProfilesService;
   logger: Logger;
 }
 
@@ -91,7 +94,14 @@ export class JobIdLanguageClient implements JobIdFinder, vscode.Disposable {
   constructor(private readonly context: vscode.ExtensionContext, private readonly deps: LanguageDeps) {
     // Restricted Mode: the hover answers tracked jobs from the store and fetches nothing for the document's other ids.
     this.hover = new JobHoverProvider({
-      store: deps.store, access: deps.access, credentials: deps.credentials, logger: deps.logger, isTrusted: () => vscode.workspace.isTrusted,
+      store: deps.store, access: deps.access, logger: deps.logger, isTrusted: () => vscode.workspace.isTrusted,
+      credentials: {
+        status: async () => {
+          const c = await deps.profiles.defaultCredentials();
+          return { aliyun: c.aliyun !== undefined, huawei: c.huawei !== undefined };
+        },
+      },
+      profileOf: (cloud) => deps.profiles.defaultName(cloud),
     });
   }
 

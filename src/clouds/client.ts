@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { type AliyunCall, type ApiCall, type HuaweiCall } from './apiCall.js';
 import { clampDelay, type Clock, systemClock } from './clock.js';
-import { type Credentials } from './credentials.js';
+import { type AliyunCredentials, type Credentials } from './credentials.js';
 import { DEFAULT_REGION, isRegionName, resolveEndpoint } from './endpoints.js';
 import { withHint } from './errorHints.js';
 import { ApiError, ConfigError, CredentialsError, MediaJobsError, NetworkError, SchemaError } from './errors.js';
@@ -25,6 +25,7 @@ import { kindDefinition } from './adapters/registry.js';
 import { listerOf } from './adapters/listRegistry.js';
 import { checkQuery, type ListPage, type ListQuery } from './listing.js';
 import { signAliyunV1, signAliyunV3 } from './aliyun/sign.js';
+import { RoleCredentialCache, STS_API } from './aliyun/sts.js';
 import { signHuawei } from './huawei/sign.js';
 import { type SignedHttpRequest } from './signedRequest.js';
 import { type Job, type JobKind } from '../model/job.js';
@@ -36,6 +37,8 @@ export type SignatureVersion = 'v1' | 'v3';
 
 export interface CloudClientOptions {
   credentials: Credentials;
+  /** The profile (account) these credentials are, named in "no credentials" errors. */
+  account?: string;
   /** Alibaba signature: V3 (ACS3-HMAC-SHA256, default) or V1 (HMAC-SHA1 RPC). */
   signature?: SignatureVersion;
   /** Base URL per kind (validated: https, or http to loopback). */
@@ -78,12 +81,27 @@ export class CloudClient {
   private readonly transport: Transport;
   private readonly ownsTransport: boolean;
   private readonly limiters: RateLimiters;
+  /** The assumed role's temporary keys, when the Alibaba credentials are a role (RamRoleArn profiles). */
+  private readonly role: RoleCredentialCache | null;
 
   constructor(private readonly opts: CloudClientOptions) {
     this.clock = opts.clock ?? systemClock;
     this.ownsTransport = opts.transport === undefined;
     this.transport = opts.transport ?? createUndiciTransport(opts.proxyEnv ? { env: opts.proxyEnv } : {});
     this.limiters = opts.limiters ?? new RateLimiters(this.clock);
+    const role = opts.credentials.aliyunRole;
+    this.role = role
+      ? new RoleCredentialCache(role, (call, origin, signWith, signal) => this.sendSts(call, origin, signWith, signal), this.clock)
+      : null;
+  }
+
+  /** How many times STS AssumeRole was called (0 without a role); for tests and the log. */
+  get roleRefreshes(): number {
+    return this.role?.refreshes ?? 0;
+  }
+
+  private hasCredentials(cloud: 'aliyun' | 'huawei'): boolean {
+    return cloud === 'aliyun' ? this.opts.credentials.aliyun !== undefined || this.role !== null : this.opts.credentials.huawei !== undefined;
   }
 
   /** The region a reference resolves to (its own, or the cloud's default). */
@@ -177,7 +195,7 @@ export class CloudClient {
     const fail = (e: unknown): MediaJobsError => this.asError(e, listDef, region);
     if (lister === null) throw fail(new ConfigError(`${KIND_INFO[kind].label} jobs cannot be browsed yet`, 'track them by id'));
     if (!isRegionName(region)) throw fail(new ConfigError(`"${region}" is not a region name`, 'regions look like cn-shanghai or cn-north-4'));
-    if (!this.opts.credentials[cloud]) throw fail(this.checkRef(def, { kind, id: 'x', region, params: q.params }) ?? new CredentialsError(cloud, 'no credentials'));
+    if (!this.hasCredentials(cloud)) throw fail(this.checkRef(def, { kind, id: 'x', region, params: q.params }) ?? new CredentialsError(cloud, 'no credentials'));
     try {
       checkQuery(lister, q);
     } catch (e) {
@@ -225,8 +243,11 @@ export class CloudClient {
     }
     const region = ref.region;
     if (!isRegionName(region)) return new ConfigError(`"${region}" is not a region name`, 'regions look like cn-shanghai or cn-north-4');
-    const creds = this.opts.credentials[def.cloud];
-    if (!creds) {
+    if (!this.hasCredentials(def.cloud)) {
+      if (this.opts.account !== undefined) {
+        return new CredentialsError(def.cloud, `no credentials for profile "${this.opts.account}"`,
+          'the profile was removed or holds no keys: add it again (Media Jobs: Add Profile…), or stop tracking the job');
+      }
       return def.cloud === 'aliyun'
         ? new CredentialsError('aliyun', 'no Alibaba Cloud credentials', 'set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS)')
         : new CredentialsError('huawei', 'no Huawei Cloud credentials', 'set HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials)');
@@ -271,15 +292,17 @@ export class CloudClient {
    * may succeed later, and ends within the total timeout (TIMEOUT) or at once on the caller's signal (ABORTED).
    */
   private async send(
-    target: { kind: JobKind; api: string; endpoint: KindDefinition['endpoint']; rateLimit: RateLimit; call: ApiCall },
+    target: { kind: JobKind; api: string; endpoint: KindDefinition['endpoint']; rateLimit: RateLimit; call: ApiCall } | StsTarget,
     region: string, fan: SignalFanOut,
   ): Promise<{ body: unknown; requestId: string | null }> {
     const { call, api } = target;
     const cloud = call.cloud;
+    const sts = 'signWith' in target ? target : null;
+    const kindTarget = 'signWith' in target ? null : target;
     // A workspace-independent override per kind; list calls of a kind go where its get calls go.
-    const origin = resolveEndpoint(target.endpoint, region, this.opts.endpoints?.[target.kind]);
-    const limit = this.opts.rateLimits?.[target.kind] ?? target.rateLimit;
-    const account = cloud === 'aliyun' ? this.opts.credentials.aliyun?.accessKeyId : this.opts.credentials.huawei?.ak;
+    const origin = kindTarget ? resolveEndpoint(kindTarget.endpoint, region, this.opts.endpoints?.[kindTarget.kind]) : sts!.origin;
+    const limit = kindTarget ? this.opts.rateLimits?.[kindTarget.kind] ?? kindTarget.rateLimit : STS_RATE;
+    const account = sts ? sts.signWith.accessKeyId : cloud === 'aliyun' ? this.aliyunAccount() : this.opts.credentials.huawei?.ak;
     const bucket = this.limiters.bucket(`${api}|${account ?? ''}`, limit);
     const totalMs = positiveOr(this.opts.timeoutMs, DEFAULT_TIMEOUT_MS);
     const attemptMs = Math.min(positiveOr(this.opts.attemptTimeoutMs, totalMs), totalMs);
@@ -288,35 +311,50 @@ export class CloudClient {
     const deadline = new Deadline(totalMs, ctl);
     let attempts = 0;
     let lastError: unknown = null;
+    let renewedExpiredKeys = false;
     try {
-      return await withRetry(async () => {
-        await bucket.take(ctl.signal);
-        deadline.start();
-        attempts++;
-        const req = this.sign(call, origin);
-        // The attempt's own timeout never outlasts the deadline, so it ends the attempt itself (with a
-        // message naming the proxy, if any); the deadline only cuts the waits between attempts.
-        deadline.attempting = true;
+      for (;;) {
         try {
-          const timeoutMs = Math.max(1, Math.min(attemptMs, deadline.remainingMs()));
-          const res = await this.transport.send(req, { api, timeoutMs, signal: ctl.signal });
-          return readResponse(cloud, api, res);
+          return await withRetry(async () => {
+            await bucket.take(ctl.signal);
+            // The role's keys are fetched per attempt: a retry after they expired signs with fresh ones.
+            const keys = sts ? sts.signWith : cloud === 'aliyun' ? await this.aliyunKeys(ctl.signal) : undefined;
+            deadline.start();
+            attempts++;
+            const req = this.sign(call, origin, keys);
+            // The attempt's own timeout never outlasts the deadline, so it ends the attempt itself (with a
+            // message naming the proxy, if any); the deadline only cuts the waits between attempts.
+            deadline.attempting = true;
+            try {
+              const timeoutMs = Math.max(1, Math.min(attemptMs, deadline.remainingMs()));
+              const res = await this.transport.send(req, { api, timeoutMs, signal: ctl.signal });
+              return readResponse(cloud, api, res);
+            } catch (e) {
+              // The server said "slow down": nobody in this process should ask again before it may.
+              if (isThrottle(e)) bucket.penalize(limit.perMs / limit.capacity);
+              lastError = e;
+              throw e;
+            } finally {
+              deadline.attempting = false;
+              if (deadline.expired) deadline.abort();
+            }
+          }, {
+            policy: this.opts.retry ?? DEFAULT_RETRY_POLICY,
+            clock: this.clock,
+            random: this.opts.random,
+            signal: ctl.signal,
+            onRetry: (info) => this.opts.onRetry?.({ api, ...info }),
+          });
         } catch (e) {
-          // The server said "slow down": nobody in this process should ask again before it may.
-          if (isThrottle(e)) bucket.penalize(limit.perMs / limit.capacity);
-          lastError = e;
+          // Temporary keys the cloud calls expired (its clock runs ahead of ours): drop them and ask STS again, once.
+          if (!sts && this.role && !renewedExpiredKeys && e instanceof ApiError && e.code === 'InvalidSecurityToken.Expired') {
+            renewedExpiredKeys = true;
+            this.role.invalidate();
+            continue;
+          }
           throw e;
-        } finally {
-          deadline.attempting = false;
-          if (deadline.expired) deadline.abort();
         }
-      }, {
-        policy: this.opts.retry ?? DEFAULT_RETRY_POLICY,
-        clock: this.clock,
-        random: this.opts.random,
-        signal: ctl.signal,
-        onRetry: (info) => this.opts.onRetry?.({ api, ...info }),
-      });
+      }
     } catch (e) {
       if (fan.aborted) throw new NetworkError(api, 'ABORTED', 'the request was cancelled');
       // Out of time: a failure that more time could have cured (or the deadline cutting a wait) is a timeout;
@@ -329,21 +367,43 @@ export class CloudClient {
     }
   }
 
-  private sign(call: ApiCall, origin: string): HttpRequest {
+  /** The key the rate limit of Alibaba calls is counted per: the AccessKey, or the role for a role. */
+  private aliyunAccount(): string | undefined {
+    const role = this.opts.credentials.aliyunRole;
+    return role ? `role:${role.roleArn}` : this.opts.credentials.aliyun?.accessKeyId;
+  }
+
+  /** The keys an Alibaba call is signed with: the role's temporary keys (fetched when due), else the static ones. */
+  private async aliyunKeys(signal: AbortSignal): Promise<AliyunCredentials> {
+    if (this.role) return this.role.get(signal);
+    return this.opts.credentials.aliyun!;
+  }
+
+  /** One AssumeRole call, through the same send() as every API: its own bucket, retries, deadline. */
+  private async sendSts(call: AliyunCall, origin: string, signWith: AliyunCredentials, signal?: AbortSignal): Promise<unknown> {
+    const fan = new SignalFanOut(signal);
+    try {
+      const { body } = await this.send({ api: STS_API, call, origin, signWith }, '', fan);
+      return body;
+    } finally {
+      fan.dispose();
+    }
+  }
+
+  private sign(call: ApiCall, origin: string, aliyunKeys?: AliyunCredentials): HttpRequest {
     const host = new URL(origin).host;
     const now = new Date(this.clock.now());
     const nonce = this.opts.nonce?.() ?? randomUUID().replace(/-/g, '');
     let signed: SignedHttpRequest;
     if (call.cloud === 'aliyun') {
-      signed = this.signAliyun(call, host, now, nonce);
+      signed = this.signAliyun(call, host, now, nonce, aliyunKeys ?? this.opts.credentials.aliyun!);
     } else {
       signed = this.signHuawei(call, host, now);
     }
     return { origin, method: signed.method, pathAndQuery: signed.pathAndQuery, headers: signed.headers, body: signed.body };
   }
 
-  private signAliyun(call: AliyunCall, host: string, now: Date, nonce: string): SignedHttpRequest {
-    const creds = this.opts.credentials.aliyun!;
+  private signAliyun(call: AliyunCall, host: string, now: Date, nonce: string, creds: AliyunCredentials): SignedHttpRequest {
     const req = { method: call.method, host, action: call.action, version: call.version, params: call.params };
     return (this.opts.signature ?? 'v3') === 'v1' ? signAliyunV1(req, creds, now, nonce) : signAliyunV3(req, creds, now, nonce);
   }
@@ -361,6 +421,17 @@ export class CloudClient {
     return withHint(err, { api: def.api, retention: def.retention, region, ...(def.apiErrorHint ? { apiHint: def.apiErrorHint } : {}) });
   }
 }
+
+/** An STS call: sent to a given origin, signed with given keys (the role's source), never with the role's own. */
+interface StsTarget {
+  api: string;
+  call: AliyunCall;
+  origin: string;
+  signWith: AliyunCredentials;
+}
+
+/** STS has its own per-account limit (unpublished); one AssumeRole a second is far above what a cache needs. */
+const STS_RATE: RateLimit = { capacity: 5, perMs: 5000 };
 
 /** One listener on a caller's signal, passed on to any number of child controllers. */
 class SignalFanOut {

@@ -19,5 +19,40 @@ export interface HuaweiCredentials {
 
 export interface Credentials {
   aliyun?: AliyunCredentials;
+  /**
+   * A role to assume instead of `aliyun`'s keys: the client asks STS for temporary keys, signed with the
+   * role's source keys, and keeps them until shortly before they expire (src/clouds/aliyun/sts.ts).
+   */
+  aliyunRole?: AliyunRoleCredentials;
   huawei?: HuaweiCredentials;
+}
+
+/**
+ * An Alibaba Cloud RAM role to assume with STS `AssumeRole` (aliyun CLI modes RamRoleArn and ChainableRamRoleArn),
+ * signed with `source`'s keys: a key pair (RamRoleArn) or another role (ChainableRamRoleArn's `source_profile`).
+ * https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerole
+ */
+export interface AliyunRoleCredentials {
+  source: AliyunCredentials | AliyunRoleCredentials;
+  roleArn: string;
+  roleSessionName: string;
+  /** 900 to the role's maximum session duration (3600 unless raised). */
+  durationSeconds: number;
+  /** STS region (sts.<region>.aliyuncs.com); absent: the central sts.aliyuncs.com. */
+  stsRegion?: string;
+  /** An STS endpoint given in full (the profile's sts_endpoint), validated like every endpoint. */
+  stsEndpoint?: string;
+}
+
+export function isRoleCredentials(c: AliyunCredentials | AliyunRoleCredentials): c is AliyunRoleCredentials {
+  return 'roleArn' in c;
+}
+
+/** The key pair at the bottom of a role chain (the one whose secret signs the first AssumeRole). */
+export function rootKeys(c: AliyunCredentials | AliyunRoleCredentials): AliyunCredentials {
+  let cur = c;
+  // A chain is built by credentialChain.ts, which refuses cycles; the bound is defence in depth.
+  for (let depth = 0; isRoleCredentials(cur) && depth < 16; depth++) cur = cur.source;
+  if (isRoleCredentials(cur)) throw new Error('the role chain is too deep');
+  return cur;
 }

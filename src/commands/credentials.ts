@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { type CommandDeps } from './deps.js';
 import { isRegionName } from '../clouds/endpoints.js';
 import { parseAliyunCliConfig } from '../tracking/aliyunCliConfig.js';
-import { SecretStorageUnavailableError, type StoredAliyun, type StoredHuawei } from '../tracking/credentialsService.js';
+import { type ResolvedCredentials, SecretStorageUnavailableError, type StoredAliyun, type StoredHuawei } from '../tracking/credentialsService.js';
+import { DEFAULT_PROFILE } from '../clouds/profiles.js';
 import { CONFIG_SECTION } from '../constants.js';
 import { type CloudId } from '../model/job.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
@@ -17,7 +18,27 @@ import { aliyunCliImportFailedMessage, credentialsNotSavedMessage, noAliyunCliCo
 const notEmpty = (what: string) => (v: string) => (v.trim() === '' ? `${what} is required` : /\s/.test(v.trim()) ? `${what} cannot contain spaces` : undefined);
 const regionCheck = (v: string) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : 'Regions look like cn-shanghai or cn-north-4');
 
-async function save(deps: CommandDeps, cloud: CloudId, set: () => Promise<'stored' | 'windowOnly'>): Promise<boolean> {
+/**
+ * Stores keys in the cloud's default profile (creating the profile "default" when the cloud has none), which is
+ * what these commands did before profiles: today's keys are the "default" profile's.
+ */
+export function setDefaultProfileKeys(deps: CommandDeps, cloud: 'aliyun', keys: StoredAliyun): () => Promise<'stored' | 'windowOnly'>;
+export function setDefaultProfileKeys(deps: CommandDeps, cloud: 'huawei', keys: StoredHuawei): () => Promise<'stored' | 'windowOnly'>;
+export function setDefaultProfileKeys(deps: CommandDeps, cloud: CloudId, keys: StoredAliyun | StoredHuawei): () => Promise<'stored' | 'windowOnly'> {
+  return async () => {
+    const name = deps.profiles.defaultName(cloud);
+    const svc = name === null ? undefined : deps.profiles.serviceOf(cloud, name);
+    if (svc) return cloud === 'aliyun' ? svc.setAliyun(keys as StoredAliyun) : svc.setHuawei(keys as StoredHuawei);
+    return cloud === 'aliyun' ? deps.profiles.add('aliyun', DEFAULT_PROFILE, keys as StoredAliyun) : deps.profiles.add('huawei', DEFAULT_PROFILE, keys as StoredHuawei);
+  };
+}
+
+/** The default profile's keys of a cloud, if any (for prompts that keep what is there). */
+async function defaultProfileKeys(deps: CommandDeps): Promise<ResolvedCredentials> {
+  return deps.profiles.defaultCredentials();
+}
+
+export async function save(deps: CommandDeps, cloud: CloudId, set: () => Promise<'stored' | 'windowOnly'>): Promise<boolean> {
   const label = CLOUD_LABEL[cloud];
   try {
     const where = await set();
@@ -35,7 +56,7 @@ async function save(deps: CommandDeps, cloud: CloudId, set: () => Promise<'store
       'Keep for This Window',
     );
     if (!keep) return false;
-    deps.credentials.keepForWindowOnly();
+    deps.profiles.keepForWindowOnly();
     try {
       await set();
     } catch (e2) {
@@ -55,45 +76,59 @@ async function rememberRegion(cloud: CloudId, region: string | undefined): Promi
   await vscode.workspace.getConfiguration(CONFIG_SECTION).update(`defaultRegion.${cloud}`, region, vscode.ConfigurationTarget.Global);
 }
 
-export function setAliyunCredentialsCommand(deps: CommandDeps) {
-  return async (): Promise<boolean> => {
-    const title = 'Alibaba Cloud credentials';
+/** Asks for Alibaba Cloud keys (secret and token masked); undefined when the user cancels. */
+export async function askAliyunKeys(deps: CommandDeps, title = 'Alibaba Cloud credentials'): Promise<StoredAliyun | undefined> {
     const id = await deps.prompter.input({ title, prompt: 'AccessKey ID', placeHolder: 'LTAI…', validateInput: notEmpty('AccessKey ID') });
-    if (id === undefined) return false;
+    if (id === undefined) return undefined;
     const secret = await deps.prompter.input({ title, prompt: 'AccessKey secret', password: true, validateInput: notEmpty('AccessKey secret') });
-    if (secret === undefined) return false;
+    if (secret === undefined) return undefined;
     const token = await deps.prompter.input({ title, prompt: 'STS security token (leave empty for a permanent AccessKey)', password: true });
-    if (token === undefined) return false;
+    if (token === undefined) return undefined;
     const region = await deps.prompter.input({ title, prompt: `Default region (empty: ${deps.settings().defaultRegions.aliyun})`, validateInput: regionCheck });
-    if (region === undefined) return false;
+    if (region === undefined) return undefined;
     const c: StoredAliyun = { accessKeyId: id.trim(), accessKeySecret: secret.trim() };
     if (token.trim()) c.securityToken = token.trim();
     if (region.trim()) c.defaultRegion = region.trim();
-    const ok = await save(deps, 'aliyun', () => deps.credentials.setAliyun(c));
+    return c;
+}
+
+export function setAliyunCredentialsCommand(deps: CommandDeps) {
+  return async (): Promise<boolean> => {
+    const c = await askAliyunKeys(deps);
+    if (!c) return false;
+    const ok = await save(deps, 'aliyun', setDefaultProfileKeys(deps, 'aliyun', c));
     if (ok) await rememberRegion('aliyun', c.defaultRegion);
     return ok;
   };
 }
 
-export function setHuaweiCredentialsCommand(deps: CommandDeps) {
-  return async (): Promise<boolean> => {
-    const title = 'Huawei Cloud credentials';
+/**
+ * Asks for Huawei Cloud keys and a project id for the region; the project ids `existing` holds for the same AK are
+ * kept. Undefined when the user cancels.
+ */
+export async function askHuaweiKeys(deps: CommandDeps, existing: ResolvedCredentials['huawei'], title = 'Huawei Cloud credentials'): Promise<StoredHuawei | undefined> {
     const ak = await deps.prompter.input({ title, prompt: 'Access key (AK)', validateInput: notEmpty('AK') });
-    if (ak === undefined) return false;
+    if (ak === undefined) return undefined;
     const sk = await deps.prompter.input({ title, prompt: 'Secret access key (SK)', password: true, validateInput: notEmpty('SK') });
-    if (sk === undefined) return false;
+    if (sk === undefined) return undefined;
     const region = await deps.prompter.input({ title, prompt: `Region (empty: ${deps.settings().defaultRegions.huawei})`, validateInput: regionCheck });
-    if (region === undefined) return false;
+    if (region === undefined) return undefined;
     const r = region.trim() || deps.settings().defaultRegions.huawei;
     const project = await deps.prompter.input({ title, prompt: `Project id for ${r} (IAM → My Credentials → Projects)`, validateInput: notEmpty('Project id') });
-    if (project === undefined) return false;
+    if (project === undefined) return undefined;
     const token = await deps.prompter.input({ title, prompt: 'Security token for temporary credentials (leave empty otherwise)', password: true });
-    if (token === undefined) return false;
-    const existing = (await deps.credentials.get()).huawei;
+    if (token === undefined) return undefined;
     const c: StoredHuawei = { ak: ak.trim(), sk: sk.trim(), projectIds: { ...(existing?.ak === ak.trim() ? existing.projectIds : {}), [r]: project.trim() } };
     if (token.trim()) c.securityToken = token.trim();
     if (region.trim()) c.defaultRegion = r;
-    const ok = await save(deps, 'huawei', () => deps.credentials.setHuawei(c));
+    return c;
+}
+
+export function setHuaweiCredentialsCommand(deps: CommandDeps) {
+  return async (): Promise<boolean> => {
+    const c = await askHuaweiKeys(deps, (await defaultProfileKeys(deps)).huawei);
+    if (!c) return false;
+    const ok = await save(deps, 'huawei', setDefaultProfileKeys(deps, 'huawei', c));
     if (ok) await rememberRegion('huawei', c.defaultRegion);
     return ok;
   };
@@ -125,8 +160,8 @@ export function importCredentialsFromEnvCommand(deps: CommandDeps) {
       return false;
     }
     let ok = true;
-    if (found.aliyun) ok = (await save(deps, 'aliyun', () => deps.credentials.setAliyun(found.aliyun!))) && ok;
-    if (found.huawei) ok = (await save(deps, 'huawei', () => deps.credentials.setHuawei(found.huawei!))) && ok;
+    if (found.aliyun) ok = (await save(deps, 'aliyun', setDefaultProfileKeys(deps, 'aliyun', found.aliyun))) && ok;
+    if (found.huawei) ok = (await save(deps, 'huawei', setDefaultProfileKeys(deps, 'huawei', found.huawei))) && ok;
     return ok;
   };
 }
@@ -156,7 +191,7 @@ export function importAliyunCliProfileCommand(deps: CommandDeps) {
       }
     }
     const imported = parsed;
-    const ok = await save(deps, 'aliyun', () => deps.credentials.setAliyun(imported.credentials));
+    const ok = await save(deps, 'aliyun', setDefaultProfileKeys(deps, 'aliyun', imported.credentials));
     if (ok) await rememberRegion('aliyun', imported.credentials.defaultRegion);
     return ok;
   };
@@ -179,7 +214,12 @@ export function signOutCommand(deps: CommandDeps) {
       { label: CLOUD_LABEL.huawei, cloud: 'huawei' as const },
     ], { placeHolder: 'Delete which credentials from secret storage?' });
     if (!pick) return;
-    await deps.credentials.signOut(pick.cloud);
+    // The default profiles' keys, as before profiles (today's keys are the "default" profile's).
+    for (const cloud of pick.cloud ? [pick.cloud] : (['aliyun', 'huawei'] as const)) {
+      const name = deps.profiles.defaultName(cloud);
+      const svc = name === null ? undefined : deps.profiles.serviceOf(cloud, name);
+      await svc?.signOut(cloud);
+    }
     deps.access.invalidate();
     void vscode.window.showInformationMessage(`Signed out${pick.cloud ? ` of ${pick.label}` : ''}: the credentials were deleted.`);
   };

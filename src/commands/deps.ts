@@ -5,6 +5,7 @@ import { type TreeNode } from '../present/grouping.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { type CloudAccess } from '../tracking/cloudAccess.js';
 import { type CredentialsService } from '../tracking/credentialsService.js';
+import { type ProfilesService } from '../tracking/profilesService.js';
 import { type JobStore } from '../tracking/jobStore.js';
 import { type Poller } from '../tracking/poller.js';
 import { type JobsTreeProvider } from '../views/jobsTree.js';
@@ -21,6 +22,8 @@ export interface CommandDeps {
   tree: JobsTreeProvider;
   view: vscode.TreeView<TreeNode>;
   credentials: CredentialsService;
+  /** Every named profile (account) per cloud; `credentials` is today's ("default") slot among them. */
+  profiles: ProfilesService;
   /** The Recent Jobs view: its tree, view and remembered window, filter, regions and clusters. */
   recent: { tree: RecentJobsTree; view: vscode.TreeView<RecentNode>; prefs: RecentPrefsStore };
   access: CloudAccess;

@@ -62,18 +62,27 @@ export function exportTimelineOtioCommand(deps: CommandDeps) {
   };
 }
 
+/** The Huawei project a job is fetched in when its reference names none: its profile's project for its region. */
 async function projectIdOf(deps: CommandDeps, t: TrackedJob): Promise<string | null> {
   if (KIND_INFO[t.ref.kind].cloud !== 'huawei' || t.ref.params.projectId) return null;
-  const h = (await deps.credentials.get()).huawei;
+  const name = deps.profiles.resolveName('huawei', t.ref.profile ?? 'default') ?? deps.profiles.defaultName('huawei');
+  const service = name !== null ? deps.profiles.serviceOf('huawei', name) : undefined;
+  const h = (await (service ?? deps.credentials).get()).huawei;
   return h?.projectIds?.[t.ref.region] ?? h?.projectId ?? null;
 }
 
-function copyCommand(deps: CommandDeps, make: (t: TrackedJob, projectId: string | null, endpoint: string | null) => CopiedCommand, what: string) {
+type CopyOptions = { projectId: string | null; endpoint: string | null; profile: string | null };
+
+function copyCommand(deps: CommandDeps, make: (t: TrackedJob, o: CopyOptions) => CopiedCommand, what: string) {
   return async (arg?: unknown, selected?: unknown): Promise<string | undefined> => {
     const jobs = await jobsFor(deps, arg, selected, `Copy ${what} for which job?`);
     if (jobs.length === 0) return undefined;
     const made: CopiedCommand[] = [];
-    for (const t of jobs) made.push(make(t, await projectIdOf(deps, t), deps.settings().endpoints[t.ref.kind] ?? null));
+    for (const t of jobs) {
+      // The profile's current name (a renamed profile keeps its jobs under the old one, as an alias).
+      const profile = t.ref.profile !== undefined ? deps.profiles.resolveName(KIND_INFO[t.ref.kind].cloud, t.ref.profile) ?? t.ref.profile : null;
+      made.push(make(t, { projectId: await projectIdOf(deps, t), endpoint: deps.settings().endpoints[t.ref.kind] ?? null, profile }));
+    }
     const text = made.map((c) => c.text).join('\n');
     await vscode.env.clipboard.writeText(text);
     const notes = [...new Set(made.flatMap((c) => c.notes))];
@@ -85,9 +94,9 @@ function copyCommand(deps: CommandDeps, make: (t: TrackedJob, projectId: string 
 }
 
 export function copyAsCloudCommandCommand(deps: CommandDeps) {
-  return copyCommand(deps, (t, projectId, endpoint) => cloudCliCommand(t.ref, { projectId, endpoint }), 'the cloud CLI command');
+  return copyCommand(deps, (t, o) => cloudCliCommand(t.ref, o), 'the cloud CLI command');
 }
 
 export function copyAsMediaJobsCommandCommand(deps: CommandDeps) {
-  return copyCommand(deps, (t, projectId, endpoint) => mediaJobsCommand(t.ref, { projectId, endpoint }), 'the media-jobs command');
+  return copyCommand(deps, (t, o) => mediaJobsCommand(t.ref, o), 'the media-jobs command');
 }

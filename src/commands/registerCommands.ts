@@ -7,6 +7,7 @@ import { compareJobsCommand } from './compare.js';
 import { copyAsCloudCommandCommand, copyAsMediaJobsCommandCommand, exportTimelineOtioCommand } from './exportCommands.js';
 import { clearFinishedCommand, copyJobIdCommand, copyOutputUrlCommand, inspectJobCommand, openInConsoleCommand, openJobAsJsonCommand, refreshAllCommand, refreshJobCommand, stopTrackingCommand, watchJobCommand } from './jobActions.js';
 import { importAliyunCliProfileCommand, importCredentialsFromEnvCommand, setAliyunCredentialsCommand, setCredentialsCommand, setHuaweiCredentialsCommand, signOutCommand } from './credentials.js';
+import { addProfileCommand, importAllAliyunCliProfilesCommand, removeProfileCommand, renameProfileCommand, switchDefaultProfileCommand } from './profiles.js';
 import { clearFilterCommand, filterJobsCommand, showLogsCommand, toggleGroupingCommand } from './viewOptions.js';
 import { openJobReferenceCommand } from './jobReference.js';
 import {
@@ -45,6 +46,11 @@ export function commandTable(deps: CommandDeps): Record<CommandId, Handler> {
     [COMMANDS.importCredentialsFromEnv]: importCredentialsFromEnvCommand(deps),
     [COMMANDS.importAliyunCliProfile]: importAliyunCliProfileCommand(deps),
     [COMMANDS.signOut]: signOutCommand(deps),
+    [COMMANDS.addProfile]: addProfileCommand(deps),
+    [COMMANDS.switchDefaultProfile]: switchDefaultProfileCommand(deps),
+    [COMMANDS.renameProfile]: renameProfileCommand(deps),
+    [COMMANDS.removeProfile]: removeProfileCommand(deps),
+    [COMMANDS.importAllAliyunCliProfiles]: importAllAliyunCliProfilesCommand(deps),
     [COMMANDS.filterJobs]: filterJobsCommand(deps),
     [COMMANDS.clearFilter]: clearFilterCommand(deps),
     [COMMANDS.toggleGrouping]: toggleGroupingCommand(deps),

@@ -76,7 +76,13 @@ export async function askRefOfHit(deps: CommandDeps, hit: JobIdHit, kind: JobKin
 }
 
 /** Adds references to the store, wakes the poller, and reveals the first one. */
-export async function trackRefs(deps: CommandDeps, refs: JobRef[]): Promise<TrackedJob[]> {
+export async function trackRefs(deps: CommandDeps, given: JobRef[]): Promise<TrackedJob[]> {
+  // A job belongs to the account it was tracked with: the cloud's default profile now, unless the caller named one.
+  const refs = given.map((r) => {
+    if (r.profile) return r;
+    const profile = deps.profiles.defaultName(KIND_CLOUD[r.kind]);
+    return profile ? { ...r, profile } : r;
+  });
   const tracked = deps.store.add(refs);
   deps.logger.info(`tracking ${refs.map((r) => `${r.kind} ${r.id} (${r.region})`).join(', ')}`);
   await deps.poller.refresh(tracked.map((t) => t.key));

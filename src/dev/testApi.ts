@@ -4,6 +4,7 @@ import { type COMMANDS } from '../constants.js';
 import { type TreeNode } from '../present/grouping.js';
 import { type CloudAccess } from '../tracking/cloudAccess.js';
 import { type CredentialsService } from '../tracking/credentialsService.js';
+import { type ProfilesService } from '../tracking/profilesService.js';
 import { type JobStore, type StoreProblem } from '../tracking/jobStore.js';
 import { type Settings } from '../platform/settings.js';
 import { type Poller } from '../tracking/poller.js';
@@ -29,6 +30,7 @@ export interface TestApi {
   recent: { tree: RecentJobsTree; view: vscode.TreeView<RecentNode>; prefs: RecentPrefsStore };
   poller: Poller;
   credentials: CredentialsService;
+  profiles: ProfilesService;
   access: CloudAccess;
   notifier: Notifier;
   prompter: ScriptedPrompter;

@@ -1,7 +1,8 @@
 /**
  * Copy as a command: the exact command a user would run in a terminal to get the same answer for a job, in the
  * cloud's own CLI or in `media-jobs`. Built from the job's reference only (kind, id, region, identity parameters),
- * never from credentials: nothing secret can reach the text. `--profile` is left to the user's CLI default.
+ * never from credentials: nothing secret can reach the text. A job tracked with a named profile other than
+ * "default" gets `--profile NAME` (`--cli-profile=NAME` for hcloud): the CLI's own profile of that name signs.
  *
  * The cloud CLIs' syntax:
  * - aliyun CLI (https://github.com/aliyun/aliyun-cli, README "Use Alibaba Cloud CLI"): `aliyun <product> <Operation>
@@ -41,7 +42,12 @@ function idAndTask(ref: JobRef): { id: string; task: string | null } {
  * not carry one (the credentials' project for its region); `endpoint`: a host the extension is configured to call
  * instead of the cloud's (the emulator, a VPC endpoint), which the command then names too.
  */
-export function cloudCliCommand(ref: JobRef, opts: { projectId?: string | null; endpoint?: string | null } = {}): CopiedCommand {
+export interface CommandOptions { projectId?: string | null; endpoint?: string | null; profile?: string | null }
+
+/** A profile worth naming on the command line (the CLIs' own default is "default"). */
+const namedProfile = (o: CommandOptions): string | null => (o.profile && o.profile !== 'default' ? o.profile : null);
+
+export function cloudCliCommand(ref: JobRef, opts: CommandOptions = {}): CopiedCommand {
   const cli = KIND_INFO[ref.kind].cloudCli;
   const { id, task } = idAndTask(ref);
   const notes: string[] = [];
@@ -58,10 +64,12 @@ export function cloudCliCommand(ref: JobRef, opts: { projectId?: string | null; 
     for (const [flag, value] of params) words.push(`--${flag}`, shellWord(value));
     if (ref.region) words.push('--region', shellWord(ref.region));
     if (endpoint) words.push('--endpoint', shellWord(endpoint));
+    if (namedProfile(opts)) words.push('--profile', shellWord(namedProfile(opts)!));
     if (cli.force) words.push('--force');
   } else {
     for (const [flag, value] of params) words.push(shellWord(`--${flag}=${value}`));
     if (ref.region) words.push(shellWord(`--cli-region=${ref.region}`));
+    if (namedProfile(opts)) words.push(shellWord(`--cli-profile=${namedProfile(opts)!}`));
     if (endpoint) notes.push(`the extension calls ${endpoint} for this kind; KooCLI has no endpoint option, so this command asks the cloud`);
   }
   if (task !== null && cli.taskFlag === undefined) notes.push(`the answer lists every task of ${id}; this job is ${task}`);
@@ -70,7 +78,7 @@ export function cloudCliCommand(ref: JobRef, opts: { projectId?: string | null; 
 }
 
 /** `media-jobs inspect <kind> <id> …`: the same job in this project's own CLI. */
-export function mediaJobsCommand(ref: JobRef, opts: { projectId?: string | null; endpoint?: string | null } = {}): CopiedCommand {
+export function mediaJobsCommand(ref: JobRef, opts: CommandOptions = {}): CopiedCommand {
   const info = KIND_INFO[ref.kind];
   const { id, task } = idAndTask(ref);
   const words = ['media-jobs', 'inspect', ref.kind, shellWord(id)];
@@ -80,7 +88,10 @@ export function mediaJobsCommand(ref: JobRef, opts: { projectId?: string | null;
   }
   if (ref.region) words.push('--region', shellWord(ref.region));
   if (opts.endpoint) words.push('--endpoint', shellWord(opts.endpoint));
-  const notes = ['credentials come from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID… or HUAWEICLOUD_SDK_AK…), as media-jobs --help says'];
+  if (namedProfile(opts) && KIND_INFO[ref.kind].cloud === 'aliyun') words.push('--profile', shellWord(namedProfile(opts)!));
+  const notes = [namedProfile(opts) && KIND_INFO[ref.kind].cloud === 'aliyun'
+    ? `--profile reads the profile "${namedProfile(opts)!}" of ~/.aliyun/config.json`
+    : 'credentials come from the environment or ~/.aliyun/config.json, as media-jobs --help says'];
   return { text: words.join(' '), tool: 'media-jobs', notes };
 }
 

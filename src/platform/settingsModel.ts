@@ -20,6 +20,8 @@ export interface Settings {
   pollIntervalMs: number;
   notifications: NotificationMode;
   groupBy: GroupBy;
+  /** An Account level under each cloud: "auto" when its jobs belong to more than one profile. */
+  groupByAccount: 'auto' | 'always' | 'never';
   signature: 'v1' | 'v3';
   /** Validated overrides; invalid ones are listed in `endpointProblems` and not used. */
   endpoints: Partial<Record<JobKind, string>>;
@@ -148,6 +150,7 @@ export function settingsFrom(c: ConfigReader, workspaceOverrides: readonly strin
     pollIntervalMs: Math.max(2, Math.min(3600, Number.isFinite(interval) ? interval : 10)) * 1000,
     notifications: notifications === 'failures' || notifications === 'none' ? notifications : 'all',
     groupBy: c.get<string>('groupBy', 'cloud') === 'status' ? 'status' : 'cloud',
+    groupByAccount: (['always', 'never'] as const).find((m) => m === c.get<string>('groupByAccount', 'auto')) ?? 'auto',
     signature,
     endpoints,
     endpointProblems,

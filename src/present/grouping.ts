@@ -1,5 +1,6 @@
 /**
- * Groups tracked jobs into the tree the view shows: Cloud → Status → Job (or Status → Cloud → Job).
+ * Groups tracked jobs into the tree the view shows: Cloud → Status → Job (or Status → Cloud → Job), with an
+ * Account level under each cloud when the caller asks for it (several profiles: Cloud → Account → Status → Job).
  * Pure, so orders, counts, filters and id stability are unit-tested without VS Code.
  *
  * Ids are stable across refreshes and regrouping: VS Code keeps a node's expansion and selection by id, so a
@@ -34,8 +35,10 @@ export type TreeNode =
   | {
       type: 'group';
       id: string;
-      level: 'cloud' | 'status';
+      level: 'cloud' | 'account' | 'status';
       cloud?: CloudId;
+      /** The profile (account) name, on account groups. */
+      account?: string;
       status?: JobStatus;
       label: string;
       count: number;
@@ -94,15 +97,51 @@ function byOrderTime(a: TrackedJob, b: TrackedJob): number {
  * Builds the tree: groups with counts in their labels, empty groups omitted, status groups in STATUS_ORDER,
  * clouds in the order aliyun, huawei, jobs newest first (orderTime).
  */
-export function groupJobs(jobs: readonly TrackedJob[], groupBy: GroupBy, filter?: JobFilter): TreeNode[] {
+export function groupJobs(jobs: readonly TrackedJob[], groupBy: GroupBy, filter?: JobFilter, accounts?: AccountGrouping): TreeNode[] {
   const visible = jobs.filter((j) => matchesFilter(j, filter));
   const cloudOf = (j: TrackedJob): CloudId => KIND_CLOUD[j.ref.kind];
+  // Under a cloud group: its accounts when shown (default first, then by name), each holding `inner`.
+  const byAccount = (inner: (jobs: TrackedJob[], parentId: string) => TreeNode[]) => (sub: TrackedJob[], parentId: string): TreeNode[] => {
+    const cloud = sub[0] ? cloudOf(sub[0]) : undefined;
+    if (!accounts || cloud === undefined || !accounts.show(cloud, sub)) return inner(sub, parentId);
+    const names = [...new Set(sub.map(accounts.of))].sort((a, b) => rankAccount(accounts, cloud, a) - rankAccount(accounts, cloud, b) || (a < b ? -1 : a > b ? 1 : 0));
+    return nest(sub, parentId, names, accounts.of, accountGroup(cloud), inner);
+  };
   if (groupBy === 'cloud') {
-    return nest(visible, null, CLOUDS, cloudOf, cloudGroup, (sub, parentId) =>
-      nest(sub, parentId, STATUS_ORDER, effectiveStatus, statusGroup, jobLeaves));
+    return nest(visible, null, CLOUDS, cloudOf, cloudGroup, byAccount((sub, parentId) =>
+      nest(sub, parentId, STATUS_ORDER, effectiveStatus, statusGroup, jobLeaves)));
   }
   return nest(visible, null, STATUS_ORDER, effectiveStatus, statusGroup, (sub, parentId) =>
-    nest(sub, parentId, CLOUDS, cloudOf, cloudGroup, jobLeaves));
+    nest(sub, parentId, CLOUDS, cloudOf, cloudGroup, byAccount(jobLeaves)));
+}
+
+/** How jobs map to accounts, and under which clouds the account level shows (src/views/accountGrouping glue). */
+export interface AccountGrouping {
+  /** The job's account (its profile, "default" for one saved before profiles), renames followed. */
+  of: (job: TrackedJob) => string;
+  /** Whether this cloud's jobs get an account level (the `mediaJobs.groupByAccount` setting). */
+  show: (cloud: CloudId, jobs: readonly TrackedJob[]) => boolean;
+  /** The cloud's default account, listed first. */
+  defaultOf?: (cloud: CloudId) => string | null;
+}
+
+/** The rule of `mediaJobs.groupByAccount`: "auto" shows accounts when a cloud's jobs belong to more than one. */
+export function showAccounts(mode: 'auto' | 'always' | 'never', jobs: readonly TrackedJob[], of: (job: TrackedJob) => string): boolean {
+  if (mode === 'never') return false;
+  if (mode === 'always') return true;
+  const first = jobs[0] ? of(jobs[0]) : undefined;
+  return jobs.some((j) => of(j) !== first);
+}
+
+function rankAccount(a: AccountGrouping, cloud: CloudId, name: string): number {
+  return a.defaultOf?.(cloud) === name ? 0 : 1;
+}
+
+function accountGroup(cloud: CloudId): GroupMaker<string> {
+  return (account, parentId, count) => ({
+    type: 'group', id: childId(parentId, `account:${account}`), level: 'account', cloud, account,
+    label: `${account} (${count})`, count, children: [], parentId,
+  });
 }
 
 type GroupMaker<K> = (key: K, parentId: string | null, count: number) => GroupNode;

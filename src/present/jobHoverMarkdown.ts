@@ -90,11 +90,13 @@ export function trackedHoverMarkdown(t: TrackedJob, now: number): string {
 }
 
 /** Hover of a job fetched just now for the hover (not tracked). */
-export function fetchedHoverMarkdown(job: Job, ref: JobRef, now: number, m: JobIdHit, more = 0): string {
+export function fetchedHoverMarkdown(job: Job, ref: JobRef, now: number, m: JobIdHit, more = 0, profile: string | null = null): string {
   const at = new Date(now).toISOString();
   const t: TrackedJob = { key: jobKey(ref), ref, snapshot: job, lastError: null, addedAt: at, lastCheckedAt: at, watched: false };
   const extra = more > 0 ? `\n\n_and ${more} more task${more === 1 ? '' : 's'} of this caster_` : '';
-  return `${statusLine(t)} ${jobTooltipMarkdown(t, now)}${extra}\n\n_Not tracked_\n\n---\n\n${untrackedLinks(m, [ref.kind])}`;
+  // Several accounts: say whose answer this is (the cloud's default profile looked it up).
+  const who = profile ? ` · looked up with profile ${escapeMarkdown(profile)}` : '';
+  return `${statusLine(t)} ${jobTooltipMarkdown(t, now)}${extra}\n\n_Not tracked_${who}\n\n---\n\n${untrackedLinks(m, [ref.kind])}`;
 }
 
 export interface NotFoundInfo {

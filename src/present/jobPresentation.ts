@@ -274,6 +274,8 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   // What a job's name is (KindInfo.nameLabel: a VOD task's is its VideoId).
   if (s?.name && s.name !== ref.id) facts.push(`${KIND_INFO[ref.kind].nameLabel ?? 'Name'}: ${escapeMarkdown(s.name)}`);
   facts.push(`Region: ${escapeMarkdown(ref.region)}`);
+  // The account it is polled with; a job saved before profiles is the "default" profile's.
+  if (ref.profile) facts.push(`Profile: ${escapeMarkdown(ref.profile)}`);
   if (ref.params.casterId) facts.push(`Caster: ${escapeMarkdown(ref.params.casterId)}`);
   if (ref.params.clusterId) facts.push(`Cluster: ${escapeMarkdown(ref.params.clusterId)}`);
   const project = ref.params.projectId ?? s?.params.projectId;

@@ -13,8 +13,9 @@ import { type CloudClient, type FetchOutcome } from '../clouds/client.js';
 import { type ListPage, type ListQuery } from '../clouds/listing.js';
 import { systemClock } from '../clouds/clock.js';
 import { type Credentials } from '../clouds/credentials.js';
-import { type JobKind } from '../model/job.js';
+import { type CloudId, type JobKind } from '../model/job.js';
 import { type JobRef } from '../model/jobRef.js';
+import { KIND_CLOUD } from '../kinds/index.js';
 
 export type CoreModule = typeof Core;
 
@@ -31,11 +32,22 @@ export interface AccessConfig {
   defaultRegions: { aliyun: string; huawei: string };
   /** The proxy environment for the transport (VS Code's http.proxy), or absent for process.env. */
   proxyEnv?: Record<string, string | undefined>;
+  /**
+   * Credentials per profile (account) and cloud, aliases of renamed profiles included. A reference naming a
+   * profile is fetched with that profile's client (one per account, sharing the rate limiters); a profile missing
+   * here gives its references a "no credentials for profile" error. Absent: every reference uses `credentials`.
+   */
+  accounts?: { aliyun: ReadonlyMap<string, Credentials>; huawei: ReadonlyMap<string, Credentials> };
+  /** The default profile of each cloud: what `credentials` holds, and what a reference without a profile uses. */
+  defaultAccount?: Readonly<Record<CloudId, string | null>>;
 }
 
 export class CloudAccess {
   private core: CoreModule | null = null;
   private client: CloudClient | null = null;
+  /** One client per named account (cloud and profile), of the current generation. */
+  private accountClients = new Map<string, CloudClient>();
+  private config: AccessConfig | null = null;
   private limiters: InstanceType<CoreModule['RateLimiters']> | null = null;
   private configPromise: Promise<AccessConfig> | null = null;
   /** Bumped by invalidate(): a config read or a client from an older generation is never used again. */
@@ -52,13 +64,15 @@ export class CloudAccess {
   /** Call when credentials or settings change: the next request builds a new client. */
   invalidate(): void {
     this.generation++;
-    const old = this.client;
+    const old = [this.client, ...this.accountClients.values()];
     this.client = null;
+    this.accountClients = new Map();
+    this.config = null;
     this.configPromise = null;
     // Requests of the old client stop before they sign again (a wait for a rate-limit token, a retry's back-off).
     this.generationAbort.abort(new Error('the credentials or settings changed'));
     this.generationAbort = new AbortController();
-    if (old) void old.close();
+    for (const c of old) if (c) void c.close();
   }
 
   get loaded(): boolean {
@@ -72,13 +86,68 @@ export class CloudAccess {
       const combined = anySignal(signal, abort);
       let outcomes: FetchOutcome[];
       try {
-        outcomes = await client.fetch(refs, combined.signal);
+        outcomes = await this.fetchByAccount(client, refs, combined.signal);
       } finally {
         combined.dispose();
       }
       // Answers of a generation that ended (signed out meanwhile) are not this configuration's: ask again.
       if (generation === this.generation || signal?.aborted || attempt >= 3) return outcomes;
     }
+  }
+
+  /**
+   * References naming a profile other than the cloud's default go to that account's client, the rest to the
+   * default one; every group runs at once and the outcomes come back in the order of `refs`.
+   */
+  private async fetchByAccount(defaultClient: CloudClient, refs: readonly JobRef[], signal: AbortSignal): Promise<FetchOutcome[]> {
+    const config = this.config;
+    if (!config?.accounts) return defaultClient.fetch(refs, signal);
+    const groups = new Map<string, { client: CloudClient; refs: JobRef[]; indexes: number[] }>();
+    refs.forEach((ref, i) => {
+      const cloud = KIND_CLOUD[ref.kind];
+      const name = ref.profile;
+      const isDefault = name === undefined || name === config.defaultAccount?.[cloud];
+      const key = isDefault ? '' : `${cloud}\n${name}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { client: isDefault ? defaultClient : this.accountClient(config, cloud, name!), refs: [], indexes: [] }));
+      g.refs.push(ref);
+      g.indexes.push(i);
+    });
+    const out: FetchOutcome[] = new Array<FetchOutcome>(refs.length);
+    await Promise.all([...groups.values()].map(async (g) => {
+      const outcomes = await g.client.fetch(g.refs, signal);
+      outcomes.forEach((o, j) => {
+        out[g.indexes[j]!] = o;
+      });
+    }));
+    return out;
+  }
+
+  private accountClient(config: AccessConfig, cloud: CloudId, name: string): CloudClient {
+    const key = `${cloud}\n${name}`;
+    let c = this.accountClients.get(key);
+    if (!c) {
+      // Only this cloud's keys: a reference of the other cloud never signs with them.
+      const credentials = config.accounts?.[cloud].get(name) ?? {};
+      c = this.makeClient(config, credentials, name);
+      this.accountClients.set(key, c);
+    }
+    return c;
+  }
+
+  private makeClient(config: AccessConfig, credentials: Credentials, account?: string): CloudClient {
+    const core = (this.core ??= this.loadCore());
+    this.limiters ??= new core.RateLimiters(systemClock);
+    return new core.CloudClient({
+      credentials,
+      ...(account !== undefined ? { account } : {}),
+      signature: config.signature,
+      endpoints: config.endpoints,
+      defaultRegions: config.defaultRegions,
+      ...(config.proxyEnv ? { proxyEnv: config.proxyEnv } : {}),
+      limiters: this.limiters,
+      ...(this.onRetry ? { onRetry: this.onRetry } : {}),
+    });
   }
 
   /**
@@ -132,17 +201,8 @@ export class CloudAccess {
       // Invalidated while reading (Sign Out during the read): that config may hold the removed keys.
       if (generation !== this.generation) continue;
       if (this.client) return { client: this.client, generation, abort };
-      const core = (this.core ??= this.loadCore());
-      this.limiters ??= new core.RateLimiters(systemClock);
-      this.client = new core.CloudClient({
-        credentials: config.credentials,
-        signature: config.signature,
-        endpoints: config.endpoints,
-        defaultRegions: config.defaultRegions,
-        ...(config.proxyEnv ? { proxyEnv: config.proxyEnv } : {}),
-        limiters: this.limiters,
-        ...(this.onRetry ? { onRetry: this.onRetry } : {}),
-      });
+      this.config = config;
+      this.client = this.makeClient(config, config.credentials);
       return { client: this.client, generation, abort };
     }
   }

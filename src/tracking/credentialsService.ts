@@ -14,7 +14,7 @@
 import * as z from 'zod/mini';
 import { SECRET_KEYS } from '../constants.js';
 import { errorText } from '../util/errorText.js';
-import { type AliyunCredentials, type Credentials, type HuaweiCredentials } from '../clouds/credentials.js';
+import { type AliyunCredentials, type AliyunRoleCredentials, type Credentials, type HuaweiCredentials } from '../clouds/credentials.js';
 import { DEFAULT_REGION, isRegionName } from '../clouds/endpoints.js';
 import { type CloudId } from '../model/job.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
@@ -33,6 +33,20 @@ export interface StoredAliyun {
   accessKeySecret: string;
   securityToken?: string;
   defaultRegion?: string;
+  /**
+   * Roles to assume in turn with STS AssumeRole (aliyun CLI RamRoleArn: one; ChainableRamRoleArn: its source's roles,
+   * then its own): the first is assumed with the keys above, each next one with the previous one's temporary keys.
+   */
+  roles?: StoredRole[];
+}
+
+/** One role of a chain, as the aliyun CLI's profile names it (ram_role_arn, ram_session_name, expired_seconds, …). */
+export interface StoredRole {
+  roleArn: string;
+  roleSessionName: string;
+  durationSeconds: number;
+  stsRegion?: string;
+  stsEndpoint?: string;
 }
 
 export interface StoredHuawei {
@@ -60,12 +74,23 @@ export class SecretStorageUnavailableError extends Error {
 
 const BLOB_VERSION = 1;
 
+const roleBlob = z.object({
+  roleArn: z.string().check(z.minLength(1)),
+  roleSessionName: z.string().check(z.minLength(1)),
+  durationSeconds: z.number(),
+  stsRegion: z.optional(z.string().check(z.minLength(1))),
+  stsEndpoint: z.optional(z.string().check(z.minLength(1))),
+});
+
+// `roles` is optional: blobs written before role profiles read as they are. (An older build drops the field and signs
+// as the RAM user of the source keys; the keys stay where they were.)
 const aliyunBlob = z.object({
   v: z.literal(BLOB_VERSION),
   accessKeyId: z.string().check(z.minLength(1)),
   accessKeySecret: z.string().check(z.minLength(1)),
   securityToken: z.optional(z.string().check(z.minLength(1))),
   defaultRegion: z.optional(z.string().check(z.minLength(1))),
+  roles: z.optional(z.array(roleBlob)),
 });
 
 const huaweiBlob = z.object({
@@ -93,6 +118,37 @@ function checkRegion(region: string | undefined, what: string): void {
   if (region !== undefined && !isRegionName(region)) throw new Error(`${what} is not a region name (regions look like cn-shanghai or cn-north-4)`);
 }
 
+// The AssumeRole page's rules (src/clouds/aliyun/sts.ts checks them again before a call; not imported here, since
+// that module brings the full zod into the activation bundle).
+const ROLE_ARN = /^acs:ram::\d+:role\/[A-Za-z0-9.@_\-/]{1,128}$/i;
+const SESSION_NAME = /^[A-Za-z0-9.@_-]{2,64}$/;
+
+function validateRoles(roles: readonly StoredRole[]): StoredRole[] {
+  if (roles.length > 8) throw new Error('A role chain has at most 8 roles');
+  return roles.map((r, i) => {
+    const what = roles.length > 1 ? `Role ${i + 1} of the chain` : 'The role';
+    if (!ROLE_ARN.test(r.roleArn)) throw new Error(`${what}: the ARN does not look like acs:ram::<account id>:role/<name>`);
+    if (!SESSION_NAME.test(r.roleSessionName)) throw new Error(`${what}: the session name must be 2 to 64 letters, digits or . @ - _`);
+    if (!Number.isInteger(r.durationSeconds) || r.durationSeconds < 900 || r.durationSeconds > 43_200) throw new Error(`${what}: the session duration must be 900 to 43200 seconds`);
+    checkRegion(r.stsRegion, `${what}: the STS region`);
+    return {
+      roleArn: r.roleArn, roleSessionName: r.roleSessionName, durationSeconds: r.durationSeconds,
+      ...(r.stsRegion ? { stsRegion: r.stsRegion } : {}), ...(r.stsEndpoint ? { stsEndpoint: r.stsEndpoint } : {}),
+    };
+  });
+}
+
+/** The role chain as the cloud client takes it: each role's source is the previous role, the first's the keys. */
+export function roleChainOf(keys: AliyunCredentials, roles: readonly StoredRole[]): AliyunRoleCredentials | undefined {
+  let source: AliyunCredentials | AliyunRoleCredentials = keys;
+  let last: AliyunRoleCredentials | undefined;
+  for (const r of roles) {
+    last = { source, ...r };
+    source = last;
+  }
+  return last;
+}
+
 function validateAliyun(c: StoredAliyun): StoredAliyun {
   checkValue(c.accessKeyId, 'The AccessKey ID', LIMITS.keyId);
   checkValue(c.accessKeySecret, 'The AccessKey secret', LIMITS.secret);
@@ -101,9 +157,11 @@ function validateAliyun(c: StoredAliyun): StoredAliyun {
   if (c.accessKeyId === c.accessKeySecret) throw new Error('The AccessKey ID and secret are the same value; paste each in its own box');
   const region = c.defaultRegion || undefined;
   checkRegion(region, 'The default region');
+  const roles = c.roles && c.roles.length > 0 ? validateRoles(c.roles) : undefined;
   return {
     accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret,
     ...(c.securityToken ? { securityToken: c.securityToken } : {}), ...(region ? { defaultRegion: region } : {}),
+    ...(roles ? { roles } : {}),
   };
 }
 
@@ -168,6 +226,9 @@ export class CredentialsService {
       const creds: AliyunCredentials = { accessKeyId: a.accessKeyId, accessKeySecret: a.accessKeySecret };
       if (a.securityToken) creds.securityToken = a.securityToken;
       out.aliyun = creds;
+      // A role profile signs with the role's temporary keys (the client asks STS for them).
+      const role = a.roles ? roleChainOf(creds, a.roles) : undefined;
+      if (role) out.aliyunRole = role;
       if (a.defaultRegion) out.aliyunRegion = a.defaultRegion;
     }
     if (huawei.value) {

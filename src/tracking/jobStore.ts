@@ -121,6 +121,8 @@ const refSchema = z.object({
   id: str.check(z.minLength(1)),
   region: str.check(z.minLength(1)),
   params: paramsSchema,
+  // Optional: states saved before profiles existed have none (they read as the "default" profile).
+  profile: z.optional(str.check(z.minLength(1))),
 });
 
 const jobErrorSchema = z.object({ code: str, message: str, hint: z.optional(str) });
@@ -572,7 +574,8 @@ export class JobStore {
       }
       const job: Job = found.params.casterId === casterId ? found : { ...found, params: { ...found.params, casterId } };
       const own = refOfJob(job);
-      const ref = normalizeRef({ ...own, region: own.region || region, params: { ...own.params, casterId } });
+      // A caster's tasks belong to the account the caster was tracked with.
+      const ref = normalizeRef({ ...own, region: own.region || region, params: { ...own.params, casterId }, ...(caster.ref.profile ? { profile: caster.ref.profile } : {}) });
       const key = jobKey(ref);
       if (key === caster.key) continue;
       if (!this.jobs.has(key)) {
@@ -907,7 +910,7 @@ function normalizeRef(ref: JobRef): JobRef {
     const v = ref.params[name];
     if (typeof v === 'string' && v !== '') params[name] = v;
   }
-  return { kind: ref.kind, id: ref.id, region: ref.region, params };
+  return { kind: ref.kind, id: ref.id, region: ref.region, params, ...(ref.profile ? { profile: ref.profile } : {}) };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

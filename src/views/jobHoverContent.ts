@@ -12,7 +12,7 @@
 import { isRegionName } from '../clouds/endpoints.js';
 import { CLOUD_LABEL, KIND_CLOUD } from '../kinds/index.js';
 import { type FetchOutcome } from '../clouds/client.js';
-import { type Job, type JobKind } from '../model/job.js';
+import { type CloudId, type Job, type JobKind } from '../model/job.js';
 import { type JobIdHit } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
 import { refOfHit, refOfJob } from '../kinds/refs.js';
@@ -24,6 +24,8 @@ export interface JobHoverDeps {
   store: { findById(id: string): TrackedJob[]; get(key: string): TrackedJob | undefined };
   access: { fetch(refs: readonly JobRef[], signal?: AbortSignal): Promise<FetchOutcome[]>; describeError(e: unknown): string };
   credentials: { status(): Promise<{ aliyun: boolean; huawei: boolean }> };
+  /** The profile an untracked id is looked up with (the cloud's default), named in the hover. */
+  profileOf?: (cloud: CloudId) => string | null;
   /** Whether the workspace is trusted (vscode.workspace.isTrusted); untrusted: no fetch for untracked ids. Default: trusted. */
   isTrusted?: () => boolean;
   logger: { debug(message: string): void };
@@ -86,7 +88,7 @@ export class JobHoverContent {
     const r = await this.fetchOnce(m);
     switch (r.kind) {
       case 'found':
-        return fetchedHoverMarkdown(r.job, r.ref, this.now(), m, r.more);
+        return fetchedHoverMarkdown(r.job, r.ref, this.now(), m, r.more, this.deps.profileOf?.(KIND_CLOUD[r.ref.kind]) ?? null);
       case 'not-found':
         return notFoundHoverMarkdown(m, r);
       case 'unfetched':

@@ -15,7 +15,7 @@
  */
 import * as vscode from 'vscode';
 import { CONTEXT, VIEW_ID } from '../constants.js';
-import { type GroupBy, type GroupNode, groupJobs, type JobFilter, type TreeNode, walkTree } from '../present/grouping.js';
+import { type AccountGrouping, type GroupBy, type GroupNode, groupJobs, type JobFilter, type TreeNode, walkTree } from '../present/grouping.js';
 import { contextValue, jobDescription, jobLabel, jobTooltipMarkdown, type RowLook, statusIcon } from '../present/jobPresentation.js';
 import { effectiveStatus } from '../present/status.js';
 import { type TrackedJob } from '../model/trackedJob.js';
@@ -38,7 +38,7 @@ function jobLook(t: TrackedJob, now: number): RowLook {
 }
 
 function groupLook(g: GroupNode): RowLook {
-  let icon = CLOUD_ICON[g.cloud ?? ''] ?? 'cloud';
+  let icon = g.level === 'account' ? 'account' : CLOUD_ICON[g.cloud ?? ''] ?? 'cloud';
   let color: string | undefined;
   if (g.level === 'status' && g.status) {
     const s = statusIcon(g.status);
@@ -95,6 +95,14 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   get currentGrouping(): GroupBy {
     return this.groupBy;
+  }
+
+  private accounts: AccountGrouping | undefined;
+
+  /** How jobs map to accounts (profiles), or undefined for no account level; refreshes the whole tree. */
+  setAccounts(accounts: AccountGrouping | undefined): void {
+    this.accounts = accounts;
+    this.refresh({ whole: true });
   }
 
   setGrouping(groupBy: GroupBy): void {
@@ -162,7 +170,7 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    * group or the top level changed.
    */
   private reconcile(): { whole: boolean; changed: TreeNode[] } {
-    const fresh = groupJobs(this.store.all(), this.groupBy, this.filter);
+    const fresh = groupJobs(this.store.all(), this.groupBy, this.filter, this.accounts);
     const before = new Map<string, { parentId: string | null; children: string | null }>();
     for (const [id, n] of this.byId) before.set(id, { parentId: n.parentId, children: n.type === 'group' ? n.children.map((c) => c.id).join('\n') : null });
     const oldRoots = this.roots.map((n) => n.id).join('\n');

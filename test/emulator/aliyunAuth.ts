@@ -73,13 +73,17 @@ export function missingParameter(name: string): { code: string; message: string 
 
 const SIGNATURE_MISMATCH = 'Specified signature is not matched with our calculation.';
 
-function checkKeyAndToken(version: AliyunSignatureVersion, accessKeyId: string, token: string | undefined, keys: ReadonlyMap<string, AliyunKey>): AliyunAuthResult | AliyunKey {
+function checkKeyAndToken(version: AliyunSignatureVersion, accessKeyId: string, token: string | undefined, keys: ReadonlyMap<string, AliyunKey>, now: number): AliyunAuthResult | AliyunKey {
   const key = keys.get(accessKeyId);
   if (!key) return fail(version, accessKeyId, 404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
   if (key.securityToken !== null) {
     if (token === undefined || token === '') return fail(version, accessKeyId, 400, 'MissingSecurityToken', 'SecurityToken is mandatory for this action.');
     if (token !== key.securityToken) {
       return fail(version, accessKeyId, 400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.');
+    }
+    // AssumeRole's keys stop at their Expiration (code from Alibaba's public error list; status a guess, as above).
+    if (key.expiresAt !== undefined && now >= key.expiresAt) {
+      return fail(version, accessKeyId, 400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.');
     }
   } else if (token !== undefined && token !== '') {
     // A token sent with a permanent key belongs to some other (STS) key.
@@ -117,7 +121,7 @@ function verifyV1(input: AliyunAuthInput, keys: ReadonlyMap<string, AliyunKey>, 
   if (params['SignatureVersion'] !== '1.0') {
     return fail('v1', ak, 400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.');
   }
-  const key = checkKeyAndToken('v1', ak, params['SecurityToken'], keys);
+  const key = checkKeyAndToken('v1', ak, params['SecurityToken'], keys, now);
   if ('ok' in key) return key;
   const timeFailure = checkTime('v1', ak, params['Timestamp'] as string, now);
   if (timeFailure) return timeFailure;
@@ -165,7 +169,7 @@ function verifyV3(input: AliyunAuthInput, keys: ReadonlyMap<string, AliyunKey>, 
   if (unsigned.length > 0) {
     return fail('v3', ak, 400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards. SignedHeaders must include: ${unsigned.join(';')}`);
   }
-  const key = checkKeyAndToken('v3', ak, headerValue(input.headers, 'x-acs-security-token'), keys);
+  const key = checkKeyAndToken('v3', ak, headerValue(input.headers, 'x-acs-security-token'), keys, now);
   if ('ok' in key) return key;
   const timeFailure = checkTime('v3', ak, headerValue(input.headers, 'x-acs-date') as string, now);
   if (timeFailure) return timeFailure;

@@ -27,7 +27,9 @@
  *   x-acs-signature-nonce, x-acs-content-sha256 and every other x-acs-* sent) → 400 IncompleteSignature [guess];
  *   SignatureMethod other than HMAC-SHA1 → 400 InvalidSignatureMethod [guess].
  * - STS key without a token → 400 MissingSecurityToken; wrong token (or a token with a permanent key) → 400
- *   InvalidSecurityToken.MismatchWithAccessKey [codes from Alibaba's public error list, statuses guess].
+ *   InvalidSecurityToken.MismatchWithAccessKey; keys issued by AssumeRole (stsApi.ts) used after their
+ *   Expiration → 400 InvalidSecurityToken.Expired "Specified SecurityToken is expired." [codes from Alibaba's public
+ *   error list, statuses guess].
  * - Huawei: every authentication failure → 401 APIGW.0301 "Incorrect IAM authentication information: …"
  *   [doc]: `verify aksk signature fail, canonicalRequest:<canonical request, newlines as |>`, `calc ak sk
  *   signature fail:signature expired` (X-Sdk-Date beyond ±15 min), `ak not exist` [guess wording],
@@ -71,6 +73,7 @@ import { RateLimiter, type ApiName, type RateLimit } from './rateLimits.js';
 import { sampleJobs } from './sampleJobs.js';
 import { EmulatorState } from './state.js';
 import { handleGetTranscodeTask } from './vodApi.js';
+import { handleAssumeRole } from './stsApi.js';
 import { aliyunError, aliyunOk, aliyunRequestId, huaweiError, huaweiOk, huaweiRequestId, type AliyunContext, type ApiOutcome, type WireResponse } from './wire.js';
 
 export type { Fault } from './faults.js';
@@ -133,7 +136,7 @@ export interface Emulator {
 
 interface AliyunRoute {
   api: ApiName;
-  product: 'ICE' | 'vod' | 'live';
+  product: 'ICE' | 'vod' | 'live' | 'Sts';
   handle: (params: Readonly<Record<string, string>>, state: EmulatorState) => ApiOutcome;
 }
 
@@ -149,6 +152,8 @@ const ALIYUN_ROUTES = new Map<string, AliyunRoute>([
   ['ListTranscodeTask@2017-03-21', { api: 'vod:ListTranscodeTask', product: 'vod', handle: handleListTranscodeTask }],
   ['DescribeCasters@2016-11-01', { api: 'live:DescribeCasters', product: 'live', handle: handleDescribeCasters }],
   ['DescribeShowList@2016-11-01', { api: 'live:DescribeShowList', product: 'live', handle: handleDescribeShowList }],
+  // Answered in handleAliyun (it needs the caller and the key store); this entry routes and names it.
+  ['AssumeRole@2015-04-01', { api: 'sts:AssumeRole', product: 'Sts', handle: () => ({ ok: false, status: 500, code: 'InternalError', message: 'unrouted' }) }],
 ]);
 
 const MPC_PATH = /^\/(v1|v2)\/([^/]+)\/editing\/jobs\/?$/;
@@ -262,6 +267,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return send(res, entry, aliyunThrottled(ctx, extra));
     }
     if (enforce && !limiter.take(route.api, auth.accessKeyId, now())) return send(res, entry, aliyunThrottled(ctx, {}));
+    if (route.api === 'sts:AssumeRole') {
+      const outcome = handleAssumeRole(params, { callerKeyId: auth.accessKeyId, now: now(), keys: akStore, roles: credentials.roles });
+      return send(res, entry, outcome.ok ? aliyunOk(ctx, outcome.payload) : aliyunError(ctx, outcome.status, outcome.code, outcome.message));
+    }
     return send(res, entry, fullAnswer());
   }
 

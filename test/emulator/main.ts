@@ -44,6 +44,8 @@ function describe(emu: Emulator): string {
     `  export HUAWEICLOUD_SDK_SK=${c.huawei.sk}`,
     `  export HUAWEICLOUD_SDK_PROJECT_ID=${c.huawei.projectId}`,
     `  (STS: AK ${c.aliyunSts.accessKeyId}, token '${c.aliyunSts.securityToken}'; Huawei temporary AK ${c.huaweiTemp.ak})`,
+    `  A second account of each cloud: Alibaba AK ${c.aliyun2.accessKeyId} / '${c.aliyun2.accessKeySecret}', Huawei AK ${c.huawei2.ak} / ${c.huawei2.sk}`,
+    `  STS AssumeRole (2015-04-01) on / : ${c.roles.map((r) => r.arn).join(', ')} (the first trusted by ${c.aliyun.accessKeyId}, the second by the first role)`,
     '',
     'Sample jobs (times count from now):',
   ];

@@ -6,12 +6,14 @@
 
 export type ApiName = 'ice:GetMediaProducingJob' | 'vod:GetTranscodeTask' | 'live:GetEditingJobInfo' | 'live:GetEdgeTranscodeJob' | 'mpc:ListEditingJobs'
   | 'ice:ListMediaProducingJobs' | 'live:ListEdgeTranscodeJob' | 'mpc:ListEditingJob'
-  | 'vod:GetVideoList' | 'vod:ListTranscodeTask' | 'live:DescribeCasters' | 'ice:ListBatchMediaProducingJobs' | 'live:DescribeShowList';
+  | 'vod:GetVideoList' | 'vod:ListTranscodeTask' | 'live:DescribeCasters' | 'ice:ListBatchMediaProducingJobs' | 'live:DescribeShowList'
+  | 'sts:AssumeRole';
 
 export const API_NAMES: readonly ApiName[] = [
   'ice:GetMediaProducingJob', 'vod:GetTranscodeTask', 'live:GetEditingJobInfo', 'live:GetEdgeTranscodeJob', 'mpc:ListEditingJobs',
   'ice:ListMediaProducingJobs', 'live:ListEdgeTranscodeJob', 'mpc:ListEditingJob',
   'vod:GetVideoList', 'vod:ListTranscodeTask', 'live:DescribeCasters', 'ice:ListBatchMediaProducingJobs', 'live:DescribeShowList',
+  'sts:AssumeRole',
 ];
 
 export interface RateLimit {
@@ -42,6 +44,8 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<ApiName, RateLimit>> = {
   'ice:ListBatchMediaProducingJobs': { limit: 10, windowMs: 1000 },
   // DescribeShowList: 10/s (its reference page).
   'live:DescribeShowList': { limit: 10, windowMs: 1000 },
+  // STS publishes no per-account QPS; the emulator's guess is generous, the client caches tokens anyway.
+  'sts:AssumeRole': { limit: 100, windowMs: 1000 },
 };
 
 interface Bucket {

@@ -282,7 +282,7 @@ test("the .vsix's README is the user guide, with working https links to the scre
     assert.ok(existsSync(join(ROOT, file)), `${img.target} names ${file}, which is not in the repository`);
     assert.ok(pngSize(readFileSync(join(ROOT, file))), `${file} is a PNG`);
   }
-  for (const shot of ['tree', 'hover', 'inspector']) {
+  for (const shot of ['tree', 'hover', 'inspector', 'accounts']) {
     assert.ok(images.some((i) => new URL(i.target).pathname.endsWith(`/media/screenshots/${shot}.png`)), `the readme shows media/screenshots/${shot}.png`);
   }
 

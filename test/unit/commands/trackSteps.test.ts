@@ -43,6 +43,8 @@ function promptDeps(kind: JobKind, titles: string[]): CommandDeps {
     logger: { info: () => undefined },
     poller: { refresh: async () => undefined },
     tree: { nodeById: () => undefined },
+    // Each cloud's default profile: a tracked job belongs to it.
+    profiles: { defaultName: (cloud: string) => (cloud === 'aliyun' ? 'dev' : 'hw-prod') },
   } as unknown as CommandDeps;
 }
 
@@ -59,6 +61,7 @@ test('Track a Job… numbers every prompt with the total of the picked kind', as
     const titles: string[] = [];
     const tracked = await trackJobCommand(promptDeps(kind, titles))();
     assert.equal(tracked?.length, 1, `${kind}: tracked`);
+    assert.equal(tracked![0]!.ref.profile, kind === 'mpc-editing' ? 'hw-prod' : 'dev', `${kind}: tracked with the cloud's default profile`);
     assert.deepEqual(titles, expected[kind], kind);
     assert.equal(titles.length, trackSteps(kind), `${kind}: as many prompts as steps`);
   }

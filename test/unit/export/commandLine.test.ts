@@ -62,6 +62,14 @@ test('media-jobs commands take the same options as the CLI parses back to the sa
   assert.equal(cloudCliCommand(ref('ice', ID), { endpoint: 'https://ice-vpc.cn-shanghai.aliyuncs.com/' }).text, `aliyun ice GetMediaProducingJob --JobId ${ID} --region cn-shanghai --endpoint ice-vpc.cn-shanghai.aliyuncs.com --force`);
 });
 
+test('a job tracked with a named profile names it: --profile for aliyun and media-jobs, --cli-profile= for hcloud', () => {
+  assert.equal(cloudCliCommand(ref('ice', ID), { profile: 'prod' }).text, `aliyun ice GetMediaProducingJob --JobId ${ID} --region cn-shanghai --profile prod --force`);
+  assert.equal(cloudCliCommand(ref('ice', ID), { profile: 'default' }).text, `aliyun ice GetMediaProducingJob --JobId ${ID} --region cn-shanghai --force`, 'the default needs no flag');
+  assert.equal(cloudCliCommand(ref('mpc-editing', 'm1', { projectId: 'p1' }, 'cn-north-4'), { profile: 'cust a' }).text, "hcloud MPC ListEditingJobs --job_id.1=m1 --project_id=p1 --cli-region=cn-north-4 '--cli-profile=cust a'");
+  assert.equal(mediaJobsCommand(ref('ice', ID), { profile: 'prod' }).text, `media-jobs inspect ice ${ID} --region cn-shanghai --profile prod`);
+  assert.equal(mediaJobsCommand(ref('mpc-editing', 'm1', { projectId: 'p1' }, 'cn-north-4'), { profile: 'prod' }).text, 'media-jobs inspect mpc-editing m1 --project-id p1 --region cn-north-4', 'media-jobs reads Huawei keys from the environment only');
+});
+
 test('shellWord: plain words as they are, anything else single-quoted so a shell reads it back unchanged', () => {
   assert.equal(shellWord('cn-shanghai'), 'cn-shanghai');
   for (const w of ["it's", 'a b', '$(rm -rf /)', '`x`', 'a;b', '"q"', '*']) {

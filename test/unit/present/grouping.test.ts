@@ -4,7 +4,7 @@ import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { JOB_STATUSES, type Job, type JobKind, type JobParams, type JobStatus } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { jobKey } from '../../../src/kinds/refs.js';
-import { groupJobs, type GroupNode, jobNodeId, matchesFilter, orderTime, STATUS_ORDER, type TreeNode, walkTree } from '../../../src/present/grouping.js';
+import { groupJobs, type GroupNode, jobNodeId, matchesFilter, orderTime, showAccounts, STATUS_ORDER, type TreeNode, walkTree } from '../../../src/present/grouping.js';
 import { effectiveStatus } from '../../../src/present/status.js';
 import { refOfJob } from '../../../src/kinds/refs.js';
 import { trackedErrorFrom } from '../../../src/tracking/trackedError.js';
@@ -168,4 +168,43 @@ test('trackedErrorFrom keeps kind, the most specific code, message and hint', ()
   });
   assert.equal(trackedErrorFrom(new NetworkError('x', 'ECONNRESET', 'reset'), at).code, 'ECONNRESET');
   assert.equal(trackedErrorFrom(new BadResponseError('x', 502, 'text/html', 'proxy page', null), at).code, 'HTTP 502');
+});
+
+// ---- Several accounts: Cloud → Account → Status ------------------------------------------------------------------
+
+const withAccount = (t: TrackedJob, profile?: string): TrackedJob => (profile ? { ...t, ref: { ...t.ref, profile } } : t);
+const accountOf = (t: TrackedJob): string => t.ref.profile ?? 'default';
+const ACCOUNTS_JOBS: TrackedJob[] = [
+  withAccount(tracked('ice', '7c1e0a9b5d3f4e21a8c6f0b2d4e6a805', 'succeeded')), // saved before profiles: "default"
+  withAccount(tracked('ice', '7c1e0a9b5d3f4e21a8c6f0b2d4e6a804', 'running'), 'customer'),
+  withAccount(tracked('vod', 'b1b65ab107e14c0e8f3dbb900f6c1f02', 'running'), 'default'),
+  withAccount(tracked('mpc-editing', '5f3c9a1e7b2d4c6e8a0b1c2d3e4f5a01', 'running'), 'default'),
+];
+
+test('auto: a cloud whose jobs belong to two accounts gets an Account level, default account first; one account keeps today\'s tree', () => {
+  const tree = groupJobs(ACCOUNTS_JOBS, 'cloud', undefined, {
+    of: accountOf, show: (_c, jobs) => showAccounts('auto', jobs, accountOf), defaultOf: () => 'default',
+  });
+  const [aliyun, huawei] = groups(tree);
+  assert.deepEqual(labels(aliyun!.children), ['default (2)', 'customer (1)']);
+  const [def, customer] = groups(aliyun!.children);
+  assert.equal(def!.level, 'account');
+  assert.equal(def!.id, 'cloud:aliyun/account:default');
+  assert.deepEqual(labels(def!.children), ['Running (1)', 'Succeeded (1)']);
+  assert.deepEqual(labels(customer!.children), ['Running (1)']);
+  // Huawei Cloud: one account, so the tree is as it was (Cloud → Status).
+  assert.deepEqual(labels(huawei!.children), ['Running (1)']);
+  // Without account grouping: exactly today's tree.
+  assert.deepEqual(labels(groups(groupJobs(ACCOUNTS_JOBS, 'cloud'))[0]!.children), ['Running (2)', 'Succeeded (1)']);
+});
+
+test('always: an Account level even for one account; status grouping puts accounts under each cloud', () => {
+  const always = { of: accountOf, show: (_c: unknown, jobs: readonly TrackedJob[]) => showAccounts('always', jobs, accountOf) };
+  const huawei = groups(groupJobs(ACCOUNTS_JOBS, 'cloud', undefined, always))[1]!;
+  assert.deepEqual(labels(huawei.children), ['default (1)']);
+  const running = groups(groupJobs(ACCOUNTS_JOBS, 'status', undefined, always))[0]!;
+  assert.equal(running.label, 'Running (3)');
+  const aliyunRunning = groups(running.children)[0]!;
+  assert.deepEqual(labels(aliyunRunning.children), ['customer (1)', 'default (1)']);
+  assert.equal(showAccounts('never', ACCOUNTS_JOBS, accountOf), false);
 });

@@ -249,3 +249,11 @@ test('VOD: the tooltip names each input (at most three, then how many more)', ()
   assert.doesNotMatch(md, /Input \(D\)/);
   assert.match(md, /Inputs: … and 2 more/);
 });
+
+test('the tooltip names the profile a job is polled with; one saved before profiles names none', () => {
+  const t = tracked('ice', ICE_ID, { status: 'running' });
+  assert.match(jobTooltipMarkdown({ ...t, ref: { ...t.ref, profile: 'customer' } }, NOW), /Profile: customer/);
+  assert.doesNotMatch(jobTooltipMarkdown(t, NOW), /Profile:/);
+  // A profile name is the user's text: Markdown in it is escaped.
+  assert.match(jobTooltipMarkdown({ ...t, ref: { ...t.ref, profile: 'a*b' } }, NOW), /Profile: a\\\*b/);
+});

@@ -207,3 +207,13 @@ test('in an untrusted workspace a tracked job is shown from the store, an untrac
   await content.markdown(match({ id: 'a'.repeat(32), kinds: ['ice'] }));
   assert.equal(f.calls.length, 1, 'once trusted, the id is looked up');
 });
+
+test('an untracked id is looked up with the cloud\'s default profile, and the hover says which', async () => {
+  const f = fake({ fetch: async (refs) => refs.map((ref) => ({ ref, jobs: ref.kind === 'ice' ? [job('ice', ICE, {})] : [], error: null })) });
+  const asked: string[] = [];
+  const md = await new JobHoverContent({ ...f, profileOf: (cloud) => (asked.push(cloud), cloud === 'aliyun' ? 'customer' : null) }).markdown(match({ kinds: ['ice'] }));
+  assert.match(md, /_Not tracked_ · looked up with profile customer/);
+  assert.deepEqual(asked, ['aliyun']);
+  const plain = await new JobHoverContent(fake({ fetch: async (refs) => refs.map((ref) => ({ ref, jobs: [job('ice', ICE, {})], error: null })) })).markdown(match({ kinds: ['ice'] }));
+  assert.doesNotMatch(plain, /looked up with profile/);
+});
