@@ -22,8 +22,14 @@ export function commandDepsOf(s: Services, jobIdAt: CommandDeps['jobIdAt']): Com
 async function openAsJson(s: Services, t: TrackedJob): Promise<void> {
   let current = s.store.get(t.key) ?? t;
   if (!current.snapshot || current.snapshot.raw === undefined || current.snapshot.raw === null) {
-    await s.poller.refresh([current.key]);
-    current = s.store.get(t.key) ?? current;
+    // Kept whole while it is fetched and handed to the document (which holds its own copy from then on).
+    const held = s.store.retain(current.key);
+    try {
+      await s.poller.refresh([current.key]);
+      current = s.store.get(t.key) ?? current;
+    } finally {
+      held.dispose();
+    }
   }
   if (!current.snapshot) {
     void vscode.window.showWarningMessage(cannotOpenMessage(current));
