@@ -9,6 +9,8 @@ import { KIND_INFO } from '../../kinds/index.js';
 export interface RateLimit {
   capacity: number;
   perMs: number;
+  /** Held beyond `perMs` per token for arrival jitter (default: `jitterMarginMs(perMs)`, src/clouds/http/rateLimiter.ts). */
+  marginMs?: number;
 }
 
 /** Where an API lives: its endpoint product (the `api` prefix) and its https origin per region. */

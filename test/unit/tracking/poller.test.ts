@@ -7,7 +7,7 @@ import { type JobStatus } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { jobKey } from '../../../src/kinds/refs.js';
 import { type KeyValueStore, JobStore } from '../../../src/tracking/jobStore.js';
-import { Poller, type PollerOptions } from '../../../src/tracking/poller.js';
+import { chunkSizeOf, Poller, type PollerOptions } from '../../../src/tracking/poller.js';
 import { FakeClock, flush, seededRandom } from '../clouds/http/support.js';
 
 const I = 10_000;
@@ -374,5 +374,32 @@ test('the wall clock stepping back an hour (or forward) does not change the poll
   assert.equal(calls.length, 2, 'a jump forward does not make it due early');
   await clock.advance(1);
   assert.equal(calls.length, 3);
+  poller.dispose();
+});
+
+test('a lane of many jobs is fetched in chunks of one rate window, two at a time, each applied as it answers', async () => {
+  const answers: Array<() => void> = [];
+  const { store, poller, calls } = setup({
+    fetch: (refs, signal) => {
+      calls.push({ ids: refs.map((r) => r.id), at: 0, signal });
+      return new Promise((resolve) => answers.push(() => resolve(refs.map((r) => ok(r, 'running')))));
+    },
+  });
+  const refs = Array.from({ length: 25 }, (_, i) => ref('ice', `7c1e0a9b5d3f4e21a8c6f0b2d4e6a${String(i).padStart(3, '0')}`));
+  store.add(refs);
+  poller.start();
+  await flush();
+  assert.equal(chunkSizeOf('ice'), 10, 'ICE: 10 requests a second, one id each');
+  assert.deepEqual(calls.map((c) => c.ids.length), [10, 10], 'two chunks in flight');
+  answers[0]!();
+  await flush();
+  assert.equal(store.get(jobKey(refs[0]!))!.snapshot?.status, 'running', 'the first chunk is applied at once');
+  assert.equal(store.get(jobKey(refs[10]!))!.snapshot, null, 'the second is still out');
+  assert.deepEqual(calls.map((c) => c.ids.length), [10, 10, 5], 'and the third chunk starts');
+  answers[1]!();
+  answers[2]!();
+  await flush();
+  assert.ok(store.all().every((t) => t.snapshot?.status === 'running'));
+  assert.equal(new Set(calls.flatMap((c) => c.ids)).size, 25, 'each job fetched once');
   poller.dispose();
 });
