@@ -62,6 +62,11 @@ export interface KindDefinition<P extends string = string, K extends JobKind = J
    * `SchemaError` (naming the API and the field) when what identifies the job is missing.
    */
   parse(body: unknown, ctx: ParseContext): ParseResult;
+  /**
+   * References one call answers together whatever `batchSize` says (the same key: one call for all of them), or
+   * null for a reference asked for on its own. Live editing: the tasks of one caster.
+   */
+  sharedCall?(ref: JobRef): string | null;
   /** Which of a batch's jobs answer a reference (absent: the jobs with the reference's id). */
   matchJobs?(ref: JobRef, jobs: readonly Job[]): Job[];
   /**
