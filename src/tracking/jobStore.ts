@@ -459,6 +459,8 @@ export class JobStore {
   private lastSeen: unknown = undefined;
   /** Stored entries already read, by object (a state seen again is not validated again). */
   private heads = new WeakMap<object, { key: string; entry: ListEntry } | null>();
+  /** findById's index: id, CasterId and snapshot id → jobs; null after any change (rebuilt on the next lookup). */
+  private idIndex: Map<string, string[]> | null = null;
 
   constructor(private readonly kv: KeyValueStore, opts: JobStoreOptions = {}) {
     this.key = opts.key ?? DEFAULT_STATE_KEY;
@@ -472,6 +474,10 @@ export class JobStore {
     this.restoreSlice = Math.max(1, opts.restoreSlice ?? 50);
     this.onPersistError = opts.onPersistError ?? ((e) => console.error('media jobs: saving tracked jobs failed', e));
     this.onNotice = opts.onNotice ?? ((m) => console.warn(`media jobs: ${m}`));
+    // Every change fires this event (the first listener): the id index is stale from then on.
+    this.changes.event(() => {
+      this.idIndex = null;
+    });
   }
 
   /**
@@ -623,9 +629,31 @@ export class JobStore {
     return this.jobs.get(key);
   }
 
-  /** Tracked jobs with this id, and (for a CasterId) the tasks of that caster. */
+  /**
+   * Tracked jobs with this id, and (for a CasterId) the tasks of that caster, in the order they were added. Looked
+   * up in an index (rebuilt once after a change), so the links of 10,000 ids in a log cost 10,000 lookups, not
+   * 10,000 scans of every tracked job.
+   */
   findById(id: string): TrackedJob[] {
-    return this.all().filter((t) => t.ref.id === id || t.ref.params.casterId === id || t.snapshot?.id === id);
+    if (this.idIndex === null) {
+      const index = new Map<string, string[]>();
+      const put = (id: string | undefined, key: string): void => {
+        if (id === undefined) return;
+        const list = index.get(id);
+        if (!list) index.set(id, [key]);
+        else if (list[list.length - 1] !== key) list.push(key);
+      };
+      for (const t of this.jobs.values()) {
+        put(t.ref.id, t.key);
+        put(t.ref.params.casterId, t.key);
+        put(t.snapshot?.id, t.key);
+      }
+      this.idIndex = index;
+    }
+    return (this.idIndex.get(id) ?? []).flatMap((k) => {
+      const t = this.jobs.get(k);
+      return t ? [t] : [];
+    });
   }
 
   /**
