@@ -1,0 +1,36 @@
+/**
+ * bench/scale's cloud: the emulator in a child process (so its memory and CPU stay out of the bench's figures),
+ * serving the jobs of bench/scaleJobs.ts on a warped clock shared with the bench (virtual ms = T0 + real ms × F).
+ * Talks over IPC: sends `{url, credentials}` when ready; answers `stats` with the requests per API and the
+ * throttled answers since the last `reset`.
+ */
+import { startEmulator } from '../test/emulator/emulator.js';
+import { benchJobs } from './scaleJobs.js';
+
+const [n, t0, r0, factor] = process.argv.slice(2).map(Number) as [number, number, number, number];
+const now = (): number => t0 + (Date.now() - r0) * factor;
+
+async function main(): Promise<void> {
+  const emu = await startEmulator({ now, jobs: 'none' });
+  emu.state.addAll(benchJobs(n).map((j) => j.init));
+  let from = 0;
+  process.on('message', (m: unknown) => {
+    if (m === 'reset') {
+      from = emu.requests.length;
+      process.send!({ type: 'reset' });
+    } else if (m === 'stats') {
+      const perApi: Record<string, number> = {};
+      let throttled = 0;
+      for (const r of emu.requests.slice(from)) {
+        perApi[r.api ?? 'other'] = (perApi[r.api ?? 'other'] ?? 0) + 1;
+        if (r.status === 429 || /Throttl|APIGW\.0308|Flow/i.test(r.errorCode ?? '')) throttled++;
+      }
+      process.send!({ type: 'stats', perApi, throttled });
+    } else if (m === 'close') {
+      void emu.close().then(() => process.exit(0));
+    }
+  });
+  process.send!({ type: 'ready', url: emu.url, credentials: emu.credentials });
+}
+
+void main();
