@@ -21,6 +21,7 @@
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { CloudClient } from '../src/clouds/client.js';
 import { type Clock, systemClock } from '../src/clouds/clock.js';
@@ -76,7 +77,7 @@ const fmtBytes = (b: number): string => (b >= MB ? `${(b / MB).toFixed(1)} MB` :
 const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 
 interface Child {
-  url: string;
+  urls: Record<string, string>;
   credentials: { aliyun: { accessKeyId: string; accessKeySecret: string }; huawei: { ak: string; sk: string; projectId: string } };
   ask(m: 'stats'): Promise<{ perApi: Record<string, number>; throttled: number }>;
   ask(m: 'reset'): Promise<unknown>;
@@ -89,7 +90,7 @@ async function startChild(n: number, t0: number, r0: number): Promise<Child> {
   child.on('message', (m: Record<string, unknown>) => waiting.get(String(m.type))?.(m));
   const ready = await new Promise<Record<string, unknown>>((resolve) => waiting.set('ready', resolve));
   return {
-    url: ready.url as string,
+    urls: ready.urls as Record<string, string>,
     credentials: ready.credentials as Child['credentials'],
     ask: ((m: string) => new Promise((resolve) => {
       waiting.set(m, resolve);
@@ -164,7 +165,7 @@ async function runSize(n: number): Promise<string[]> {
   try {
     const kv = new CountingKv();
     const files = countingDir(nodeSnapshotDir(join(dir, 'jobs')));
-    const endpoints = { ice: child.url, vod: child.url, 'live-editing': child.url, 'live-edge': child.url, 'mpc-editing': child.url };
+    const endpoints = child.urls;
     const limiters = new RateLimiters(warp);
     const client = new CloudClient({ credentials: child.credentials, endpoints, clock: warp, limiters, timeoutMs: 60_000 });
     const pollerOf = (store: JobStore) => new Poller({
@@ -191,27 +192,21 @@ async function runSize(n: number): Promise<string[]> {
     const baseline = await heapNow();
     const a0 = performance.now();
     let longestSlice = 0;
-    let sliceStart = 0;
-    const store = new JobStore(kv, {
-      files,
-      debounceMs: 1_000_000,
-      yieldNow: async () => {
-        longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
-        await new Promise((r) => setImmediate(r));
-        sliceStart = performance.now();
-      },
-    });
+    const store = new JobStore(kv, { files, debounceMs: 1_000_000 });
     const activationMs = performance.now() - a0;
+    // The longest the event loop was held while restoring (what a keystroke or a hover would wait).
+    const blocked = monitorEventLoopDelay({ resolution: 1 });
+    blocked.enable();
     const l0 = performance.now();
-    sliceStart = l0;
     await store.load();
     const listMs = performance.now() - l0;
     await store.restored;
-    longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
     const restoreMs = performance.now() - l0;
+    blocked.disable();
+    longestSlice = blocked.max / 1e6;
     const restoredHeap = (await heapNow()) - baseline;
     say(`  activation path     ${fmtMs(activationMs).padStart(9)}  ${ratio(activationMs, 20)} of the 20 ms budget (the list loads after activate() returns)`);
-    say(`  after activation    list ${fmtMs(listMs)}, list + job files ${fmtMs(restoreMs)}, longest slice ${fmtMs(longestSlice)} (first fetch of all: ${fmtMs(seededMs)})`);
+    say(`  after activation    list ${fmtMs(listMs)}, list + job files ${fmtMs(restoreMs)}, event loop held at most ${fmtMs(longestSlice)} (first fetch of all: ${fmtMs(seededMs)})`);
     say(`  heap after restore  ${fmtBytes(restoredHeap).padStart(9)}  ${ratio(restoredHeap, 100 * MB)} of 100 MB`);
 
     // One poll cycle of every unfinished job.

@@ -88,6 +88,8 @@ export interface JobStoreOptions {
   yieldNow?: () => Promise<void>;
   /** Jobs whose files are read per restore slice (default 50). */
   restoreSlice?: number;
+  /** Work of one slice (reading the list, parsing job files) before it yields, in ms (default 8). */
+  sliceMs?: number;
   /**
    * Where a failed delayed write is reported (flush() rejects instead), a snapshot that could not be saved (its
    * job was saved without it) and an unreadable job file. Default: console.error.
@@ -135,7 +137,7 @@ export const MAX_TOMBSTONES = 5_000;
 /** Files nobody tracks (and temp files left by a crash) older than this are deleted after a restore. */
 export const ORPHAN_FILE_AGE_MS = 3600_000;
 
-/** Work of one restore slice before it yields, in ms. */
+/** Work of one restore slice before it yields, in ms (default of JobStoreOptions.sliceMs). */
 const SLICE_MS = 8;
 
 /** Snapshot files written or deleted at once. */
@@ -426,6 +428,7 @@ export class JobStore {
   private readonly schedule: NonNullable<JobStoreOptions['schedule']>;
   private readonly yieldNow: () => Promise<void>;
   private readonly restoreSlice: number;
+  private readonly sliceMs: number;
   private readonly onPersistError: (e: unknown) => void;
   private readonly onNotice: (message: string) => void;
 
@@ -475,6 +478,7 @@ export class JobStore {
     this.schedule = opts.schedule ?? defaultSchedule;
     this.yieldNow = opts.yieldNow ?? (() => new Promise<void>((r) => setImmediate(r)));
     this.restoreSlice = Math.max(1, opts.restoreSlice ?? 50);
+    this.sliceMs = opts.sliceMs ?? SLICE_MS;
     this.onPersistError = opts.onPersistError ?? ((e) => console.error('media jobs: saving tracked jobs failed', e));
     this.onNotice = opts.onNotice ?? ((m) => console.warn(`media jobs: ${m}`));
     // Every change fires this event (the first listener): the id index is stale from then on.
@@ -506,7 +510,13 @@ export class JobStore {
       } else {
         legacy = outer.data.version === LEGACY_STATE_VERSION;
         let bad = 0;
+        let started = performance.now();
         for (const entry of outer.data.jobs) {
+          // Read in slices too (5,000 entries are ~100 ms of checking); nothing is swapped in before the end.
+          if (performance.now() - started > this.sliceMs) {
+            await this.yieldNow();
+            started = performance.now();
+          }
           const t = legacy ? this.readLegacy(entry) : this.readEntry(entry);
           if (t === null) {
             bad++;
@@ -528,6 +538,8 @@ export class JobStore {
       }
     }
     const previousKeys = [...this.jobs.keys()];
+    // Jobs tracked while the list was being read (its slices yield) stay, after the saved ones.
+    for (const [k, t] of this.jobs) if (!restored.has(k)) restored.set(k, t);
     this.jobs = restored;
     this.otherTombstones = removed;
     this.syncedWatched = new Map([...restored].map(([k, t]) => [k, t.watched]));
@@ -990,7 +1002,7 @@ export class JobStore {
           let started = performance.now();
           for (const { key, text } of texts) {
             if (text !== undefined && (await this.applyFileText(key, text))) changed.push(key);
-            if (performance.now() - started > SLICE_MS) {
+            if (performance.now() - started > this.sliceMs) {
               if (changed.length > 0) this.changes.fire({ keys: changed });
               changed = [];
               await this.yieldNow();

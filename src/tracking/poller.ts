@@ -2,7 +2,7 @@
  * Polls the tracked jobs that are not finished and feeds the results to the job store.
  *
  * - Only non-terminal jobs are polled. Each API and region is a lane of its own: its due jobs are fetched in
- *   chunks of about one rate-limit window's worth of requests (the cloud client batches them further and enforces
+ *   chunks of half a rate-limit window's worth of requests (the cloud client batches them further and enforces
  *   the rate limits), two chunks at a time, and each chunk's outcomes are applied as soon as it answers. So one API
  *   that hangs (a proxy that never answers, a region that is down) never delays the jobs of another, a job's new
  *   status shows when its own answer comes rather than when the lane's slowest does, and a poll of a thousand big
@@ -32,10 +32,13 @@ import { type TrackedJob } from '../model/trackedJob.js';
 import { Emitter, type Event } from '../util/event.js';
 import { type JobStore, type JobTransition } from './jobStore.js';
 
-/** Jobs per fetch of a lane: one rate-limit window of requests (the client keeps to the rate within it), bounded. */
+/**
+ * Jobs per fetch of a lane: half a rate-limit window of requests, bounded. Two chunks in flight keep a window's
+ * worth of requests going (the rate is reached) while at most that many answers are held at once.
+ */
 export function chunkSizeOf(kind: JobKind): number {
   const info = KIND_INFO[kind];
-  return Math.max(1, Math.min(MAX_CHUNK, info.batchSize * info.rateLimit.requests));
+  return Math.max(1, Math.min(MAX_CHUNK, Math.ceil((info.batchSize * info.rateLimit.requests) / 2)));
 }
 const MAX_CHUNK = 200;
 /** Chunks of one lane in flight at once: the next chunk's requests wait for tokens while the last answers arrive. */
@@ -278,9 +281,29 @@ export class Poller {
   private async poll(jobs: readonly TrackedJob[]): Promise<void> {
     if (this.disposed || jobs.length === 0) return;
     const size = chunkSizeOf(jobs[0]!.ref.kind);
-    if (jobs.length <= size) return this.pollChunk(jobs);
+    // A chunk counts calls, not jobs: the tasks of one caster are one call (the client asks for them together), so
+    // they stay in one chunk.
+    const units = new Map<string, TrackedJob[]>();
+    for (const t of jobs) {
+      const unit = t.ref.params.casterId ? `caster|${t.ref.params.casterId}` : t.key;
+      const list = units.get(unit);
+      if (list) list.push(t);
+      else units.set(unit, [t]);
+    }
+    if (units.size <= size) return this.pollChunk(jobs);
     const chunks: TrackedJob[][] = [];
-    for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size));
+    let current: TrackedJob[] = [];
+    let count = 0;
+    for (const list of units.values()) {
+      if (count === size) {
+        chunks.push(current);
+        current = [];
+        count = 0;
+      }
+      current.push(...list);
+      count++;
+    }
+    if (current.length > 0) chunks.push(current);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < chunks.length && !this.disposed) await this.pollChunk(chunks[next++]!);

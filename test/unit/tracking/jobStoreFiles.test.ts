@@ -149,7 +149,7 @@ test('the restore reads the files in slices after load, one change event per sli
   await first.flush();
 
   let yields = 0;
-  const store = storeOver(kv, files, { restoreSlice: 3, yieldNow: async () => void yields++ });
+  const store = storeOver(kv, files, { restoreSlice: 3, sliceMs: Number.POSITIVE_INFINITY, yieldNow: async () => void yields++ });
   const events: string[][] = [];
   let early: Job | null | undefined;
   store.onDidChange((e) => {
@@ -273,4 +273,28 @@ test('fields a reference gains later (a profile) pass through the saved list unt
   const next = storeOver(kv, files);
   await next.load();
   assert.equal((next.all()[0]!.ref as JobRef & { profile?: string }).profile, 'staging');
+});
+
+test('a job tracked while the list is still being read (between its slices) is kept beside the saved ones', async () => {
+  const kv = new MemoryKv();
+  const files = new MemorySnapshotDir(() => NOW);
+  const saved = storeOver(kv, files);
+  const refs = Array.from({ length: 4 }, (_, i) => ref('vod', `bc1e0a9b5d3f4e21a8c6f0b2d4e6a${String(i).padStart(3, '0')}`));
+  saved.add(refs);
+  await saved.flush();
+  const NEW = ref('ice', 'cc1e0a9b5d3f4e21a8c6f0b2d4e6a001');
+  let store: JobStore | null = null;
+  let added = false;
+  store = storeOver(kv, files, {
+    sliceMs: 0,
+    yieldNow: async () => {
+      if (!added) {
+        added = true;
+        store!.add([NEW]);
+      }
+    },
+  });
+  await store.load();
+  assert.ok(added, 'the list was read in slices');
+  assert.deepEqual(store.all().map((t) => t.key), [...refs.map(jobKey), jobKey(NEW)]);
 });
