@@ -54,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   s.logger.info(`activated in ${activationMs.toFixed(1)} ms`);
   if (!testMode) return undefined;
   let loadProblem: StoreProblem | null = null;
-  const loaded = ready.then((p) => { loadProblem = p; });
+  // Tests read the store once the job files are back in memory too (they load in slices after the list).
+  const loaded = ready.then(async (p) => { loadProblem = p; await s.store.restored; });
   return {
     ...s, activationMs, activationPhases: phases, ready: loaded, prompter: s.prompter as ScriptedPrompter, commands: COMMANDS,
     coreLoaded: () => s.access.loaded, globalState: context.globalState, loadProblem: () => loadProblem, settings: () => s.settings.current,

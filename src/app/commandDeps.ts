@@ -8,6 +8,7 @@ import { diffJobs } from '../present/jobDiff.js';
 import { jobDiffMarkdown } from '../present/jobDiffMarkdown.js';
 import { shortId } from '../present/shortId.js';
 import { type Services } from './services.js';
+import { withWholeJobs } from '../commands/wholeJob.js';
 
 export function commandDepsOf(s: Services, jobIdAt: CommandDeps['jobIdAt']): CommandDeps {
   return {
@@ -23,17 +24,13 @@ export function commandDepsOf(s: Services, jobIdAt: CommandDeps['jobIdAt']): Com
   };
 }
 
-/** A job's whole snapshot: fetched again when it was restored without its raw answer, or trimmed. */
-async function fullSnapshot(s: Services, t: TrackedJob): Promise<TrackedJob> {
-  const current = s.store.get(t.key) ?? t;
-  if (current.snapshot && !current.snapshotTrimmed && current.snapshot.raw !== null && current.snapshot.raw !== undefined) return current;
-  await s.poller.refresh([current.key]);
-  return s.store.get(t.key) ?? current;
-}
-
 /** Compare Jobs: the page in the Markdown preview, over the diff editor of the two jobs' JSON. */
 async function compare(s: Services, ta: TrackedJob, tb: TrackedJob): Promise<void> {
-  const [a, b] = await Promise.all([fullSnapshot(s, ta), fullSnapshot(s, tb)]);
+  // Both jobs whole while they are compared (the documents keep their own copies after).
+  await withWholeJobs(s, [ta, tb], ([a, b]) => compareWhole(s, a!, b!));
+}
+
+async function compareWhole(s: Services, a: TrackedJob, b: TrackedJob): Promise<void> {
   const missing = [a, b].find((t) => !t.snapshot);
   if (missing) {
     void vscode.window.showWarningMessage(cannotOpenMessage(missing));
@@ -50,8 +47,14 @@ async function compare(s: Services, ta: TrackedJob, tb: TrackedJob): Promise<voi
 async function openAsJson(s: Services, t: TrackedJob): Promise<void> {
   let current = s.store.get(t.key) ?? t;
   if (!current.snapshot || current.snapshot.raw === undefined || current.snapshot.raw === null) {
-    await s.poller.refresh([current.key]);
-    current = s.store.get(t.key) ?? current;
+    // Kept whole while it is fetched and handed to the document (which holds its own copy from then on).
+    const held = s.store.retain(current.key);
+    try {
+      await s.poller.refresh([current.key]);
+      current = s.store.get(t.key) ?? current;
+    } finally {
+      held.dispose();
+    }
   }
   if (!current.snapshot) {
     void vscode.window.showWarningMessage(cannotOpenMessage(current));

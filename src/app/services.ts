@@ -4,6 +4,7 @@
  * first request, the language client when the first document shows.
  */
 import * as vscode from 'vscode';
+import { join } from 'node:path';
 import { STATE_KEYS } from '../constants.js';
 import { systemClock } from '../clouds/clock.js';
 import { type TreeNode } from '../present/grouping.js';
@@ -12,6 +13,7 @@ import { CloudAccess, type CoreModule } from '../tracking/cloudAccess.js';
 import { CredentialsService } from '../tracking/credentialsService.js';
 import { ProfilesService, withProfile } from '../tracking/profilesService.js';
 import { JobStore } from '../tracking/jobStore.js';
+import { nodeSnapshotDir } from '../tracking/snapshotDir.js';
 import { Poller } from '../tracking/poller.js';
 import { JobsTreeProvider, createJobsView } from '../views/jobsTree.js';
 import { createAccountStatus } from '../views/accountStatus.js';
@@ -69,6 +71,8 @@ export function buildServices(context: vscode.ExtensionContext, { loadCore, mark
   mark('logger');
   const store = new JobStore(context.globalState, {
     key: STATE_KEYS.jobs,
+    // One file per job's snapshot (globalState holds the short list): a poll writes the jobs it changed.
+    files: nodeSnapshotDir(join(context.globalStorageUri.fsPath, 'jobs')),
     backupKey: STATE_KEYS.jobsBackup,
     onPersistError: (e) => logger.error(`saving tracked jobs failed: ${errorText(e)}`),
     // What the store left out of an answer (a whole caster's tasks past the cap, ids that are not ids).

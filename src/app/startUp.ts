@@ -13,6 +13,8 @@ import { type Services } from './services.js';
 /** Resolves to what loading the saved state reported (null: it was fine); never rejects. */
 export async function startUp(s: Services, env: Readonly<Record<string, string | undefined>>): Promise<StoreProblem | null> {
   try {
+    // After activate() has returned: reading the list is not activation's work (the job files follow in slices).
+    await new Promise<void>((r) => setImmediate(r));
     const problem = await s.store.load();
     if (problem) {
       s.logger.warn(`saved state: ${problem.message} (kept under ${problem.backupKey})`);

@@ -151,9 +151,7 @@ export class CloudClient {
     try {
       const tasks: Promise<void>[] = [];
       for (const g of groups.values()) {
-        for (let start = 0; start < g.refs.length; start += g.def.batchSize) {
-          const batch = g.refs.slice(start, start + g.def.batchSize);
-          const indexes = g.indexes.slice(start, start + g.def.batchSize);
+        for (const { batch, indexes } of batchesOf(g.def, g.refs, g.indexes)) {
           tasks.push(this.fetchBatch(g.def, g.region, batch, fan).then((results) => {
             results.forEach((r, j) => {
               const o = outcomes[indexes[j]!]!;
@@ -526,6 +524,37 @@ function totalTimeout(api: string, totalMs: number, attempts: number, last: unkn
 
 function positiveOr(v: number | undefined, fallback: number): number {
   return v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+/**
+ * One group's calls: references that share a call (`sharedCall`, e.g. tasks of one caster) go together, the others
+ * in batches of `batchSize`, in the order they came.
+ */
+function batchesOf(def: KindDefinition, refs: readonly JobRef[], indexes: readonly number[]): Array<{ batch: JobRef[]; indexes: number[] }> {
+  const out: Array<{ batch: JobRef[]; indexes: number[] }> = [];
+  const shared = new Map<string, { batch: JobRef[]; indexes: number[] }>();
+  let open: { batch: JobRef[]; indexes: number[] } | null = null;
+  refs.forEach((ref, i) => {
+    const key = def.sharedCall?.(ref) ?? null;
+    if (key !== null) {
+      let s = shared.get(key);
+      if (!s) {
+        s = { batch: [], indexes: [] };
+        shared.set(key, s);
+        out.push(s);
+      }
+      s.batch.push(ref);
+      s.indexes.push(indexes[i]!);
+      return;
+    }
+    if (open === null || open.batch.length >= def.batchSize) {
+      open = { batch: [], indexes: [] };
+      out.push(open);
+    }
+    open.batch.push(ref);
+    open.indexes.push(indexes[i]!);
+  });
+  return out;
 }
 
 /** Which of a batch's jobs answer a given reference: the adapter's rule, or the jobs with the reference's id. */

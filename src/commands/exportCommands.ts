@@ -10,6 +10,7 @@ import { cloudCliCommand, type CopiedCommand, mediaJobsCommand } from '../export
 import { otioSummaryText, timelineToOtio } from '../export/otio.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
+import { withWholeJobs } from './wholeJob.js';
 
 /** The jobs a command acts on: its argument, then the inspector in front, then the view's selection or a pick. */
 async function jobsFor(deps: CommandDeps, arg: unknown, selected: unknown, placeHolder: string): Promise<TrackedJob[]> {
@@ -20,13 +21,6 @@ async function jobsFor(deps: CommandDeps, arg: unknown, selected: unknown, place
   return resolveJobs(deps, arg, selected, placeHolder);
 }
 
-/** The snapshot with its whole timeline: a restored or trimmed one is fetched again first. */
-async function fullSnapshot(deps: CommandDeps, t: TrackedJob): Promise<TrackedJob> {
-  if (t.snapshot && !t.snapshotTrimmed) return t;
-  await deps.poller.refresh([t.key]);
-  return deps.store.get(t.key) ?? t;
-}
-
 export function exportTimelineOtioCommand(deps: CommandDeps) {
   return async (arg?: unknown, selected?: unknown): Promise<vscode.Uri | undefined> => {
     const [picked] = await jobsFor(deps, arg, selected, 'Export the timeline of which job?');
@@ -35,31 +29,35 @@ export function exportTimelineOtioCommand(deps: CommandDeps) {
       void vscode.window.showInformationMessage(`${KIND_INFO[picked.ref.kind].label}s have no timeline to export.`);
       return undefined;
     }
-    const t = await fullSnapshot(deps, picked);
-    if (!t.snapshot) {
-      void vscode.window.showWarningMessage(`${t.ref.id} has not been fetched yet${t.lastError ? `: ${t.lastError.message}` : ''}; refresh it and try again.`);
-      return undefined;
-    }
-    const r = timelineToOtio(t.snapshot);
-    if (!r.ok) {
-      void vscode.window.showWarningMessage(`Cannot export: ${r.reason}.`);
-      return undefined;
-    }
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const base = (t.snapshot.name ?? t.ref.id).replace(/\.[A-Za-z0-9]{2,4}$/, '').replace(/[^\w.-]+/g, '_').slice(0, 80) || t.ref.id;
-    const target = await deps.prompter.saveFile({
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${base}.otio`) } : {}),
-      filters: { OpenTimelineIO: ['otio'] },
-      title: 'Export Timeline as OpenTimelineIO',
-    });
-    if (!target) return undefined;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(r.timeline, null, 4)}\n`));
-    deps.logger.info(`exported the timeline of ${t.ref.id} to ${target.toString(true)}: ${otioSummaryText(r.summary)}`);
-    void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}: ${otioSummaryText(r.summary)}.`, 'Open').then((choice) => {
-      if (choice === 'Open') void vscode.window.showTextDocument(target);
-    });
-    return target;
+    // The whole job while it is exported: the store keeps a light snapshot (no clips) of a job nobody shows.
+    return withWholeJobs(deps, [picked], async ([t]) => exportWhole(deps, t!));
   };
+}
+
+async function exportWhole(deps: CommandDeps, t: TrackedJob): Promise<vscode.Uri | undefined> {
+  if (!t.snapshot) {
+    void vscode.window.showWarningMessage(`${t.ref.id} has not been fetched yet${t.lastError ? `: ${t.lastError.message}` : ''}; refresh it and try again.`);
+    return undefined;
+  }
+  const r = timelineToOtio(t.snapshot);
+  if (!r.ok) {
+    void vscode.window.showWarningMessage(`Cannot export: ${r.reason}.`);
+    return undefined;
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const base = (t.snapshot.name ?? t.ref.id).replace(/\.[A-Za-z0-9]{2,4}$/, '').replace(/[^\w.-]+/g, '_').slice(0, 80) || t.ref.id;
+  const target = await deps.prompter.saveFile({
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${base}.otio`) } : {}),
+    filters: { OpenTimelineIO: ['otio'] },
+    title: 'Export Timeline as OpenTimelineIO',
+  });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(r.timeline, null, 4)}\n`));
+  deps.logger.info(`exported the timeline of ${t.ref.id} to ${target.toString(true)}: ${otioSummaryText(r.summary)}`);
+  void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}: ${otioSummaryText(r.summary)}.`, 'Open').then((choice) => {
+    if (choice === 'Open') void vscode.window.showTextDocument(target);
+  });
+  return target;
 }
 
 /** The Huawei project a job is fetched in when its reference names none: its profile's project for its region. */

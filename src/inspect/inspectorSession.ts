@@ -70,7 +70,8 @@ export class InspectorSession {
       lastCheckedAt: t?.lastCheckedAt ?? null,
       addedAt: t?.addedAt ?? null,
       watched: t?.watched ?? false,
-      trimmed: t?.snapshotTrimmed === true,
+      // Clips not in memory (the store is reading them from the job's file, or the job is being fetched) read as trimmed.
+      trimmed: t?.snapshotTrimmed === true || t?.snapshotLight === true,
       refreshing: this.refreshing,
       tracked: this.stillTracked,
     };

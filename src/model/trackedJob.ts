@@ -40,4 +40,10 @@ export interface TrackedJob {
    * picture. Restored snapshots never carry `raw` (it is not persisted), whether or not this is set.
    */
   snapshotTrimmed?: boolean;
+  /**
+   * True when the snapshot in memory is not the whole answer: its timeline clips (or, restored and not read back
+   * yet, everything but the summary the tracked list keeps) are in the job's saved file only. The store keeps
+   * the whole snapshot only while a view shows the job (JobStore.retain); `raw` is null whenever this is set.
+   */
+  snapshotLight?: boolean;
 }

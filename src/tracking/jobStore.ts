@@ -1,30 +1,48 @@
 /**
- * The tracked jobs: what the user tracks, the last snapshot of each, and the last poll's error, kept in a
- * key-value store (VS Code's globalState) behind a small interface so it is tested in plain Node.
+ * The tracked jobs: what the user tracks, the last snapshot of each, and the last poll's error.
  *
- * Saved state is versioned (`{ version: 1, jobs, removed? }`) and validated with zod on load. Whatever cannot be
- * read (not the expected shape, an unknown version, entries of the wrong types) is copied under a backup key first
- * and reported; the readable entries are kept. Nothing is ever dropped silently.
+ * Two places, because VS Code writes (and re-parses) an extension's whole globalState on every update:
+ * - the tracked list, small, in a key-value store (globalState): per job its reference, times, watch flag, last
+ *   error and a summary of its snapshot (status, progress, name, times, error: what the tree and the status bar
+ *   show at startup). `{ version: 2, jobs, removed? }`, validated on load.
+ * - one file per job with its full snapshot (without the raw response), in a folder (`SnapshotDir`, under
+ *   `context.globalStorageUri`), written atomically (temp file + rename) when that job's answer changes, so a
+ *   poll of one job writes that job. A job that is no longer tracked loses its file.
+ * The list is written (coalesced, `debounceMs` after the first change) when what it holds changes: jobs added
+ * or removed, a watch flag, a status, a name, an error. Progress and check times alone ride along with the next
+ * write (and `flush()` on deactivate), as they are in the job's file already.
  *
- * Writes are coalesced: changes mark the state dirty and one write happens `debounceMs` after the first of them
- * (not pushed back by later ones, so a busy poll loop still saves regularly); `flush()` writes at once (on
- * deactivate). Writes never overlap.
+ * In memory a job keeps its snapshot without the timeline's clips and without the raw response
+ * (`snapshotLight`), except while something shows it (`retain(key)`: the inspector, Open as JSON): then the
+ * whole job, raw included, loaded from its file at once and replaced by the next poll.
  *
- * Several windows share one globalState, each with its own copy in memory. So every write first reads what is
- * stored now and merges it in (`sync()` does the same without writing): jobs another window added are adopted,
- * jobs another window stopped tracking are dropped (a removal is kept as a tombstone `{key, at}` in `removed`,
- * which beats an entry added before it), and for a job both know, the newer poll wins (lastCheckedAt, or the time
- * of the last error) and a watch flag changed on one side only is taken from that side. `removed` is optional, so
- * states written before it existed read as they are, and an older build reading a newer state just ignores it.
+ * `load()` reads the list only; `restored` resolves once the files have been read back, in slices that yield
+ * between them, each slice firing a change (the tree shows what is loaded). A state of the previous format
+ * (`{ version: 1, jobs, removed? }`, snapshots inline) is migrated: each snapshot goes to its file first, and
+ * only then is the list written over in the new format, so a crash in between loses nothing.
  *
- * One job's snapshot that cannot be serialized (it would throw) is saved as its reference without the snapshot
- * and reported; the other jobs are saved as usual. Nesting in snapshots is bounded before saving.
+ * Whatever cannot be read (not the expected shape, an unknown version, entries of the wrong types) is copied
+ * under a backup key first and reported; the readable entries are kept. A job file that cannot be read is moved
+ * aside (`<name>.corrupt-<time>`) and reported; the job keeps its summary and the next poll (or the inspector)
+ * fetches it again. Nothing is ever dropped silently.
+ *
+ * Several windows share one globalState and one folder, each with its own copy in memory. So every list write
+ * first reads what is stored now and merges it in (`sync()` does the same without writing): jobs another window
+ * added are adopted (their files read), jobs another window stopped tracking are dropped (a removal is kept as a
+ * tombstone `{key, at}` in `removed`, which beats an entry added before it), and for a job both know, the newer
+ * poll wins (lastCheckedAt, or the time of the last error; its file is read again) and a watch flag changed on
+ * one side only is taken from that side.
+ *
+ * One job's snapshot that cannot be serialized (it would throw) is saved as its reference and summary, without a
+ * file, and reported; the other jobs are saved as usual. Nesting in snapshots is bounded before saving, and one
+ * file holds at most `maxSnapshotChars` (clips, then large decoded blobs are dropped past it).
  *
  * The store sees only references and normalized jobs, never credentials; error messages are redacted again
  * before they are kept, in case a server echoed a signed string.
  */
 // zod/mini, not zod: this file loads at activation, and the full zod adds ~750 kB to the extension bundle.
 import * as z from 'zod/mini';
+import { createHash } from 'node:crypto';
 import { STATE_KEYS } from '../constants.js';
 import { type FetchOutcome } from '../clouds/client.js';
 import { redactSecrets } from '../clouds/http/redact.js';
@@ -35,6 +53,7 @@ import { effectiveStatus } from '../present/status.js';
 import { isCasterRef, refOfJob } from '../kinds/refs.js';
 import { type TrackedError, type TrackedJob } from '../model/trackedJob.js';
 import { trackedErrorFrom } from './trackedError.js';
+import { isSnapshotFileName, isTempFileName, MemorySnapshotDir, type SnapshotDir, snapshotFileName } from './snapshotDir.js';
 import { boundDepth, deeperThan, MAX_JSON_DEPTH } from '../util/boundDepth.js';
 import { Emitter, type Event } from '../util/event.js';
 
@@ -51,21 +70,29 @@ export interface StoreProblem {
 }
 
 export interface JobStoreOptions {
-  /** Where the state lives (default `mediaJobs.trackedJobs`). */
+  /** Where the list lives (default `mediaJobs.trackedJobs`). */
   key?: string;
   /** Where an unreadable state is copied (default `<key>.backup`; a timestamp is appended if that is taken). */
   backupKey?: string;
+  /** The folder of the per-job snapshot files (default: in memory, for the CLI and tests). */
+  files?: SnapshotDir;
   /** Milliseconds since the epoch, for `addedAt` and backup names. */
   clock?: () => number;
-  /** Budget of one saved snapshot in JSON characters (default 200,000). */
+  /** Budget of one saved snapshot file in JSON characters (default 32,000,000). */
   maxSnapshotChars?: number;
-  /** Delay between the first unsaved change and the write (default 1,000 ms). */
+  /** Delay between the first unsaved change of the list and its write (default 1,000 ms). */
   debounceMs?: number;
   /** Timer used for the delayed write (default setTimeout, unref'd); injectable so tests need no real time. */
   schedule?: (fn: () => void, ms: number) => { dispose(): void };
+  /** Yields between restore slices (default: setImmediate), so a restore never holds the extension host. */
+  yieldNow?: () => Promise<void>;
+  /** Jobs whose files are read per restore slice (default 50). */
+  restoreSlice?: number;
+  /** Work of one slice (reading the list, parsing job files) before it yields, in ms (default 8). */
+  sliceMs?: number;
   /**
-   * Where a failed delayed write is reported (flush() rejects instead), and a snapshot that could not be saved
-   * (its job was saved without it). Default: console.error.
+   * Where a failed delayed write is reported (flush() rejects instead), a snapshot that could not be saved (its
+   * job was saved without it) and an unreadable job file. Default: console.error.
    */
   onPersistError?: (e: unknown) => void;
   /**
@@ -86,10 +113,13 @@ export const DEFAULT_STATE_KEY = STATE_KEYS.jobs;
 
 // ---- Saved form -------------------------------------------------------------------------------------------
 
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
+/** The format before per-job files: `{ version: 1, jobs: [{ref, snapshot, …}], removed? }`, migrated on load. */
+export const LEGACY_STATE_VERSION = 1;
+export const SNAPSHOT_FILE_VERSION = 1;
 
-/** Default budget for one saved snapshot, in JSON characters. */
-export const DEFAULT_MAX_SNAPSHOT_CHARS = 200_000;
+/** Default budget for one saved snapshot file, in JSON characters. */
+export const DEFAULT_MAX_SNAPSHOT_CHARS = 32_000_000;
 
 /**
  * Nesting kept in a saved snapshot: the job's own levels plus one bounded parse below them. Everything our parser
@@ -104,6 +134,15 @@ export const MAX_TASKS_PER_CASTER = 500;
 export const TOMBSTONE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 export const MAX_TOMBSTONES = 5_000;
 
+/** Files nobody tracks (and temp files left by a crash) older than this are deleted after a restore. */
+export const ORPHAN_FILE_AGE_MS = 3600_000;
+
+/** Work of one restore slice before it yields, in ms (default of JobStoreOptions.sliceMs). */
+const SLICE_MS = 8;
+
+/** Snapshot files written or deleted at once. */
+const FILE_CONCURRENCY = 4;
+
 const str = z.string();
 const nstr = z.nullable(z.string());
 const nnum = z.nullable(z.number());
@@ -116,7 +155,8 @@ const paramsSchema = z.object({
   projectId: z.optional(str),
 });
 
-const refSchema = z.object({
+// Loose: fields a reference gains later (a profile name) pass through a save untouched.
+const refSchema = z.looseObject({
   kind: z.enum(JOB_KINDS),
   id: str.check(z.minLength(1)),
   region: str.check(z.minLength(1)),
@@ -193,7 +233,31 @@ const trackedErrorSchema = z.object({
   code: nstr, message: str, hint: nstr, at: str,
 });
 
-/** One saved tracked job. `key` is informational: it is recomputed from `ref` on load. */
+/** What the list keeps of a snapshot: what the tree, the status bar and the notifications read at startup. */
+const summarySchema = z.object({
+  cloud: z.enum(CLOUDS), region: str, id: str, name: nstr, status, rawStatus: str, progress: nnum,
+  createdAt: nstr, startedAt: nstr, completedAt: nstr, updatedAt: nstr, stoppedAt: z.optional(nstr),
+  error: z.nullable(jobErrorSchema), params: paramsSchema,
+});
+
+export type SnapshotSummary = z.infer<typeof summarySchema>;
+
+/** One job of the list (version 2). `key` is informational: it is recomputed from `ref` on load. */
+export const listEntrySchema = z.object({
+  key: z.optional(str),
+  ref: refSchema,
+  summary: z.nullable(summarySchema),
+  lastError: z.nullable(trackedErrorSchema),
+  addedAt: str,
+  lastCheckedAt: nstr,
+  watched: z.boolean(),
+  snapshotTrimmed: z.optional(z.boolean()),
+});
+
+/** `ref` as the model types it: the schema keeps fields it does not know (loose). */
+export type ListEntry = Omit<z.infer<typeof listEntrySchema>, 'ref'> & { ref: JobRef };
+
+/** One saved tracked job of the previous format (version 1), snapshot inline. */
 export const persistedJobSchema = z.object({
   key: z.optional(str),
   ref: refSchema,
@@ -205,7 +269,7 @@ export const persistedJobSchema = z.object({
   snapshotTrimmed: z.optional(z.boolean()),
 });
 
-export type PersistedJob = z.infer<typeof persistedJobSchema>;
+export type PersistedJob = Omit<z.infer<typeof persistedJobSchema>, 'ref'> & { ref: JobRef };
 
 /** A job some window stopped tracking, and when: it beats a stored entry of that key added before then. */
 export const tombstoneSchema = z.object({ key: str.check(z.minLength(1)), at: str });
@@ -213,47 +277,108 @@ export const tombstoneSchema = z.object({ key: str.check(z.minLength(1)), at: st
 export type Tombstone = z.infer<typeof tombstoneSchema>;
 
 /**
- * The outer shape; entries are validated one by one so one bad entry does not cost the others. `removed` is
- * optional: absent in states written before windows merged their writes (and when nothing was removed).
+ * The outer shape, either version; entries are validated one by one so one bad entry does not cost the others.
+ * `removed` is optional: absent in states written before windows merged their writes (and when nothing was removed).
  */
 export const persistedStateSchema = z.object({
-  version: z.literal(STATE_VERSION),
+  version: z.union([z.literal(STATE_VERSION), z.literal(LEGACY_STATE_VERSION)]),
   jobs: z.array(z.unknown()),
   removed: z.optional(z.array(z.unknown())),
 });
 
-/** The saved state as written. */
+/** The list as written. */
 export interface PersistedState {
   version: typeof STATE_VERSION;
-  jobs: PersistedJob[];
+  jobs: ListEntry[];
   removed?: Tombstone[];
 }
 
-/** Restores a validated entry as a live TrackedJob (`raw` becomes null: it was never saved). */
+/** One job's file. `hash` is of the snapshot's JSON, so an unchanged answer is not written again. */
+export const snapshotFileSchema = z.object({
+  version: z.literal(SNAPSHOT_FILE_VERSION),
+  key: str,
+  checkedAt: nstr,
+  hash: str,
+  trimmed: z.optional(z.boolean()),
+  snapshot: jobSchema,
+});
+
+/** The summary the list keeps of a snapshot. */
+export function summaryOf(j: Job | Omit<Job, 'raw'>): SnapshotSummary {
+  const s: SnapshotSummary = {
+    cloud: j.cloud, region: j.region, id: j.id, name: j.name, status: j.status, rawStatus: j.rawStatus, progress: j.progress,
+    createdAt: j.createdAt, startedAt: j.startedAt, completedAt: j.completedAt, updatedAt: j.updatedAt,
+    error: j.error, params: j.params,
+  };
+  if (j.stoppedAt !== undefined) s.stoppedAt = j.stoppedAt;
+  return s;
+}
+
+/** A snapshot rebuilt from the list's summary alone (until its file is read): no outputs, streams or timeline yet. */
+export function jobOfSummary(kind: Job['kind'], s: SnapshotSummary): Job {
+  const job: Job = {
+    kind, cloud: s.cloud, region: s.region, id: s.id, name: s.name, status: s.status, rawStatus: s.rawStatus, progress: s.progress,
+    createdAt: s.createdAt, startedAt: s.startedAt, completedAt: s.completedAt, updatedAt: s.updatedAt,
+    durationSeconds: null, error: s.error, outputs: [], timeline: null, clipsParam: null, templateId: null, userData: null,
+    subJobMaterials: null, streams: [], params: s.params, requestId: null, raw: null,
+  };
+  if (s.stoppedAt !== undefined) job.stoppedAt = s.stoppedAt;
+  return job;
+}
+
+/**
+ * The in-memory form of a snapshot nothing shows: no raw response, no timeline clips (they stay in the job's
+ * file). Returns the job itself when there is nothing to drop.
+ */
+export function lightJob(job: Job): { job: Job; light: boolean } {
+  const tl = job.timeline;
+  const hasClips = tl !== null && tl.tracks.some((t) => t.clips.length > 0);
+  const longRaw = tl !== null && tl.parseError !== null && tl.rawText.length > 1000;
+  if (job.raw === null && !hasClips && !longRaw) return { job, light: false };
+  const out: Job = { ...job, raw: null };
+  if (tl !== null && (hasClips || longRaw)) out.timeline = withoutClips(tl);
+  return { job: out, light: hasClips || longRaw };
+}
+
+/** Restores a validated v1 entry as a live TrackedJob (`raw` becomes null: it was never saved). */
 export function trackedFromPersisted(p: PersistedJob, key: string): TrackedJob {
   const snapshot = p.snapshot ? jobFromSaved(p.snapshot) : null;
   const t: TrackedJob = {
-    key, ref: p.ref, snapshot, lastError: p.lastError, addedAt: p.addedAt, lastCheckedAt: p.lastCheckedAt, watched: p.watched,
+    key, ref: p.ref as JobRef, snapshot, lastError: p.lastError, addedAt: p.addedAt, lastCheckedAt: p.lastCheckedAt, watched: p.watched,
   };
   if (p.snapshotTrimmed) t.snapshotTrimmed = true;
+  return t;
+}
+
+/** Restores a list entry: the snapshot is its summary until the job's file is read. */
+function trackedFromEntry(e: ListEntry, key: string): TrackedJob {
+  const ref = e.ref as JobRef;
+  const t: TrackedJob = {
+    key, ref, snapshot: e.summary ? jobOfSummary(ref.kind, e.summary) : null, lastError: e.lastError, addedAt: e.addedAt,
+    lastCheckedAt: e.lastCheckedAt, watched: e.watched,
+  };
+  if (e.summary) t.snapshotLight = true;
+  if (e.snapshotTrimmed) t.snapshotTrimmed = true;
   return t;
 }
 
 /**
  * The saved form of a snapshot: without `raw`, and within `maxChars` where possible, dropping first timeline
  * clips (and an unparsable timeline's raw text), then clip parameters, user data, sub-job materials and stream
- * lists. Returns whether anything besides `raw` was dropped.
+ * lists. Returns its JSON too (computed once), and whether anything besides `raw` was dropped.
  */
-export function trimSnapshot(job: Job, maxChars: number): { snapshot: Omit<Job, 'raw'>; trimmed: boolean } {
+export function trimSnapshot(job: Job, maxChars: number): { snapshot: Omit<Job, 'raw'>; text: string; trimmed: boolean } {
   const { raw: _raw, ...rest } = job;
   // Parts nested absurdly deep (they did not come through our bounded parser) would make JSON.stringify throw.
   let snapshot = (deeperThan(rest, SNAPSHOT_MAX_DEPTH) ? boundDepth(rest, SNAPSHOT_MAX_DEPTH) : rest) as Omit<Job, 'raw'>;
-  if (JSON.stringify(snapshot).length <= maxChars) return { snapshot, trimmed: false };
+  let text = JSON.stringify(snapshot);
+  if (text.length <= maxChars) return { snapshot, text, trimmed: false };
   if (snapshot.timeline) snapshot = { ...snapshot, timeline: withoutClips(snapshot.timeline) };
-  if (JSON.stringify(snapshot).length <= maxChars) return { snapshot, trimmed: true };
+  text = JSON.stringify(snapshot);
+  if (text.length <= maxChars) return { snapshot, text, trimmed: true };
   snapshot = { ...snapshot, clipsParam: null, userData: null, subJobMaterials: null, streams: [] };
   // Outputs and the fields above are what the tree and hovers need; they are kept even if still over budget.
-  return { snapshot, trimmed: true };
+  return { snapshot, text: JSON.stringify(snapshot), trimmed: true };
 }
 
 function withoutClips(t: Timeline): Timeline {
@@ -264,22 +389,9 @@ function withoutClips(t: Timeline): Timeline {
 
 // ---- Merging with what other windows saved -------------------------------------------------------------------
 
-/** The parts of a saved entry a merge looks at; the snapshot is validated only when it is taken. */
-const entryHeadSchema = z.object({
-  ref: refSchema,
-  snapshot: z.unknown(),
-  lastError: z.nullable(trackedErrorSchema),
-  addedAt: str,
-  lastCheckedAt: nstr,
-  watched: z.boolean(),
-  snapshotTrimmed: z.optional(z.boolean()),
-});
-
-type EntryHead = z.infer<typeof entryHeadSchema>;
-
-/** A stored state as a merge reads it. `bad` counts entries (and snapshots a merge needed) it could not read. */
+/** A stored list as a merge reads it. `bad` counts entries it could not read. */
 interface StoredView {
-  jobs: Map<string, EntryHead>;
+  jobs: Map<string, ListEntry>;
   removed: Map<string, string>;
   bad: number;
 }
@@ -301,7 +413,7 @@ export function expandedIdProblem(id: string, what = 'ShowId'): string | null {
 
 // ---- The store ------------------------------------------------------------------------------------------------
 
-type SavedSnapshot = { snapshot: Omit<Job, 'raw'> | null; trimmed: boolean };
+type FileOp = { text: string } | { remove: true };
 
 export class JobStore {
   private jobs = new Map<string, TrackedJob>();
@@ -311,20 +423,39 @@ export class JobStore {
 
   private readonly key: string;
   private readonly backupKey: string;
+  private readonly files: SnapshotDir;
   private readonly now: () => number;
   private readonly maxSnapshotChars: number;
   private readonly debounceMs: number;
   private readonly schedule: NonNullable<JobStoreOptions['schedule']>;
+  private readonly yieldNow: () => Promise<void>;
+  private readonly restoreSlice: number;
+  private readonly sliceMs: number;
   private readonly onPersistError: (e: unknown) => void;
   private readonly onNotice: (message: string) => void;
 
+  /** The list has a change that must be written (jobs, flags, statuses, errors). */
   private dirty = false;
+  /** The list has a change that may wait for the next write (progress, check times). */
+  private softDirty = false;
   private timer: { dispose(): void } | undefined;
   private writeChain: Promise<void> = Promise.resolve();
   /** Set when an unreadable state could not be backed up: then we must never overwrite it. */
   private writesBlocked = false;
-  /** Saved forms of snapshots already trimmed, so an unchanged snapshot is not re-serialized on every write. */
-  private saved = new WeakMap<Job, SavedSnapshot>();
+
+  /** File writes and deletions not done yet, per key (only the last one counts), and those running. */
+  private readonly fileOps = new Map<string, FileOp>();
+  private readonly fileRunning = new Set<string>();
+  private fileIdle: Array<() => void> = [];
+  private fileErrors: unknown[] = [];
+  /** Hash of the snapshot JSON in each job's file as last written or read: an unchanged answer is not written. */
+  private readonly fileHash = new Map<string, string>();
+  /** Keys shown somewhere (inspector, JSON document): their whole snapshot stays in memory. */
+  private readonly retained = new Map<string, number>();
+  /** Keys whose file should be read (after load, another window's newer poll, a retain). */
+  private readonly toRead = new Set<string>();
+  private reading: Promise<void> | null = null;
+  private restoreDone: Promise<void> = Promise.resolve();
 
   /** Jobs this window stopped tracking (key → ISO time): saved as tombstones so other windows drop them too. */
   private tombstones = new Map<string, string>();
@@ -335,29 +466,42 @@ export class JobStore {
   /** The stored value as last read or written: `get` returning it again means no other window wrote since. */
   private lastSeen: unknown = undefined;
   /** Stored entries already read, by object (a state seen again is not validated again). */
-  private heads = new WeakMap<object, { key: string; head: EntryHead } | null>();
+  private heads = new WeakMap<object, { key: string; entry: ListEntry } | null>();
+  /** findById's index: id, CasterId and snapshot id → jobs; null after any change (rebuilt on the next lookup). */
+  private idIndex: Map<string, string[]> | null = null;
 
   constructor(private readonly kv: KeyValueStore, opts: JobStoreOptions = {}) {
     this.key = opts.key ?? DEFAULT_STATE_KEY;
     this.backupKey = opts.backupKey ?? `${this.key}.backup`;
+    this.files = opts.files ?? new MemorySnapshotDir();
     this.now = opts.clock ?? Date.now;
     this.maxSnapshotChars = opts.maxSnapshotChars ?? DEFAULT_MAX_SNAPSHOT_CHARS;
     this.debounceMs = opts.debounceMs ?? 1000;
     this.schedule = opts.schedule ?? defaultSchedule;
+    this.yieldNow = opts.yieldNow ?? (() => new Promise<void>((r) => setImmediate(r)));
+    this.restoreSlice = Math.max(1, opts.restoreSlice ?? 50);
+    this.sliceMs = opts.sliceMs ?? SLICE_MS;
     this.onPersistError = opts.onPersistError ?? ((e) => console.error('media jobs: saving tracked jobs failed', e));
     this.onNotice = opts.onNotice ?? ((m) => console.warn(`media jobs: ${m}`));
+    // Every change fires this event (the first listener): the id index is stale from then on.
+    this.changes.event(() => {
+      this.idIndex = null;
+    });
   }
 
   /**
-   * Reads the saved state. A corrupt or unknown-version state is copied to the backup key (never dropped) and
-   * returned as a problem to report; the store keeps what it could read (nothing, for a wrong shape or version)
-   * and saves that cleaned state, so the same problem is not reported on every start.
+   * Reads the saved list (not the job files: `restored` resolves when they are read, slice by slice). A corrupt or
+   * unknown-version state is copied to the backup key (never dropped) and returned as a problem to report; the
+   * store keeps what it could read (nothing, for a wrong shape or version) and saves that cleaned state, so the
+   * same problem is not reported on every start. A version 1 state is migrated (files first, then the list).
    */
   async load(): Promise<StoreProblem | null> {
     const original = this.kv.get<unknown>(this.key);
     const restored = new Map<string, TrackedJob>();
     const removed = new Map<string, string>();
+    const migrated = new Map<string, Job>();
     let problem: string | null = null;
+    let legacy = false;
     if (original !== undefined) {
       const outer = persistedStateSchema.safeParse(original);
       if (!outer.success) {
@@ -366,23 +510,38 @@ export class JobStore {
           ? `The saved tracked jobs have format version ${version}, which this version of the extension cannot read`
           : 'The saved tracked jobs are not in the expected format';
       } else {
+        legacy = outer.data.version === LEGACY_STATE_VERSION;
         let bad = 0;
+        let started = performance.now();
         for (const entry of outer.data.jobs) {
-          const r = persistedJobSchema.safeParse(entry);
-          if (!r.success) {
+          // Read in slices too (5,000 entries are ~100 ms of checking); nothing is swapped in before the end.
+          if (performance.now() - started > this.sliceMs) {
+            await this.yieldNow();
+            started = performance.now();
+          }
+          const t = legacy ? this.readLegacy(entry) : this.readEntry(entry);
+          if (t === null) {
             bad++;
             continue;
           }
-          const ref = normalizeRef(r.data.ref);
-          const key = jobKey(ref);
           // The key is recomputed from the reference (the truth); a duplicate keeps its first entry.
-          if (!restored.has(key)) restored.set(key, trackedFromPersisted({ ...r.data, ref }, key));
+          if (restored.has(t.key)) continue;
+          if (legacy && t.snapshot) {
+            // Its file is written before the list is written over in the new format (flush below).
+            migrated.set(t.key, t.snapshot);
+            const light = lightJob(t.snapshot);
+            t.snapshot = light.job;
+            if (light.light) t.snapshotLight = true;
+          }
+          restored.set(t.key, t);
         }
         readTombstones(outer.data.removed, removed);
         if (bad > 0) problem = `${bad} of ${outer.data.jobs.length} saved tracked jobs could not be read and were left out`;
       }
     }
     const previousKeys = [...this.jobs.keys()];
+    // Jobs tracked while the list was being read (its slices yield) stay, after the saved ones.
+    for (const [k, t] of this.jobs) if (!restored.has(k)) restored.set(k, t);
     this.jobs = restored;
     this.otherTombstones = removed;
     this.syncedWatched = new Map([...restored].map(([k, t]) => [k, t.watched]));
@@ -390,7 +549,20 @@ export class JobStore {
     this.lastSeen = original;
     const keys = [...new Set([...previousKeys, ...restored.keys()])];
     if (keys.length > 0) this.changes.fire({ keys });
-    if (problem === null) return null;
+    for (const [key, job] of migrated) this.queueSnapshot(key, job, restored.get(key)!);
+    if (!legacy) for (const [key, t] of restored) if (t.snapshotLight) this.toRead.add(key);
+    this.restoreDone = this.readFiles().then(() => this.pruneFiles());
+    if (problem === null) {
+      if (legacy) {
+        this.dirty = true;
+        try {
+          await this.flush();
+        } catch (e) {
+          this.onPersistError(e);
+        }
+      }
+      return null;
+    }
 
     let backupKey: string;
     try {
@@ -410,6 +582,26 @@ export class JobStore {
       this.onPersistError(e);
     }
     return { message: `${problem}. The original was kept under the state key "${backupKey}".`, backupKey };
+  }
+
+  /** Resolves when the job files read by `load()` (and any asked for since) are in memory; never rejects. */
+  get restored(): Promise<void> {
+    return this.restoreDone.then(() => this.reading ?? undefined);
+  }
+
+  private readEntry(entry: unknown): TrackedJob | null {
+    const r = listEntrySchema.safeParse(entry);
+    if (!r.success) return null;
+    const ref = normalizeRef(r.data.ref as JobRef);
+    const key = jobKey(ref);
+    return trackedFromEntry({ ...r.data, ref }, key);
+  }
+
+  private readLegacy(entry: unknown): TrackedJob | null {
+    const r = persistedJobSchema.safeParse(entry);
+    if (!r.success) return null;
+    const ref = normalizeRef(r.data.ref as JobRef);
+    return trackedFromPersisted({ ...r.data, ref }, jobKey(ref));
   }
 
   /** Copies `value` to the backup key, or to a timestamped one if the backup key already holds something else. */
@@ -445,13 +637,79 @@ export class JobStore {
     return [...this.jobs.values()];
   }
 
+  /** How many jobs are tracked. */
+  get size(): number {
+    return this.jobs.size;
+  }
+
   get(key: string): TrackedJob | undefined {
     return this.jobs.get(key);
   }
 
-  /** Tracked jobs with this id, and (for a CasterId) the tasks of that caster. */
+  /**
+   * Tracked jobs with this id, and (for a CasterId) the tasks of that caster, in the order they were added. Looked
+   * up in an index (rebuilt once after a change), so the links of 10,000 ids in a log cost 10,000 lookups, not
+   * 10,000 scans of every tracked job.
+   */
   findById(id: string): TrackedJob[] {
-    return this.all().filter((t) => t.ref.id === id || t.ref.params.casterId === id || t.snapshot?.id === id);
+    if (this.idIndex === null) {
+      const index = new Map<string, string[]>();
+      const put = (id: string | undefined, key: string): void => {
+        if (id === undefined) return;
+        const list = index.get(id);
+        if (!list) index.set(id, [key]);
+        else if (list[list.length - 1] !== key) list.push(key);
+      };
+      for (const t of this.jobs.values()) {
+        put(t.ref.id, t.key);
+        put(t.ref.params.casterId, t.key);
+        put(t.snapshot?.id, t.key);
+      }
+      this.idIndex = index;
+    }
+    return (this.idIndex.get(id) ?? []).flatMap((k) => {
+      const t = this.jobs.get(k);
+      return t ? [t] : [];
+    });
+  }
+
+  /**
+   * Keeps the whole snapshot of `key` in memory (raw response and timeline clips) until the returned disposable
+   * is disposed (by everyone who asked): for a view that shows the job. Reads the job's file at once if the
+   * snapshot in memory is light; a poll's answer replaces it as usual.
+   */
+  retain(key: string): { dispose(): void } {
+    this.retained.set(key, (this.retained.get(key) ?? 0) + 1);
+    if (this.jobs.get(key)?.snapshotLight) {
+      this.toRead.add(key);
+      void this.readFiles();
+    }
+    let done = false;
+    return {
+      dispose: () => {
+        if (done) return;
+        done = true;
+        const n = (this.retained.get(key) ?? 1) - 1;
+        if (n > 0) {
+          this.retained.set(key, n);
+          return;
+        }
+        this.retained.delete(key);
+        const t = this.jobs.get(key);
+        if (!t?.snapshot) return;
+        // Nobody shows it any more: back to the light form (the file still has the rest).
+        const light = lightJob(t.snapshot);
+        if (light.job === t.snapshot) return;
+        const next: TrackedJob = { ...t, snapshot: light.job };
+        if (light.light) next.snapshotLight = true;
+        this.jobs.set(key, next);
+      },
+    };
+  }
+
+  /** Whether the whole snapshot of `key` is kept in memory (something retains it). */
+  isRetained(key: string): boolean {
+    return this.retained.has(key);
   }
 
   /**
@@ -483,7 +741,10 @@ export class JobStore {
   remove(keys: readonly string[]): void {
     const at = new Date(this.now()).toISOString();
     const removed = keys.filter((k) => this.jobs.delete(k));
-    for (const k of removed) this.tombstones.set(k, at);
+    for (const k of removed) {
+      this.tombstones.set(k, at);
+      this.dropFile(k);
+    }
     this.changed(removed);
   }
 
@@ -510,42 +771,53 @@ export class JobStore {
   applyOutcomes(results: ReadonlyArray<{ key: string; outcome: FetchOutcome }>, at: Date): JobTransition[] {
     const transitions: JobTransition[] = [];
     const changed = new Set<string>();
+    const hard = { value: false };
     for (const { key, outcome } of results) {
       const entry = this.jobs.get(key);
       if (!entry) continue; // removed while the fetch was in flight
       if (isCasterRef(entry.ref) && outcome.jobs.length > 0) {
         this.expandCaster(entry, outcome.jobs, at, transitions, changed);
+        hard.value = true;
       } else if (outcome.jobs.length > 0) {
         const job = outcome.jobs.find((j) => j.id === entry.ref.id) ?? outcome.jobs[0]!;
-        this.applyJob(entry, job, at, transitions, changed);
+        this.applyJob(entry, job, at, transitions, changed, hard);
       } else if (outcome.error) {
         const e = trackedErrorFrom(outcome.error, at);
-        this.applyError(entry, { ...e, message: redactSecrets(e.message), hint: e.hint === null ? null : redactSecrets(e.hint) }, changed);
+        if (this.applyError(entry, { ...e, message: redactSecrets(e.message), hint: e.hint === null ? null : redactSecrets(e.hint) }, changed)) hard.value = true;
       }
     }
-    this.changed([...changed]);
+    this.changed([...changed], hard.value);
     return transitions;
   }
 
-  private applyJob(entry: TrackedJob, job: Job, at: Date, transitions: JobTransition[], changed: Set<string>): void {
+  private applyJob(entry: TrackedJob, job: Job, at: Date, transitions: JobTransition[], changed: Set<string>, hard?: { value: boolean }): void {
     const previous = entry.snapshot?.status ?? null;
     const becameTerminal = isTerminal(job.status) && job.status !== previous;
+    const watched = entry.watched && !isTerminal(job.status);
+    const saved = this.queueSnapshot(entry.key, job, { lastCheckedAt: at.toISOString() });
+    const shown = this.retained.has(entry.key) ? { job, light: false } : lightJob(job);
     const next: TrackedJob = {
-      key: entry.key, ref: entry.ref, snapshot: job, lastError: null, addedAt: entry.addedAt,
+      key: entry.key, ref: entry.ref, snapshot: shown.job, lastError: null, addedAt: entry.addedAt,
       lastCheckedAt: at.toISOString(),
       // "Watch until done": done is done.
-      watched: entry.watched && !isTerminal(job.status),
+      watched,
     };
+    if (shown.light) next.snapshotLight = true;
+    if (saved.trimmed) next.snapshotTrimmed = true;
+    // What the list holds changed (not only progress or times): it is written soon, not only with the next write.
+    if (hard && (entry.lastError !== null || watched !== entry.watched || entry.snapshot === null || saved.failed ||
+      summaryDiffers(entry.snapshot, job) || (entry.snapshotTrimmed === true) !== saved.trimmed)) hard.value = true;
     this.jobs.set(entry.key, next);
     changed.add(entry.key);
     if (becameTerminal) transitions.push({ job: next, previous });
   }
 
   /** Records an error once: the same cause again changes nothing (no event, no write, the first time kept). */
-  private applyError(entry: TrackedJob, clean: TrackedError, changed: Set<string>): void {
-    if (sameError(entry.lastError, clean)) return;
+  private applyError(entry: TrackedJob, clean: TrackedError, changed: Set<string>): boolean {
+    if (sameError(entry.lastError, clean)) return false;
     this.jobs.set(entry.key, { ...entry, lastError: clean });
     changed.add(entry.key);
+    return true;
   }
 
   /**
@@ -615,13 +887,15 @@ export class JobStore {
     }
     this.jobs = reordered;
     this.tombstones.set(caster.key, at.toISOString());
+    this.dropFile(caster.key);
     changed.add(caster.key);
   }
 
-  /** Writes any unsaved change now (and waits for a write in progress). */
+  /** Writes any unsaved change now: the job files first, then the list (and waits for a write in progress). */
   async flush(): Promise<void> {
     this.timer?.dispose();
     this.timer = undefined;
+    if (this.softDirty) this.dirty = true;
     await this.write();
   }
 
@@ -632,39 +906,176 @@ export class JobStore {
     this.changes.dispose();
   }
 
-  /** The state as it would be saved now (for tests and diagnostics). */
+  /** The list as it would be saved now (for tests and diagnostics). */
   serialize(): PersistedState {
-    const state: PersistedState = { version: STATE_VERSION, jobs: this.all().map((t) => this.persisted(t)) };
+    const state: PersistedState = { version: STATE_VERSION, jobs: this.all().map((t) => entryOf(t)) };
     const removed = this.tombstonesToSave();
     if (removed.length > 0) state.removed = removed;
     return state;
   }
 
-  private persisted(t: TrackedJob): PersistedJob {
-    let snapshot: PersistedJob['snapshot'] = null;
-    let trimmed = t.snapshotTrimmed === true;
-    if (t.snapshot) {
-      let s = this.saved.get(t.snapshot);
-      if (!s) {
-        try {
-          s = trimSnapshot(t.snapshot, this.maxSnapshotChars);
-        } catch (e) {
-          // This one snapshot cannot be saved (JSON.stringify throws on it): the job is saved without it, the
-          // others as usual, and the next poll fetches it again after a restart.
-          s = { snapshot: null, trimmed: true };
-          const why = e instanceof Error ? e.message : String(e);
-          this.onPersistError(new Error(`the last snapshot of ${t.key} could not be saved (${why.slice(0, 200)}); the job was saved without it`));
-        }
-        this.saved.set(t.snapshot, s);
-      }
-      snapshot = s.snapshot as PersistedJob['snapshot'];
-      trimmed ||= s.trimmed;
+  /**
+   * Queues the file of a job's new snapshot, unless it says what the file says already (same hash). The JSON is
+   * made once here; the job object itself is not kept for the write. Returns whether it was trimmed to fit, and
+   * whether it could not be saved at all (then the job is saved as its reference and summary, and reported).
+   */
+  private queueSnapshot(key: string, job: Job, t: { lastCheckedAt: string | null }): { trimmed: boolean; failed: boolean } {
+    let saved: { text: string; trimmed: boolean };
+    try {
+      const { requestId: _r, ...rest } = job;
+      // The request id changes on every call: left out of what decides whether the answer changed.
+      saved = trimSnapshot({ ...rest, requestId: null }, this.maxSnapshotChars);
+    } catch (e) {
+      // This one snapshot cannot be saved (JSON.stringify throws on it): the job is saved without it, the
+      // others as usual, and the next poll fetches it again after a restart.
+      const why = e instanceof Error ? e.message : String(e);
+      this.onPersistError(new Error(`the last snapshot of ${key} could not be saved (${why.slice(0, 200)}); the job was saved without it`));
+      this.fileHash.delete(key);
+      this.dropFile(key);
+      return { trimmed: true, failed: true };
     }
-    const p: PersistedJob = {
-      key: t.key, ref: t.ref, snapshot, lastError: t.lastError, addedAt: t.addedAt, lastCheckedAt: t.lastCheckedAt, watched: t.watched,
-    };
-    if (trimmed) p.snapshotTrimmed = true;
-    return p;
+    const hash = createHash('sha1').update(saved.text).digest('hex');
+    if (this.fileHash.get(key) === hash && !this.fileOps.has(key)) return { trimmed: saved.trimmed, failed: false };
+    this.fileHash.set(key, hash);
+    const head = JSON.stringify({ version: SNAPSHOT_FILE_VERSION, key, checkedAt: t.lastCheckedAt, hash, ...(saved.trimmed ? { trimmed: true } : {}) });
+    this.queueFile(key, { text: `${head.slice(0, -1)},"snapshot":${saved.text}}` });
+    return { trimmed: saved.trimmed, failed: false };
+  }
+
+  private dropFile(key: string): void {
+    this.fileHash.delete(key);
+    this.toRead.delete(key);
+    this.queueFile(key, { remove: true });
+  }
+
+  private queueFile(key: string, op: FileOp): void {
+    this.fileOps.delete(key); // re-inserted last: the order of the queue is the order of the changes
+    this.fileOps.set(key, op);
+    this.pumpFiles();
+  }
+
+  /** Runs queued file operations, at most FILE_CONCURRENCY at once, never two for the same key. */
+  private pumpFiles(): void {
+    for (const [key, op] of this.fileOps) {
+      if (this.fileRunning.size >= FILE_CONCURRENCY) break;
+      if (this.fileRunning.has(key)) continue;
+      this.fileOps.delete(key);
+      this.fileRunning.add(key);
+      const name = snapshotFileName(key);
+      const run = 'text' in op ? this.files.write(name, op.text) : this.files.remove(name);
+      void run.catch((e: unknown) => {
+        if ('text' in op) this.fileHash.delete(key); // written again by the next answer
+        this.fileErrors.push(e);
+      }).finally(() => {
+        this.fileRunning.delete(key);
+        this.pumpFiles();
+      });
+    }
+    if (this.fileOps.size === 0 && this.fileRunning.size === 0) {
+      const idle = this.fileIdle;
+      this.fileIdle = [];
+      for (const r of idle) r();
+    }
+  }
+
+  /** Waits for every queued file operation; rejects with the first failure since the last wait. */
+  private async filesWritten(): Promise<void> {
+    if (this.fileOps.size > 0 || this.fileRunning.size > 0) await new Promise<void>((r) => this.fileIdle.push(r));
+    const errors = this.fileErrors;
+    this.fileErrors = [];
+    if (errors.length > 0) throw errors[0];
+  }
+
+  /** Reads the files of `toRead`, a slice at a time, yielding between slices; one change event per slice. */
+  private readFiles(): Promise<void> {
+    if (this.reading) return this.reading;
+    if (this.toRead.size === 0) return Promise.resolve();
+    this.reading = (async () => {
+      try {
+        while (this.toRead.size > 0) {
+          const slice: string[] = [];
+          // Shown jobs first: a panel waits for them.
+          for (const k of this.toRead) if (this.retained.has(k) && slice.length < this.restoreSlice) slice.push(k);
+          for (const k of this.toRead) if (slice.length < this.restoreSlice && !slice.includes(k)) slice.push(k);
+          for (const k of slice) this.toRead.delete(k);
+          // Read together (I/O), parsed one by one: a slice of work ends after SLICE_MS (one 2,000-clip file is
+          // ~20 ms to parse and check), so the extension host is never held for a whole slice of big files.
+          const texts = await Promise.all(slice.map(async (key) => ({ key, text: await this.readText(key) })));
+          let changed: string[] = [];
+          let started = performance.now();
+          for (const { key, text } of texts) {
+            if (text !== undefined && (await this.applyFileText(key, text))) changed.push(key);
+            if (performance.now() - started > this.sliceMs) {
+              if (changed.length > 0) this.changes.fire({ keys: changed });
+              changed = [];
+              await this.yieldNow();
+              started = performance.now();
+            }
+          }
+          if (changed.length > 0) this.changes.fire({ keys: changed });
+          if (this.toRead.size > 0) await this.yieldNow();
+        }
+      } finally {
+        this.reading = null;
+      }
+    })();
+    return this.reading;
+  }
+
+  /** One job's file, or undefined (none, or unreadable: reported). */
+  private async readText(key: string): Promise<string | undefined> {
+    try {
+      return await this.files.read(snapshotFileName(key));
+    } catch (e) {
+      this.onPersistError(new Error(`the saved snapshot of ${key} could not be read (${e instanceof Error ? e.message : String(e)})`));
+      return undefined;
+    }
+  }
+
+  /** Takes one job's file into memory, unless a newer answer is there already. True when the job changed. */
+  private async applyFileText(key: string, text: string): Promise<boolean> {
+    const name = snapshotFileName(key);
+    let parsed: z.infer<typeof snapshotFileSchema> | null = null;
+    try {
+      const r = snapshotFileSchema.safeParse(JSON.parse(text));
+      if (r.success && r.data.key === key) parsed = r.data;
+    } catch {
+      // not JSON (cut short by something that did not write it atomically): moved aside below
+    }
+    if (parsed === null) {
+      const aside = `${name}.corrupt-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
+      await this.files.moveAside(name, aside).catch(() => undefined);
+      this.onPersistError(new Error(`the saved snapshot of ${key} was unreadable; it was kept as ${aside} and the job shows its summary until it is fetched again`));
+      return false;
+    }
+    const t = this.jobs.get(key);
+    if (!t) return false;
+    // What memory holds is whole already (a poll answered since), or newer than the file.
+    if (t.snapshot !== null && !t.snapshotLight) return false;
+    if (t.lastCheckedAt !== null && parsed.checkedAt !== null && parsed.checkedAt < t.lastCheckedAt) return false;
+    if (!this.fileOps.has(key)) this.fileHash.set(key, parsed.hash);
+    const full = jobFromSaved(parsed.snapshot);
+    const shown = this.retained.has(key) ? { job: full, light: false } : lightJob(full);
+    const next: TrackedJob = { ...t, snapshot: shown.job, lastCheckedAt: laterIso(t.lastCheckedAt, parsed.checkedAt) };
+    if (shown.light) next.snapshotLight = true;
+    else delete next.snapshotLight;
+    if (parsed.trimmed) next.snapshotTrimmed = true;
+    this.jobs.set(key, next);
+    return true;
+  }
+
+  /** Deletes files nobody tracks and temp files a crash left, once they are old enough not to be another window's new job. */
+  private async pruneFiles(): Promise<void> {
+    try {
+      const names = new Set([...this.jobs.keys()].map(snapshotFileName));
+      const cutoff = this.now() - ORPHAN_FILE_AGE_MS;
+      for (const f of await this.files.list()) {
+        const orphan = (isSnapshotFileName(f.name) && !names.has(f.name)) || isTempFileName(f.name);
+        if (orphan && f.mtimeMs < cutoff) await this.files.remove(f.name);
+      }
+    } catch (e) {
+      this.onPersistError(e);
+    }
   }
 
   /** Ours and other windows' tombstones, newest per key, minus keys tracked again, expired ones and the oldest beyond the cap. */
@@ -679,14 +1090,19 @@ export class JobStore {
     return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, MAX_TOMBSTONES);
   }
 
-  private changed(keys: readonly string[]): void {
+  /** `hard`: what the list holds changed, so it is written soon; otherwise with the next write. */
+  private changed(keys: readonly string[], hard = true): void {
     if (keys.length === 0) return;
-    this.dirty = true;
-    if (!this.timer && !this.writesBlocked) {
-      this.timer = this.schedule(() => {
-        this.timer = undefined;
-        this.write().catch((e: unknown) => this.onPersistError(e));
-      }, this.debounceMs);
+    if (!hard) {
+      this.softDirty = true;
+    } else {
+      this.dirty = true;
+      if (!this.timer && !this.writesBlocked) {
+        this.timer = this.schedule(() => {
+          this.timer = undefined;
+          this.write().catch((e: unknown) => this.onPersistError(e));
+        }, this.debounceMs);
+      }
     }
     this.changes.fire({ keys: [...keys] });
   }
@@ -699,8 +1115,12 @@ export class JobStore {
   }
 
   private async writeNow(): Promise<void> {
-    if (!this.dirty || this.writesBlocked) return;
+    if (this.writesBlocked) return;
+    // The files first: the list never names a snapshot that is not on disk yet (a migration's above all).
+    await this.filesWritten();
+    if (!this.dirty) return;
     this.dirty = false;
+    this.softDirty = false;
     try {
       // Another window may have saved since we last looked: merge that in first, so its changes are not lost.
       const stored = this.kv.get<unknown>(this.key);
@@ -717,7 +1137,7 @@ export class JobStore {
       const state = this.serialize();
       await this.kv.update(this.key, state);
       this.lastSeen = this.kv.get<unknown>(this.key);
-      this.syncedWatched = new Map(state.jobs.map((j) => [jobKey(j.ref), j.watched]));
+      this.syncedWatched = new Map(state.jobs.map((j) => [jobKey(j.ref as JobRef), j.watched]));
       this.otherTombstones = new Map((state.removed ?? []).map((t) => [t.key, t.at]));
     } catch (e) {
       this.dirty = true;
@@ -725,40 +1145,48 @@ export class JobStore {
     }
   }
 
-  /** The stored state for a merge, or null when there is nothing new in it (absent, or what we last saw). */
+  /** The stored list for a merge, or null when there is nothing new in it (absent, or what we last saw). */
   private readStored(stored: unknown): StoredView | null {
     if (stored === undefined || stored === this.lastSeen) return null;
     const outer = persistedStateSchema.safeParse(stored);
     if (!outer.success) return { jobs: new Map(), removed: new Map(), bad: Number.POSITIVE_INFINITY };
-    const jobs = new Map<string, EntryHead>();
+    const jobs = new Map<string, ListEntry>();
     let bad = 0;
     for (const entry of outer.data.jobs) {
       const r = this.readHead(entry);
       if (r === null) bad++;
-      else if (!jobs.has(r.key)) jobs.set(r.key, r.head);
+      else if (!jobs.has(r.key)) jobs.set(r.key, r.entry);
     }
     const removed = new Map<string, string>();
     readTombstones(outer.data.removed, removed);
     return { jobs, removed, bad };
   }
 
-  private readHead(entry: unknown): { key: string; head: EntryHead } | null {
+  /** A stored entry: the list's form, or (written by a window of the previous version) one with its snapshot inline. */
+  private readHead(entry: unknown): { key: string; entry: ListEntry } | null {
     const cacheable = typeof entry === 'object' && entry !== null;
     if (cacheable) {
       const cached = this.heads.get(entry);
       if (cached !== undefined) return cached;
     }
-    const r = entryHeadSchema.safeParse(entry);
-    let out: { key: string; head: EntryHead } | null = null;
+    let out: { key: string; entry: ListEntry } | null = null;
+    const r = listEntrySchema.safeParse(entry);
     if (r.success) {
-      const ref = normalizeRef(r.data.ref);
-      out = { key: jobKey(ref), head: { ...r.data, ref } };
+      const ref = normalizeRef(r.data.ref as JobRef);
+      out = { key: jobKey(ref), entry: { ...r.data, ref } };
+    } else {
+      const old = persistedJobSchema.safeParse(entry);
+      if (old.success) {
+        const { snapshot, ...rest } = old.data;
+        const ref = normalizeRef(rest.ref as JobRef);
+        out = { key: jobKey(ref), entry: { ...rest, ref, summary: snapshot ? summaryOf(snapshot) : null } };
+      }
     }
     if (cacheable) this.heads.set(entry, out);
     return out;
   }
 
-  /** Merges a stored state into memory (see the file comment); fires one change event for what it changed. */
+  /** Merges a stored list into memory (see the file comment); fires one change event for what it changed. */
   private mergeIn(view: StoredView): void {
     const changedKeys: string[] = [];
     for (const [k, at] of view.removed) keepLater(this.otherTombstones, k, at);
@@ -768,6 +1196,7 @@ export class JobStore {
       const removedAt = view.removed.get(key);
       if (removedAt !== undefined && removedAt >= t.addedAt) {
         this.jobs.delete(key);
+        this.fileHash.delete(key);
         changedKeys.push(key);
       }
     }
@@ -777,7 +1206,7 @@ export class JobStore {
     for (const [key, head] of view.jobs) {
       const ours = this.jobs.get(key);
       if (ours) {
-        const merged = this.mergeEntry(ours, head, view);
+        const merged = this.mergeEntry(ours, head);
         if (merged !== ours) {
           this.jobs.set(key, merged);
           changedKeys.push(key);
@@ -787,9 +1216,8 @@ export class JobStore {
       }
       const removedAt = this.tombstones.get(key);
       if (removedAt !== undefined && removedAt >= head.addedAt) continue; // this window stopped tracking it
-      const snapshot = this.snapshotOf(head, view);
-      if (snapshot === undefined) continue; // unreadable; counted in view.bad
-      const t = trackedFromPersisted({ ...head, snapshot }, key);
+      const t = trackedFromEntry(head, key);
+      if (t.snapshotLight) this.toRead.add(key);
       let list = adopted.get(anchor);
       if (!list) adopted.set(anchor, (list = []));
       list.push(t);
@@ -810,27 +1238,33 @@ export class JobStore {
       else this.syncedWatched.delete(key);
     }
     if (changedKeys.length > 0) this.changes.fire({ keys: changedKeys });
+    if (this.toRead.size > 0) void this.readFiles();
   }
 
   /**
-   * One job as this window and the stored state know it. The later poll (lastCheckedAt or its last error's time)
-   * wins when it says something different (status, progress, times, error); an equal answer keeps this window's
-   * snapshot, which still has its raw body. The watch flag is taken from the side that changed it since the last sync.
+   * One job as this window and the stored list know it. The later poll (lastCheckedAt or its last error's time)
+   * wins when it says something different (status, progress, times, error): its summary at once, its file read
+   * next; an equal answer keeps this window's snapshot, which may still have its raw body. The watch flag is taken
+   * from the side that changed it since the last sync.
    */
-  private mergeEntry(ours: TrackedJob, theirs: EntryHead, view: StoredView): TrackedJob {
+  private mergeEntry(ours: TrackedJob, theirs: ListEntry): TrackedJob {
     let next = ours;
     const theirTime = laterIso(theirs.lastCheckedAt, theirs.lastError?.at ?? null);
     const ourTime = laterIso(ours.lastCheckedAt, ours.lastError?.at ?? null);
     if (theirTime !== null && (ourTime === null || theirTime > ourTime)) {
       const errorDiffers = !sameError(ours.lastError, theirs.lastError);
-      const snapshotDiffers = theirs.snapshot !== null && differentAnswer(ours.snapshot, theirs.snapshot);
+      const snapshotDiffers = theirs.summary !== null && differentAnswer(ours.snapshot, theirs.summary);
       if (errorDiffers || snapshotDiffers) {
-        const snapshot = snapshotDiffers ? this.snapshotOf(theirs, view) : undefined;
         next = { ...ours, lastError: theirs.lastError, lastCheckedAt: laterIso(ours.lastCheckedAt, theirs.lastCheckedAt) };
-        if (snapshot) {
-          next.snapshot = jobFromSaved(snapshot);
+        if (snapshotDiffers && theirs.summary) {
+          const base = ours.snapshot ?? jobOfSummary(ours.ref.kind, theirs.summary);
+          next.snapshot = { ...base, ...summaryOf(jobOfSummary(ours.ref.kind, theirs.summary)), raw: null };
+          next.snapshotLight = true;
           if (theirs.snapshotTrimmed) next.snapshotTrimmed = true;
           else delete next.snapshotTrimmed;
+          // Their file holds the rest of that answer.
+          this.fileHash.delete(ours.key);
+          this.toRead.add(ours.key);
         }
       }
     }
@@ -838,15 +1272,24 @@ export class JobStore {
     if (base !== undefined && ours.watched === base && theirs.watched !== base) next = { ...next, watched: theirs.watched };
     return next;
   }
+}
 
-  /** A stored entry's snapshot, validated; undefined (and counted as unreadable) when it does not validate. */
-  private snapshotOf(head: EntryHead, view: StoredView): PersistedJob['snapshot'] | undefined {
-    if (head.snapshot === null) return null;
-    const r = jobSchema.safeParse(head.snapshot);
-    if (r.success) return r.data;
-    view.bad++;
-    return undefined;
-  }
+/** The list's entry of a tracked job. */
+function entryOf(t: TrackedJob): ListEntry {
+  const e: ListEntry = {
+    key: t.key, ref: t.ref, summary: t.snapshot ? summaryOf(t.snapshot) : null, lastError: t.lastError, addedAt: t.addedAt,
+    lastCheckedAt: t.lastCheckedAt, watched: t.watched,
+  };
+  if (t.snapshotTrimmed) e.snapshotTrimmed = true;
+  return e;
+}
+
+/** Whether the list's part of a snapshot changed (status, name, times the tree shows, error), progress aside. */
+function summaryDiffers(a: Job | null, b: Job): boolean {
+  if (a === null) return true;
+  return a.status !== b.status || a.rawStatus !== b.rawStatus || a.name !== b.name || a.completedAt !== b.completedAt ||
+    a.startedAt !== b.startedAt || a.createdAt !== b.createdAt || a.stoppedAt !== b.stoppedAt ||
+    a.error?.code !== b.error?.code || a.error?.message !== b.error?.message;
 }
 
 /** The message for a capped or filtered caster expansion. */

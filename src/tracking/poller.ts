@@ -1,10 +1,12 @@
 /**
  * Polls the tracked jobs that are not finished and feeds the results to the job store.
  *
- * - Only non-terminal jobs are polled. Due jobs are fetched in one call per API and region (the cloud client
- *   batches them further and enforces the rate limits), and each call's outcomes are applied as soon as it
- *   answers: one API that hangs (a proxy that never answers, a region that is down) never delays the jobs of
- *   another. Never two fetches of the same API and region are in flight.
+ * - Only non-terminal jobs are polled. Each API and region is a lane of its own: its due jobs are fetched in
+ *   chunks of half a rate-limit window's worth of requests (the cloud client batches them further and enforces
+ *   the rate limits), two chunks at a time, and each chunk's outcomes are applied as soon as it answers. So one API
+ *   that hangs (a proxy that never answers, a region that is down) never delays the jobs of another, a job's new
+ *   status shows when its own answer comes rather than when the lane's slowest does, and a poll of a thousand big
+ *   jobs holds a chunk of answers in memory, not all of them. Never two polls of the same lane run at once.
  * - While the window is unfocused and the view hidden (`!isActive()`), only watched jobs are polled.
  * - A job is polled again no sooner than the interval after its last poll: delay = interval × (1 + 0.4 × r),
  *   i.e. a spread of 40 % of the interval (±20 % around 1.2 × interval), so jobs tracked together drift apart
@@ -22,12 +24,25 @@
  */
 import { type FetchOutcome } from '../clouds/client.js';
 import { clampDelay, type Clock, monotonicNow } from '../clouds/clock.js';
-import { isTerminal, type JobStatus } from '../model/job.js';
+import { isTerminal, type JobKind, type JobStatus } from '../model/job.js';
+import { KIND_INFO } from '../kinds/index.js';
 import { type JobRef } from '../model/jobRef.js';
 import { effectiveStatus } from '../present/status.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { Emitter, type Event } from '../util/event.js';
 import { type JobStore, type JobTransition } from './jobStore.js';
+
+/**
+ * Jobs per fetch of a lane: half a rate-limit window of requests, bounded. Two chunks in flight keep a window's
+ * worth of requests going (the rate is reached) while at most that many answers are held at once.
+ */
+export function chunkSizeOf(kind: JobKind): number {
+  const info = KIND_INFO[kind];
+  return Math.max(1, Math.min(MAX_CHUNK, Math.ceil((info.batchSize * info.rateLimit.requests) / 2)));
+}
+const MAX_CHUNK = 200;
+/** Chunks of one lane in flight at once: the next chunk's requests wait for tokens while the last answers arrive. */
+const CHUNKS_IN_FLIGHT = 2;
 
 export interface PollerOptions {
   store: JobStore;
@@ -262,8 +277,42 @@ export class Poller {
     return run;
   }
 
-  /** One fetch of `jobs`, applied to the store; schedules each job's next poll. */
+  /** Polls one lane's jobs in chunks, each applied as it answers (see the file comment). */
   private async poll(jobs: readonly TrackedJob[]): Promise<void> {
+    if (this.disposed || jobs.length === 0) return;
+    const size = chunkSizeOf(jobs[0]!.ref.kind);
+    // A chunk counts calls, not jobs: the tasks of one caster are one call (the client asks for them together), so
+    // they stay in one chunk.
+    const units = new Map<string, TrackedJob[]>();
+    for (const t of jobs) {
+      const unit = t.ref.params.casterId ? `caster|${t.ref.params.casterId}` : t.key;
+      const list = units.get(unit);
+      if (list) list.push(t);
+      else units.set(unit, [t]);
+    }
+    if (units.size <= size) return this.pollChunk(jobs);
+    const chunks: TrackedJob[][] = [];
+    let current: TrackedJob[] = [];
+    let count = 0;
+    for (const list of units.values()) {
+      if (count === size) {
+        chunks.push(current);
+        current = [];
+        count = 0;
+      }
+      current.push(...list);
+      count++;
+    }
+    if (current.length > 0) chunks.push(current);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < chunks.length && !this.disposed) await this.pollChunk(chunks[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, worker));
+  }
+
+  /** One fetch of `jobs`, applied to the store; schedules each job's next poll. */
+  private async pollChunk(jobs: readonly TrackedJob[]): Promise<void> {
     if (this.disposed || jobs.length === 0) return;
     const ctl = new AbortController();
     this.inFlight.add(ctl);

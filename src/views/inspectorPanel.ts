@@ -27,6 +27,8 @@ export { INSPECTOR_VIEW_TYPE };
 export interface InspectorStore {
   get(key: string): TrackedJob | undefined;
   onDidChange(listener: (e: { keys: string[] }) => void): { dispose(): void };
+  /** Keeps the whole job (raw response, timeline clips) in memory while the panel shows it. */
+  retain?(key: string): { dispose(): void };
 }
 
 export interface InspectorLog {
@@ -155,7 +157,10 @@ export class InspectorPanels implements vscode.Disposable {
   private adopt(panel: vscode.WebviewPanel, key: string): void {
     const p = new InspectorPanel(this, panel, key);
     this.panels.set(key, p);
+    // Only a shown job keeps its raw response and clips in memory (the store reads them from its file now).
+    const held = this.deps.store.retain?.(key);
     panel.onDidDispose(() => {
+      held?.dispose();
       p.dispose();
       if (this.panels.get(key) === p) this.panels.delete(key);
     });
@@ -234,7 +239,7 @@ class InspectorPanel {
     const t = this.deps.store.get(this.key);
     if (!t || this.refreshing) return;
     const s = t.snapshot;
-    if (s !== null && s.raw !== undefined && s.raw !== null && t.snapshotTrimmed !== true) return;
+    if (s !== null && s.raw !== undefined && s.raw !== null && t.snapshotTrimmed !== true && t.snapshotLight !== true) return;
     this.refresh();
   }
 

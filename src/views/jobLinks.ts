@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../constants.js';
 import { KIND_LABEL } from '../kinds/index.js';
+import { parseJobKey } from '../kinds/refs.js';
 import { shortId } from '../present/jobPresentation.js';
 import { effectiveStatus, statusLabelOf } from '../present/status.js';
 import { type JobIdHitInDocument } from '../model/jobIdHit.js';
@@ -82,6 +83,9 @@ export class JobCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
+  /** The ids each document's lenses name (tracked or not): a store change refreshes the lenses only when it touches one. */
+  private readonly shownIds = new Map<string, Set<string>>();
+
   constructor(private readonly finder: JobIdFinder, private readonly store: JobStore) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = (): void => {
@@ -95,13 +99,20 @@ export class JobCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
       }),
       { dispose: () => clearTimeout(timer) },
     );
-    const sub = store.onDidChange(refresh);
-    this.disposables.push({ dispose: () => sub.dispose() });
+    const sub = store.onDidChange((e) => {
+      if (touchesShown(store, e.keys, this.shownIds)) refresh();
+    });
+    this.disposables.push(
+      { dispose: () => sub.dispose() },
+      vscode.workspace.onDidCloseTextDocument((d) => this.shownIds.delete(d.uri.toString())),
+    );
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const matches = await this.finder.findJobIds(document, rangesToScan(document), token);
-    return matches.slice(0, 5000).map((m) => {
+    const shown = matches.slice(0, 5000);
+    this.shownIds.set(document.uri.toString(), new Set(shown.map((m) => m.id)));
+    return shown.map((m) => {
       const t = inspectTarget(this.store, m);
       return new vscode.CodeLens(rangeOf(m), { title: t.title, command: t.command, arguments: t.args, tooltip: 'Open in the inspector' });
     });
@@ -110,6 +121,26 @@ export class JobCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * Whether changed store keys touch an id some lens shows: the job's id, its CasterId, its snapshot's id (a removed
+ * job: what its key says). A poll of 5,000 jobs none of which an open document names refreshes nothing.
+ */
+export function touchesShown(store: Pick<JobStore, 'get'>, keys: readonly string[], shown: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (shown.size === 0) return false;
+  const hit = (id: string | undefined): boolean => {
+    if (id === undefined) return false;
+    for (const ids of shown.values()) if (ids.has(id)) return true;
+    return false;
+  };
+  for (const k of keys) {
+    const t = store.get(k);
+    const ref = t?.ref ?? parseJobKey(k);
+    if (ref && (hit(ref.id) || hit(ref.params.casterId))) return true;
+    if (hit(t?.snapshot?.id)) return true;
+  }
+  return false;
 }
 
 /**

@@ -9,6 +9,8 @@ import { KIND_INFO } from '../../kinds/index.js';
 export interface RateLimit {
   capacity: number;
   perMs: number;
+  /** Held beyond `perMs` per token for arrival jitter (default: `jitterMarginMs(perMs)`, src/clouds/http/rateLimiter.ts). */
+  marginMs?: number;
 }
 
 /** Where an API lives: its endpoint product (the `api` prefix) and its https origin per region. */
@@ -60,6 +62,11 @@ export interface KindDefinition<P extends string = string, K extends JobKind = J
    * `SchemaError` (naming the API and the field) when what identifies the job is missing.
    */
   parse(body: unknown, ctx: ParseContext): ParseResult;
+  /**
+   * References one call answers together whatever `batchSize` says (the same key: one call for all of them), or
+   * null for a reference asked for on its own. Live editing: the tasks of one caster.
+   */
+  sharedCall?(ref: JobRef): string | null;
   /** Which of a batch's jobs answer a reference (absent: the jobs with the reference's id). */
   matchJobs?(ref: JobRef, jobs: readonly Job[]): Job[];
   /**

@@ -8,7 +8,7 @@
  * answer naming another caster does not move later polls there; its own CasterId stays in `raw`).
  */
 import { z } from 'zod';
-import { SchemaError } from '../errors.js';
+import { ConfigError, SchemaError } from '../errors.js';
 import { type AliyunCall } from '../apiCall.js';
 import { emptyOutput, type Job, type JobOutput, type JobStatus } from '../../model/job.js';
 import { type JobRef } from '../../model/jobRef.js';
@@ -102,6 +102,15 @@ function requestedCasterId(refs: readonly JobRef[], answered: string): string {
   return ref.params.casterId ?? ref.id;
 }
 
+/** The CasterId every reference is a task of, or a ConfigError when they are not tasks of one caster. */
+function sharedCasterOf(refs: readonly JobRef[]): string {
+  const casterId = refs[0]?.params.casterId;
+  if (casterId === undefined || refs.some((r) => r.params.casterId !== casterId)) {
+    throw new ConfigError(`${API}: ${refs.length} references in one call must be tasks of one caster`);
+  }
+  return casterId;
+}
+
 /** The ShowIds the references asked for (empty: every task of the caster). */
 function requestedShowIds(refs: readonly JobRef[]): string[] {
   const ids: string[] = [];
@@ -166,15 +175,22 @@ export const liveEditingKind: KindDefinition<'live', 'live-editing'> = {
   retention: 'not documented',
   endpoint: LIVE_ENDPOINT,
   buildCall(refs, region): AliyunCall {
-    const ref = checkRefs(API, refs, CALL.batchSize);
+    // Several tasks of one caster (sharedCall): one call without ShowId answers them all.
+    const shared = refs.length > 1 ? sharedCasterOf(refs) : null;
+    const ref = shared === null ? checkRefs(API, refs, CALL.batchSize) : refs[0]!;
     const casterId = ref.params.casterId ?? ref.id;
-    const showId = ref.params.casterId !== undefined ? ref.id : ref.params.showId;
+    const showId = shared !== null ? undefined : ref.params.casterId !== undefined ? ref.id : ref.params.showId;
     const params: Record<string, string> = { CasterId: casterId };
     if (showId !== undefined) params.ShowId = showId;
     if (region !== '') params.RegionId = region;
     return { cloud: 'aliyun', product: LIVE_ENDPOINT.product, action: ACTION, version: VERSION, method: 'POST', params };
   },
   parse,
+  // GetEditingJobInfo without ShowId returns every task of the caster (EditingTasksInfo), so the tasks tracked
+  // under one CasterId are asked for in one call, not one call each.
+  sharedCall(ref) {
+    return ref.params.casterId ? `caster|${ref.params.casterId}` : null;
+  },
   // A ref with a casterId names one task (its id is the ShowId); without, its id is the CasterId.
   matchJobs(ref, jobs) {
     if (ref.params.casterId) return jobs.filter((j) => j.id === ref.id);

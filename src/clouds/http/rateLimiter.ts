@@ -10,6 +10,12 @@
  *
  * Times are the clock's monotonic time: a wall clock stepping back (NTP, a user changing the date) must not
  * hold every token until the wall clock catches up again.
+ *
+ * The cloud counts requests when they arrive, this process when it grants them: two requests granted `perMs`
+ * apart may arrive closer together (one waited longer for its connection, the event loop, a slower route), and
+ * the later one is throttled. So a token comes back `perMs + marginMs` after its grant, where the margin
+ * (default 3 % of the window, at least 25 ms) covers that arrival jitter: at steady state nothing is throttled,
+ * for a cost of the same 3 % of the documented rate.
  */
 import { type Clock, monotonicNow } from '../clock.js';
 import { type RateLimit } from '../adapters/kindDefinition.js';
@@ -18,11 +24,20 @@ interface Waiter {
   resolve: () => void;
   reject: (reason: unknown) => void;
   cleanup: () => void;
+  /** Aborted while queued: skipped by the pump (removing it from the middle of the queue would cost O(n)). */
+  cancelled: boolean;
+}
+
+/** The margin a token is held beyond its window, for arrival jitter (see the file comment). */
+export function jitterMarginMs(perMs: number): number {
+  return Math.max(25, perMs * 0.03);
 }
 
 export class TokenBucket {
   readonly capacity: number;
   readonly perMs: number;
+  /** Held beyond `perMs` after each grant. */
+  readonly marginMs: number;
   private readonly clock: Clock;
   /** Monotonic times of the most recent grants, a ring of `capacity` slots; `count` of them are filled. */
   private readonly grants: number[];
@@ -31,6 +46,8 @@ export class TokenBucket {
   /** No grant before this time (after a throttle response). */
   private blockedUntil = Number.NEGATIVE_INFINITY;
   private readonly waiters: Waiter[] = [];
+  /** Waiters in the queue that were not cancelled. */
+  private live = 0;
   /** Cancels the pump's sleep once nobody waits, so an idle limiter holds no timer (the CLI can exit). */
   private pump: AbortController | null = null;
 
@@ -39,13 +56,14 @@ export class TokenBucket {
     if (!Number.isFinite(limit.perMs) || limit.perMs <= 0) throw new RangeError(`rate limit window must be > 0 ms, got ${limit.perMs}`);
     this.capacity = Math.floor(limit.capacity);
     this.perMs = limit.perMs;
+    this.marginMs = limit.marginMs ?? jitterMarginMs(limit.perMs);
     this.clock = clock;
     this.grants = new Array<number>(this.capacity).fill(0);
   }
 
   /** Takes a token if one is free now and nobody is queued ahead; never waits. */
   tryTake(): boolean {
-    if (this.waiters.length > 0) return false;
+    if (this.live > 0) return false;
     const now = monotonicNow(this.clock);
     if (this.waitMs(now) > 0) return false;
     this.grant(now);
@@ -61,18 +79,24 @@ export class TokenBucket {
     if (this.tryTake()) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {
-        const i = this.waiters.indexOf(waiter);
-        if (i >= 0) this.waiters.splice(i, 1);
-        if (this.waiters.length === 0) this.pump?.abort();
+        if (waiter.cancelled) return;
+        waiter.cancelled = true;
+        this.live--;
+        if (this.live === 0) {
+          this.waiters.length = 0;
+          this.pump?.abort();
+        }
         reject(signal?.reason);
       };
       const waiter: Waiter = {
         resolve,
         reject,
         cleanup: () => signal?.removeEventListener('abort', onAbort),
+        cancelled: false,
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiters.push(waiter);
+      this.live++;
       void this.runPump();
     });
   }
@@ -88,7 +112,7 @@ export class TokenBucket {
     let at = this.blockedUntil;
     if (this.count === this.capacity) {
       // The oldest of the last `capacity` grants returns its token `perMs` after it was taken.
-      at = Math.max(at, this.grants[this.head]! + this.perMs);
+      at = Math.max(at, this.grants[this.head]! + this.perMs + this.marginMs);
     }
     return Math.max(0, at - now);
   }
@@ -109,11 +133,14 @@ export class TokenBucket {
     let ctl = new AbortController();
     this.pump = ctl;
     try {
-      while (this.waiters.length > 0) {
+      while (this.live > 0) {
+        // Cancelled waiters at the head are dropped as they come up (O(1) each).
+        while (this.waiters[0]?.cancelled) this.waiters.shift();
         const now = monotonicNow(this.clock);
         const wait = this.waitMs(now);
         if (wait <= 0) {
           const w = this.waiters.shift()!;
+          this.live--;
           w.cleanup();
           this.grant(now);
           w.resolve();

@@ -188,6 +188,38 @@ describe('one signal shared by many batches', () => {
   });
 });
 
+describe('live editing: the tasks of one caster share one call', () => {
+  let emu: Emulator;
+  before(async () => {
+    emu = await startEmulator();
+  });
+  after(() => emu.close());
+
+  it('tasks of two casters and one whole caster: one GetEditingJobInfo per caster, each task its own answer', SAFETY, async () => {
+    const L = SAMPLE_IDS.liveEditing;
+    const client = new CloudClient({ credentials: { aliyun: emu.credentials.aliyun }, endpoints: { 'live-editing': emu.url } });
+    try {
+      const task = (casterId: string, id: string): JobRef => ({ kind: 'live-editing', id, region: 'cn-shanghai', params: { casterId } });
+      const refs: JobRef[] = [
+        task(L.casterInlineArray, L.showInitializing), task(L.casterStringArray, L.showMoving), task(L.casterInlineArray, L.showEditing),
+        task(L.casterInlineArray, L.showSucceeded), task(L.casterStringArray, L.showFailed), task(L.casterInlineArray, '42200b81-0c1d-4e5f-8a9b-00000000ffff'),
+        { kind: 'live-editing', id: L.casterStringObject, region: 'cn-shanghai', params: {} },
+      ];
+      const before = emu.requests.length;
+      const outcomes = await client.fetch(refs);
+      const calls = emu.requests.slice(before).filter((r) => r.api === 'live:GetEditingJobInfo');
+      assert.equal(calls.length, 3, 'one call per caster');
+      assert.ok(calls.every((c) => !c.url.includes('ShowId')), 'none narrowed to one ShowId');
+      assert.deepEqual(outcomes.map((o) => o.jobs.map((j) => j.id)), [
+        [L.showInitializing], [L.showMoving], [L.showEditing], [L.showSucceeded], [L.showFailed], [], [L.showUploading],
+      ]);
+      assert.deepEqual(outcomes.map((o) => o.jobs[0]?.status ?? (o.error as { code?: string } | null)?.code), ['queued', 'queued', 'running', 'succeeded', 'failed', 'JobNotFound', 'running']);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
 describe('proxyEnv: VS Code\'s http.proxy handed to the client', () => {
   let proxy: MisbehavingProxy;
   before(async () => {

@@ -11,6 +11,7 @@ import { type Job, type JobStatus } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { jobKey } from '../../../src/kinds/refs.js';
 import { expandedIdProblem, type KeyValueStore, JobStore, MAX_TASKS_PER_CASTER } from '../../../src/tracking/jobStore.js';
+import { MemorySnapshotDir, snapshotFileName } from '../../../src/tracking/snapshotDir.js';
 import { fixture } from '../clouds/adapters/support.js';
 
 const KEY = 'mediaJobs.trackedJobs';
@@ -19,6 +20,8 @@ const BACKUP = 'mediaJobs.trackedJobs.backup';
 /** globalState stand-in: a Map, with every write recorded (JSON round-tripped, as VS Code stores it). */
 class MemoryKv implements KeyValueStore {
   readonly data = new Map<string, unknown>();
+  /** The folder of job files that goes with this globalState (one profile's globalStorageUri). */
+  readonly files = new MemorySnapshotDir(() => NOW);
   readonly writes: Array<{ key: string; value: unknown }> = [];
   failNext = false;
   get<T>(key: string): T | undefined {
@@ -59,8 +62,22 @@ const AT = new Date(NOW);
 
 function newStore(kv = new MemoryKv(), extra: ConstructorParameters<typeof JobStore>[1] = {}) {
   const timers = new ManualScheduler();
-  const store = new JobStore(kv, { clock: () => NOW, schedule: timers.schedule, ...extra });
+  const store = new JobStore(kv, { clock: () => NOW, schedule: timers.schedule, files: kv.files, ...extra });
   return { kv, store, timers };
+}
+
+/** The job's saved file, parsed (undefined when it has none). */
+async function fileOf(kv: MemoryKv, key: string): Promise<{ key: string; snapshot: Record<string, any> } | undefined> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const text = await kv.files.read(snapshotFileName(key));
+  return text === undefined ? undefined : JSON.parse(text);
+}
+
+/** What a build before per-job files saved for the same jobs: `{version: 1, jobs: [{…, snapshot}]}`. */
+async function legacyStateOf(kv: MemoryKv): Promise<{ version: 1; jobs: Array<Record<string, any>> }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const list = kv.data.get(KEY) as { jobs: Array<Record<string, unknown> & { ref: JobRef }> };
+  const jobs = [];
+  for (const { summary: _s, ...e } of list.jobs) jobs.push({ ...e, snapshot: (await fileOf(kv, jobKey(e.ref)))?.snapshot ?? null });
+  return structuredClone({ version: 1, jobs });
 }
 
 const ref = (kind: JobRef['kind'], id: string, params: JobRef['params'] = {}, region = 'cn-shanghai'): JobRef => ({ kind, id, region, params });
@@ -232,12 +249,16 @@ test('persistence: a round trip keeps jobs, snapshots, errors and watch flags; r
   store.applyOutcome(jobKey(VOD1), fail(VOD1, 'Forbidden.RAM'), AT);
   await store.flush();
   const saved = kv.data.get(KEY) as { version: number; jobs: unknown[] };
-  assert.equal(saved.version, 1);
+  assert.equal(saved.version, 2);
   assert.equal(saved.jobs.length, 3);
   assert.ok(!JSON.stringify(saved).includes('raw body'));
+  assert.ok(![...kv.files.files.values()].some((f) => f.text.includes('raw body')), 'nor in the job files');
+  assert.equal((await fileOf(kv, jobKey(ICE1)))?.snapshot.name, 'final.mp4', 'the snapshot is in its own file');
+  assert.equal(await fileOf(kv, jobKey(ICE2)), undefined, 'a job never fetched has no file');
 
   const { store: reloaded } = newStore(kv);
   assert.equal(await reloaded.load(), null);
+  await reloaded.restored;
   assert.deepEqual(reloaded.all().map((t) => t.key), [jobKey(ICE1), jobKey(ICE2), jobKey(VOD1)]);
   const ice = reloaded.get(jobKey(ICE1))!;
   assert.equal(ice.snapshot!.name, 'final.mp4');
@@ -261,6 +282,7 @@ test('persistence: the VOD and edge fields (inputs, stop time, output template a
   await store.flush();
   const { store: reloaded } = newStore(kv);
   assert.equal(await reloaded.load(), null);
+  await reloaded.restored;
   const v = reloaded.get(jobKey(VOD1))!.snapshot!;
   assert.deepEqual(v.inputs, vod.inputs);
   assert.deepEqual(v.outputs.map((o) => [o.templateId, o.createdAt, o.completedAt]), vod.outputs.map((o) => [o.templateId, o.createdAt, o.completedAt]));
@@ -271,7 +293,7 @@ test('persistence: the VOD and edge fields (inputs, stop time, output template a
   assert.deepEqual([e.stoppedAt, e.inputs], ['2023-07-25T05:48:58Z', [{ url: 'rtmp://mydomain/app/stream1', label: null }]]);
 
   // A state written before these fields existed: the job loads, the fields are absent.
-  const old = structuredClone(kv.data.get(KEY)) as { jobs: Array<{ snapshot: Record<string, any> }> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const old = await legacyStateOf(kv);
   for (const j of old.jobs) {
     delete j.snapshot.inputs;
     delete j.snapshot.stoppedAt;
@@ -282,6 +304,7 @@ test('persistence: the VOD and edge fields (inputs, stop time, output template a
   oldKv.data.set(KEY, old);
   const { store: fromOld } = newStore(oldKv);
   assert.equal(await fromOld.load(), null);
+  await fromOld.restored;
   assert.deepEqual(fromOld.all().map((t) => [t.key, t.snapshot?.inputs, t.snapshot?.stoppedAt, t.snapshot?.streams[0]?.pixFmt]), [
     [jobKey(VOD1), undefined, undefined, undefined], [jobKey(EDGE), undefined, undefined, undefined],
   ]);
@@ -301,13 +324,14 @@ test('persistence: the IMS fields (editing project, a lower-bound timeline lengt
   await store.flush();
   const { store: reloaded } = newStore(kv);
   assert.equal(await reloaded.load(), null);
+  await reloaded.restored;
   const s = reloaded.get(jobKey(ICE1))!.snapshot!;
   assert.equal(s.editingProjectId, '****fddd7748b58bf1d47e95****');
   assert.ok(s.timeline !== null && s.timeline.parseError === null);
   assert.deepEqual([s.timeline.durationSeconds, s.timeline.durationIsLowerBound, s.timeline.tracks.map((t) => t.origin)], [10, true, [undefined, 'video']]);
 
   // A state written before these fields existed: the job loads, the fields are absent.
-  const old = structuredClone(kv.data.get(KEY)) as { jobs: Array<{ snapshot: Record<string, any> }> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const old = await legacyStateOf(kv);
   for (const j of old.jobs) {
     delete j.snapshot.editingProjectId;
     delete j.snapshot.timeline.durationIsLowerBound;
@@ -317,6 +341,7 @@ test('persistence: the IMS fields (editing project, a lower-bound timeline lengt
   oldKv.data.set(KEY, old);
   const { store: fromOld } = newStore(oldKv);
   assert.equal(await fromOld.load(), null);
+  await fromOld.restored;
   const f = fromOld.get(jobKey(ICE1))!.snapshot!;
   assert.deepEqual([f.editingProjectId, f.timeline?.parseError === null && f.timeline.durationIsLowerBound], [undefined, undefined]);
 });
@@ -361,13 +386,18 @@ test('persistence: a huge timeline is saved with track headers only and marked t
   const bigTrack = { ...base.timeline.tracks[0]!, clips: Array.from({ length: 400 }, () => base.timeline!.tracks[0]!.clips[0]!) };
   const big: Job = { ...base, id: iceRef.id, timeline: { tracks: [bigTrack], durationSeconds: 12, parseError: null } };
   store.add([iceRef]);
+  const shown = store.retain(jobKey(iceRef));
   store.applyOutcome(jobKey(iceRef), { ref: iceRef, jobs: [big], error: null }, AT);
-  assert.equal(store.get(jobKey(iceRef))!.snapshot!.timeline!.tracks[0]!.clips.length, 400, 'memory keeps everything');
+  assert.equal(store.get(jobKey(iceRef))!.snapshot!.timeline!.tracks[0]!.clips.length, 400, 'memory keeps everything while it is shown');
+  shown.dispose();
+  assert.deepEqual(store.get(jobKey(iceRef))!.snapshot!.timeline!.tracks[0]!.clips, [], 'and drops the clips when nothing shows it');
+  assert.equal(store.get(jobKey(iceRef))!.snapshotLight, true);
   await store.flush();
-  const text = JSON.stringify(kv.data.get(KEY));
+  const text = (await kv.files.read(snapshotFileName(jobKey(iceRef))))!;
   assert.ok(text.length < 10_000, `saved ${text.length} characters`);
   const { store: reloaded } = newStore(kv);
   assert.equal(await reloaded.load(), null);
+  await reloaded.restored;
   const t = reloaded.get(jobKey(iceRef))!;
   assert.equal(t.snapshotTrimmed, true);
   assert.equal(t.snapshot!.timeline!.tracks.length, 1);
@@ -379,7 +409,7 @@ test('persistence: a huge timeline is saved with track headers only and marked t
 for (const [name, state] of [
   ['not JSON-shaped (a string)', 'this is not a state'],
   ['not JSON-shaped (an array)', [1, 2, 3]],
-  ['an unknown version', { version: 2, jobs: [{ anything: true }] }],
+  ['an unknown version', { version: 3, jobs: [{ anything: true }] }],
   ['no version', { jobs: [] }],
 ] as const) {
   test(`corrupt state (${name}) is backed up, reported, and the store starts empty`, async () => {
@@ -389,12 +419,12 @@ for (const [name, state] of [
     const problem = await store.load();
     assert.ok(problem, 'reported');
     assert.equal(problem.backupKey, BACKUP);
-    assert.match(problem.message, name === 'an unknown version' ? /version 2/ : /not in the expected format/);
+    assert.match(problem.message, name === 'an unknown version' ? /version 3/ : /not in the expected format/);
     assert.match(problem.message, new RegExp(BACKUP.replace(/\./g, '\\.')));
     assert.deepEqual(kv.data.get(BACKUP), state, 'the original is kept verbatim');
     assert.deepEqual(store.all(), []);
     // The cleaned state is written so the next start is quiet, and the backup was written first.
-    assert.deepEqual(kv.data.get(KEY), { version: 1, jobs: [] });
+    assert.deepEqual(kv.data.get(KEY), { version: 2, jobs: [] });
     assert.deepEqual(kv.writes.map((w) => w.key), [BACKUP, KEY]);
     const { store: next } = newStore(kv);
     assert.equal(await next.load(), null);
@@ -461,8 +491,8 @@ test('secrets never reach the saved state: only refs and normalized jobs are sto
     ref: ICE2, jobs: [], error: new ApiError('aliyun', 'ice:GetMediaProducingJob', 'InvalidParameter', `bad AccessKeySecret=${secret}`, 400, null),
   }, AT);
   await store.flush();
-  const text = JSON.stringify([...kv.data.entries()]);
-  assert.ok(!text.includes(secret), text);
+  const text = JSON.stringify([...kv.data.entries()]) + [...kv.files.files.values()].map((f) => f.text).join('\n');
+  assert.ok(kv.files.files.size > 0 && !text.includes(secret), text);
 });
 
 // ---- One snapshot that cannot be saved ------------------------------------------------------------------------
@@ -479,12 +509,13 @@ test('a snapshot that cannot be serialized costs only itself: the others are sav
     { key: jobKey(VOD1), outcome: ok(VOD1, 'running', { userData: deep }) },
   ], AT);
   await store.flush();
-  const saved = kv.data.get(KEY) as { jobs: Array<{ ref: JobRef; snapshot: Job | null; snapshotTrimmed?: boolean }> };
+  const saved = kv.data.get(KEY) as { jobs: Array<{ ref: JobRef; summary: { status: string } | null; snapshotTrimmed?: boolean }> };
   assert.deepEqual(saved.jobs.map((j) => j.ref.id), [ICE1.id, ICE2.id, VOD1.id], 'every job is saved');
-  assert.equal(saved.jobs[0]!.snapshot, null, 'the unserializable snapshot is left out');
+  assert.equal(await fileOf(kv, jobKey(ICE1)), undefined, 'the unserializable snapshot is left out');
+  assert.equal(saved.jobs[0]!.summary?.status, 'running', 'its summary is kept');
   assert.equal(saved.jobs[0]!.snapshotTrimmed, true);
-  assert.equal(saved.jobs[1]!.snapshot!.name, 'kept.mp4');
-  assert.match(JSON.stringify(saved.jobs[2]!.snapshot!.userData), /nested deeper than \d+ levels: omitted/, 'the deep one is kept, bounded');
+  assert.equal((await fileOf(kv, jobKey(ICE2)))!.snapshot.name, 'kept.mp4');
+  assert.match(JSON.stringify((await fileOf(kv, jobKey(VOD1)))!.snapshot.userData), /nested deeper than \d+ levels: omitted/, 'the deep one is kept, bounded');
   assert.equal(reported.length, 1);
   assert.match(String(reported[0]), new RegExp(`${jobKey(ICE1).replace(/\|/g, '\\|')}.*saved without it`));
 
@@ -494,7 +525,9 @@ test('a snapshot that cannot be serialized costs only itself: the others are sav
   assert.equal(reported.length, 1);
   const { store: reloaded } = newStore(kv);
   assert.equal(await reloaded.load(), null);
-  assert.deepEqual(reloaded.all().map((t) => [t.ref.id, t.snapshot?.status ?? null]), [[ICE1.id, null], [ICE2.id, 'succeeded'], [VOD1.id, 'running']]);
+  await reloaded.restored;
+  assert.deepEqual(reloaded.all().map((t) => [t.ref.id, t.snapshot?.status ?? null]), [[ICE1.id, 'running'], [ICE2.id, 'succeeded'], [VOD1.id, 'running']]);
+  assert.deepEqual(reloaded.get(jobKey(ICE1))!.snapshot!.userData, null, 'only the summary of the unsaved one');
 });
 
 // ---- Several windows over one globalState ---------------------------------------------------------------------
@@ -567,14 +600,16 @@ test('two windows: the newer poll wins, an equal answer keeps the fuller snapsho
   assert.equal(b1.snapshot!.status, 'succeeded', "A's later poll replaces B's older one");
   assert.equal(b1.lastCheckedAt, new Date(NOW + 2000).toISOString());
   assert.equal(B.store.get(jobKey(ICE2))!.watched, true, 'A watched it, B did not touch the flag');
-  const saved = kv.data.get(KEY) as { jobs: Array<{ ref: JobRef; snapshot: Job | null; watched: boolean }> };
-  assert.deepEqual(saved.jobs.map((j) => [j.ref.id, j.snapshot?.status, j.watched]), [[ICE1.id, 'succeeded', false], [ICE2.id, 'running', true]]);
+  const saved = kv.data.get(KEY) as { jobs: Array<{ ref: JobRef; summary: Job | null; watched: boolean }> };
+  assert.deepEqual(saved.jobs.map((j) => [j.ref.id, j.summary?.status, j.watched]), [[ICE1.id, 'succeeded', false], [ICE2.id, 'running', true]]);
 
   // A's own later change of the flag is not undone by B's save, which still carries the old flag.
   A.store.setWatched(jobKey(ICE2), false);
   await A.store.flush();
   assert.equal(A.store.get(jobKey(ICE2))!.watched, false);
-  // B's own newer poll is not replaced by A's older one.
+  // B's own newer poll is not replaced by A's older one (both windows show ICE2, so they keep its raw body).
+  B.store.retain(jobKey(ICE2));
+  A.store.retain(jobKey(ICE2));
   B.store.applyOutcome(jobKey(ICE2), ok(ICE2, 'running', { progress: 50, raw: { from: 'B' } }), new Date(NOW + 5000));
   await B.store.flush();
   assert.equal(B.store.get(jobKey(ICE2))!.watched, false, "A's change reached B");
@@ -599,7 +634,7 @@ test('two windows: a job stopped in one and tracked again later in the other is 
   A.store.remove([jobKey(ICE1)]);
   await A.store.flush();
   const state = kv.data.get(KEY) as { version: number; removed?: Array<{ key: string; at: string }> };
-  assert.equal(state.version, 1, 'the same format version: older builds still read it');
+  assert.equal(state.version, 2);
   assert.deepEqual(state.removed, [{ key: jobKey(ICE1), at: new Date(A.clock.now).toISOString() }]);
 
   B.clock.now += 5000;
@@ -634,10 +669,10 @@ test('a state another window saved in a form this version cannot read is backed 
   const kv = new MemoryKv();
   const A = windowOf(kv, NOW, { onPersistError: (e) => reported.push(e) });
   await A.store.load();
-  kv.data.set(KEY, { version: 2, tracked: ['from a newer build'] });
+  kv.data.set(KEY, { version: 3, tracked: ['from a newer build'] });
   A.store.add([ICE1]);
   await A.store.flush();
-  assert.deepEqual(kv.data.get(BACKUP), { version: 2, tracked: ['from a newer build'] });
+  assert.deepEqual(kv.data.get(BACKUP), { version: 3, tracked: ['from a newer build'] });
   assert.deepEqual(savedKeys(kv), [jobKey(ICE1)]);
   assert.equal(reported.length, 1);
   assert.match(String(reported[0]), /cannot read.*mediaJobs\.trackedJobs\.backup/);

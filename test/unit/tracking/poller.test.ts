@@ -7,7 +7,7 @@ import { type JobStatus } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
 import { jobKey } from '../../../src/kinds/refs.js';
 import { type KeyValueStore, JobStore } from '../../../src/tracking/jobStore.js';
-import { Poller, type PollerOptions } from '../../../src/tracking/poller.js';
+import { chunkSizeOf, Poller, type PollerOptions } from '../../../src/tracking/poller.js';
 import { FakeClock, flush, seededRandom } from '../clouds/http/support.js';
 
 const I = 10_000;
@@ -374,5 +374,51 @@ test('the wall clock stepping back an hour (or forward) does not change the poll
   assert.equal(calls.length, 2, 'a jump forward does not make it due early');
   await clock.advance(1);
   assert.equal(calls.length, 3);
+  poller.dispose();
+});
+
+test('a lane of many jobs is fetched in chunks of one rate window, two at a time, each applied as it answers', async () => {
+  const answers: Array<() => void> = [];
+  const { store, poller, calls } = setup({
+    fetch: (refs, signal) => {
+      calls.push({ ids: refs.map((r) => r.id), at: 0, signal });
+      return new Promise((resolve) => answers.push(() => resolve(refs.map((r) => ok(r, 'running')))));
+    },
+  });
+  const refs = Array.from({ length: 13 }, (_, i) => ref('ice', `7c1e0a9b5d3f4e21a8c6f0b2d4e6a${String(i).padStart(3, '0')}`));
+  store.add(refs);
+  poller.start();
+  await flush();
+  assert.equal(chunkSizeOf('ice'), 5, 'ICE: 10 requests a second, one id each: half a window');
+  assert.equal(chunkSizeOf('mpc-editing'), 200, 'MPC: 100 calls a minute of 10 ids, bounded');
+  assert.deepEqual(calls.map((c) => c.ids.length), [5, 5], 'two chunks in flight');
+  answers[0]!();
+  await flush();
+  assert.equal(store.get(jobKey(refs[0]!))!.snapshot?.status, 'running', 'the first chunk is applied at once');
+  assert.equal(store.get(jobKey(refs[5]!))!.snapshot, null, 'the second is still out');
+  assert.deepEqual(calls.map((c) => c.ids.length), [5, 5, 3], 'and the third chunk starts');
+  answers[1]!();
+  answers[2]!();
+  await flush();
+  assert.ok(store.all().every((t) => t.snapshot?.status === 'running'));
+  assert.equal(new Set(calls.flatMap((c) => c.ids)).size, 13, 'each job fetched once');
+  poller.dispose();
+});
+
+test('the tasks of one caster stay in one chunk (one call for them), however the lane is cut', async () => {
+  const { store, poller, calls } = setup();
+  const caster = (c: number) => `53200b81-b761-4c10-842a-a07${String(c).padStart(9, '0')}`;
+  const tasks = Array.from({ length: 18 }, (_, i): JobRef => ({
+    kind: 'live-editing', id: `42200b81-0c1d-4e5f-8a9b-${String(i).padStart(12, '0')}`, region: 'cn-shanghai', params: { casterId: caster(i % 6) },
+  }));
+  store.add(tasks);
+  poller.start();
+  await flush();
+  await flush();
+  const casterOf = new Map(tasks.map((t) => [t.id, t.params.casterId!]));
+  const chunks = calls.map((c) => new Set(c.ids.map((id) => casterOf.get(id))));
+  assert.deepEqual(chunks.map((c) => c.size), [5, 1], 'five casters a chunk (half of 10 calls a second), then the sixth');
+  assert.equal(new Set(chunks.flatMap((c) => [...c])).size, 6, 'no caster split over two chunks');
+  assert.equal(calls.reduce((n, c) => n + c.ids.length, 0), 18);
   poller.dispose();
 });

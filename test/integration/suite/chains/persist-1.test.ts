@@ -28,11 +28,11 @@ suite('persist-1: tracked jobs are saved', () => {
     assert.equal(api.store.get(watched.key)?.watched, true);
 
     await api.store.flush();
-    const saved = api.globalState.get<{ version: number; jobs: Array<{ ref: { id: string }; watched: boolean; snapshot: unknown }> }>(STATE_KEYS.jobs);
+    const saved = api.globalState.get<{ version: number; jobs: Array<{ ref: { id: string }; watched: boolean; summary: unknown }> }>(STATE_KEYS.jobs);
     assert.ok(saved, `${STATE_KEYS.jobs} is in globalState`);
-    assert.equal(saved.version, 1);
-    assert.deepEqual(saved, api.store.serialize(), 'what is saved is the whole store');
-    assert.ok(saved.jobs.every((j) => j.snapshot !== null), 'with snapshots');
+    assert.equal(saved.version, 2);
+    assert.deepEqual(saved, api.store.serialize(), 'what is saved is the whole list');
+    assert.ok(saved.jobs.every((j) => j.summary !== null), 'with the summaries of their snapshots (the snapshots are files under globalStorageUri)');
     writeFileSync(expectedStateFile(), JSON.stringify(saved));
 
     if (hasHarness()) {

@@ -20,7 +20,7 @@ suite('persist-3: a corrupt saved state', () => {
     assert.match(problem.message, /format version 99/);
     assert.deepEqual(api.globalState.get(STATE_KEYS.jobsBackup), GARBAGE, 'the garbage, as it was, under the backup key');
     assert.deepEqual(api.store.all(), []);
-    assert.deepEqual(api.globalState.get(STATE_KEYS.jobs), { version: 1, jobs: [] }, 'a clean state replaces it (so it is reported once)');
+    assert.deepEqual(api.globalState.get(STATE_KEYS.jobs), { version: 2, jobs: [] }, 'a clean state replaces it (so it is reported once)');
     assert.ok(api.logger.recent.some((l) => l.includes('saved state:') && l.includes(STATE_KEYS.jobsBackup)), 'logged with the backup key');
     assert.deepEqual((await shownTree(api)).map((r) => r.label), []);
     if (hasHarness()) {

@@ -2,7 +2,9 @@
 // FIFO waiters, exact waits, penalties, aborts, and no timer left behind when idle.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RateLimiters, TokenBucket } from '../../../../src/clouds/http/rateLimiter.js';
+import { getEventListeners } from 'node:events';
+import { jitterMarginMs, RateLimiters, TokenBucket } from '../../../../src/clouds/http/rateLimiter.js';
+import { RateLimiter as CloudRateLimiter } from '../../../emulator/rateLimits.js';
 import { type RateLimit } from '../../../../src/clouds/adapters/kindDefinition.js';
 import { FakeClock, flush, seededRandom } from './support.js';
 
@@ -18,7 +20,7 @@ function assertNeverAboveLimit(grants: readonly number[], limit: RateLimit): voi
 describe('TokenBucket', () => {
   it('starts full, then refuses until a token comes back perMs after it was taken', async () => {
     const clock = new FakeClock(1_000);
-    const b = new TokenBucket({ capacity: 3, perMs: 1_000 }, clock);
+    const b = new TokenBucket({ capacity: 3, perMs: 1_000, marginMs: 0 }, clock);
     assert.deepEqual([b.tryTake(), b.tryTake(), b.tryTake(), b.tryTake()], [true, true, true, false]);
     await clock.advance(999);
     assert.equal(b.tryTake(), false);
@@ -31,7 +33,7 @@ describe('TokenBucket', () => {
 
   it('sustains exactly the documented rate and never exceeds it (10/s, 5,000 sequential takes)', async () => {
     const clock = new FakeClock();
-    const limit = { capacity: 10, perMs: 1_000 };
+    const limit = { capacity: 10, perMs: 1_000, marginMs: 0 };
     const b = new TokenBucket(limit, clock);
     const grants: number[] = [];
     const run = (async () => {
@@ -51,7 +53,7 @@ describe('TokenBucket', () => {
 
   it('serves many concurrent waiters first come, first served, each at the exact moment a token frees up', async () => {
     const clock = new FakeClock();
-    const limit = { capacity: 15, perMs: 1_000 };
+    const limit = { capacity: 15, perMs: 1_000, marginMs: 0 };
     const b = new TokenBucket(limit, clock);
     const order: number[] = [];
     const times: number[] = [];
@@ -69,7 +71,7 @@ describe('TokenBucket', () => {
   it('never exceeds the limit under random arrivals, aborts and throttle penalties (100/min like MPC, 3,000 requests)', async () => {
     const random = seededRandom(42);
     const clock = new FakeClock();
-    const limit = { capacity: 100, perMs: 60_000 };
+    const limit = { capacity: 100, perMs: 60_000, marginMs: 0 };
     const b = new TokenBucket(limit, clock);
     const grants: number[] = [];
     const pending: Array<Promise<void>> = [];
@@ -104,7 +106,7 @@ describe('TokenBucket', () => {
 
   it('penalize blocks every grant for the given time, then the normal limit applies again', async () => {
     const clock = new FakeClock();
-    const b = new TokenBucket({ capacity: 10, perMs: 1_000 }, clock);
+    const b = new TokenBucket({ capacity: 10, perMs: 1_000, marginMs: 0 }, clock);
     assert.equal(b.tryTake(), true);
     b.penalize(5_000);
     assert.equal(b.tryTake(), false);
@@ -121,7 +123,7 @@ describe('TokenBucket', () => {
 
   it('rejects an aborted waiter, keeps serving the others, and leaves no timer once nobody waits', async () => {
     const clock = new FakeClock();
-    const b = new TokenBucket({ capacity: 1, perMs: 1_000 }, clock);
+    const b = new TokenBucket({ capacity: 1, perMs: 1_000, marginMs: 0 }, clock);
     assert.equal(b.tryTake(), true);
     const ctl = new AbortController();
     const first = b.take(ctl.signal);
@@ -153,7 +155,7 @@ describe('TokenBucket', () => {
     // while the waiter's wake-up is still pending.
     let now = 0;
     const frozen = { now: () => now, sleep: () => new Promise<void>(() => undefined) };
-    const b = new TokenBucket({ capacity: 1, perMs: 100 }, frozen);
+    const b = new TokenBucket({ capacity: 1, perMs: 100, marginMs: 0 }, frozen);
     assert.equal(b.tryTake(), true);
     void b.take();
     now = 100;
@@ -162,7 +164,7 @@ describe('TokenBucket', () => {
 
   it('runs on monotonic time: a wall clock stepping back an hour holds no token, one stepping forward frees none', async () => {
     const clock = new FakeClock(1_700_000_000_000);
-    const b = new TokenBucket({ capacity: 2, perMs: 1_000 }, clock);
+    const b = new TokenBucket({ capacity: 2, perMs: 1_000, marginMs: 0 }, clock);
     assert.equal(b.tryTake(), true);
     assert.equal(b.tryTake(), true);
     clock.stepWall(-3_600_000);
@@ -185,7 +187,7 @@ describe('TokenBucket', () => {
 
   it('rejects nonsensical limits', () => {
     const clock = new FakeClock();
-    assert.throws(() => new TokenBucket({ capacity: 0, perMs: 1_000 }, clock), RangeError);
+    assert.throws(() => new TokenBucket({ capacity: 0, perMs: 1_000, marginMs: 0 }, clock), RangeError);
     assert.throws(() => new TokenBucket({ capacity: 5, perMs: 0 }, clock), RangeError);
   });
 });
@@ -194,7 +196,7 @@ describe('RateLimiters', () => {
   it('shares one bucket per key and keeps keys independent', () => {
     const clock = new FakeClock();
     const limiters = new RateLimiters(clock);
-    const limit = { capacity: 2, perMs: 1_000 };
+    const limit = { capacity: 2, perMs: 1_000, marginMs: 0 };
     const a1 = limiters.bucket('live:GetEditingJobInfo|LTAI-a', limit);
     const a2 = limiters.bucket('live:GetEditingJobInfo|LTAI-a', limit);
     const b = limiters.bucket('live:GetEditingJobInfo|LTAI-b', limit);
@@ -204,5 +206,58 @@ describe('RateLimiters', () => {
     assert.equal(a2.tryTake(), true);
     assert.equal(a1.tryTake(), false, 'the second handle drew from the same bucket');
     assert.equal(b.tryTake(), true, 'another account has its own budget');
+  });
+});
+
+describe('TokenBucket: arrival jitter', () => {
+  /**
+   * Grants `n` tokens as fast as the bucket allows; the requests granted at one moment reach the cloud together,
+   * 0..maxJitter ms later (a stalled event loop, a slow connection: one delay per moment). The emulator's bucket
+   * (the cloud's: continuous refill, counted on arrival) says how many of them it would throttle.
+   */
+  async function throttledOnArrival(limit: RateLimit, n: number, maxJitterMs: number): Promise<number> {
+    const clock = new FakeClock();
+    const b = new TokenBucket(limit, clock);
+    const random = seededRandom(7);
+    const delays = new Map<number, number>();
+    const arrivals: number[] = [];
+    for (let i = 0; i < n; i++) {
+      await clock.drive(b.take());
+      const at = clock.monotonic();
+      if (!delays.has(at)) delays.set(at, random() * maxJitterMs);
+      arrivals.push(at + delays.get(at)!);
+    }
+    const cloud = new CloudRateLimiter({ 'ice:GetMediaProducingJob': { limit: limit.capacity, windowMs: limit.perMs } });
+    return arrivals.sort((x, y) => x - y).filter((t) => !cloud.take('ice:GetMediaProducingJob', 'LTAI', t)).length;
+  }
+
+  it('holds each token a margin beyond its window (3 %, at least 25 ms) so jittered arrivals are never throttled', async () => {
+    assert.equal(jitterMarginMs(1_000), 30);
+    assert.equal(jitterMarginMs(100), 25);
+    assert.equal(jitterMarginMs(60_000), 1_800);
+    const clock = new FakeClock();
+    const b = new TokenBucket({ capacity: 2, perMs: 1_000 }, clock);
+    b.tryTake();
+    b.tryTake();
+    let at = -1;
+    const p = b.take().then(() => void (at = clock.monotonic()));
+    await clock.drive(p);
+    assert.equal(at, 1_030);
+    // 2,000 requests at 10/s whose arrival varies by up to 25 ms: none throttled; without the margin, some are.
+    assert.equal(await throttledOnArrival({ capacity: 10, perMs: 1_000 }, 2_000, 25), 0);
+    assert.ok(await throttledOnArrival({ capacity: 10, perMs: 1_000, marginMs: 0 }, 2_000, 25) > 0, 'the margin is what prevents it');
+  });
+
+  it('aborting thousands of queued waiters removes each listener and keeps serving the rest in order', async () => {
+    const clock = new FakeClock();
+    const b = new TokenBucket({ capacity: 1, perMs: 1_000, marginMs: 0 }, clock);
+    b.tryTake();
+    const ctls = Array.from({ length: 5_000 }, () => new AbortController());
+    const waits = ctls.map((c) => b.take(c.signal).then(() => 'granted', () => 'aborted'));
+    const last = b.take().then(() => clock.monotonic());
+    for (const c of ctls) c.abort(new Error('closed'));
+    assert.deepEqual(new Set(await Promise.all(waits)), new Set(['aborted']));
+    assert.ok(ctls.every((c) => getEventListeners(c.signal, 'abort').length === 0), 'no listener left on any signal');
+    assert.equal(await clock.drive(last), 1_000, 'the one left is served when the token comes back');
   });
 });

@@ -1,0 +1,300 @@
+/**
+ * The job store's per-job snapshot files: migration from the version 1 state (snapshots inside globalState), what a
+ * change writes, restoring in slices, a crash in the middle of a write, pruning, and the folder on disk.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type FetchOutcome } from '../../../src/clouds/client.js';
+import { blankJob } from '../../../src/clouds/adapters/wire.js';
+import { iceKind } from '../../../src/clouds/adapters/ice.js';
+import { type Job, type JobStatus } from '../../../src/model/job.js';
+import { type JobRef } from '../../../src/model/jobRef.js';
+import { jobKey } from '../../../src/kinds/refs.js';
+import { JobStore, type KeyValueStore, ORPHAN_FILE_AGE_MS } from '../../../src/tracking/jobStore.js';
+import { MemorySnapshotDir, nodeSnapshotDir, type SnapshotDir, snapshotFileName } from '../../../src/tracking/snapshotDir.js';
+import { fixture } from '../clouds/adapters/support.js';
+
+const KEY = 'mediaJobs.trackedJobs';
+const NOW = Date.parse('2024-06-01T12:00:00Z');
+const AT = new Date(NOW);
+const V1 = JSON.parse(readFileSync(join(__dirname, '../../fixtures/state/tracked-jobs-v1.json'), 'utf8')) as {
+  version: 1; jobs: Array<{ key: string; ref: JobRef; snapshot: (Omit<Job, 'raw'> & { raw?: unknown }) | null; watched: boolean; lastError: unknown; lastCheckedAt: string | null }>;
+  removed: Array<{ key: string; at: string }>;
+};
+
+class MemoryKv implements KeyValueStore {
+  readonly data = new Map<string, unknown>();
+  writes = 0;
+  bytes = 0;
+  get<T>(key: string): T | undefined {
+    return this.data.get(key) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    const text = JSON.stringify(value);
+    this.writes++;
+    this.bytes += text.length;
+    this.data.set(key, JSON.parse(text));
+  }
+}
+
+const noTimer = () => ({ dispose: () => undefined });
+function storeOver(kv: MemoryKv, files: SnapshotDir, extra: ConstructorParameters<typeof JobStore>[1] = {}): JobStore {
+  return new JobStore(kv, { clock: () => NOW, schedule: noTimer, files, ...extra });
+}
+
+const ref = (kind: JobRef['kind'], id: string, params: JobRef['params'] = {}): JobRef => ({ kind, id, region: 'cn-shanghai', params });
+const job = (r: JobRef, status: JobStatus, extra: Partial<Job> = {}): Job => ({ ...blankJob(r.kind, r.region, r.id), status, rawStatus: status, params: r.params, ...extra });
+const ok = (r: JobRef, status: JobStatus, extra: Partial<Job> = {}): FetchOutcome => ({ ref: r, jobs: [job(r, status, extra)], error: null });
+
+/** An ICE job with `n` clips (the sdk-example fixture's first clip, repeated). */
+function bigIce(r: JobRef, n: number): Job {
+  const base = iceKind.parse(fixture('ice', 'success'), { refs: [r], region: 'cn-shanghai', requestId: 'req' }).jobs[0]!;
+  const clip = base.timeline!.tracks[0]!.clips[0]!;
+  const track = { ...base.timeline!.tracks[0]!, clips: Array.from({ length: n }, (_, i) => ({ ...clip, timelineIn: i, timelineOut: i + 1 })) };
+  return { ...base, id: r.id, timeline: { tracks: [track], durationSeconds: n, parseError: null } };
+}
+
+test('migration: the version 1 state (snapshots in globalState) loads with nothing lost, files first, then the new list', async () => {
+  const kv = new MemoryKv();
+  kv.data.set(KEY, structuredClone(V1));
+  const files = new MemorySnapshotDir(() => NOW);
+  const store = storeOver(kv, files);
+  assert.equal(await store.load(), null, 'no problem to report');
+  await store.restored;
+  const list = kv.data.get(KEY) as { version: number; jobs: Array<{ ref: JobRef; summary: unknown; snapshot?: unknown }>; removed?: unknown };
+  assert.equal(list.version, 2);
+  assert.ok(list.jobs.every((j) => j.snapshot === undefined), 'the list holds no snapshots any more');
+  assert.deepEqual(list.removed, V1.removed, 'tombstones are kept');
+  assert.deepEqual(store.all().map((t) => [t.key, t.watched, t.lastCheckedAt, t.lastError]), V1.jobs.map((j) => [jobKey(j.ref), j.watched, j.lastCheckedAt, j.lastError]));
+
+  // A fresh start reads the list and the files: every snapshot is as version 1 saved it.
+  const next = storeOver(kv, files);
+  assert.equal(await next.load(), null);
+  await next.restored;
+  const shown = next.retain(jobKey(V1.jobs[0]!.ref));
+  await next.restored;
+  for (const saved of V1.jobs) {
+    const t = next.get(jobKey(saved.ref))!;
+    if (saved.snapshot === null) {
+      assert.equal(t.snapshot, null);
+      continue;
+    }
+    assert.ok(t.snapshot, `${saved.ref.kind} has its snapshot`);
+    const { raw: _raw, ...savedRest } = saved.snapshot;
+    const { raw, ...rest } = t.snapshot;
+    assert.equal(raw, null);
+    if (saved === V1.jobs[0]) assert.deepEqual({ ...rest, requestId: savedRest.requestId }, savedRest, 'the shown one whole, timeline clips and all');
+    else assert.deepEqual({ ...rest, requestId: savedRest.requestId, timeline: savedRest.timeline }, savedRest, `${saved.ref.kind}: every field`);
+  }
+  shown.dispose();
+});
+
+test('migration: when the files cannot be written, the version 1 state stays as it was and the next start migrates again', async () => {
+  const kv = new MemoryKv();
+  kv.data.set(KEY, structuredClone(V1));
+  const errors: unknown[] = [];
+  const broken: SnapshotDir = { ...new MemorySnapshotDir(), read: async () => undefined, list: async () => [], remove: async () => undefined, moveAside: async () => undefined, write: async () => { throw new Error('disk full'); } };
+  const store = storeOver(kv, broken, { onPersistError: (e) => errors.push(e) });
+  assert.equal(await store.load(), null);
+  assert.deepEqual(kv.data.get(KEY), V1, 'the old state is untouched');
+  assert.match(String(errors[0]), /disk full/);
+  const files = new MemorySnapshotDir(() => NOW);
+  const again = storeOver(kv, files);
+  await again.load();
+  assert.equal((kv.data.get(KEY) as { version: number }).version, 2);
+  assert.equal(files.files.size, V1.jobs.filter((j) => j.snapshot !== null).length, 'one file per snapshot');
+});
+
+test('a poll writes the files of the jobs whose answer changed, and the list only when what it shows changed', async () => {
+  const kv = new MemoryKv();
+  const files = new MemorySnapshotDir(() => NOW);
+  const store = storeOver(kv, files);
+  const refs = Array.from({ length: 50 }, (_, i) => ref('ice', `7c1e0a9b5d3f4e21a8c6f0b2d4e6a${String(i).padStart(3, '0')}`));
+  store.add(refs);
+  store.applyOutcomes(refs.map((r) => ({ key: jobKey(r), outcome: ok(r, 'running', { progress: 10 }) })), AT);
+  await store.flush();
+  assert.equal(files.writes, 50);
+  const listWrites = kv.writes;
+
+  // One job's progress moves: its file only.
+  const before = files.bytesWritten;
+  store.applyOutcomes(refs.map((r, i) => ({ key: jobKey(r), outcome: ok(r, 'running', { progress: i === 7 ? 55 : 10, requestId: `new-${i}` }) })), new Date(NOW + 10_000));
+  await store.flush();
+  assert.equal(files.writes, 51, 'the same answer (a new request id aside) is not written again');
+  assert.ok(files.bytesWritten - before < 2_000, `one job's file: ${files.bytesWritten - before} bytes`);
+  assert.equal(kv.writes, listWrites + 1, 'flush writes the progress into the list once');
+
+  // A status change writes the list soon (the timer), progress alone does not arm it.
+  const armed: number[] = [];
+  const timed = storeOver(kv, files, { schedule: (_fn, ms) => (armed.push(ms), { dispose: () => undefined }) });
+  await timed.load();
+  await timed.restored;
+  timed.applyOutcome(jobKey(refs[3]!), ok(refs[3]!, 'running', { progress: 90 }), new Date(NOW + 20_000));
+  assert.deepEqual(armed, [], 'progress alone: no list write scheduled');
+  timed.applyOutcome(jobKey(refs[3]!), ok(refs[3]!, 'succeeded', { progress: 100 }), new Date(NOW + 30_000));
+  assert.deepEqual(armed, [1000], 'a new status: the list is written');
+});
+
+test('the restore reads the files in slices after load, one change event per slice, and keeps no clips in memory', async () => {
+  const kv = new MemoryKv();
+  const files = new MemorySnapshotDir(() => NOW);
+  const first = storeOver(kv, files);
+  const refs = Array.from({ length: 7 }, (_, i) => ref('ice', `8c1e0a9b5d3f4e21a8c6f0b2d4e6a${String(i).padStart(3, '0')}`));
+  first.add(refs);
+  first.applyOutcomes(refs.map((r) => ({ key: jobKey(r), outcome: { ref: r, jobs: [{ ...bigIce(r, 20), raw: { big: 'body' } }], error: null } })), AT);
+  await first.flush();
+
+  let yields = 0;
+  const store = storeOver(kv, files, { restoreSlice: 3, sliceMs: Number.POSITIVE_INFINITY, yieldNow: async () => void yields++ });
+  const events: string[][] = [];
+  let early: Job | null | undefined;
+  store.onDidChange((e) => {
+    events.push(e.keys);
+    early ??= store.get(jobKey(refs[0]!))?.snapshot;
+  });
+  await store.load();
+  await store.restored;
+  assert.equal(early?.status, 'succeeded', 'the summary shows at once');
+  assert.equal(early?.timeline, null, 'the rest comes from the file');
+  assert.deepEqual(events.map((k) => k.length), [7, 3, 3, 1], 'the list, then three slices');
+  assert.equal(yields, 2);
+  for (const t of store.all()) {
+    assert.equal(t.snapshot!.raw, null);
+    assert.equal(t.snapshot!.timeline!.tracks[0]!.clips.length, 0, 'clips stay in the file');
+    assert.equal(t.snapshotLight, true);
+    assert.equal(t.snapshot!.outputs.length, bigIce(refs[0]!, 1).outputs.length, 'outputs are back');
+  }
+  // Shown: the whole snapshot comes back from the file.
+  const held = store.retain(jobKey(refs[2]!));
+  await store.restored;
+  assert.equal(store.get(jobKey(refs[2]!))!.snapshot!.timeline!.tracks[0]!.clips.length, 20);
+  held.dispose();
+  assert.equal(store.get(jobKey(refs[2]!))!.snapshot!.timeline!.tracks[0]!.clips.length, 0, 'and goes when nothing shows it');
+});
+
+test('a crash mid-write loses nothing: a temp file left behind is never read (and is cleaned up), a cut-short file is kept aside and reported', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'media-jobs-files-'));
+  try {
+    const kv = new MemoryKv();
+    const files = nodeSnapshotDir(dir);
+    const A = ref('ice', '9c1e0a9b5d3f4e21a8c6f0b2d4e6a001');
+    const B = ref('ice', '9c1e0a9b5d3f4e21a8c6f0b2d4e6a002');
+    const first = storeOver(kv, files);
+    first.add([A, B]);
+    first.applyOutcomes([
+      { key: jobKey(A), outcome: ok(A, 'running', { name: 'a-first.mp4' }) },
+      { key: jobKey(B), outcome: ok(B, 'failed', { name: 'b.mp4', error: { code: 'InvalidParameter', message: 'bad input' } }) },
+    ], AT);
+    await first.flush();
+    const nameA = snapshotFileName(jobKey(A));
+    const nameB = snapshotFileName(jobKey(B));
+
+    // The process died while writing A's next answer: its temp file holds half of it; the rename never happened.
+    const tmp = `${nameA}.0badc0ffee00.tmp`;
+    await writeFile(join(dir, tmp), '{"version":1,"key":"ice|cn-sha');
+    const old = (Date.now() - 2 * ORPHAN_FILE_AGE_MS) / 1000;
+    await utimes(join(dir, tmp), old, old);
+    // And B's file was cut short by something that did not write it atomically (a full disk, a copy tool).
+    const whole = await readFile(join(dir, nameB), 'utf8');
+    await writeFile(join(dir, nameB), whole.slice(0, whole.length / 2));
+
+    const errors: unknown[] = [];
+    const next = new JobStore(kv, { schedule: noTimer, files, onPersistError: (e) => errors.push(e) });
+    assert.equal(await next.load(), null, 'the list itself is fine');
+    await next.restored;
+    assert.equal(next.get(jobKey(A))!.snapshot!.name, 'a-first.mp4', 'A: the last whole file');
+    const b = next.get(jobKey(B))!;
+    assert.deepEqual([b.snapshot?.status, b.snapshot?.name, b.snapshot?.error?.code], ['failed', 'b.mp4', 'InvalidParameter'], 'B: what the list keeps');
+    assert.equal(errors.length, 1);
+    assert.match(String(errors[0]), /unreadable; it was kept as [0-9a-f]{32}\.json\.corrupt-/);
+    const left = await readdir(dir);
+    assert.ok(!left.includes(tmp), 'the old temp file was deleted');
+    const aside = left.find((n) => n.startsWith(`${nameB}.corrupt-`));
+    assert.ok(aside, `the cut-short file is kept: ${left.join(', ')}`);
+    assert.equal(await readFile(join(dir, aside), 'utf8'), whole.slice(0, whole.length / 2));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('nodeSnapshotDir: a write replaces the file whole and leaves no temp file; remove and list', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'media-jobs-files-'));
+  try {
+    const files = nodeSnapshotDir(join(dir, 'jobs'));
+    assert.equal(await files.read('x.json'), undefined);
+    assert.deepEqual(await files.list(), []);
+    await files.write('x.json', 'one');
+    await files.write('x.json', 'two');
+    assert.equal(await files.read('x.json'), 'two');
+    assert.deepEqual((await files.list()).map((f) => f.name), ['x.json']);
+    await files.remove('x.json');
+    await files.remove('x.json');
+    assert.deepEqual(await readdir(join(dir, 'jobs')), []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('Stop Tracking deletes the job file; a file of an untracked job is pruned once old enough', async () => {
+  const kv = new MemoryKv();
+  let clock = NOW;
+  const files = new MemorySnapshotDir(() => clock);
+  const store = storeOver(kv, files);
+  const A = ref('ice', 'ac1e0a9b5d3f4e21a8c6f0b2d4e6a001');
+  const B = ref('ice', 'ac1e0a9b5d3f4e21a8c6f0b2d4e6a002');
+  store.add([A, B]);
+  store.applyOutcomes([{ key: jobKey(A), outcome: ok(A, 'running') }, { key: jobKey(B), outcome: ok(B, 'running') }], AT);
+  await store.flush();
+  assert.equal(files.files.size, 2);
+  store.remove([jobKey(A)]);
+  await store.flush();
+  assert.deepEqual([...files.files.keys()], [snapshotFileName(jobKey(B))]);
+
+  // Another window's stray file (its job untracked since): kept while recent, pruned after a restore once old.
+  await files.write(snapshotFileName('ice|cn-shanghai|gone|||'), '{}');
+  clock = NOW + 2 * ORPHAN_FILE_AGE_MS;
+  const later = new JobStore(kv, { clock: () => clock + ORPHAN_FILE_AGE_MS, schedule: noTimer, files });
+  await later.load();
+  await later.restored;
+  assert.deepEqual([...files.files.keys()], [snapshotFileName(jobKey(B))]);
+});
+
+test('fields a reference gains later (a profile) pass through the saved list untouched', async () => {
+  const kv = new MemoryKv();
+  const files = new MemorySnapshotDir(() => NOW);
+  const store = storeOver(kv, files);
+  const withProfile = { ...ref('vod', 'b1b65ab107e14c0e8f3dbb900f6c1f99'), profile: 'staging' } as JobRef;
+  store.add([withProfile]);
+  await store.flush();
+  const next = storeOver(kv, files);
+  await next.load();
+  assert.equal((next.all()[0]!.ref as JobRef & { profile?: string }).profile, 'staging');
+});
+
+test('a job tracked while the list is still being read (between its slices) is kept beside the saved ones', async () => {
+  const kv = new MemoryKv();
+  const files = new MemorySnapshotDir(() => NOW);
+  const saved = storeOver(kv, files);
+  const refs = Array.from({ length: 4 }, (_, i) => ref('vod', `bc1e0a9b5d3f4e21a8c6f0b2d4e6a${String(i).padStart(3, '0')}`));
+  saved.add(refs);
+  await saved.flush();
+  const NEW = ref('ice', 'cc1e0a9b5d3f4e21a8c6f0b2d4e6a001');
+  let store: JobStore | null = null;
+  let added = false;
+  store = storeOver(kv, files, {
+    sliceMs: 0,
+    yieldNow: async () => {
+      if (!added) {
+        added = true;
+        store!.add([NEW]);
+      }
+    },
+  });
+  await store.load();
+  assert.ok(added, 'the list was read in slices');
+  assert.deepEqual(store.all().map((t) => t.key), [...refs.map(jobKey), jobKey(NEW)]);
+});
