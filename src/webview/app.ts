@@ -298,8 +298,8 @@ export class App implements Ctx {
         const can = kindInfo(p.job.kind)?.inspector;
         const fromTemplate = can?.template === true && Boolean(p.job.templateId);
         const why = fromTemplate
-          ? `This job was produced from template ${p.job.templateId}; its clips are in ClipsParam.`
-          : can?.timeline === true ? l10n.t('The job carries no Timeline.') : `${kindLabel(p.job.kind)}s have no timeline.`;
+          ? l10n.t('This job was produced from template {0}; its clips are in ClipsParam.', p.job.templateId ?? '')
+          : can?.timeline === true ? l10n.t('The job carries no Timeline.') : l10n.t('{0}s have no timeline.', kindLabel(p.job.kind));
         root.appendChild(emptyState('graph-line', l10n.t('This job has no timeline'), [why],
           fromTemplate ? [button({ icon: 'symbol-namespace', label: l10n.t('Show ClipsParam'), class: 'secondary', onClick: () => this.showTab('clipsParam') })] : []));
         return root;
@@ -313,10 +313,10 @@ export class App implements Ctx {
           l10n.t('The job itself is shown as the cloud sent it; below is the Timeline exactly as received.'),
         ], { id: 'timeline-error' }));
         if (tab === 'timeline') {
-          const shown = tl.rawText.length < tl.rawTextLength ? ` (the first ${num(tl.rawText.length, 0)} of ${num(tl.rawTextLength, 0)} characters)` : ` (${plural(tl.rawTextLength, 'character')})`;
+          const shown = tl.rawText.length < tl.rawTextLength ? ` (${l10n.t('the first {0} of {1} characters', num(tl.rawText.length, 0), num(tl.rawTextLength, 0))})` : ` (${plural(tl.rawTextLength, 'character')})`;
           root.appendChild(h('div', { class: 'section-head' },
-            h('h2', {}, icon('file-code'), h('span', { text: `Raw Timeline${shown}` })),
-            h('div', { class: 'section-actions' }, button({ icon: 'copy', label: l10n.t('Copy'), class: 'secondary small', onClick: () => this.copy(tl.rawText, 'raw Timeline') }))));
+            h('h2', {}, icon('file-code'), h('span', { text: `${l10n.t('Raw Timeline')}${shown}` })),
+            h('div', { class: 'section-actions' }, button({ icon: 'copy', label: l10n.t('Copy'), class: 'secondary small', onClick: () => this.copy(tl.rawText, l10n.t('raw Timeline')) }))));
           root.appendChild(h('pre', { class: 'json-block plain raw-timeline', tabIndex: 0, text: tl.rawText, aria: { label: l10n.t('Raw Timeline text') } }));
         }
         return root;
@@ -341,11 +341,11 @@ export class App implements Ctx {
       root.appendChild(emptyState('symbol-namespace', l10n.t('This job has no ClipsParam'), [
         kindInfo(job.kind)?.inspector.template === true
           ? l10n.t('Only jobs produced from a template carry ClipsParam (the values that fill the template\'s placeholders).')
-          : `${kindLabel(job.kind)}s have no ClipsParam.`,
+          : l10n.t('{0}s have no ClipsParam.', kindLabel(job.kind)),
       ]));
       return root;
     }
-    root.appendChild(h('p', { class: 'muted small' }, job.templateId ? `Values for template ${job.templateId}, decoded from JSON.` : l10n.t('Decoded from JSON.')));
+    root.appendChild(h('p', { class: 'muted small' }, job.templateId ? l10n.t('Values for template {0}, decoded from JSON.', job.templateId) : l10n.t('Decoded from JSON.')));
     root.appendChild(decodedValue(this, job.clipsParam, 'clipsParam', 'ClipsParam', ''));
     return root;
   }

@@ -13,9 +13,9 @@ import { chip, copyable, facts, missing } from './widgets.js';
 export function clipDetails(ctx: Ctx, found: LocatedClip, track: TrackSummary | undefined): HTMLElement {
   const c = found.clip;
   const length = c.timelineIn !== null && c.timelineOut !== null ? c.timelineOut - c.timelineIn : null;
-  const src = c.in !== null || c.out !== null ? `${c.in !== null ? timecode(c.in) : '0:00.000'} → ${c.out !== null ? timecode(c.out) : 'end of source'}` : null;
+  const src = c.in !== null || c.out !== null ? `${c.in !== null ? timecode(c.in) : '0:00.000'} → ${c.out !== null ? timecode(c.out) : l10n.t('end of source')}` : null;
   const placement = c.timelineIn !== null
-    ? h('span', {}, `${timecode(c.timelineIn)} → ${c.timelineOut !== null ? timecode(c.timelineOut) : 'end unknown'}`,
+    ? h('span', {}, `${timecode(c.timelineIn)} → ${c.timelineOut !== null ? timecode(c.timelineOut) : l10n.t('end unknown')}`,
       c.derivedPlacement ? chip('derived', { class: 'small derived-chip', icon: 'symbol-operator', title: l10n.t('Not given in the Timeline: computed by laying clips end to end, from a referenced clip (ReferenceClipId), or from the job\'s Duration for a clip that runs to the end') }) : null)
     : missing(l10n.t('No position could be derived for this clip'));
   const mediaUrl = c.mediaUrl;
@@ -23,12 +23,12 @@ export function clipDetails(ctx: Ctx, found: LocatedClip, track: TrackSummary | 
     [l10n.t('Track'), track ? `${trackName(track)}${track.main ? ' (main)' : ''}` : `track ${found.track + 1}`],
     [l10n.t('Clip'), `#${found.index + 1} in the Timeline's order`],
     [l10n.t('Type'), c.clipType ?? missing(l10n.t('The Timeline gives no Type (a media clip by default)'))],
-    c.mediaId !== null ? [l10n.t('Media ID'), copyable(ctx, c.mediaId, 'media id')] : null,
+    c.mediaId !== null ? [l10n.t('Media ID'), copyable(ctx, c.mediaId, l10n.t('media id'))] : null,
     mediaUrl !== null ? [l10n.t('Media URL'), h('span', { class: 'copyable' },
       h('span', { class: 'mono value-text', text: mediaUrl }),
-      button({ icon: 'copy', title: l10n.t('Copy media URL'), class: 'inline', onClick: () => ctx.copy(mediaUrl, 'media URL') }),
-      isWebUrl(mediaUrl) ? button({ icon: 'link-external', title: `Open ${mediaUrl}`, class: 'inline', onClick: () => ctx.open(mediaUrl) }) : null)] : null,
-    c.mediaId === null && mediaUrl === null && c.text === null ? [l10n.t('Media'), h('span', { class: 'flag-text' }, icon('warning'), ' none: this clip names neither a media id nor a URL')] : null,
+      button({ icon: 'copy', title: l10n.t('Copy media URL'), class: 'inline', onClick: () => ctx.copy(mediaUrl, l10n.t('media URL')) }),
+      isWebUrl(mediaUrl) ? button({ icon: 'link-external', title: l10n.t('Open {0}', mediaUrl), class: 'inline', onClick: () => ctx.open(mediaUrl) }) : null)] : null,
+    c.mediaId === null && mediaUrl === null && c.text === null ? [l10n.t('Media'), h('span', { class: 'flag-text' }, icon('warning'), ` ${l10n.t('none: this clip names neither a media id nor a URL')}`)] : null,
     c.text !== null ? [l10n.t('Text'), h('span', { class: 'clip-text', text: c.text })] : null,
     captionRow(c),
     layoutRow(l10n.t('Layout'), c.raw),
@@ -45,9 +45,9 @@ export function clipDetails(ctx: Ctx, found: LocatedClip, track: TrackSummary | 
       : h('span', { class: 'muted', text: 'none' })],
   ], l10n.t('Selected clip'));
   const json = c.raw;
-  return h('section', { class: 'clip-details', aria: { label: `Selected clip: ${clipName(c)}` } },
+  return h('section', { class: 'clip-details', aria: { label: l10n.t('Selected clip: {0}', clipName(c)) } },
     h('div', { class: 'section-head' },
-      h('h2', {}, icon('symbol-field'), h('span', { text: `Selected clip · ${clipName(c)}` })),
+      h('h2', {}, icon('symbol-field'), h('span', { text: l10n.t('Selected clip · {0}', clipName(c)) })),
       h('div', { class: 'section-actions' },
         button({ icon: 'copy', label: l10n.t('Copy JSON'), class: 'secondary small', onClick: () => ctx.copy(JSON.stringify(json, null, 2), 'clip JSON') }),
         ctx.state.tab !== 'timeline' ? button({ icon: 'graph-line', label: l10n.t('Show on timeline'), class: 'secondary small', onClick: () => {
@@ -92,7 +92,7 @@ function captionRow(c: TimelineClip): [string, HTMLElement] | null {
   const tOut = typeof e.TimelineOut === 'number' ? e.TimelineOut : null;
   return [l10n.t('Caption'), h('span', { class: 'clip-caption-wrap' },
     h('span', { class: 'clip-caption clip-text', text }),
-    tIn !== null || tOut !== null ? h('span', { class: 'muted small', text: ` (${tIn !== null ? timecode(tIn) : 'clip start'} → ${tOut !== null ? timecode(tOut) : 'clip end'})` }) : null)];
+    tIn !== null || tOut !== null ? h('span', { class: 'muted small', text: ` (${tIn !== null ? timecode(tIn) : l10n.t('clip start')} → ${tOut !== null ? timecode(tOut) : l10n.t('clip end')})` }) : null)];
 }
 
 /** Where the clip sits in the picture: X/Y (fractions below 1, else pixels), Width/Height, AdaptMode. */

@@ -35,7 +35,7 @@ const COLUMNS: Column[] = [
       if (r.mediaId !== null) return { text: r.mediaId, title: r.mediaUrl ?? r.mediaId, cls: 'mono' };
       if (r.mediaUrl !== null) return { text: baseName(r.mediaUrl) ?? r.mediaUrl, title: r.mediaUrl, cls: 'mono' };
       if (r.text !== null) return { text: oneLine(r.text, 120), title: r.text };
-      return { text: r.noMedia ? 'no media' : '—', cls: r.noMedia ? 'flag-text' : 'muted' };
+      return { text: r.noMedia ? l10n.t('no media') : '—', cls: r.noMedia ? 'flag-text' : 'muted' };
     },
   },
   {
@@ -79,7 +79,7 @@ export class ClipsTable {
     this.sizer = h('div', { class: 'grid-sizer', role: 'rowgroup' });
     this.scroller = h('div', {
       class: 'grid-scroller', tabIndex: 0, role: 'grid',
-      aria: { label: `Clips: ${plural(this.total, 'clip')}. Up and down arrows select, Enter shows the clip on the timeline.`, rowcount: this.total + 1, colcount: COLUMNS.length },
+      aria: { label: l10n.t('Clips: {0}. Up and down arrows select, Enter shows the clip on the timeline.', plural(this.total, 'clip')), rowcount: this.total + 1, colcount: COLUMNS.length },
       on: {
         scroll: () => {
           this.ctx.state.table.scrollTop = this.scroller.scrollTop;
@@ -132,7 +132,7 @@ export class ClipsTable {
       const sortState = t.sort === col.sort ? (t.dir === 'asc' ? 'ascending' : 'descending') : 'none';
       const b = h('button', {
         class: `sort-button${col.numeric ? ' num' : ''}${active ? ' active' : ''}`, attrs: { type: 'button' },
-        title: `Sort by ${col.label}`,
+        title: l10n.t('Sort by {0}', col.label),
         on: { click: () => this.sortBy(col.sort) },
       }, h('span', { text: col.label }), t.sort === col.sort ? icon(t.dir === 'asc' ? 'triangle-up' : 'triangle-down', 'sort-icon') : null);
       this.header.appendChild(h('div', { class: 'grid-cell head', role: 'columnheader', aria: { sort: sortState } }, b));

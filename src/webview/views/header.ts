@@ -27,7 +27,7 @@ export function renderHeader(ctx: Ctx): HTMLElement {
       h('div', { class: 'subtitle' },
         job ? statusChip(job.status, job.rawStatus, { kind: job.kind }) : p.tracked.refreshing ? chip(l10n.t('Fetching…'), { icon: 'loading', class: 'status status-queued spin' }) : chip(l10n.t('Not fetched'), { icon: 'circle-slash', class: 'status status-unknown' }),
         chip(`${cloudLabel(job?.cloud ?? '') ?? cloudLabel(info?.cloud ?? 'aliyun')} · ${ref.region || l10n.t('default region')}`, { icon: 'cloud', class: 'plain' }),
-        h('span', { class: 'id-group', title: l10n.t('Job id') }, h('span', { class: 'id-label', text: 'ID' }), copyable(ctx, ref.id, 'job id', { class: 'job-id' })))),
+        h('span', { class: 'id-group', title: l10n.t('Job id') }, h('span', { class: 'id-label', text: 'ID' }), copyable(ctx, ref.id, l10n.t('job id'), { class: 'job-id' })))),
     h('div', { class: 'header-actions' },
       button({
         icon: p.tracked.refreshing ? 'loading' : 'refresh', title: l10n.t('Refresh'), label: l10n.t('Refresh'), class: `secondary${p.tracked.refreshing ? ' spin' : ''}`,
@@ -49,9 +49,9 @@ export function renderHeader(ctx: Ctx): HTMLElement {
     ], { id: 'job-error' }));
   }
   if (job && !(JOB_STATUSES as readonly string[]).includes(job.status)) {
-    banners.appendChild(banner('warning', l10n.t('Unknown status'), [`The cloud reported "${job.rawStatus}", which this extension does not know.`]));
+    banners.appendChild(banner('warning', l10n.t('Unknown status'), [l10n.t('The cloud reported "{0}", which this extension does not know.', job.rawStatus)]));
   } else if (job && job.status === 'unknown') {
-    banners.appendChild(banner('warning', `Unknown status: ${job.rawStatus === '' ? l10n.t('(empty)') : job.rawStatus}`, [
+    banners.appendChild(banner('warning', l10n.t('Unknown status: {0}', job.rawStatus === '' ? l10n.t('(empty)') : job.rawStatus), [
       l10n.t('The cloud reported a status value this extension does not know; it is shown as it came. The job is still polled until it reaches a known final status.'),
     ], { id: 'unknown-status' }));
   }
@@ -61,7 +61,7 @@ export function renderHeader(ctx: Ctx): HTMLElement {
     banners.appendChild(banner(job ? 'warning' : 'error', `${job ? l10n.t('The last refresh failed') : l10n.t('The job could not be fetched')}${le.code ? `: ${le.code}` : ''}`, [
       le.message,
       le.hint ? h('span', { class: 'hint' }, h('strong', { text: l10n.t('Hint: ') }), le.hint) : null,
-      at ? h('span', { class: 'muted', text: `Since ${at.local}`, title: at.utc }) : null,
+      at ? h('span', { class: 'muted', text: l10n.t('Since {0}', at.local), title: at.utc }) : null,
     ], { id: 'last-error', icon: 'debug-disconnect' }));
   }
   if (!p.tracked.tracked) {

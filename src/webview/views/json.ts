@@ -73,11 +73,11 @@ function preview(v: unknown): HTMLElement {
   switch (t) {
     case 'object': {
       const keys = Object.keys(v as object);
-      return h('span', { class: 'j-meta', text: `{${keys.length === 0 ? '' : ` ${keys.length} ${keys.length === 1 ? 'key' : 'keys'} `}}` });
+      return h('span', { class: 'j-meta', text: `{${keys.length === 0 ? '' : ` ${keys.length === 1 ? l10n.t('{0} key', 1) : l10n.t('{0} keys', keys.length)} `}}` });
     }
     case 'array': {
       const n = (v as unknown[]).length;
-      return h('span', { class: 'j-meta', text: `[${n === 0 ? '' : ` ${n} ${n === 1 ? 'item' : 'items'} `}]` });
+      return h('span', { class: 'j-meta', text: `[${n === 0 ? '' : ` ${n === 1 ? l10n.t('{0} item', 1) : l10n.t('{0} items', n)} `}]` });
     }
     case 'string': {
       const s = JSON.stringify(v) ?? '';
@@ -143,7 +143,7 @@ export function jsonTree(value: unknown, o: TreeOptions): HTMLElement {
         if (end < entries.length) {
           const more = h('li', { role: 'none', class: 'jt-more' });
           more.appendChild(button({
-            label: `Show ${Math.min(CHILD_PAGE, entries.length - end)} more of ${entries.length - end}`, class: 'link-button',
+            label: l10n.t('Show {0} more of {1}', Math.min(CHILD_PAGE, entries.length - end), entries.length - end), class: 'link-button',
             onClick: () => {
               more.remove();
               renderFrom(end);
@@ -166,7 +166,7 @@ export function jsonTree(value: unknown, o: TreeOptions): HTMLElement {
       : Object.entries(value as Record<string, unknown>);
     if (entries.length === 0) root.appendChild(h('li', { role: 'treeitem', class: 'jt-empty', text: top === 'array' ? l10n.t('(an empty list)') : l10n.t('(an empty object)') }));
     for (const [k, x] of entries.slice(0, 1000)) root.appendChild(makeNode(top === 'array' ? `[${k}]` : k, x, `/${k}`, 0));
-    if (entries.length > 1000) root.appendChild(h('li', { role: 'none', class: 'jt-more', text: `… ${entries.length - 1000} more (see Raw JSON)` }));
+    if (entries.length > 1000) root.appendChild(h('li', { role: 'none', class: 'jt-more', text: `… ${l10n.t('{0} more (see Raw JSON)', entries.length - 1000)}` }));
   } else {
     root.appendChild(makeNode(null, value, '', 0));
   }

@@ -32,10 +32,10 @@ export function renderOverview(ctx: Ctx): HTMLElement {
       [l10n.t('Status'), statusChip(job.status, job.rawStatus, { kind: job.kind })],
       [l10n.t('Progress'), job.progress !== null ? percent(job.progress) : missing(l10n.t('The API gives no progress for this job'))],
       ...refRows(ctx),
-      job.templateId !== null || can?.template === true ? [l10n.t('Template ID'), copyable(ctx, job.templateId, 'template id')] as Fact : null,
+      job.templateId !== null || can?.template === true ? [l10n.t('Template ID'), copyable(ctx, job.templateId, l10n.t('template id'))] as Fact : null,
       editingProjectRow(ctx, job),
       ...inputRows(ctx, job),
-      [l10n.t('Request ID'), copyable(ctx, job.requestId, 'request id')],
+      [l10n.t('Request ID'), copyable(ctx, job.requestId, l10n.t('request id'))],
     ], l10n.t('Job'))], { icon: 'info', id: 'sec-job' }),
     section(l10n.t('Times'), timesContent(job, took), { icon: 'calendar', id: 'sec-times' }));
   root.appendChild(grid);
@@ -90,7 +90,7 @@ function inputRows(ctx: Ctx, job: JobCore): Fact[] {
     const url = x.url ?? '';
     const label = inputs.length > 1 ? `Input ${i + 1}` : l10n.t('Input');
     return [label, h('span', { class: 'input-value' },
-      copyable(ctx, url, 'input URL', { class: 'input-url' }),
+      copyable(ctx, url, l10n.t('input URL'), { class: 'input-url' }),
       isWebUrl(url) ? button({ icon: 'link-external', title: `Open ${url}`, label: l10n.t('Open'), class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(url) }) : null,
       x.label ? h('span', { class: 'muted small', text: ` (${x.label})` }) : null), { wide: true }];
   });
@@ -105,7 +105,7 @@ function editingProjectRow(ctx: Ctx, job: JobCore): Fact | null {
   const link = editingProjectLink(job);
   if (!id || link === null) return null;
   return [l10n.t('Editing project'), h('span', { class: 'input-value', data: { field: 'editing-project' } },
-    copyable(ctx, id, 'project id'),
+    copyable(ctx, id, l10n.t('project id')),
     button({ icon: 'link-external', title: l10n.t('Open the IMS console (find the project by its id there)'), label: l10n.t('Console'), class: 'secondary small', onClick: () => ctx.open(link.url) }))];
 }
 
@@ -113,11 +113,11 @@ function refRows(ctx: Ctx): Array<[string, Child]> {
   const p = ctx.payload();
   const ref = p.tracked.ref;
   const params = p.job?.params ?? ref.params;
-  const rows: Array<[string, Child]> = [[l10n.t('Job ID'), copyable(ctx, ref.id, 'job id')], [l10n.t('Region'), textOr(ref.region || p.job?.region)]];
-  if (params.casterId) rows.push([l10n.t('Caster ID'), copyable(ctx, params.casterId, 'caster id')]);
-  if (params.clusterId) rows.push([l10n.t('Cluster ID'), copyable(ctx, params.clusterId, 'cluster id')]);
-  if (params.projectId) rows.push([l10n.t('Project ID'), copyable(ctx, params.projectId, 'project id')]);
-  if (params.showId) rows.push([l10n.t('Show ID'), copyable(ctx, params.showId, 'show id')]);
+  const rows: Array<[string, Child]> = [[l10n.t('Job ID'), copyable(ctx, ref.id, l10n.t('job id'))], [l10n.t('Region'), textOr(ref.region || p.job?.region)]];
+  if (params.casterId) rows.push([l10n.t('Caster ID'), copyable(ctx, params.casterId, l10n.t('caster id'))]);
+  if (params.clusterId) rows.push([l10n.t('Cluster ID'), copyable(ctx, params.clusterId, l10n.t('cluster id'))]);
+  if (params.projectId) rows.push([l10n.t('Project ID'), copyable(ctx, params.projectId, l10n.t('project id'))]);
+  if (params.showId) rows.push([l10n.t('Show ID'), copyable(ctx, params.showId, l10n.t('show id'))]);
   return rows;
 }
 
@@ -126,7 +126,7 @@ export function decodedValue(ctx: Ctx, value: unknown, id: string, label: string
   if (value === null || value === undefined) return h('p', { class: 'muted', text: none });
   if (typeof value === 'string') {
     return h('div', { class: 'not-json' },
-      h('p', { class: 'muted' }, icon('warning'), ` ${label} is not JSON; shown as received (${num(value.length, 0)} characters).`),
+      h('p', { class: 'muted' }, icon('warning'), ` ${l10n.t('{0} is not JSON; shown as received ({1} characters).', label, num(value.length, 0))}`),
       h('pre', { class: 'json-block plain', tabIndex: 0, text: value, aria: { label } }));
   }
   if (typeof value !== 'object') return h('pre', { class: 'json-block', text: JSON.stringify(value) });
@@ -144,20 +144,20 @@ function outputCard(ctx: Ctx, job: JobCore, o: JobOutput, i: number): HTMLElemen
     icon(kindInfo(job.kind)?.inspector.liveOutput === true ? 'broadcast' : 'file-media'),
     h('span', { class: 'output-name', text: outputName(o, i), title: outputName(o, i) }),
     o.definition ? chip(o.definition, { class: 'definition', title: l10n.t('Definition label (a template name, not a measurement)') }) : null,
-    mismatch ? chip(`${mismatch.actual}, not ${mismatch.expected}`, { icon: 'warning', class: 'flag', title: `The definition label says ${o.definition} (${mismatch.expected}) but the output is ${mismatch.actual}` }) : null,
+    mismatch ? chip(l10n.t('{0}, not {1}', mismatch.actual, mismatch.expected), { icon: 'warning', class: 'flag', title: l10n.t('The definition label says {0} ({1}) but the output is {2}', o.definition ?? '', mismatch.expected, mismatch.actual) }) : null,
     o.status ? statusChip(o.status, o.rawStatus, { small: true }) : null);
   const urlRow = o.url
     ? h('div', { class: 'output-url' },
       h('span', { class: 'mono url-text', text: o.url, title: o.url }),
-      button({ icon: 'copy', title: l10n.t('Copy URL'), label: l10n.t('Copy'), class: 'secondary small', onClick: () => ctx.copy(o.url ?? '', 'output URL') }),
+      button({ icon: 'copy', title: l10n.t('Copy URL'), label: l10n.t('Copy'), class: 'secondary small', onClick: () => ctx.copy(o.url ?? '', l10n.t('output URL')) }),
       web ? button({ icon: 'link-external', title: `Open ${o.url}`, label: l10n.t('Open'), class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(o.url ?? '') }) : null,
       !web ? h('span', { class: 'muted small', text: 'not a web link', title: l10n.t('Only http and https links open from here') }) : null)
     : null;
   const factsRow = facts([
-    o.label && o.label !== outputName(o, i) ? [l10n.t('Label'), copyable(ctx, o.label, 'output label'), { wide: true }] : null,
-    o.mediaId ? [l10n.t('Media ID'), copyable(ctx, o.mediaId, 'media id'), { wide: true }] : null,
+    o.label && o.label !== outputName(o, i) ? [l10n.t('Label'), copyable(ctx, o.label, l10n.t('output label')), { wide: true }] : null,
+    o.mediaId ? [l10n.t('Media ID'), copyable(ctx, o.mediaId, l10n.t('media id')), { wide: true }] : null,
     o.storageLocation ? [l10n.t('Storage'), o.storageLocation, { wide: true }] : null,
-    o.templateId ? [l10n.t('Template ID'), copyable(ctx, o.templateId, 'template id'), { wide: true }] : null,
+    o.templateId ? [l10n.t('Template ID'), copyable(ctx, o.templateId, l10n.t('template id')), { wide: true }] : null,
     o.createdAt ? [l10n.t('Created'), timeValue(o.createdAt)] : null,
     o.completedAt ? [l10n.t('Completed'), timeValue(o.completedAt)] : null,
     o.width !== null || o.height !== null ? [l10n.t('Resolution'), resolution(o.width, o.height)] : null,
@@ -171,5 +171,5 @@ function outputCard(ctx: Ctx, job: JobCore, o: JobOutput, i: number): HTMLElemen
   const err = o.error
     ? h('div', { class: 'output-error' }, icon('error'), h('span', { class: 'mono', text: o.error.code || l10n.t('Error') }), h('span', { text: o.error.message }))
     : null;
-  return h('article', { class: 'output-card', aria: { label: `Output ${i + 1}: ${outputName(o, i)}` } }, head, urlRow, factsRow, err);
+  return h('article', { class: 'output-card', aria: { label: l10n.t('Output {0}: {1}', i + 1, outputName(o, i)) } }, head, urlRow, factsRow, err);
 }

@@ -30,7 +30,7 @@ export function renderRaw(ctx: Ctx): HTMLElement {
   void ctx.host.request<'raw'>({ type: 'requestRaw' }).then((m) => {
     if (rev !== ctx.revision()) return;
     status.textContent = m.truncated
-      ? `Showing the first ${plural(m.text.length, 'character')} of ${num(m.totalChars, 0)}; Copy copies all of it.`
+      ? l10n.t('Showing the first {0} of {1}; Copy copies all of it.', plural(m.text.length, 'character'), num(m.totalChars, 0))
       : `${plural(m.totalChars, 'character')}`;
     lines.setText(m.text, ctx.state.scroll.raw ?? 0);
   });

@@ -98,7 +98,7 @@ function columns(type: StreamType, definition: string | null): Column[] {
         },
         title: (s) => {
           const mm = definitionMismatch(definition, s.width, s.height);
-          return mm ? `Definition ${definition} stands for ${mm.expected}` : undefined;
+          return mm ? l10n.t('Definition {0} stands for {1}', definition ?? '', mm.expected) : undefined;
         },
       },
       { head: 'DAR', numeric: true, cell: (s) => mono(s.dar), optional: (s) => has(s.dar) },
@@ -120,7 +120,7 @@ function columns(type: StreamType, definition: string | null): Column[] {
 
 function streamTable(type: StreamType, list: MediaStream[], definition: string | null): HTMLElement {
   const cols = columns(type, definition).filter((c) => c.optional === undefined || list.some(c.optional));
-  const table = h('table', { class: `data-table streams-${type}`, aria: { label: `${TYPE_TITLE[type]} streams` } },
+  const table = h('table', { class: `data-table streams-${type}`, aria: { label: l10n.t('{0} streams', TYPE_TITLE[type]) } },
     h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { class: c.numeric ? 'num' : '', attrs: { scope: 'col' }, text: c.head })))));
   const body = h('tbody');
   list.forEach((s, i) => {
@@ -138,7 +138,7 @@ function groupCard(g: Group): HTMLElement {
   const mismatch = definitionMismatch(o?.definition ?? null, w, hgt);
   const head = h('div', { class: 'output-head' }, icon('file-media'), h('span', { class: 'output-name', text: g.title, title: g.title }),
     o?.definition ? chip(o.definition, { class: 'definition', title: l10n.t('Definition label (a template name, not a measurement)') }) : null,
-    mismatch ? chip(`Definition ${o?.definition} but ${mismatch.actual}`, { icon: 'warning', class: 'flag definition-flag', title: `${o?.definition} stands for ${mismatch.expected}; the output is ${mismatch.actual}` }) : null);
+    mismatch ? chip(l10n.t('Definition {0} but {1}', o?.definition ?? '', mismatch.actual), { icon: 'warning', class: 'flag definition-flag', title: l10n.t('{0} stands for {1}; the output is {2}', o?.definition ?? '', mismatch.expected, mismatch.actual) }) : null);
   const container = o ? facts([
     [l10n.t('Format'), o.format ?? null],
     [l10n.t('Size'), o.sizeBytes !== null ? bytes(o.sizeBytes) : null],
@@ -153,7 +153,7 @@ function groupCard(g: Group): HTMLElement {
     const list = g.streams.filter((s) => s.type === type);
     if (list.length > 0) tables.push(streamTable(type, list, o?.definition ?? null));
   }
-  return h('article', { class: 'output-card streams-card', aria: { label: `Streams of ${g.title}` } }, head, container,
+  return h('article', { class: 'output-card streams-card', aria: { label: l10n.t('Streams of {0}', g.title) } }, head, container,
     ...(tables.length > 0 ? tables : [h('p', { class: 'muted', text: l10n.t('The cloud gives no stream details for this output.') })]));
 }
 

@@ -187,7 +187,7 @@ export class TimelineTab {
       chip(s.gapCount === 0 ? l10n.t('no gaps') : `${plural(s.gapCount, 'gap')} (${duration(s.gapSeconds)})`, { icon: s.gapCount === 0 ? 'pass' : 'debug-pause', class: s.gapCount === 0 ? 'ok' : 'flag', title: l10n.t('Empty stretches between clips on video, image and audio tracks') }),
       s.unplacedClips > 0 ? chip(l10n.t('{0} without a position', plural(s.unplacedClips, 'clip')), { icon: 'question', class: 'flag', title: l10n.t('Clips whose place on the output could not be derived; they are listed in the Clips tab') }) : null,
     );
-    this.summaryEl.setAttribute('aria-label', `Timeline summary: ${this.summaryEl.textContent ?? ''}`);
+    this.summaryEl.setAttribute('aria-label', l10n.t('Timeline summary: {0}', this.summaryEl.textContent ?? ''));
   }
 
   // ---- geometry ---------------------------------------------------------------------------------------------
@@ -351,8 +351,8 @@ export class TimelineTab {
     const pos = this.positionOf.get(i) ?? 0;
     const firstAudio = t.type === 'audio' && pos > 0 && this.summary.tracks[this.order[pos - 1] as number]?.type !== 'audio';
     lane.row.className = `lane type-${t.type}${this.ctx.state.view.lane === i ? ' focused' : ''}${firstAudio ? ' first-audio' : ''}`;
-    const range = t.start !== null && t.end !== null ? `${timecode(t.start, 2)}–${timecode(t.end, 2)}` : 'no placed clips';
-    const label = `${trackName(t)}${t.main ? ', main track' : ''}: ${plural(t.clipCount, 'clip')}, ${range}${t.gapCount ? `, ${plural(t.gapCount, 'gap')}` : ''}${t.withoutMedia ? `, ${t.withoutMedia} without media` : ''}`;
+    const range = t.start !== null && t.end !== null ? `${timecode(t.start, 2)}–${timecode(t.end, 2)}` : l10n.t('no placed clips');
+    const label = `${trackName(t)}${t.main ? `, ${l10n.t('main track')}` : ''}: ${plural(t.clipCount, 'clip')}, ${range}${t.gapCount ? `, ${plural(t.gapCount, 'gap')}` : ''}${t.withoutMedia ? `, ${l10n.t('{0} without media', t.withoutMedia)}` : ''}`;
     lane.inner.setAttribute('aria-label', label);
     lane.head.title = label;
     append(lane.head,
@@ -410,7 +410,7 @@ export class TimelineTab {
         const w = Math.max(item.openEnd ? 24 : 3, width);
         const name = clipName(c);
         const src = c.in !== null || c.out !== null ? `${c.in !== null ? num(c.in) : '0'}–${c.out !== null ? num(c.out) : '…'} s` : null;
-        const desc = `${name}${c.caption !== null ? `, caption “${oneLine(c.caption, 80)}”` : ''}${src ? `, source ${src}` : ''}, on output ${timecode(item.t0, 2)}–${item.openEnd ? 'end unknown' : timecode(item.t1, 2)}${c.noMedia ? ', no media' : ''}${c.derived ? ', position derived' : ''}`;
+        const desc = `${name}${c.caption !== null ? `, ${l10n.t('caption “{0}”', oneLine(c.caption, 80))}` : ''}${src ? `, ${l10n.t('source {0}', src)}` : ''}, ${l10n.t('on output {0}–{1}', timecode(item.t0, 2), item.openEnd ? l10n.t('end unknown') : timecode(item.t1, 2))}${c.noMedia ? `, ${l10n.t('no media')}` : ''}${c.derived ? `, ${l10n.t('position derived')}` : ''}`;
         const isSel = sel !== null && sel.track === c.track && sel.index === c.index;
         const el = h('div', {
           class: `item clip type-${type}${c.noMedia ? ' nomedia' : ''}${c.derived ? ' derived' : ''}${item.openEnd ? ' open-end' : ''}${isSel ? ' selected' : ''}${w < 28 ? ' narrow' : ''}`,
@@ -428,15 +428,15 @@ export class TimelineTab {
       }
       case 'many': {
         const w = Math.max(2, width);
-        const desc = `${plural(item.count, 'clip')} between ${timecode(item.t0, 2)} and ${timecode(item.t1, 2)}${item.noMedia ? `, ${item.noMedia} without media` : ''}; click to zoom in`;
+        const desc = `${l10n.t('{0} between {1} and {2}', plural(item.count, 'clip'), timecode(item.t0, 2), timecode(item.t1, 2))}${item.noMedia ? `, ${l10n.t('{0} without media', item.noMedia)}` : ''}; ${l10n.t('click to zoom in')}`;
         const el = h('div', { class: `item many type-${type}${item.noMedia ? ' nomedia' : ''}`, role: 'listitem', title: desc, aria: { label: desc }, data: { t0: item.t0, t1: item.t1 } });
-        if (w >= 48) el.appendChild(h('span', { class: 'item-label', text: `${num(item.count, 0)} clips` }));
+        if (w >= 48) el.appendChild(h('span', { class: 'item-label', text: plural(item.count, 'clip') }));
         place(el, left, w);
         return el;
       }
       case 'gap': {
         const w = Math.max(2, width);
-        const desc = `Gap of ${duration(item.t1 - item.t0)} (${timecode(item.t0, 2)}–${timecode(item.t1, 2)})`;
+        const desc = l10n.t('Gap of {0} ({1}–{2})', duration(item.t1 - item.t0), timecode(item.t0, 2), timecode(item.t1, 2));
         const el = h('div', { class: 'item gap', role: 'listitem', title: desc, aria: { label: desc } });
         if (w >= 36) el.appendChild(h('span', { class: 'item-label', text: 'gap' }));
         place(el, left, w);

@@ -33,7 +33,7 @@ export function chip(text: string, opts: { icon?: string; class?: string; title?
 export function timeValue(iso: string | null | undefined): Child {
   const t = dateTime(iso);
   if (t === null) return missing();
-  return h('time', { class: 'time', title: t.utc, aria: { label: `${t.local} local time, ${t.utc}` }, text: t.local });
+  return h('time', { class: 'time', title: t.utc, aria: { label: l10n.t('{0} local time, {1}', t.local, t.utc) }, text: t.local });
 }
 
 /** A value in monospace with a Copy button. */
@@ -41,7 +41,7 @@ export function copyable(ctx: Ctx, text: string | null | undefined, what: string
   if (text === null || text === undefined || text === '') return missing();
   return h('span', { class: `copyable${opts.class ? ` ${opts.class}` : ''}` },
     h('span', { class: 'mono value-text', text }),
-    button({ icon: 'copy', title: `Copy ${what}`, class: 'inline', onClick: () => ctx.copy(text, what) }));
+    button({ icon: 'copy', title: l10n.t('Copy {0}', what), class: 'inline', onClick: () => ctx.copy(text, what) }));
 }
 
 /** A two-column list of label/value rows (a <dl>). */
