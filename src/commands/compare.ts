@@ -1,6 +1,6 @@
 /**
  * Compare Jobs…: two tracked jobs of one kind (two selected rows, or a row and a pick of another of its kind, or
- * two picks) side by side: the comparison page (src/present/jobDiff.ts, as Markdown in VS Code's preview) and
+ * two picks; or a job with its own earlier snapshot, kept while its inspector shows it) side by side: the comparison page (src/present/jobDiff.ts, as Markdown in VS Code's preview) and
  * their decoded JSON in a diff editor behind it, for the ClipsParam and everything else.
  */
 import * as vscode from 'vscode';
@@ -9,6 +9,9 @@ import { resolveJobs } from './jobArgs.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { jobPickItems } from '../present/messages.js';
 import { type TrackedJob } from '../model/trackedJob.js';
+
+/** The pick item that stands for the job's own earlier snapshot. */
+const EARLIER = '\u0000earlier';
 
 export function compareJobsCommand(deps: CommandDeps) {
   return async (arg?: unknown, selected?: unknown): Promise<boolean> => {
@@ -21,12 +24,25 @@ export function compareJobsCommand(deps: CommandDeps) {
     if (!first) return false;
     if (jobs.length === 1) {
       const others = deps.store.all().filter((t) => t.ref.kind === first.ref.kind && t.key !== first.key);
-      if (others.length === 0) {
+      const earlier = deps.store.earlierOf(first.key);
+      if (others.length === 0 && !earlier) {
         void vscode.window.showInformationMessage(`No other ${KIND_INFO[first.ref.kind].label} is tracked to compare ${first.ref.id} with.`);
         return false;
       }
-      const picked = await deps.prompter.pick(jobPickItems(others), { placeHolder: `Compare ${first.ref.id} with…`, matchOnDescription: true, matchOnDetail: true });
-      const second = picked ? deps.store.get(picked.key) : undefined;
+      // Its own earlier snapshot first, when the inspector showed the job change in this window.
+      const items = [
+        ...(earlier ? [{ label: `$(history) ${first.ref.id}`, description: `as fetched ${earlier.checkedAt ?? 'earlier'}`, detail: 'Its earlier snapshot, kept while the inspector shows it', key: EARLIER }] : []),
+        ...jobPickItems(others),
+      ];
+      const picked = await deps.prompter.pick(items, { placeHolder: `Compare ${first.ref.id} with…`, matchOnDescription: true, matchOnDetail: true });
+      if (!picked) return false;
+      if (picked.key === EARLIER && earlier) {
+        // The earlier one is a copy under its own key: it is neither fetched again nor mistaken for the current one.
+        const then: TrackedJob = { ...first, key: `${first.key}#earlier`, snapshot: earlier.snapshot, lastCheckedAt: earlier.checkedAt, snapshotLight: false, snapshotTrimmed: false };
+        await deps.compare(then, first);
+        return true;
+      }
+      const second = deps.store.get(picked.key);
       if (!second) return false;
       jobs = [first, second];
     }

@@ -452,6 +452,8 @@ export class JobStore {
   private readonly fileHash = new Map<string, string>();
   /** Keys shown somewhere (inspector, JSON document): their whole snapshot stays in memory. */
   private readonly retained = new Map<string, number>();
+  /** Per retained job, the whole snapshot its latest changed answer replaced (earlierOf). */
+  private readonly earlier = new Map<string, { snapshot: Job; checkedAt: string | null }>();
   /** Keys whose file should be read (after load, another window's newer poll, a retain). */
   private readonly toRead = new Set<string>();
   private reading: Promise<void> | null = null;
@@ -695,6 +697,7 @@ export class JobStore {
           return;
         }
         this.retained.delete(key);
+        this.earlier.delete(key);
         const t = this.jobs.get(key);
         if (!t?.snapshot) return;
         // Nobody shows it any more: back to the light form (the file still has the rest).
@@ -705,6 +708,14 @@ export class JobStore {
         this.jobs.set(key, next);
       },
     };
+  }
+
+  /**
+   * The snapshot a shown (retained) job had before its latest changed answer, and when that one was fetched: in
+   * memory only, kept while something shows the job.
+   */
+  earlierOf(key: string): { snapshot: Job; checkedAt: string | null } | undefined {
+    return this.earlier.get(key);
   }
 
   /** Whether the whole snapshot of `key` is kept in memory (something retains it). */
@@ -743,6 +754,7 @@ export class JobStore {
     const removed = keys.filter((k) => this.jobs.delete(k));
     for (const k of removed) {
       this.tombstones.set(k, at);
+      this.earlier.delete(k);
       this.dropFile(k);
     }
     this.changed(removed);
@@ -795,6 +807,11 @@ export class JobStore {
     const becameTerminal = isTerminal(job.status) && job.status !== previous;
     const watched = entry.watched && !isTerminal(job.status);
     const saved = this.queueSnapshot(entry.key, job, { lastCheckedAt: at.toISOString() });
+    // A job someone is looking at keeps the answer it replaces, for Compare Jobs… "with its earlier snapshot"
+    // (this window only, while it is shown: one whole snapshot per shown job at most).
+    if (saved.changed && this.retained.has(entry.key) && entry.snapshot !== null && entry.snapshotLight !== true) {
+      this.earlier.set(entry.key, { snapshot: entry.snapshot, checkedAt: entry.lastCheckedAt });
+    }
     const shown = this.retained.has(entry.key) ? { job, light: false } : lightJob(job);
     const next: TrackedJob = {
       key: entry.key, ref: entry.ref, snapshot: shown.job, lastError: null, addedAt: entry.addedAt,
@@ -919,7 +936,7 @@ export class JobStore {
    * made once here; the job object itself is not kept for the write. Returns whether it was trimmed to fit, and
    * whether it could not be saved at all (then the job is saved as its reference and summary, and reported).
    */
-  private queueSnapshot(key: string, job: Job, t: { lastCheckedAt: string | null }): { trimmed: boolean; failed: boolean } {
+  private queueSnapshot(key: string, job: Job, t: { lastCheckedAt: string | null }): { trimmed: boolean; failed: boolean; changed: boolean } {
     let saved: { text: string; trimmed: boolean };
     try {
       const { requestId: _r, ...rest } = job;
@@ -932,14 +949,15 @@ export class JobStore {
       this.onPersistError(new Error(`the last snapshot of ${key} could not be saved (${why.slice(0, 200)}); the job was saved without it`));
       this.fileHash.delete(key);
       this.dropFile(key);
-      return { trimmed: true, failed: true };
+      return { trimmed: true, failed: true, changed: true };
     }
     const hash = createHash('sha1').update(saved.text).digest('hex');
-    if (this.fileHash.get(key) === hash && !this.fileOps.has(key)) return { trimmed: saved.trimmed, failed: false };
+    if (this.fileHash.get(key) === hash && !this.fileOps.has(key)) return { trimmed: saved.trimmed, failed: false, changed: false };
+    const changed = this.fileHash.get(key) !== hash;
     this.fileHash.set(key, hash);
     const head = JSON.stringify({ version: SNAPSHOT_FILE_VERSION, key, checkedAt: t.lastCheckedAt, hash, ...(saved.trimmed ? { trimmed: true } : {}) });
     this.queueFile(key, { text: `${head.slice(0, -1)},"snapshot":${saved.text}}` });
-    return { trimmed: saved.trimmed, failed: false };
+    return { trimmed: saved.trimmed, failed: false, changed };
   }
 
   private dropFile(key: string): void {

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { screenshot, uiHtml, waitFor, WEBVIEW_TEST_TIMEOUT_MS } from './helpers.js';
+import { emulator, screenshot, uiHtml, waitFor, WEBVIEW_TEST_TIMEOUT_MS } from './helpers.js';
 import { jobPickItems } from '../../../src/present/messages.js';
 import { SAMPLE_IDS, testApi, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from './jobs.js';
 
@@ -117,5 +117,26 @@ suite('export', function () {
     await screenshot('compare-jobs');
     const none = await vscode.commands.executeCommand<boolean>(api.commands.compareJobs, mpc.key);
     assert.equal(none, false, 'no other MPC job to compare with');
+  });
+
+  test('Compare Jobs… offers a shown job\'s own earlier snapshot after it changed, and compares it with the current one', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // A finished job of the emulator's history (no other suite asserts on it) that the cloud then reports failed.
+    const id = 'a17'.padStart(32, '0');
+    const [t] = api.store.add([{ kind: 'ice', id, region: 'cn-shanghai', params: {} }]) as [TrackedJob];
+    await vscode.commands.executeCommand(api.commands.inspectJob, t.key);
+    await waitFor(() => (api.store.get(t.key)?.snapshot?.status === 'succeeded' ? true : undefined), 20_000, { message: 'the job fetched' });
+    await emulator.setStatus('ice', id, 'Failed', { error: { code: 'InternalError', message: 'Failed on purpose (export suite).' } });
+    await api.poller.refresh([t.key]);
+    await waitFor(() => (api.store.get(t.key)?.snapshot?.status === 'failed' ? true : undefined), 20_000, { message: 'the change fetched' });
+    assert.equal(api.store.earlierOf(t.key)?.snapshot.status, 'succeeded', 'the inspector kept the answer it replaced');
+    api.prompter.queue(`$(history) ${id}`);
+    assert.equal(await vscode.commands.executeCommand<boolean>(api.commands.compareJobs, t.key), true);
+    const page = await waitFor(async () => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'media-job', path: `/compare/ice-${id}-${id}.md` }));
+      return doc.getText().startsWith('# Compare') ? doc.getText() : undefined;
+    }, 10_000, { message: 'the comparison page' });
+    assert.match(page, /\| ✎ \| Status \| Succeeded \\\(Success\\\) \| Failed \\\(Failed\\\) \|/);
+    assert.match(page, /\| ✎ \| Error \| — \| InternalError/);
   });
 });

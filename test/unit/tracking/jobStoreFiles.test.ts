@@ -298,3 +298,25 @@ test('a job tracked while the list is still being read (between its slices) is k
   assert.ok(added, 'the list was read in slices');
   assert.deepEqual(store.all().map((t) => t.key), [...refs.map(jobKey), jobKey(NEW)]);
 });
+
+test('a shown job keeps the snapshot its latest changed answer replaced (earlierOf), only while shown; an unshown one keeps none', async () => {
+  const store = storeOver(new MemoryKv(), new MemorySnapshotDir());
+  const A = ref('ice', '9c1e0a9b5d3f4e21a8c6f0b2d4e6a0e1');
+  const B = ref('ice', '9c1e0a9b5d3f4e21a8c6f0b2d4e6a0e2');
+  store.add([A, B]);
+  const held = store.retain(jobKey(A));
+  store.applyOutcomes([{ key: jobKey(A), outcome: ok(A, 'running', { progress: 10 }) }, { key: jobKey(B), outcome: ok(B, 'running', { progress: 10 }) }], AT);
+  assert.equal(store.earlierOf(jobKey(A)), undefined, 'nothing before the first answer');
+  // The same answer again (another request id) is no change.
+  store.applyOutcomes([{ key: jobKey(A), outcome: ok(A, 'running', { progress: 10, requestId: 'other' }) }], new Date(NOW + 1000));
+  assert.equal(store.earlierOf(jobKey(A)), undefined, 'an unchanged answer replaces nothing');
+  store.applyOutcomes([{ key: jobKey(A), outcome: ok(A, 'succeeded', { progress: 100 }) }, { key: jobKey(B), outcome: ok(B, 'succeeded', { progress: 100 }) }], new Date(NOW + 5000));
+  const earlier = store.earlierOf(jobKey(A));
+  assert.equal(earlier?.snapshot.status, 'running');
+  assert.equal(earlier?.snapshot.progress, 10);
+  assert.equal(earlier?.checkedAt, new Date(NOW + 1000).toISOString(), 'when the replaced answer was fetched');
+  assert.equal(store.get(jobKey(A))!.snapshot!.status, 'succeeded');
+  assert.equal(store.earlierOf(jobKey(B)), undefined, 'a job nobody shows keeps no earlier snapshot');
+  held.dispose();
+  assert.equal(store.earlierOf(jobKey(A)), undefined, 'dropped when nothing shows the job');
+});
