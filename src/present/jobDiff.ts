@@ -22,7 +22,15 @@ export interface RowDiff {
   cells: FieldDiff[];
 }
 
-export interface ClipSide { index: number; name: string; place: string; source: string }
+export interface ClipSide {
+  index: number;
+  name: string;
+  place: string;
+  source: string;
+  /** Its place on the output in seconds, when known (the lanes draw it). */
+  start: number | null;
+  end: number | null;
+}
 
 export interface ClipDiff {
   mark: Mark;
@@ -134,7 +142,7 @@ function side(c: TimelineClip, index: number): ClipSide {
   const name = c.mediaId ?? fileNameFromUrl(c.mediaUrl) ?? (c.text !== null ? c.text.slice(0, 60) : null) ?? c.clipType ?? 'clip';
   const place = c.timelineIn === null ? 'no position' : `${num(c.timelineIn)}–${c.timelineOut === null ? '?' : num(c.timelineOut)} s`;
   const source = c.in === null && c.out === null ? '' : `in ${num(c.in)}–${num(c.out)} s`;
-  return { index, name, place, source };
+  return { index, name, place, source, start: c.timelineIn, end: c.timelineOut };
 }
 
 const effectsText = (c: TimelineClip): string => c.effects.map((e) => `${e.type}${e.subType ? `/${e.subType}` : ''}${e.durationSeconds !== null ? ` ${e.durationSeconds}s` : ''}`).join(', ') || '—';

@@ -9,6 +9,37 @@ import { escapeMarkdown } from './jobPresentation.js';
 import { shortId } from './shortId.js';
 
 export const MAX_CLIP_ROWS = 400;
+/** Characters across a drawn lane. */
+export const LANE_WIDTH = 72;
+
+/** What a lane cell shows: a clip the same on both sides, changed, only on one side; empty time. */
+const LANE_CHAR: Readonly<Record<Mark, string>> = { same: '█', changed: '▓', added: '+', removed: '−' };
+
+/**
+ * The two versions of a track drawn as lanes over one time axis, one character per 1/LANE_WIDTH of the longer
+ * timeline: █ the same, ▓ changed, + only in the second, − only in the first, · empty. Clips without a known place
+ * are not drawn (the table lists them). A later clip overdraws an earlier one in a shared cell.
+ */
+export function laneLines(t: TrackDiff, extent: number): [string, string] {
+  const lane = (side: 'left' | 'right'): string => {
+    const cells = Array<string>(LANE_WIDTH).fill('·');
+    for (const d of t.clips) {
+      const c = d[side];
+      if (!c || c.start === null || c.end === null || extent <= 0) continue;
+      const from = Math.max(0, Math.floor((c.start / extent) * LANE_WIDTH));
+      const to = Math.min(LANE_WIDTH, Math.max(from + 1, Math.ceil((c.end / extent) * LANE_WIDTH)));
+      for (let i = from; i < to; i++) cells[i] = LANE_CHAR[d.mark];
+    }
+    return cells.join('');
+  };
+  return [lane('left'), lane('right')];
+}
+
+function extentOf(tracks: readonly TrackDiff[]): number {
+  let max = 0;
+  for (const t of tracks) for (const d of t.clips) for (const c of [d.left, d.right]) if (c?.end !== null && c?.end !== undefined && c.end > max) max = c.end;
+  return max;
+}
 
 export const MARK_SIGN: Readonly<Record<Mark, string>> = { same: '', changed: '✎', added: '+', removed: '−' };
 
@@ -75,6 +106,17 @@ export function jobDiffMarkdown(d: JobDiff): string {
   ];
   if (d.timeline !== null) {
     out.push('## Timeline', '');
+    const extent = extentOf(d.timeline);
+    if (extent > 0) {
+      // All tracks on one time axis, first and second version of each one above the other.
+      const width = Math.max(...d.timeline.map((t) => t.track.length), 6);
+      const lines = [`${'0 s'.padEnd(width + 4)}${''.padEnd(LANE_WIDTH - 1 - String(Math.round(extent * 10) / 10).length - 2)}${Math.round(extent * 10) / 10} s`];
+      for (const t of d.timeline) {
+        const [a, b] = laneLines(t, extent);
+        lines.push(`${t.track.padEnd(width)} 1st ${a}`, `${''.padEnd(width)} 2nd ${b}`);
+      }
+      out.push('```text', ...lines, '```', '', '_█ the same · ▓ changed · + only in the second · − only in the first_', '');
+    }
     for (const t of d.timeline) out.push(...trackLines(t), '');
   }
   out.push('## ClipsParam and the raw answers', '',

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { KINDS } from '../../../src/clouds/adapters/registry.js';
 import { runCli } from '../../../src/cli/main.js';
 import { diffJobs, MAX_ALIGN_CELLS } from '../../../src/present/jobDiff.js';
-import { jobDiffMarkdown, MAX_CLIP_ROWS } from '../../../src/present/jobDiffMarkdown.js';
+import { jobDiffMarkdown, LANE_WIDTH, laneLines, MAX_CLIP_ROWS } from '../../../src/present/jobDiffMarkdown.js';
 import { type Job } from '../../../src/model/job.js';
 import { ctx, fixtureRecord, onlyJob } from '../clouds/adapters/support.js';
 import { startEmulator, type Emulator } from '../../emulator/emulator.js';
@@ -44,6 +44,16 @@ test('an inserted clip is one added, a moved one changed, a dropped one removed;
   assert.match(md, /### ✎ Video 1\n\n1 added, 1 removed, 2 changed, 2 the same/);
   assert.match(md, /\| \+ \| — \| \\#2 new · 4–6 s/);
   assert.match(md, /### \+ Audio 1/);
+  // Drawn lanes on one axis (20 s): the first version's m4 (12–16 s) removed, the second's inserted clip at 4–6 s.
+  const [first, second] = laneLines(video, 20);
+  assert.equal(first.length, LANE_WIDTH);
+  const at = (s: number) => Math.floor((s / 20) * LANE_WIDTH);
+  assert.equal(first[at(1)], '█', 'm1 the same');
+  assert.equal(first[at(13)], '−', 'm4 only in the first');
+  assert.equal(second[at(5)], '+', 'the new clip only in the second');
+  assert.equal(second[at(8)], '▓', 'm2 moved');
+  assert.equal(second[at(15)], '·', 'nothing at 14–16 s in the second');
+  assert.ok(md.includes('```text\n') && md.includes(`Video 1 1st ${first}`), 'the lanes are in the page');
 });
 
 test('outputs and streams align by name; the status, error and times side by side (two fixture jobs)', () => {
