@@ -14,7 +14,7 @@ export type CliLanguage = 'en' | 'zh-cn';
 export function languageOfLocale(value: string | undefined): CliLanguage | null {
   const v = value?.trim();
   if (!v) return null;
-  if (/^zh(?:$|[._@]|[-_](?:cn|sg|hans)(?:$|[._@-]))/i.test(v)) return 'zh-cn';
+  if (/^zh(?:$|[.@]|[-_](?:cn|sg|hans)(?:$|[._@-]))/i.test(v)) return 'zh-cn';
   return 'en';
 }
 
