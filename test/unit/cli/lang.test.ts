@@ -59,7 +59,7 @@ test('LANG=zh_CN.UTF-8 gives the Chinese usage and Chinese usage errors; ids and
   assert.equal(help.code, 0);
   assert.match(help.out, /^用法：\n/);
   assert.match(help.out, /\n选项：\n/);
-  assert.match(help.out, /  --region R          地域（阿里云默认 cn-shanghai，华为云默认 cn-north-4）\n/);
+  assert.match(help.out, / {2}--region R {10}地域（阿里云默认 cn-shanghai，华为云默认 cn-north-4）\n/);
   assert.match(help.out, /阿里云智能媒体服务 IMS GetMediaProducingJob（ID：JobId）/);
   const bad = await cli(['inspect'], { LANG: 'zh_CN.UTF-8' });
   assert.equal(bad.code, 2);
@@ -73,7 +73,7 @@ test('LANG=zh_CN.UTF-8 gives the Chinese usage and Chinese usage errors; ids and
 
 test('--lang en wins over LANG, and English is exactly the output without any locale', async () => {
   const plain = await cli(['--help']);
-  assert.match(plain.out, /^Usage:\n  media-jobs inspect <kind> <id\.\.\.> \[options\]   print jobs/);
+  assert.match(plain.out, /^Usage:\n {2}media-jobs inspect <kind> <id\.\.\.> \[options\] {3}print jobs/);
   assert.equal((await cli(['--help', '--lang', 'en'], { LANG: 'zh_CN.UTF-8' })).out, plain.out);
   assert.equal((await cli(['--help'], { LANG: 'en_US.UTF-8' })).out, plain.out);
   const bad = await cli(['inspect', '--lang=en'], { LC_ALL: 'zh_CN.UTF-8' });
@@ -109,14 +109,14 @@ test('zh-cn: the list table\'s headings and the job summary\'s labels are Chines
     const [head, row] = listTable([job]);
     assert.match(head ?? '', /^状态\s+ID\s+名称\s+创建时间\s+时长$/);
     // Every column starts at the same display column in the heading and the row.
-    const starts = (line: string) => [...line.matchAll(/(?:^|  )(\S)/g)].map((m) => displayWidth(line.slice(0, m.index + m[0].length - 1)));
+    const starts = (line: string) => [...line.matchAll(/(?:^| {2})(\S)/g)].map((m) => displayWidth(line.slice(0, m.index + m[0].length - 1)));
     assert.deepEqual(starts(row ?? '').slice(0, 3), starts(head ?? '').slice(0, 3));
     const text = formatJob(job);
-    assert.match(text, /\n  名称        宣传片\n/);
-    assert.match(text, /\n  地域        cn-shanghai\n/);
+    assert.match(text, /\n {2}名称 {8}宣传片\n/);
+    assert.match(text, /\n {2}地域 {8}cn-shanghai\n/);
     useCliLanguage('en');
     assert.match(listTable([job])[0] ?? '', /^STATUS\s+ID\s+NAME\s+CREATED\s+DURATION$/);
-    assert.match(formatJob(job), /\n  name        宣传片\n/);
+    assert.match(formatJob(job), /\n {2}name {8}宣传片\n/);
   } finally {
     setL10nBundle(null);
   }
