@@ -47,12 +47,14 @@ export function quoted(text: string): string {
 
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '';
-  if (seconds < 60) return `${Math.round(seconds * 100) / 100} s`;
+  // The units in the run's language (zh-cn: 秒, 分, 小时), the number in its locale's digits and separators.
+  const n = (x: number): string => x.toLocaleString(l10n.l10nLocale() === 'zh-cn' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2, useGrouping: false });
+  if (seconds < 60) return l10n.t('{0} s', n(Math.round(seconds * 100) / 100));
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const rest = s % 60;
-  return h > 0 ? `${h}h ${m}m ${rest}s` : `${m}m ${rest}s`;
+  return h > 0 ? l10n.t('{0}h {1}m {2}s', n(h), n(m), n(rest)) : l10n.t('{0}m {1}s', n(m), n(rest));
 }
 
 function elapsed(from: string | null, to: string | null): number | null {

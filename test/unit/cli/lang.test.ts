@@ -114,6 +114,7 @@ test('zh-cn: the list table\'s headings and the job summary\'s labels are Chines
     const text = formatJob(job);
     assert.match(text, /\n {2}名称 {8}宣传片\n/);
     assert.match(text, /\n {2}地域 {8}cn-shanghai\n/);
+    assert.match(text, /\n {2}时长 {8}1 分 15 秒$/);
     useCliLanguage('en');
     assert.match(listTable([job])[0] ?? '', /^STATUS\s+ID\s+NAME\s+CREATED\s+DURATION$/);
     assert.match(formatJob(job), /\n {2}name {8}宣传片\n/);
