@@ -130,7 +130,8 @@ function isNotFoundCode(code: string): boolean {
 }
 
 function notFoundHint(ctx: HintContext): string {
-  const window = ctx.retention ? ` (${ctx.retention})` : '';
+  // The kinds' retention texts (`one year`, `not documented`) are a label table (test/unit/l10n.test.ts).
+  const window = ctx.retention ? ` (${l10n.label(ctx.retention)})` : '';
   return l10n.t('not found, or older than this API\'s retention window{0}; check the id and the region{1}', window, inRegion(ctx));
 }
 

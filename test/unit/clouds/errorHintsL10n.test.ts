@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { hintForError, jobErrorHint, withHint } from '../../../src/clouds/errorHints.js';
 import { ApiError, describeError, NetworkError } from '../../../src/clouds/errors.js';
 import { setL10nBundle } from '../../../src/util/l10n.js';
+import { KINDS } from '../../../src/clouds/adapters/registry.js';
 
 const ZH = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const ICE = 'ice:GetMediaProducingJob';
@@ -45,4 +46,16 @@ test('zh-cn: not-found, throttling, network and job hints are Chinese with their
     assert.match(hintForError(new NetworkError(ICE, 'ENOTFOUND', 'getaddrinfo ENOTFOUND ice.cn-x.aliyuncs.com'), ctx) ?? '', /^主机名无法解析/);
     assert.equal(jobErrorHint({ code: 'InvalidParameter.Timeline', message: 'bad' }), '作业因无效被拒绝：请检查消息中提到的模板和参数');
   });
+});
+
+test('zh-cn: an adapter\'s own advice (MPC codes) and a kind\'s retention window are Chinese; the MPC code stays', () => {
+  const mpc = { api: 'mpc:ListEditingJobs', retention: KINDS['mpc-editing'].retention, region: 'cn-north-4', apiHint: KINDS['mpc-editing'].apiErrorHint };
+  inChinese(() => {
+    assert.equal(hintForError(new ApiError('huawei', mpc.api, 'MPC.10053', 'file not found', 400, null), mpc), 'MPC.10053: 在 OBS 中找不到输入文件；请检查桶和对象路径');
+    assert.equal(hintForError(new ApiError('huawei', mpc.api, 'MPC.19999', 'other', 400, null), mpc), 'MPC 服务错误 MPC.19999；请查看 MPC 错误码列表');
+    assert.match(hintForError(new ApiError('aliyun', ICE, 'JobNotFound', 'm', 404, null), { ...ctx, retention: KINDS.ice.retention }) ?? '', /保留期 \(一年\)/);
+    assert.equal(jobErrorHint({ code: 'InvalidParameter', message: 'bad' }, KINDS.ice.jobHints), '作业因无效被拒绝：请检查消息中提到的 Timeline、模板参数或输出设置');
+  });
+  assert.equal(hintForError(new ApiError('huawei', mpc.api, 'MPC.10053', 'file not found', 400, null), mpc), 'MPC.10053: the input file was not found in OBS; check the bucket and object path');
+  assert.equal(jobErrorHint({ code: 'InvalidParameter', message: 'bad' }, KINDS.ice.jobHints), 'the job was rejected as invalid: check the Timeline, the template parameters or the output settings named in the message');
 });
