@@ -301,7 +301,9 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       validateEndpoint(v.endpoint);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
-      throw new UsageError(`${e.message.replace(/^endpoint\b/, '--endpoint')}${e.hint ? `; ${e.hint}` : ''}`);
+      const message = e.message.replace(/^endpoint\b/, '--endpoint');
+      // The core's message, then its hint: one sentence in the run's language (zh-cn joins with a full-width ；).
+      throw new UsageError(e.hint ? l10n.t('{0}; {1}', message, e.hint) : message);
     }
   }
   const profile = v.profile?.trim();
@@ -311,7 +313,9 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       validateEndpoint(v['sts-endpoint']);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
-      throw new UsageError(`${e.message.replace(/^endpoint\b/, '--sts-endpoint')}${e.hint ? `; ${e.hint}` : ''}`);
+      const message = e.message.replace(/^endpoint\b/, '--sts-endpoint');
+      // The core's message, then its hint: one sentence in the run's language (zh-cn joins with a full-width ；).
+      throw new UsageError(e.hint ? l10n.t('{0}; {1}', message, e.hint) : message);
     }
   }
   const options: CommonOptions = {

@@ -43,7 +43,7 @@ export async function runList(
     const what = cmd.parentId !== null ? l10n.t('sub-jobs of {0}', safe(cmd.parentId)) : l10n.t('{0} jobs', cmd.kind);
     io.out(`${l10n.t('no {0}{1} in the last {2}', what, cmd.status ? ` ${cmd.status}` : '', formatSince(cmd.sinceMs))}\n`);
   }
-  if (lister?.note && !cmd.options.json) io.err(`media-jobs: ${l10n.t('note: {0}', lister.note)}\n`);
+  if (lister?.note && !cmd.options.json) io.err(`media-jobs: ${l10n.t('note: {0}', l10n.label(lister.note))}\n`);
   if (failure !== null) {
     io.err(`media-jobs: list ${cmd.kind}: ${oneLine(describeError(failure))}${jobs.length > 0 ? l10n.t(' (after {0} jobs)', jobs.length) : ''}\n`);
     return exitCodeFor(failure);

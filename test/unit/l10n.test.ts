@@ -14,6 +14,7 @@ import { STATUS_LABEL } from '../../src/present/status.js';
 import { TRACK_LABEL } from '../../src/present/trackNames.js';
 import { COUNT_WORDS } from '../../src/webview/format.js';
 import { KINDS } from '../../src/clouds/adapters/registry.js';
+import { listableKinds, listerOf } from '../../src/clouds/adapters/listRegistry.js';
 
 /** The fixed label tables shown through l10n.label (not literals at the call): each value needs a translation. */
 const LABEL_TABLES: Record<string, readonly string[]> = {
@@ -25,6 +26,7 @@ const LABEL_TABLES: Record<string, readonly string[]> = {
   'track types': [...TRACK_TYPES],
   counts: COUNT_WORDS.flatMap((w) => [`{0} ${w}`, `{0} ${w}s`]),
   'retention windows (not-found hint)': JOB_KINDS.map((k) => KINDS[k].retention),
+  'list sources\' notes': listableKinds().flatMap((k) => (listerOf(k)?.note !== undefined ? [listerOf(k)!.note!] : [])),
 };
 
 const ROOT = join(__dirname, '..', '..');

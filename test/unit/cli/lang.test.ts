@@ -122,3 +122,11 @@ test('zh-cn: the list table\'s headings and the job summary\'s labels are Chines
     setL10nBundle(null);
   }
 });
+
+test('zh-cn: the core\'s endpoint check reads in Chinese, still naming the option and the URL as given', async () => {
+  const r = await cli(['inspect', 'ice', 'a'.repeat(32), '--endpoint', 'http://example.com'], { LANG: 'zh_CN.UTF-8' });
+  assert.equal(r.code, 2);
+  assert.equal(r.err, "media-jobs: --endpoint http://example.com 使用了明文 http；明文 http 仅允许用于本机回环地址（127.0.0.1、localhost、::1）；请使用 https；请运行 'media-jobs --help'\n");
+  const en = await cli(['inspect', 'ice', 'a'.repeat(32), '--endpoint', 'http://example.com']);
+  assert.equal(en.err, "media-jobs: --endpoint http://example.com uses plain http; plain http is allowed only to loopback addresses (127.0.0.1, localhost, ::1); use https; run 'media-jobs --help'\n");
+});
