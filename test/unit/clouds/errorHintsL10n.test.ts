@@ -10,6 +10,7 @@ import { hintForError, jobErrorHint, withHint } from '../../../src/clouds/errorH
 import { ApiError, describeError, NetworkError } from '../../../src/clouds/errors.js';
 import { setL10nBundle } from '../../../src/util/l10n.js';
 import { KINDS } from '../../../src/clouds/adapters/registry.js';
+import type * as CoreEntry from '../../../src/clouds/coreEntry.js';
 
 const ZH = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const ICE = 'ice:GetMediaProducingJob';
@@ -58,4 +59,24 @@ test('zh-cn: an adapter\'s own advice (MPC codes) and a kind\'s retention window
   });
   assert.equal(hintForError(new ApiError('huawei', mpc.api, 'MPC.10053', 'file not found', 400, null), mpc), 'MPC.10053: the input file was not found in OBS; check the bucket and object path');
   assert.equal(jobErrorHint({ code: 'InvalidParameter', message: 'bad' }, KINDS.ice.jobHints), 'the job was rejected as invalid: check the Timeline, the template parameters or the output settings named in the message');
+});
+
+test('dist/cloud-core.js has its own catalog: the host feeds it through the bundle\'s setL10nBundle', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle, as extension.ts loads it
+  const core = require(join(__dirname, '..', '..', '..', 'dist', 'cloud-core.js')) as typeof CoreEntry;
+  const message = (): string => {
+    try {
+      core.validateEndpoint('http://example.com');
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'accepted';
+  };
+  try {
+    core.setL10nBundle(ZH, 'zh-cn');
+    assert.equal(message(), 'endpoint http://example.com 使用了明文 http');
+  } finally {
+    core.setL10nBundle(null);
+  }
+  assert.equal(message(), 'endpoint http://example.com uses plain http');
 });
