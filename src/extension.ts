@@ -20,8 +20,13 @@ import { JOB_SCHEME } from './views/jobDocument.js';
 import { setL10nBundle } from './util/l10n.js';
 
 /** The core bundle sits next to this one (dist/cloud-core.js); `./cloud-core.js` is external to the extension build. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require of a sibling bundle is the point
-const loadCore = (): CoreModule => require('./cloud-core.js') as CoreModule;
+const loadCore = (): CoreModule => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require of a sibling bundle is the point
+  const core = require('./cloud-core.js') as CoreModule;
+  // The core bundle has its own copy of the catalog: its error hints then speak the display language too.
+  core.setL10nBundle(vscode.l10n.bundle, vscode.env.language);
+  return core;
+};
 
 /** What deactivate() must finish: the store's debounced write. */
 let flushOnDeactivate: (() => Promise<void>) | undefined;

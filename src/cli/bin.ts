@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './main.js';
 import { describeError } from '../clouds/errors.js';
+import * as l10n from '../util/l10n.js';
 
 /** After Ctrl-C, how long the cancelled work may take to wind down (close connections) before we just exit. */
 const INTERRUPT_GRACE_MS = 500;
@@ -16,7 +17,7 @@ const onSignal = (): void => {
     process.exit(130);
   }
   interrupted = true;
-  process.stderr.write('media-jobs: interrupted\n');
+  process.stderr.write(`media-jobs: ${l10n.t('interrupted')}\n`);
   ac.abort(new Error('interrupted'));
   // Cancelling ends every request at once; this only guarantees the exit if something still holds on
   // (a socket being torn down, a slow stream flush). Unref'd: a prompt wind-down exits sooner.

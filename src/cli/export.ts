@@ -11,6 +11,7 @@ import { describeError } from '../clouds/errors.js';
 import { otioSummaryText, timelineToOtio } from '../export/otio.js';
 import { errorText } from '../util/errorText.js';
 import { oneLine } from '../util/unsafeChars.js';
+import * as l10n from '../util/l10n.js';
 
 type ExportCommand = Extract<CliCommand, { type: 'export' }>;
 
@@ -20,12 +21,12 @@ export async function runExport(
 ): Promise<number> {
   const [outcome] = await client.fetch([cmd.ref], io.signal);
   if (!outcome || outcome.error) {
-    io.err(`media-jobs: export ${cmd.kind} ${safe(cmd.ref.id)}: ${oneLine(outcome?.error ? describeError(outcome.error) : 'no answer')}\n`);
+    io.err(`media-jobs: export ${cmd.kind} ${safe(cmd.ref.id)}: ${oneLine(outcome?.error ? describeError(outcome.error) : l10n.t('no answer'))}\n`);
     return outcome?.error ? exitCodeFor(outcome.error) : EXIT.failed;
   }
   const job = outcome.jobs[0];
   if (!job) {
-    io.err(`media-jobs: export ${cmd.kind} ${safe(cmd.ref.id)}: the answer holds no job\n`);
+    io.err(`media-jobs: export ${cmd.kind} ${safe(cmd.ref.id)}: ${l10n.t('the answer holds no job')}\n`);
     return EXIT.failed;
   }
   const r = timelineToOtio(job, { rate: cmd.rate });
@@ -41,13 +42,13 @@ export async function runExport(
     io.err(`media-jobs: ${summary}\n`);
     return EXIT.ok;
   }
-  if (!io.writeFile) throw new Error('this media-jobs cannot write files');
+  if (!io.writeFile) throw new Error(l10n.t('this media-jobs cannot write files'));
   try {
     await io.writeFile(cmd.out, text);
   } catch (e) {
-    io.err(`media-jobs: export: cannot write ${safe(cmd.out)}: ${oneLine(e instanceof Error ? e.message : errorText(e))}\n`);
+    io.err(`media-jobs: export: ${l10n.t('cannot write {0}: {1}', safe(cmd.out), oneLine(e instanceof Error ? e.message : errorText(e)))}\n`);
     return EXIT.failed;
   }
-  io.err(`media-jobs: wrote ${safe(cmd.out)} (OpenTimelineIO, ${cmd.rate} per second): ${summary}\n`);
+  io.err(`media-jobs: ${l10n.t('wrote {0} (OpenTimelineIO, {1} per second): {2}', safe(cmd.out), cmd.rate, summary)}\n`);
   return EXIT.ok;
 }

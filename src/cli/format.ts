@@ -9,6 +9,7 @@ import { formatBytes } from '../present/formatBytes.js';
 import { clipLacksMedia } from '../present/timelineIndex.js';
 import { STATUS_LABEL, statusLabelOf } from '../present/status.js';
 import { UNSAFE_CHARS, oneLine, stripUnsafeChars } from '../util/unsafeChars.js';
+import * as l10n from '../util/l10n.js';
 
 /** A value on one line, without any character that could drive or mislead the terminal. */
 export function safe(value: unknown): string {
@@ -46,12 +47,14 @@ export function quoted(text: string): string {
 
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '';
-  if (seconds < 60) return `${Math.round(seconds * 100) / 100} s`;
+  // The units in the run's language (zh-cn: 秒, 分, 小时), the number in its locale's digits and separators.
+  const n = (x: number): string => x.toLocaleString(l10n.l10nLocale() === 'zh-cn' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2, useGrouping: false });
+  if (seconds < 60) return l10n.t('{0} s', n(Math.round(seconds * 100) / 100));
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const rest = s % 60;
-  return h > 0 ? `${h}h ${m}m ${rest}s` : `${m}m ${rest}s`;
+  return h > 0 ? l10n.t('{0}h {1}m {2}s', n(h), n(m), n(rest)) : l10n.t('{0}m {1}s', n(m), n(rest));
 }
 
 function elapsed(from: string | null, to: string | null): number | null {
@@ -60,8 +63,23 @@ function elapsed(from: string | null, to: string | null): number | null {
   return Number.isFinite(d) && d >= 0 ? d : null;
 }
 
+/**
+ * Columns a text takes in a terminal: CJK ideographs, kana, Hangul and full-width forms take two
+ * (Unicode East Asian Width W/F, https://www.unicode.org/reports/tr11/), so Chinese headings line up.
+ */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** `padEnd` by display width (displayWidth). */
+export function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
 function row(label: string, value: string): string {
-  return `  ${label.padEnd(12)}${value}`;
+  return `  ${padDisplay(label, 12)}${value}`;
 }
 
 function outputLine(o: JobOutput): string {
@@ -71,18 +89,18 @@ function outputLine(o: JobOutput): string {
   if (o.rawStatus) parts.push(`${o.status ?? 'unknown'} (${safe(o.rawStatus)})`);
   if (o.progress !== null && o.status === 'running') parts.push(`${o.progress}%`);
   if (o.url) parts.push(safe(o.url));
-  if (o.mediaId) parts.push(`media ${safe(o.mediaId)}`);
+  if (o.mediaId) parts.push(l10n.t('media {0}', safe(o.mediaId)));
   // Where the output is when no URL says it: a storage location is not a path prefix (MPC's is "bucket (region)").
-  if (!o.url && o.storageLocation) parts.push(`storage ${safe(o.storageLocation)}`);
-  if (!o.url && o.fileName) parts.push(`file ${safe(o.fileName)}`);
+  if (!o.url && o.storageLocation) parts.push(l10n.t('storage {0}', safe(o.storageLocation)));
+  if (!o.url && o.fileName) parts.push(l10n.t('file {0}', safe(o.fileName)));
   if (o.width && o.height) parts.push(`${o.width}x${o.height}`);
   if (o.format) parts.push(safe(o.format));
   if (o.bitrateKbps !== null) parts.push(`${o.bitrateKbps} kb/s`);
   if (o.sizeBytes !== null) parts.push(formatBytes(o.sizeBytes));
-  if (o.templateId) parts.push(`template ${safe(o.templateId)}`);
-  if (o.createdAt) parts.push(`created ${safe(o.createdAt)}`);
-  if (o.completedAt) parts.push(`completed ${safe(o.completedAt)}`);
-  if (o.error) parts.push(`error ${safe(o.error.code)}: ${safe(o.error.message)}`);
+  if (o.templateId) parts.push(l10n.t('template {0}', safe(o.templateId)));
+  if (o.createdAt) parts.push(l10n.t('created {0}', safe(o.createdAt)));
+  if (o.completedAt) parts.push(l10n.t('completed {0}', safe(o.completedAt)));
+  if (o.error) parts.push(l10n.t('error {0}: {1}', safe(o.error.code), safe(o.error.message)));
   return parts.join('  ');
 }
 
@@ -106,7 +124,7 @@ function extraLines(x: JobExtra): string[] {
   const v = x.value;
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
     const entries = Object.entries(v as Record<string, unknown>);
-    if (entries.length === 0) return [`  ${safe(x.title)}  (empty)`];
+    if (entries.length === 0) return [`  ${safe(x.title)}  ${l10n.t('(empty)')}`];
     return [`  ${safe(x.title)}`, ...entries.map(([k, val]) => `    ${safe(k)}  ${extraValue(val)}`)];
   }
   return [`  ${safe(x.title)}  ${extraValue(v)}`];
@@ -116,39 +134,39 @@ function extraLines(x: JobExtra): string[] {
 export function formatJob(job: Job): string {
   const lines: string[] = [];
   const progress = job.progress !== null && !['succeeded', 'failed'].includes(job.status) ? `  ${job.progress}%` : '';
-  lines.push(`${job.kind}  ${safe(job.id)}  ${statusWord(job).toUpperCase()} (${safe(job.rawStatus) || 'no status'})${progress}`);
+  lines.push(`${job.kind}  ${safe(job.id)}  ${statusWord(job).toUpperCase()} (${safe(job.rawStatus) || l10n.t('no status')})${progress}`);
   // A name made of the template or project id (an ICE job without an output URL) would repeat the line below it.
   const nameRepeats = job.name === `template ${job.templateId}` || job.name === `project ${job.editingProjectId}`;
-  if (job.name && !nameRepeats) lines.push(row('name', safe(job.name)));
-  lines.push(row('region', safe(job.region)));
+  if (job.name && !nameRepeats) lines.push(row(l10n.t('name'), safe(job.name)));
+  lines.push(row(l10n.t('region'), safe(job.region)));
   const p = job.params;
-  if (p.casterId) lines.push(row('caster', safe(p.casterId)));
-  if (p.clusterId) lines.push(row('cluster', safe(p.clusterId)));
-  if (p.projectId) lines.push(row('project', safe(p.projectId)));
-  if (job.templateId) lines.push(row('template', safe(job.templateId)));
-  if (job.editingProjectId) lines.push(row('project', `${safe(job.editingProjectId)}  (online editing project)`));
-  for (const i of job.inputs ?? []) if (i.url) lines.push(row('input', `${safe(i.url)}${i.label ? `  (${safe(i.label)})` : ''}`));
-  if (job.createdAt) lines.push(row('created', safe(job.createdAt)));
-  if (job.startedAt) lines.push(row('started', safe(job.startedAt)));
-  if (job.stoppedAt) lines.push(row('stopped', safe(job.stoppedAt)));
+  if (p.casterId) lines.push(row(l10n.t('caster'), safe(p.casterId)));
+  if (p.clusterId) lines.push(row(l10n.t('cluster'), safe(p.clusterId)));
+  if (p.projectId) lines.push(row(l10n.t('project'), safe(p.projectId)));
+  if (job.templateId) lines.push(row(l10n.t('template'), safe(job.templateId)));
+  if (job.editingProjectId) lines.push(row(l10n.t('project'), l10n.t('{0}  (online editing project)', safe(job.editingProjectId))));
+  for (const i of job.inputs ?? []) if (i.url) lines.push(row(l10n.t('input'), `${safe(i.url)}${i.label ? `  (${safe(i.label)})` : ''}`));
+  if (job.createdAt) lines.push(row(l10n.t('created'), safe(job.createdAt)));
+  if (job.startedAt) lines.push(row(l10n.t('started'), safe(job.startedAt)));
+  if (job.stoppedAt) lines.push(row(l10n.t('stopped'), safe(job.stoppedAt)));
   if (job.completedAt) {
     const took = elapsed(job.startedAt ?? job.createdAt, job.completedAt);
-    lines.push(row('completed', `${job.completedAt}${took !== null ? ` (after ${formatDuration(took)})` : ''}`));
+    lines.push(row(l10n.t('completed'), `${job.completedAt}${took !== null ? l10n.t(' (after {0})', formatDuration(took)) : ''}`));
   }
-  if (job.updatedAt && job.updatedAt !== job.completedAt) lines.push(row('updated', job.updatedAt));
-  if (job.durationSeconds !== null) lines.push(row('duration', formatDuration(job.durationSeconds)));
-  if (job.error) lines.push(row('error', `${safe(job.error.code)}: ${safe(job.error.message)}`));
-  for (const o of job.outputs) lines.push(row('output', outputLine(o)));
-  if (job.timeline) lines.push(row('timeline', timelineSummary(job)));
+  if (job.updatedAt && job.updatedAt !== job.completedAt) lines.push(row(l10n.t('updated'), job.updatedAt));
+  if (job.durationSeconds !== null) lines.push(row(l10n.t('duration'), formatDuration(job.durationSeconds)));
+  if (job.error) lines.push(row(l10n.t('error'), `${safe(job.error.code)}: ${safe(job.error.message)}`));
+  for (const o of job.outputs) lines.push(row(l10n.t('output'), outputLine(o)));
+  if (job.timeline) lines.push(row(l10n.t('timeline'), timelineSummary(job)));
   if (job.clipsParam !== null && job.clipsParam !== undefined) lines.push(row('clipsParam', clipsParamSummary(job.clipsParam)));
-  if (job.requestId) lines.push(row('request id', safe(job.requestId)));
+  if (job.requestId) lines.push(row(l10n.t('request id'), safe(job.requestId)));
   if (job.streams.length > 0) {
-    lines.push('  streams');
+    lines.push(`  ${l10n.t('streams')}`);
     lines.push(...streamTable(job.streams).map((l) => `    ${l}`));
   }
   const extras = job.extras ?? [];
   if (extras.length > 0) {
-    lines.push('  cloud fields');
+    lines.push(`  ${l10n.t('cloud fields')}`);
     lines.push(...extras.flatMap(extraLines).map((l) => `  ${l}`));
   }
   return lines.join('\n');
@@ -156,32 +174,32 @@ export function formatJob(job: Job): string {
 
 function timelineSummary(job: Job): string {
   const t = job.timeline!;
-  if (t.parseError !== null) return `not valid JSON (${safe(t.parseError)}); ${t.rawText.length} characters`;
+  if (t.parseError !== null) return l10n.t('not valid JSON ({0}); {1} characters', safe(t.parseError), t.rawText.length);
   const byType = new Map<string, number>();
   let clips = 0;
   let withoutMedia = 0;
   for (const track of t.tracks) {
     // An effect track given in VideoTracks is told apart from EffectTracks' own.
-    const key = track.origin !== undefined && track.origin !== track.type ? `${track.type} in ${track.origin} tracks` : track.type;
+    const key = track.origin !== undefined && track.origin !== track.type ? l10n.t('{0} in {1} tracks', track.type, track.origin) : track.type;
     byType.set(key, (byType.get(key) ?? 0) + 1);
     clips += track.clips.length;
     // As the inspector counts them: a text-to-speech clip's media is its text, a GlobalImage or effect needs none.
     withoutMedia += track.clips.filter((c) => clipLacksMedia(track, c)).length;
   }
   const kinds = [...byType].map(([k, n]) => `${n} ${k}`).join(', ');
-  const parts = [`${t.tracks.length} tracks${kinds ? ` (${kinds})` : ''}`, `${clips} clips`];
+  const parts = [`${l10n.t('{0} tracks', t.tracks.length)}${kinds ? ` (${kinds})` : ''}`, l10n.t('{0} clips', clips)];
   // A lower bound says so: clips of unknown length leave the end open (the job reports no Duration yet).
-  if (t.durationSeconds !== null) parts.push(t.durationIsLowerBound === true ? `≥ ${formatDuration(t.durationSeconds)} (clips of unknown length)` : formatDuration(t.durationSeconds));
-  if (withoutMedia > 0) parts.push(`${withoutMedia} clips without media`);
+  if (t.durationSeconds !== null) parts.push(t.durationIsLowerBound === true ? l10n.t('≥ {0} (clips of unknown length)', formatDuration(t.durationSeconds)) : formatDuration(t.durationSeconds));
+  if (withoutMedia > 0) parts.push(l10n.t('{0} clips without media', withoutMedia));
   return parts.join(', ');
 }
 
 function clipsParamSummary(v: unknown): string {
-  if (typeof v === 'string') return `not valid JSON: ${safe(v.slice(0, 60))}${v.length > 60 ? '…' : ''}`;
-  if (Array.isArray(v)) return `${v.length} items`;
+  if (typeof v === 'string') return l10n.t('not valid JSON: {0}', `${safe(v.slice(0, 60))}${v.length > 60 ? '…' : ''}`);
+  if (Array.isArray(v)) return l10n.t('{0} items', v.length);
   if (typeof v === 'object' && v !== null) {
     const keys = Object.keys(v);
-    return `${keys.length} keys (${keys.slice(0, 6).map(safe).join(', ')}${keys.length > 6 ? ', …' : ''})`;
+    return l10n.t('{0} keys ({1})', keys.length, `${keys.slice(0, 6).map(safe).join(', ')}${keys.length > 6 ? ', …' : ''}`);
   }
   return safe(v);
 }
@@ -212,7 +230,28 @@ export function streamTable(streams: readonly MediaStream[]): string[] {
   const cells = streams.map((s) => cols.map(([, f]) => f(s)));
   const used = cols.map((_, i) => cells.some((r) => r[i] !== ''));
   const keep = cols.map((c, i) => ({ c, i })).filter(({ i }) => used[i]);
-  const widths = keep.map(({ c, i }) => Math.max(c[0].length, ...cells.map((r) => r[i]!.length)));
-  const line = (vals: string[]) => vals.map((v, j) => v.padEnd(widths[j]!)).join('  ').trimEnd();
-  return [line(keep.map(({ c }) => c[0])), ...cells.map((r) => line(keep.map(({ i }) => r[i]!)))];
+  const head = keep.map(({ c }) => streamHeading(c[0]));
+  const widths = keep.map(({ i }, j) => Math.max(displayWidth(head[j]!), ...cells.map((r) => displayWidth(r[i]!))));
+  const line = (vals: string[]) => vals.map((v, j) => padDisplay(v, widths[j]!)).join('  ').trimEnd();
+  return [line(head), ...cells.map((r) => line(keep.map(({ i }) => r[i]!)))];
+}
+
+/** The stream table's column heading in the run's language (called per table: the catalog is set per run). */
+function streamHeading(h: string): string {
+  switch (h) {
+    case 'OUTPUT': return l10n.t('OUTPUT');
+    case 'TYPE': return l10n.t('TYPE');
+    case 'CODEC': return l10n.t('CODEC');
+    case 'PROFILE': return l10n.t('PROFILE');
+    case 'LEVEL': return l10n.t('LEVEL');
+    case 'RESOLUTION': return l10n.t('RESOLUTION');
+    case 'BITRATE': return l10n.t('BITRATE');
+    case 'CHANNELS': return l10n.t('CHANNELS');
+    case 'SAMPLE RATE': return l10n.t('SAMPLE RATE');
+    case 'START': return l10n.t('START');
+    case 'DURATION': return l10n.t('DURATION');
+    case 'LANG': return l10n.t('LANG');
+    // PIX FMT, DAR, SAR, FPS, B-FRAMES, SAMPLE FMT, TIME BASE: ffprobe's own field names, as ffprobe prints them.
+    default: return h;
+  }
 }

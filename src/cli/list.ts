@@ -3,7 +3,7 @@
  * --limit or the end of the window. What arrived before an error is still printed (and the exit code is 1).
  */
 import { type CliCommand } from './args.js';
-import { formatDuration, safe, statusWord, terminalSafeJson } from './format.js';
+import { displayWidth, formatDuration, padDisplay, safe, statusWord, terminalSafeJson } from './format.js';
 import { exitCodeFor } from './exitCodes.js';
 import { type CloudClient } from '../clouds/client.js';
 import { type Clock } from '../clouds/clock.js';
@@ -12,6 +12,7 @@ import { listerOf } from '../clouds/coreEntry.js';
 import { type Job } from '../model/job.js';
 import { batchMark } from '../present/batch.js';
 import { oneLine } from '../util/unsafeChars.js';
+import * as l10n from '../util/l10n.js';
 
 type ListCommand = Extract<CliCommand, { type: 'list' }>;
 
@@ -39,12 +40,12 @@ export async function runList(
   if (cmd.options.json) io.out(`${terminalSafeJson(jobs)}\n`);
   else if (jobs.length > 0) io.out(`${listTable(jobs).join('\n')}\n`);
   else if (failure === null) {
-    const what = cmd.parentId !== null ? `sub-jobs of ${safe(cmd.parentId)}` : `${cmd.kind} jobs`;
-    io.out(`no ${what}${cmd.status ? ` ${cmd.status}` : ''} in the last ${formatSince(cmd.sinceMs)}\n`);
+    const what = cmd.parentId !== null ? l10n.t('sub-jobs of {0}', safe(cmd.parentId)) : l10n.t('{0} jobs', cmd.kind);
+    io.out(`${l10n.t('no {0}{1} in the last {2}', what, cmd.status ? ` ${cmd.status}` : '', formatSince(cmd.sinceMs))}\n`);
   }
-  if (lister?.note && !cmd.options.json) io.err(`media-jobs: note: ${lister.note}\n`);
+  if (lister?.note && !cmd.options.json) io.err(`media-jobs: ${l10n.t('note: {0}', l10n.label(lister.note))}\n`);
   if (failure !== null) {
-    io.err(`media-jobs: list ${cmd.kind}: ${oneLine(describeError(failure))}${jobs.length > 0 ? ` (after ${jobs.length} jobs)` : ''}\n`);
+    io.err(`media-jobs: list ${cmd.kind}: ${oneLine(describeError(failure))}${jobs.length > 0 ? l10n.t(' (after {0} jobs)', jobs.length) : ''}\n`);
     return exitCodeFor(failure);
   }
   return 0;
@@ -61,14 +62,14 @@ function formatSince(ms: number): string {
  * ICE batch job's NAME starts with its mark (`[batch Script · 3 sub-jobs]`; its sub-jobs: `list ice --parent <id>`).
  */
 export function listTable(jobs: readonly Job[]): string[] {
-  const head = ['STATUS', 'ID', 'NAME', 'CREATED', 'DURATION'];
+  const head = [l10n.t('STATUS'), 'ID', l10n.t('NAME'), l10n.t('CREATED'), l10n.t('DURATION')];
   const nameOf = (j: Job): string => {
     const mark = batchMark(j);
     const name = safe(j.name).slice(0, 40);
     return mark !== null && j.batch?.role === 'batch' ? `[${safe(mark)}] ${name}`.trimEnd() : name;
   };
   const rows = jobs.map((j) => [statusWord(j), safe(j.id), nameOf(j), j.createdAt ?? '', formatDuration(j.durationSeconds)]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => padDisplay(c, widths[i]!)).join('  ').trimEnd();
   return [line(head), ...rows.map(line)];
 }

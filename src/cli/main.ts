@@ -2,12 +2,14 @@
  * `media-jobs`: the core as a command-line tool. Exit codes: 0 ok, 1 a request failed, 2 usage,
  * 3 configuration or credentials, 4 (watch) the job ended failed or partial, 130 interrupted.
  */
-import { parseCommandLine, USAGE, UsageError, type CliCommand, type CommonOptions } from './args.js';
+import { parseCommandLine, usage, UsageError, type CliCommand, type CommonOptions } from './args.js';
+import { cliLanguage, takeLangOption, useCliLanguage } from './lang.js';
+import * as l10n from '../util/l10n.js';
 import { credentialsFromEnv, secretEntries } from './env.js';
 import { chainCredentials, chainSecrets, formatProfiles } from './profiles.js';
 import { resolveChain, type ChainInput } from '../clouds/credentialChain.js';
 import { KIND_CLOUD } from '../kinds/index.js';
-import { formatJob, sanitizeOutput, terminalSafeJson } from './format.js';
+import { formatJob, quoted, sanitizeOutput, terminalSafeJson } from './format.js';
 import { runDiff } from './diff.js';
 import { runExport } from './export.js';
 import { runList } from './list.js';
@@ -58,9 +60,11 @@ export function cliWriter(io: Pick<CliIo, 'stdout' | 'stderr'>, secrets: readonl
   return { out: write(io.stdout), err: write(io.stderr) };
 }
 
-const HELP_POINTER = "run 'media-jobs --help'";
-
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(commandLine: readonly string[], io: CliIo): Promise<number> {
+  // The language first: every message after this, usage errors included, is in it.
+  const lang = takeLangOption(commandLine);
+  useCliLanguage(cliLanguage(lang.value, io.env));
+  const argv = lang.rest;
   // Before the profiles are read, at least the environment's secrets are masked (usage errors, a failed read).
   let secrets = secretEntries(credentialsFromEnv(io.env));
   let writer = cliWriter(io, secrets.map((e) => e.value));
@@ -69,16 +73,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     let cmd: CliCommand;
     try {
+      if (lang.invalid !== null) throw new UsageError(l10n.t('--lang must be zh-cn or en, not {0}', quoted(lang.invalid)));
       cmd = parseCommandLine(argv);
     } catch (e) {
       if (e instanceof UsageError) {
-        err(`media-jobs: ${oneLine(e.message)}; ${HELP_POINTER}\n`);
+        err(`media-jobs: ${l10n.t('{0}; run \'media-jobs --help\'', oneLine(e.message))}\n`);
         return EXIT.usage;
       }
       throw e;
     }
     if (cmd.type === 'help') {
-      out(USAGE);
+      out(usage());
       return EXIT.ok;
     }
     if (cmd.type === 'version') {
@@ -99,7 +104,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return unknown ? EXIT.config : EXIT.ok;
     }
     const chain = resolveChain(input);
-    if (chain.configProblem) err(`media-jobs: warning: ${oneLine(chain.configProblem)}\n`);
+    if (chain.configProblem) err(`media-jobs: ${l10n.t('warning: {0}', oneLine(chain.configProblem))}\n`);
     const used = chain[KIND_CLOUD[cmd.kind]];
     if (used && !used.ok) {
       err(`media-jobs: ${oneLine(used.reason)}\n`);
@@ -125,7 +130,7 @@ async function run(
   for (const { variable, value } of secrets) {
     // Masking a 1-character "secret" would mangle every line; a real one is 30+ characters. Say so, never show it.
     if (tooShort.has(value)) {
-      err(`media-jobs: warning: ${variable} is shorter than ${MIN_SECRET_LENGTH} characters, too short to be a real secret; it is not masked in output\n`);
+      err(`media-jobs: ${l10n.t('warning: {0} is shorter than {1} characters, too short to be a real secret; it is not masked in output', variable, MIN_SECRET_LENGTH)}\n`);
     }
   }
   const client = makeClient(cmd.kind, cmd.options, credentials, io.clock);
@@ -184,7 +189,7 @@ function printCommands(cmd: Extract<CliCommand, { type: 'inspect' }>, credential
     out(`${c.text}\n`);
     for (const n of c.notes) notes.add(n);
   }
-  for (const n of notes) err(`media-jobs: note: ${n}\n`);
+  for (const n of notes) err(`media-jobs: ${l10n.t('note: {0}', n)}\n`);
   return EXIT.ok;
 }
 

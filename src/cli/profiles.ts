@@ -10,6 +10,7 @@ import { parseAliyunCliProfiles } from '../clouds/aliyun/cliConfig.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
 import { type CloudId } from '../model/job.js';
 import { terminalSafeJson } from './format.js';
+import * as l10n from '../util/l10n.js';
 
 /** The credentials of both clouds as the chain picked them, with the sts endpoint override applied. */
 export function chainCredentials(chain: Chain, stsEndpoint?: string): Credentials {
@@ -73,7 +74,7 @@ export function formatProfiles(input: ChainInput, json: boolean): { text: string
     // With --profile, the other cloud lacking that name is no problem worth a line.
     if (!unknown && input.profile !== undefined && r.reason.endsWith(' credentials') && r.reason.startsWith(`profile "`)) continue;
     seen.add(r.reason);
-    problems.push(unknown ? r.reason : `${CLOUD_LABEL[cloud]}: ${r.reason}`);
+    problems.push(unknown ? r.reason : `${l10n.label(CLOUD_LABEL[cloud])}: ${r.reason}`);
   }
   // Which rows are used: the chain's picks (with --profile, that profile's).
   for (const p of profiles) {
@@ -89,7 +90,7 @@ export function formatProfiles(input: ChainInput, json: boolean): { text: string
   }
   if (profiles.length === 0) {
     return {
-      text: 'No profiles: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK), or run `aliyun configure`.\n',
+      text: `${l10n.t('No profiles: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK), or run `aliyun configure`.')}\n`,
       problems,
       unknown,
     };
@@ -98,14 +99,14 @@ export function formatProfiles(input: ChainInput, json: boolean): { text: string
   for (const cloud of ['aliyun', 'huawei'] as CloudId[]) {
     const mine = profiles.filter((p) => p.cloud === cloud);
     if (mine.length === 0) continue;
-    lines.push(`${CLOUD_LABEL[cloud]}:`);
+    lines.push(`${l10n.label(CLOUD_LABEL[cloud])}:`);
     for (const p of mine) {
       const mark = p.selected ? '*' : ' ';
-      const what = p.profile ? describeProfile(p.profile) : `unusable: ${p.problem ?? 'unknown'}`;
+      const what = p.profile ? describeProfile(p.profile) : l10n.t('unusable: {0}', p.problem ?? l10n.t('unknown'));
       lines.push(`  ${mark} ${p.name}  (${p.where})  ${what}`);
     }
   }
-  lines.push('', input.profile !== undefined ? '* = used with this --profile' : '* = used when no --profile is given');
+  lines.push('', input.profile !== undefined ? l10n.t('* = used with this --profile') : l10n.t('* = used when no --profile is given'));
   return { text: `${lines.join('\n')}\n`, problems, unknown };
 }
 

@@ -13,6 +13,7 @@ import { describeError } from '../clouds/errors.js';
 import { isRetryable } from '../clouds/http/retry.js';
 import { isTerminal, type Job } from '../model/job.js';
 import { KIND_INFO } from '../kinds/index.js';
+import * as l10n from '../util/l10n.js';
 
 export interface WatchIo {
   out: (s: string) => void;
@@ -42,7 +43,7 @@ export async function runWatch(client: CloudClient, cmd: Extract<CliCommand, { t
     let waitMs = intervalMs;
     if (outcome.error) {
       const retryable = isRetryable(outcome.error) || (everSeen && outcome.error.kind === 'bad-response');
-      io.err(`${stamp(clock)}  ${retryable ? 'will retry: ' : ''}${safe(describeError(outcome.error))}\n`);
+      io.err(`${stamp(clock)}  ${retryable ? l10n.t('will retry: {0}', safe(describeError(outcome.error))) : safe(describeError(outcome.error))}\n`);
       if (!retryable) return exitCodeFor(outcome.error);
       failures++;
       waitMs = Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.min(failures, 6));
@@ -75,7 +76,7 @@ export async function runWatch(client: CloudClient, cmd: Extract<CliCommand, { t
 
 function describeState(job: Job): string {
   const progress = job.progress !== null && job.status === 'running' ? ` ${job.progress}%` : '';
-  return `${statusWord(job)} (${safe(job.rawStatus) || 'no status'})${progress}`;
+  return `${statusWord(job)} (${safe(job.rawStatus) || l10n.t('no status')})${progress}`;
 }
 
 function stamp(clock: Clock): string {

@@ -7,6 +7,7 @@ import { ConfigError } from './errors.js';
 import { type CloudId } from '../model/job.js';
 import { isRegionName } from '../util/region.js';
 import { isHttpProtocol } from '../util/urls.js';
+import * as l10n from '../util/l10n.js';
 
 export const DEFAULT_REGION: Readonly<Record<CloudId, string>> = {
   aliyun: 'cn-shanghai',
@@ -30,19 +31,19 @@ export function validateEndpoint(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`endpoint "${raw}" is not a URL`, 'give a base URL such as https://ice-vpc.cn-shanghai.aliyuncs.com');
+    throw new ConfigError(l10n.t('endpoint "{0}" is not a URL', raw), l10n.t('give a base URL such as https://ice-vpc.cn-shanghai.aliyuncs.com'));
   }
   if (!isHttpProtocol(url.protocol)) {
-    throw new ConfigError(`endpoint "${url.protocol}//…" must use https`);
+    throw new ConfigError(l10n.t('endpoint "{0}//…" must use https', url.protocol));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new ConfigError(`endpoint ${url.origin} uses plain http`, 'plain http is allowed only to loopback addresses (127.0.0.1, localhost, ::1); use https');
+    throw new ConfigError(l10n.t('endpoint {0} uses plain http', url.origin), l10n.t('plain http is allowed only to loopback addresses (127.0.0.1, localhost, ::1); use https'));
   }
   if (url.username || url.password) {
-    throw new ConfigError('endpoint must not contain a user name or password');
+    throw new ConfigError(l10n.t('endpoint must not contain a user name or password'));
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    throw new ConfigError(`endpoint ${url.origin}${url.pathname} has a path or query`, 'give only the scheme, host and port');
+    throw new ConfigError(l10n.t('endpoint {0} has a path or query', `${url.origin}${url.pathname}`), l10n.t('give only the scheme, host and port'));
   }
   return url.origin;
 }
@@ -64,8 +65,8 @@ export function resolveEndpoint(endpoint: EndpointTable, region: string, overrid
   if (origin === undefined) {
     const known = Object.keys(origins).sort().join(', ');
     throw new ConfigError(
-      `region "${region}" has no known ${product} endpoint`,
-      `known regions: ${known}; or give an endpoint explicitly (--endpoint / the endpoint setting)`,
+      l10n.t('region "{0}" has no known {1} endpoint', region, product),
+      l10n.t('known regions: {0}; or give an endpoint explicitly (--endpoint / the endpoint setting)', known),
     );
   }
   return origin;

@@ -6,6 +6,7 @@
  */
 import { type ApiError, type BadResponseError, type MediaJobsError, type NetworkError } from './errors.js';
 import { type JobError } from '../model/job.js';
+import * as l10n from '../util/l10n.js';
 
 export interface HintContext {
   /** `product:Action`, which is also the RAM permission name (e.g. `ice:GetMediaProducingJob`). */
@@ -40,7 +41,7 @@ export function withHint<E extends MediaJobsError>(e: E, ctx: HintContext): E {
 }
 
 function inRegion(ctx: HintContext): string {
-  return ctx.region ? ` (region ${ctx.region})` : '';
+  return ctx.region ? l10n.t(' (region {0})', ctx.region) : '';
 }
 
 function apiHint(e: ApiError, ctx: HintContext): string | null {
@@ -53,60 +54,60 @@ function apiHint(e: ApiError, ctx: HintContext): string | null {
 
   // Credentials and signatures (Alibaba).
   if (code.startsWith('InvalidAccessKeyId')) {
-    return 'the AccessKey id is not known to this cloud: a wrong or deleted key, a key of another account, or a key of the other site (China mainland vs international)';
+    return l10n.t('the AccessKey id is not known to this cloud: a wrong or deleted key, a key of another account, or a key of the other site (China mainland vs international)');
   }
   if (code === 'SignatureDoesNotMatch' || code === 'IncompleteSignature') {
-    return 'check the AccessKey secret (it must belong to this AccessKey id) and that the system clock is right';
+    return l10n.t('check the AccessKey secret (it must belong to this AccessKey id) and that the system clock is right');
   }
   if (code.startsWith('InvalidTimeStamp')) {
-    return 'the system clock is off by more than 15 minutes; correct the time (enable NTP) and try again';
+    return l10n.t('the system clock is off by more than 15 minutes; correct the time (enable NTP) and try again');
   }
   if (code === 'SignatureNonceUsed') {
-    return 'the request was seen twice (a replay, or a proxy resending it); try again, each attempt carries a new nonce';
+    return l10n.t('the request was seen twice (a replay, or a proxy resending it); try again, each attempt carries a new nonce');
   }
   if (code.startsWith('InvalidSecurityToken')) {
-    return 'the STS security token expired or is malformed, or belongs to another AccessKey; get fresh STS credentials';
+    return l10n.t('the STS security token expired or is malformed, or belongs to another AccessKey; get fresh STS credentials');
   }
   if (code === 'Forbidden.RAM' || code === 'Forbidden' || code.startsWith('Forbidden.') || code === 'NoPermission' || code.startsWith('NoPermission')) {
-    return `the RAM user or role lacks permission ${ctx.api}; grant it in the RAM console (a policy allowing "${ctx.api}")`;
+    return l10n.t('the RAM user or role lacks permission {0}; grant it in the RAM console (a policy allowing "{0}")', ctx.api);
   }
   if (/^Throttling/i.test(code) || code === 'TooManyRequests') {
-    const tries = ctx.attempts !== undefined && ctx.attempts > 1 ? `, retried ${ctx.attempts - 1} times` : '';
-    return `throttled by the cloud${tries}: slow down (raise the poll interval or track fewer jobs at once)`;
+    const tries = ctx.attempts !== undefined && ctx.attempts > 1 ? l10n.t(', retried {0} times', ctx.attempts - 1) : '';
+    return l10n.t('throttled by the cloud{0}: slow down (raise the poll interval or track fewer jobs at once)', tries);
   }
 
   // Huawei API Gateway.
   const gw = /^APIGW?\.(\d{4})$/.exec(code)?.[1];
   if (gw !== undefined) {
     if (gw === '0301' && /expire/.test(message)) {
-      return 'the request signature expired: the system clock is off by more than 15 minutes; correct the time (enable NTP)';
+      return l10n.t('the request signature expired: the system clock is off by more than 15 minutes; correct the time (enable NTP)');
     }
     switch (gw) {
       case '0101':
-        return `API not found: check the region${inRegion(ctx)} and endpoint (MPC lives at mpc.<region>.myhuaweicloud.com) and that the API path is right`;
+        return l10n.t('API not found: check the region{0} and endpoint (MPC lives at mpc.<region>.myhuaweicloud.com) and that the API path is right', inRegion(ctx));
       case '0301':
-        return 'authentication failed: check the AK/SK pair, the project id (it must belong to this region) and the system clock';
+        return l10n.t('authentication failed: check the AK/SK pair, the project id (it must belong to this region) and the system clock');
       case '0302':
       case '0304':
       case '0306':
-        return `access denied: the IAM user lacks permission for ${ctx.api} (or is blocked by an access policy)`;
+        return l10n.t('access denied: the IAM user lacks permission for {0} (or is blocked by an access policy)', ctx.api);
       case '0303':
       case '0305':
-        return 'authentication failed: check the AK/SK pair and the system clock';
+        return l10n.t('authentication failed: check the AK/SK pair and the system clock');
       case '0307':
-        return 'the token must be renewed: get a new IAM token or temporary credentials';
+        return l10n.t('the token must be renewed: get a new IAM token or temporary credentials');
       case '0308':
-        return 'throttled by Huawei API Gateway (MPC allows about 100 requests per minute per tenant): slow down or raise the poll interval';
+        return l10n.t('throttled by Huawei API Gateway (MPC allows about 100 requests per minute per tenant): slow down or raise the poll interval');
       case '0310':
-        return `the project is unavailable${inRegion(ctx)}: check the project id and that the project is enabled`;
+        return l10n.t('the project is unavailable{0}: check the project id and that the project is enabled', inRegion(ctx));
       case '0801':
       case '0802':
-        return `access to region${inRegion(ctx)} is denied for this account; pick a region the account may use`;
+        return l10n.t('access to region{0} is denied for this account; pick a region the account may use', inRegion(ctx));
       case '0613':
-        return 'Huawei IAM is unavailable; try again later';
+        return l10n.t('Huawei IAM is unavailable; try again later');
       default:
-        if (/^06/.test(gw)) return 'Huawei API Gateway internal error; try again later';
-        if (/^04/.test(gw)) return 'denied by an IP access rule of the gateway';
+        if (/^06/.test(gw)) return l10n.t('Huawei API Gateway internal error; try again later');
+        if (/^04/.test(gw)) return l10n.t('denied by an IP access rule of the gateway');
         return null;
     }
   }
@@ -114,10 +115,10 @@ function apiHint(e: ApiError, ctx: HintContext): string | null {
   if (isNotFoundCode(code)) return notFoundHint(ctx);
 
   if (code === 'MissingParameter' || code.startsWith('InvalidParameter')) {
-    return 'the request was rejected as invalid: check the job id and its extra parameters';
+    return l10n.t('the request was rejected as invalid: check the job id and its extra parameters');
   }
   if (code.startsWith('ServiceUnavailable') || code.startsWith('InternalError') || e.httpStatus >= 500) {
-    return 'the cloud reported a server-side error; it was retried, try again later';
+    return l10n.t('the cloud reported a server-side error; it was retried, try again later');
   }
   return null;
 }
@@ -129,8 +130,9 @@ function isNotFoundCode(code: string): boolean {
 }
 
 function notFoundHint(ctx: HintContext): string {
-  const window = ctx.retention ? ` (${ctx.retention})` : '';
-  return `not found, or older than this API's retention window${window}; check the id and the region${inRegion(ctx)}`;
+  // The kinds' retention texts (`one year`, `not documented`) are a label table (test/unit/l10n.test.ts).
+  const window = ctx.retention ? ` (${l10n.label(ctx.retention)})` : '';
+  return l10n.t('not found, or older than this API\'s retention window{0}; check the id and the region{1}', window, inRegion(ctx));
 }
 
 /**
@@ -150,52 +152,52 @@ const TLS_CODE = /^(CERT_|ERR_TLS_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_
 function networkHint(e: NetworkError): string | null {
   switch (e.code) {
     case 'TIMEOUT':
-      return 'no answer in time: is the endpoint reachable from here (firewall, VPN, proxy: HTTPS_PROXY / NO_PROXY)? the cloud may also be slow';
+      return l10n.t('no answer in time: is the endpoint reachable from here (firewall, VPN, proxy: HTTPS_PROXY / NO_PROXY)? the cloud may also be slow');
     case 'CONNECT_TIMEOUT':
-      return 'could not connect: is the endpoint right and reachable from here (firewall, VPN, proxy: HTTPS_PROXY / NO_PROXY)?';
+      return l10n.t('could not connect: is the endpoint right and reachable from here (firewall, VPN, proxy: HTTPS_PROXY / NO_PROXY)?');
     case 'ECONNREFUSED':
-      return 'nothing accepts connections there: is the endpoint (or region) right, and is a proxy needed or misconfigured?';
+      return l10n.t('nothing accepts connections there: is the endpoint (or region) right, and is a proxy needed or misconfigured?');
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return 'the host name does not resolve: check the region and endpoint, the DNS, or whether a proxy is required';
+      return l10n.t('the host name does not resolve: check the region and endpoint, the DNS, or whether a proxy is required');
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
     case 'EPIPE':
-      return 'the connection was closed mid-request: a proxy or firewall may be interfering; try again';
+      return l10n.t('the connection was closed mid-request: a proxy or firewall may be interfering; try again');
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ETIMEDOUT':
-      return 'the network path to the endpoint is down: check the connection, VPN or proxy';
+      return l10n.t('the network path to the endpoint is down: check the connection, VPN or proxy');
     case 'PROXY_TUNNEL_FAILED':
-      return 'the proxy would not connect to the cloud endpoint: check the proxy\'s allow list, or NO_PROXY if it should be bypassed';
+      return l10n.t('the proxy would not connect to the cloud endpoint: check the proxy\'s allow list, or NO_PROXY if it should be bypassed');
     case 'PROXY_AUTH_REQUIRED':
-      return 'the proxy needs credentials: put them in the proxy URL (http://user:password@host:port)';
+      return l10n.t('the proxy needs credentials: put them in the proxy URL (http://user:password@host:port)');
     case 'ABORTED':
     case 'CLOSED':
       return null;
     default:
       if (PLAIN_HTTP_CODE.test(e.code)) {
-        return `the server at ${serverIn(e.message) ?? 'the endpoint'} answered in plain HTTP, not TLS: use http:// for a loopback endpoint or check the port`;
+        return l10n.t('the server at {0} answered in plain HTTP, not TLS: use http:// for a loopback endpoint or check the port', serverIn(e.message) ?? l10n.t('the endpoint'));
       }
       if (TLS_CODE.test(e.code)) {
-        return 'the TLS certificate was not trusted: a TLS-inspecting proxy may be in the way; add its CA with NODE_EXTRA_CA_CERTS';
+        return l10n.t('the TLS certificate was not trusted: a TLS-inspecting proxy may be in the way; add its CA with NODE_EXTRA_CA_CERTS');
       }
-      return 'check the network connection, the endpoint and any proxy settings';
+      return l10n.t('check the network connection, the endpoint and any proxy settings');
   }
 }
 
 function badResponseHint(e: BadResponseError): string | null {
   const m = e.message;
   if (/HTML page|text\/html/i.test(m) || /text\/html/i.test(e.contentType ?? '')) {
-    return 'a proxy, captive portal or gateway answered instead of the cloud API: check the proxy settings and the endpoint';
+    return l10n.t('a proxy, captive portal or gateway answered instead of the cloud API: check the proxy settings and the endpoint');
   }
-  if (/truncated/i.test(m)) return 'the answer was cut off mid-way (connection dropped); try again';
-  if (/exceeds the .*limit/.test(m)) return 'the answer is larger than this tool accepts';
+  if (/truncated/i.test(m)) return l10n.t('the answer was cut off mid-way (connection dropped); try again');
+  if (/exceeds the .*limit/.test(m)) return l10n.t('the answer is larger than this tool accepts');
   if (/empty body/.test(m)) {
-    return e.httpStatus >= 500 ? 'the service or a gateway failed without a message; try again later' : 'the server answered with nothing: is the endpoint the cloud API, not a proxy or a different service?';
+    return e.httpStatus >= 500 ? l10n.t('the service or a gateway failed without a message; try again later') : l10n.t('the server answered with nothing: is the endpoint the cloud API, not a proxy or a different service?');
   }
-  if (e.httpStatus >= 500) return 'the service or a gateway in front of it failed; try again later';
-  return 'the answer was not what the cloud API sends: is the endpoint right, and is a proxy rewriting responses?';
+  if (e.httpStatus >= 500) return l10n.t('the service or a gateway in front of it failed; try again later');
+  return l10n.t('the answer was not what the cloud API sends: is the endpoint right, and is a proxy rewriting responses?');
 }
 
 /** A kind's advice for its jobs' own errors (declared by its adapter). */
@@ -213,16 +215,16 @@ export function jobErrorHint(error: JobError, hints: JobHints = {}): string | nu
   const own = hints.byCode?.(error) ?? null;
   if (own !== null) return own;
   if (/download|fetch|notfound|not found|404/i.test(code) || /(download|fetch).*(fail|404)|404 not found/.test(message)) {
-    return 'an input could not be fetched: check that the URL or object exists and that the service may read it (bucket policy, RAM role)';
+    return l10n.t('an input could not be fetched: check that the URL or object exists and that the service may read it (bucket policy, RAM role)');
   }
   if (/ExceededMaximumValue|TooLarge|Exceed/i.test(code)) {
-    return 'a parameter is above what the service allows (e.g. the output size): check the output settings named in the message';
+    return l10n.t('a parameter is above what the service allows (e.g. the output size): check the output settings named in the message');
   }
   if (/^InvalidParameter|^MissingParameter|Invalid/i.test(code)) {
-    return `the job was rejected as invalid: check ${hints.invalid ?? 'the template and parameters named in the message'}`;
+    return l10n.t('the job was rejected as invalid: check {0}', hints.invalid ?? l10n.t('the template and parameters named in the message'));
   }
-  if (/Timeout|TimedOut/i.test(code)) return 'the job took too long: submit it again, or with shorter inputs';
-  if (/Internal|System|ServiceUnavailable/i.test(code)) return 'a service-side error: submit the job again later';
+  if (/Timeout|TimedOut/i.test(code)) return l10n.t('the job took too long: submit it again, or with shorter inputs');
+  if (/Internal|System|ServiceUnavailable/i.test(code)) return l10n.t('a service-side error: submit the job again later');
   return null;
 }
 

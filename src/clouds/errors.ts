@@ -7,6 +7,7 @@
 import { type CloudId } from '../model/job.js';
 import { type MediaJobsErrorKind } from '../model/trackedJob.js';
 import { oneLine } from '../util/unsafeChars.js';
+import * as l10n from '../util/l10n.js';
 
 export abstract class MediaJobsError extends Error {
   abstract readonly kind: MediaJobsErrorKind;
@@ -110,37 +111,37 @@ export function isMediaJobsError(e: unknown): e is MediaJobsError {
 /** One line for a person: what failed, the cloud's code, the request id, and the hint. */
 export function describeError(e: unknown): string {
   if (!(e instanceof MediaJobsError)) {
-    return oneLine(e instanceof Error ? `unexpected error: ${e.message}` : `unexpected error: ${String(e)}`);
+    return oneLine(l10n.t('unexpected error: {0}', e instanceof Error ? e.message : String(e)));
   }
   const parts: string[] = [];
   switch (e.kind) {
     case 'api': {
       const a = e as ApiError;
-      parts.push(`${a.api} failed: ${a.code} (HTTP ${a.httpStatus}): ${a.message}`);
-      if (a.requestId) parts.push(`request id ${a.requestId}`);
+      parts.push(l10n.t('{0} failed: {1} (HTTP {2}): {3}', a.api, a.code, a.httpStatus, a.message));
+      if (a.requestId) parts.push(l10n.t('request id {0}', a.requestId));
       break;
     }
     case 'network': {
       const n = e as NetworkError;
-      parts.push(`${n.api}: network error ${n.code}: ${n.message}`);
+      parts.push(l10n.t('{0}: network error {1}: {2}', n.api, n.code, n.message));
       break;
     }
     case 'bad-response': {
       const b = e as BadResponseError;
-      parts.push(`${b.api}: unreadable response (HTTP ${b.httpStatus}${b.contentType ? `, ${b.contentType}` : ''}): ${b.message}`);
-      if (b.requestId) parts.push(`request id ${b.requestId}`);
+      parts.push(l10n.t('{0}: unreadable response (HTTP {1}): {2}', b.api, `${b.httpStatus}${b.contentType ? `, ${b.contentType}` : ''}`, b.message));
+      if (b.requestId) parts.push(l10n.t('request id {0}', b.requestId));
       break;
     }
     case 'schema': {
       const s = e as SchemaError;
-      parts.push(`${s.api}: unexpected response: ${s.message} (field ${s.field})`);
-      if (s.requestId) parts.push(`request id ${s.requestId}`);
+      parts.push(l10n.t('{0}: unexpected response: {1} (field {2})', s.api, s.message, s.field));
+      if (s.requestId) parts.push(l10n.t('request id {0}', s.requestId));
       break;
     }
     default:
       parts.push(e.message);
   }
-  if (e.hint) parts.push(`hint: ${e.hint}`);
+  if (e.hint) parts.push(l10n.t('hint: {0}', e.hint));
   // Codes, messages and request ids come from the server: no terminal escapes, no bidi overrides, one line.
   return oneLine(parts.join('; '));
 }

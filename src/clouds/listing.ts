@@ -19,6 +19,7 @@ import { type ApiCall } from './apiCall.js';
 import { type ApiError, ConfigError } from './errors.js';
 import { type Endpoint, type RateLimit } from './adapters/kindDefinition.js';
 import { type Job, type JobKind, type JobParams, type JobStatus } from '../model/job.js';
+import * as l10n from '../util/l10n.js';
 
 export interface ListQuery {
   region: string;
@@ -128,11 +129,11 @@ export function huaweiListTime(ms: number): string {
 /** Throws the usage error for a query this lister cannot run (a missing parameter, an unfilterable status). */
 export function checkQuery(lister: KindLister, q: ListQuery): void {
   for (const p of lister.requires) {
-    if (!q.params[p]) throw new ConfigError(`listing ${lister.kind} jobs needs ${p}`, p === 'clusterId' ? 'give the cluster id (no API lists clusters; the console shows it)' : undefined);
+    if (!q.params[p]) throw new ConfigError(l10n.t('listing {0} jobs needs {1}', lister.kind, p), p === 'clusterId' ? l10n.t('give the cluster id (no API lists clusters; the console shows it)') : undefined);
   }
-  if (!(q.to >= q.from)) throw new ConfigError('the list window ends before it starts');
-  if (q.parentId !== undefined && lister.listsChildren !== true) throw new ConfigError(`${lister.kind} jobs have no sub-jobs to list`, 'list the window without a parent');
-  if (q.parentId === '') throw new ConfigError('the parent job id is empty');
+  if (!(q.to >= q.from)) throw new ConfigError(l10n.t('the list window ends before it starts'));
+  if (q.parentId !== undefined && lister.listsChildren !== true) throw new ConfigError(l10n.t('{0} jobs have no sub-jobs to list', lister.kind), l10n.t('list the window without a parent'));
+  if (q.parentId === '') throw new ConfigError(l10n.t('the parent job id is empty'));
 }
 
 /** Whether a job passes the query's status (list items are checked even when the API filtered). */

@@ -13,6 +13,8 @@ import { JOB_KINDS, TRACK_TYPES } from '../../src/model/job.js';
 import { STATUS_LABEL } from '../../src/present/status.js';
 import { TRACK_LABEL } from '../../src/present/trackNames.js';
 import { COUNT_WORDS } from '../../src/webview/format.js';
+import { KINDS } from '../../src/clouds/adapters/registry.js';
+import { listableKinds, listerOf } from '../../src/clouds/adapters/listRegistry.js';
 
 /** The fixed label tables shown through l10n.label (not literals at the call): each value needs a translation. */
 const LABEL_TABLES: Record<string, readonly string[]> = {
@@ -23,6 +25,8 @@ const LABEL_TABLES: Record<string, readonly string[]> = {
   tracks: Object.values(TRACK_LABEL),
   'track types': [...TRACK_TYPES],
   counts: COUNT_WORDS.flatMap((w) => [`{0} ${w}`, `{0} ${w}s`]),
+  'retention windows (not-found hint)': JOB_KINDS.map((k) => KINDS[k].retention),
+  'list sources\' notes': listableKinds().flatMap((k) => (listerOf(k)?.note !== undefined ? [listerOf(k)!.note!] : [])),
 };
 
 const ROOT = join(__dirname, '..', '..');

@@ -189,7 +189,7 @@ test('the .vsix holds only what users need', { timeout: 150_000 }, () => {
   const { names, output } = packageVsix();
 
   // What ships. vsce renames the README (here: the user guide) and CHANGELOG to lower case, LICENSE to LICENSE.txt.
-  const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/((extension|cloud-core|server|language-client|detector)\.js|webview\/(inspector\.(js|css)|codicon\.(css|ttf)))|media\/[^/]+\.(png|svg)|l10n\/bundle\.l10n\.[a-z-]+\.json))$/;
+  const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/((extension|cloud-core|server|language-client|detector)\.js|webview\/(inspector\.(js|css)|codicon\.(css|ttf)))|media\/[^/]+\.(png|svg)|l10n\/bundle\.l10n\.[a-z-]+\.json|package\.nls(\.[a-z-]+)?\.json))$/;
   const unexpected = names.filter((n) => !allowed.test(n));
   assert.deepEqual(unexpected, [], `unexpected files in the .vsix:\n${unexpected.join('\n')}`);
 
@@ -207,7 +207,7 @@ test('the .vsix holds only what users need', { timeout: 150_000 }, () => {
   }
 
   // What must ship.
-  const required = ['extension/package.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/media/icon.png', 'extension/l10n/bundle.l10n.zh-cn.json'];
+  const required = ['extension/package.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/media/icon.png', 'extension/l10n/bundle.l10n.zh-cn.json', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json'];
   if (existsSync(join(ROOT, 'CHANGELOG.md'))) required.push('extension/changelog.md');
   if (existsSync(join(ROOT, 'LICENSE'))) required.push('extension/LICENSE.txt');
   for (const f of required) assert.ok(names.includes(f), `${f} missing from the .vsix\n${names.join('\n')}\n${output}`);

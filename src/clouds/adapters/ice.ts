@@ -14,6 +14,7 @@ import { type Endpoint, fromKindInfo, type KindDefinition, type ParseContext, ty
 import { byName, type MappedStatus } from './status.js';
 import { parseTimeline } from './timeline.js';
 import { aliyunTime, anyValue, blankJob, checkRefs, decodedOrRaw, fileNameFromUrl, idString, jsonInString, numLike, optString, parseBody, progressLike } from './wire.js';
+import * as l10n from '../../util/l10n.js';
 
 
 const REGIONS = ['cn-shanghai', 'cn-hangzhou', 'cn-beijing', 'cn-shenzhen', 'ap-southeast-1', 'us-west-1'];
@@ -38,7 +39,12 @@ export function iceStatus(raw: unknown): MappedStatus {
   return byName(STATUS, raw);
 }
 
-const JOB_HINTS: JobHints = { invalid: 'the Timeline, the template parameters or the output settings named in the message' };
+// A getter: the text is looked up in the run's language when a hint is made, not when the module loads.
+const JOB_HINTS: JobHints = {
+  get invalid() {
+    return l10n.t('the Timeline, the template parameters or the output settings named in the message');
+  },
+};
 
 const MediaProducingJobWire = z.looseObject({
   JobId: idString,

@@ -12,6 +12,7 @@ import { type JobHints, withJobHint } from '../errorHints.js';
 import { type Endpoint, fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { byName, type MappedStatus } from './status.js';
 import { anyValue, blankJob, checkRefs, decodedOrRaw, embeddedObject, fpsLike, huaweiTime, idString, isRecord, jsonInString, lenient, numLike, optString, parseBody, parseItems, progressLike, unwrapList } from './wire.js';
+import * as l10n from '../../util/l10n.js';
 
 
 const REGIONS = ['cn-north-4', 'cn-east-2', 'cn-east-3', 'cn-south-1', 'ap-southeast-3'];
@@ -48,24 +49,26 @@ export function mpcStatus(raw: unknown): MappedStatus {
   return byName(STATUS, raw);
 }
 
-/** Known MPC service codes, from the MPC error-code page: the advice for an API error and for a job's own error. */
-const MPC_CODES: Readonly<Record<string, string>> = {
-  'MPC.10050': 'MPC system error; try again later',
-  'MPC.10052': 'MPC could not fetch the input file; check the OBS bucket, object and MPC\'s authorization (agency) on it',
-  'MPC.10053': 'the input file was not found in OBS; check the bucket and object path',
-  'MPC.10089': 'the template file is missing',
-  'MPC.10125': 'the input data is not valid',
-  'MPC.10217': 'the OBT (open beta) usage quota is exceeded',
-  'MPC.10223': 'MPC is not authorized to access OBS (agency state); authorize the agency in the MPC console',
-  'MPC.10224': 'MPC is not authorized to access OBS (agency state); authorize the agency in the MPC console',
-};
-
+/**
+ * Known MPC service codes, from the MPC error-code page: the advice for an API error and for a job's own error.
+ * A switch of literals, not a table: the advice is looked up in the run's language when it is needed.
+ */
 function knownCode(code: string): string | undefined {
-  return Object.hasOwn(MPC_CODES, code) ? MPC_CODES[code] : undefined;
+  switch (code) {
+    case 'MPC.10050': return l10n.t('MPC system error; try again later');
+    case 'MPC.10052': return l10n.t('MPC could not fetch the input file; check the OBS bucket, object and MPC\'s authorization (agency) on it');
+    case 'MPC.10053': return l10n.t('the input file was not found in OBS; check the bucket and object path');
+    case 'MPC.10089': return l10n.t('the template file is missing');
+    case 'MPC.10125': return l10n.t('the input data is not valid');
+    case 'MPC.10217': return l10n.t('the OBT (open beta) usage quota is exceeded');
+    case 'MPC.10223':
+    case 'MPC.10224': return l10n.t('MPC is not authorized to access OBS (agency state); authorize the agency in the MPC console');
+    default: return undefined;
+  }
 }
 
 const JOB_HINTS: JobHints = {
-  byCode: ({ code }) => (code.startsWith('MPC.') ? knownCode(code) ?? 'see the MPC error-code list for this code' : null),
+  byCode: ({ code }) => (code.startsWith('MPC.') ? knownCode(code) ?? l10n.t('see the MPC error-code list for this code') : null),
 };
 
 const ObsObjWire = z.looseObject({
@@ -288,7 +291,7 @@ export const mpcEditingKind: KindDefinition<'mpc', 'mpc-editing'> = {
     const known = knownCode(e.code);
     if (known !== undefined) return `${e.code}: ${known}`;
     if (/job.*(not exist|not found)/.test(e.message.toLowerCase())) return notFound();
-    return `MPC service error ${e.code}; see the MPC error-code list`;
+    return l10n.t('MPC service error {0}; see the MPC error-code list', e.code);
   },
   jobHints: JOB_HINTS,
 };

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { huaweiListTime, inWindow, type KindLister, type ListQuery, type ListSend, SeenIds, statusMatches } from '../listing.js';
 import { isRecord, numLike, parseBody } from './wire.js';
 import { mpcEditingKind } from './mpcEditing.js';
+import * as l10n from '../../util/l10n.js';
 
 const API = 'mpc:ListEditingJob';
 const MAX_PAGE = 100;
@@ -40,7 +41,7 @@ export const mpcEditingLister: KindLister = {
   note: MPC_LIST_NOTE,
   apiErrorHint(e) {
     return e.httpStatus === 404
-      ? 'this region does not serve MPC\'s v1 ListEditingJob (the SDKs have it, the documentation does not), so its jobs cannot be browsed here; track them by id'
+      ? l10n.t('this region does not serve MPC\'s v1 ListEditingJob (the SDKs have it, the documentation does not), so its jobs cannot be browsed here; track them by id')
       : null;
   },
   async *pages(q: ListQuery, send: ListSend) {
