@@ -11,6 +11,7 @@ import { otioSummaryText, timelineToOtio } from '../export/otio.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { withWholeJobs } from './wholeJob.js';
+import * as l10n from '../util/l10n.js';
 
 /** The jobs a command acts on: its argument, then the inspector in front, then the view's selection or a pick. */
 async function jobsFor(deps: CommandDeps, arg: unknown, selected: unknown, placeHolder: string): Promise<TrackedJob[]> {
@@ -23,7 +24,7 @@ async function jobsFor(deps: CommandDeps, arg: unknown, selected: unknown, place
 
 export function exportTimelineOtioCommand(deps: CommandDeps) {
   return async (arg?: unknown, selected?: unknown): Promise<vscode.Uri | undefined> => {
-    const [picked] = await jobsFor(deps, arg, selected, 'Export the timeline of which job?');
+    const [picked] = await jobsFor(deps, arg, selected, l10n.t('Export the timeline of which job?'));
     if (!picked) return undefined;
     if (!KIND_INFO[picked.ref.kind].inspector.timeline) {
       void vscode.window.showInformationMessage(`${KIND_INFO[picked.ref.kind].label}s have no timeline to export.`);
@@ -41,7 +42,7 @@ async function exportWhole(deps: CommandDeps, t: TrackedJob): Promise<vscode.Uri
   }
   const r = timelineToOtio(t.snapshot);
   if (!r.ok) {
-    void vscode.window.showWarningMessage(`Cannot export: ${r.reason}.`);
+    void vscode.window.showWarningMessage(l10n.t('Cannot export: {0}.', r.reason));
     return undefined;
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -49,7 +50,7 @@ async function exportWhole(deps: CommandDeps, t: TrackedJob): Promise<vscode.Uri
   const target = await deps.prompter.saveFile({
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${base}.otio`) } : {}),
     filters: { OpenTimelineIO: ['otio'] },
-    title: 'Export Timeline as OpenTimelineIO',
+    title: l10n.t('Export Timeline as OpenTimelineIO'),
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(r.timeline, null, 4)}\n`));
@@ -73,7 +74,7 @@ type CopyOptions = { projectId: string | null; endpoint: string | null; profile:
 
 function copyCommand(deps: CommandDeps, make: (t: TrackedJob, o: CopyOptions) => CopiedCommand, what: string) {
   return async (arg?: unknown, selected?: unknown): Promise<string | undefined> => {
-    const jobs = await jobsFor(deps, arg, selected, `Copy ${what} for which job?`);
+    const jobs = await jobsFor(deps, arg, selected, l10n.t('Copy {0} for which job?', what));
     if (jobs.length === 0) return undefined;
     const made: CopiedCommand[] = [];
     for (const t of jobs) {
@@ -86,7 +87,7 @@ function copyCommand(deps: CommandDeps, make: (t: TrackedJob, o: CopyOptions) =>
     const notes = [...new Set(made.flatMap((c) => c.notes))];
     const copied = `Copied ${made.length === 1 ? `the ${made[0]!.tool} command` : `${made.length} ${made[0]!.tool} commands`}`;
     if (notes.some((n) => n.startsWith('UNCONFIRMED'))) void vscode.window.showInformationMessage(`${copied}. ${notes.join(' · ')}`);
-    else void vscode.window.setStatusBarMessage(`Media Jobs: ${copied.toLowerCase()}`, 4000);
+    else void vscode.window.setStatusBarMessage(l10n.t('Media Jobs: {0}', copied.toLowerCase()), 4000);
     return text;
   };
 }

@@ -20,12 +20,13 @@ import { type TrackedJob } from '../model/trackedJob.js';
 import { trackedFor } from '../views/jobHoverContent.js';
 import { hitOfArgs, parseJobReferenceArgs } from '../protocol/commandArgs.js';
 import { alreadyTrackedStatusMessage, copiedStatusMessage, titleText } from '../present/messages.js';
+import * as l10n from '../util/l10n.js';
 
 async function pickKind(deps: CommandDeps, a: JobReferenceArgs): Promise<JobKind | undefined> {
   if (a.kinds.length === 1) return a.kinds[0];
   const pick = await deps.prompter.pick(
-    a.kinds.map((k, i) => ({ label: k, description: KIND_LABEL[k], detail: i === 0 ? 'most likely from the context' : undefined, jobKind: k })),
-    { title: titleText(`Look up ${a.id}`), placeHolder: 'Which kind of job is it?' },
+    a.kinds.map((k, i) => ({ label: k, description: l10n.label(KIND_LABEL[k]), detail: i === 0 ? 'most likely from the context' : undefined, jobKind: k })),
+    { title: titleText(l10n.t('Look up {0}', a.id)), placeHolder: l10n.t('Which kind of job is it?') },
   );
   return pick?.jobKind;
 }

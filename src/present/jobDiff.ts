@@ -10,6 +10,7 @@ import { formatBytes } from './formatBytes.js';
 import { statusLabelOf } from './status.js';
 import { trackName } from './trackNames.js';
 import { fileNameFromUrl } from '../util/urls.js';
+import * as l10n from '../util/l10n.js';
 
 export type Mark = 'same' | 'changed' | 'added' | 'removed';
 
@@ -111,7 +112,7 @@ function alignRows<T>(a: readonly T[], b: readonly T[], keyOf: (x: T, i: number)
 }
 
 const outputCells = (o: JobOutput | null): Array<[string, string]> => [
-  ['URL', text(o?.url)], ['Media ID', text(o?.mediaId)], ['Status', text(o?.rawStatus ?? o?.status)],
+  ['URL', text(o?.url)], [l10n.t('Media ID'), text(o?.mediaId)], ['Status', text(o?.rawStatus ?? o?.status)],
   ['Size', o?.sizeBytes !== null && o?.sizeBytes !== undefined ? formatBytes(o.sizeBytes) : '—'], ['Format', text(o?.format)],
   ['Resolution', o?.width && o?.height ? `${o.width}×${o.height}` : '—'], ['Bitrate', num(o?.bitrateKbps, ' kbps')],
   ['Duration', num(o?.durationSeconds, ' s')], ['FPS', num(o?.fps)],
@@ -119,7 +120,7 @@ const outputCells = (o: JobOutput | null): Array<[string, string]> => [
 
 const streamCells = (s: MediaStream | null): Array<[string, string]> => [
   ['Codec', text(s?.codec)], ['Profile', text(s?.profile)], ['Resolution', s?.width && s?.height ? `${s.width}×${s.height}` : '—'],
-  ['FPS', num(s?.fps)], ['Bitrate', num(s?.bitrateKbps, ' kbps')], ['Channels', num(s?.channels)], ['Sample rate', num(s?.sampleRate, ' Hz')],
+  ['FPS', num(s?.fps)], ['Bitrate', num(s?.bitrateKbps, ' kbps')], ['Channels', num(s?.channels)], [l10n.t('Sample rate'), num(s?.sampleRate, ' Hz')],
   ['Duration', num(s?.durationSeconds, ' s')],
 ];
 

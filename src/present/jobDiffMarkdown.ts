@@ -7,6 +7,7 @@
 import { type ClipDiff, type ClipSide, type FieldDiff, type JobDiff, type Mark, type RowDiff, type TrackDiff } from './jobDiff.js';
 import { escapeMarkdown } from './jobPresentation.js';
 import { shortId } from './shortId.js';
+import * as l10n from '../util/l10n.js';
 
 export const MAX_CLIP_ROWS = 400;
 
@@ -20,7 +21,7 @@ function fieldsTable(fields: readonly FieldDiff[], a: string, b: string): string
 }
 
 function rowsTable(what: string, rows: readonly RowDiff[]): string[] {
-  if (rows.length === 0) return [`_No ${what} on either side._`];
+  if (rows.length === 0) return [l10n.t('_No {0} on either side._', what)];
   const lines = [`| | ${what} | First | Second |`, '|---|---|---|---|'];
   for (const r of rows) {
     const shown = r.mark === 'same' ? [] : r.cells.filter((c) => c.changed);
@@ -39,7 +40,7 @@ function trackLines(t: TrackDiff): string[] {
   const summary = `${c.added} added, ${c.removed} removed, ${c.changed} changed, ${c.same} the same${t.byPosition ? ' (too long to align: compared by position)' : ''}${t.mark === 'added' ? ' (only in the second)' : t.mark === 'removed' ? ' (only in the first)' : ''}`;
   const lines = [head, '', summary, ''];
   if (c.added + c.removed + c.changed === 0) return lines;
-  lines.push('| | First | Second | What changed |', '|---|---|---|---|');
+  lines.push(l10n.t('| | First | Second | What changed |'), '|---|---|---|---|');
   let rows = 0;
   let same = 0;
   const flushSame = (): void => {
@@ -68,8 +69,8 @@ export function jobDiffMarkdown(d: JobDiff): string {
   const out: string[] = [
     `# Compare ${cell(d.kind)} jobs: ${cell(a)} and ${cell(b)}`, '',
     `First: **${cell(d.left.label)}** (${cell(d.left.id)})  `, `Second: **${cell(d.right.label)}** (${cell(d.right.id)})`, '',
-    d.changedCount === 0 ? '_No differences._' : `_${d.changedCount} difference${d.changedCount === 1 ? '' : 's'}: ✎ changed, + only in the second, − only in the first._`, '',
-    '## Status, times and error', '', ...fieldsTable(d.fields, a, b), '',
+    d.changedCount === 0 ? l10n.t('_No differences._') : `_${d.changedCount} difference${d.changedCount === 1 ? '' : 's'}: ✎ changed, + only in the second, − only in the first._`, '',
+    l10n.t('## Status, times and error'), '', ...fieldsTable(d.fields, a, b), '',
     '## Outputs', '', ...rowsTable('Output', d.outputs), '',
     '## Streams', '', ...rowsTable('Stream', d.streams), '',
   ];
@@ -77,8 +78,8 @@ export function jobDiffMarkdown(d: JobDiff): string {
     out.push('## Timeline', '');
     for (const t of d.timeline) out.push(...trackLines(t), '');
   }
-  out.push('## ClipsParam and the raw answers', '',
-    d.clipsParamSame === null ? 'Neither job has a ClipsParam.' : d.clipsParamSame ? 'The ClipsParam is the same.' : '✎ The ClipsParam differs.',
-    'The JSON of both jobs (decoded) is open side by side in a diff editor.', '');
+  out.push(l10n.t('## ClipsParam and the raw answers'), '',
+    d.clipsParamSame === null ? l10n.t('Neither job has a ClipsParam.') : d.clipsParamSame ? l10n.t('The ClipsParam is the same.') : l10n.t('✎ The ClipsParam differs.'),
+    l10n.t('The JSON of both jobs (decoded) is open side by side in a diff editor.'), '');
   return out.join('\n');
 }

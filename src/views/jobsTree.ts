@@ -21,6 +21,7 @@ import { effectiveStatus } from '../present/status.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { Emitter } from '../util/event.js';
 import { type JobStore } from '../tracking/jobStore.js';
+import * as l10n from '../util/l10n.js';
 
 const CLOUD_ICON: Record<string, string> = { aliyun: 'cloud', huawei: 'cloud' };
 
@@ -274,10 +275,10 @@ export function createJobsView(provider: JobsTreeProvider, store: JobStore): { v
     const next = {
       badge: String(running),
       description: parts.length ? `filter: ${parts.join(' · ')}` : undefined,
-      message: f && jobs.length > 0 && provider.rootNodes.length === 0 ? 'No tracked job matches the filter.' : undefined,
+      message: f && jobs.length > 0 && provider.rootNodes.length === 0 ? l10n.t('No tracked job matches the filter.') : undefined,
       hasJobs: jobs.length > 0,
     };
-    if (last?.badge !== next.badge) view.badge = running > 0 ? { value: running, tooltip: `${running} running job${running === 1 ? '' : 's'}` } : undefined;
+    if (last?.badge !== next.badge) view.badge = running > 0 ? { value: running, tooltip: running === 1 ? l10n.t('{0} running job', running) : l10n.t('{0} running jobs', running) } : undefined;
     if (!last || last.description !== next.description) view.description = next.description;
     if (!last || last.message !== next.message) view.message = next.message;
     if (last?.hasJobs !== next.hasJobs) void vscode.commands.executeCommand('setContext', CONTEXT.hasJobs, next.hasJobs);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { VIEW_ID } from '../constants.js';
 import { effectiveStatus } from '../present/status.js';
 import { type JobStore } from '../tracking/jobStore.js';
+import * as l10n from '../util/l10n.js';
 
 export function createStatusBar(store: JobStore): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('mediaJobs.status', vscode.StatusBarAlignment.Left, 10);
@@ -19,8 +20,8 @@ export function createStatusBar(store: JobStore): vscode.Disposable {
     }
     item.text = running > 0 ? `$(sync~spin) ${running} running` : `$(pass) ${jobs.length} tracked`;
     const parts = [`${running} running`, `${queued} queued`, `${failed} failed or partial`, `${jobs.length} tracked`];
-    item.tooltip = `Media Jobs: ${parts.join(', ')}. Click to show the view.`;
-    item.accessibilityInformation = { label: `Media Jobs: ${parts.join(', ')}` };
+    item.tooltip = l10n.t('Media Jobs: {0}. Click to show the view.', parts.join(', '));
+    item.accessibilityInformation = { label: l10n.t('Media Jobs: {0}', parts.join(', ')) };
     item.show();
   };
   update();

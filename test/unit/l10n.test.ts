@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { l10nLocale, setL10nBundle, t } from '../../src/util/l10n.js';
 import { CLOUD_LABEL, KIND_INFO } from '../../src/kinds/index.js';
-import { JOB_KINDS, TRACK_TYPES } from '../../src/model/job.js';
+import { JOB_KINDS, JOB_STATUSES, TRACK_TYPES } from '../../src/model/job.js';
 import { STATUS_LABEL } from '../../src/present/status.js';
 import { TRACK_LABEL } from '../../src/present/trackNames.js';
 import { COUNT_WORDS } from '../../src/webview/format.js';
@@ -18,7 +18,10 @@ import { COUNT_WORDS } from '../../src/webview/format.js';
 const LABEL_TABLES: Record<string, readonly string[]> = {
   kinds: JOB_KINDS.map((k) => KIND_INFO[k].label),
   'kinds\' own statuses': JOB_KINDS.flatMap((k) => Object.values(KIND_INFO[k].statusLabels ?? {})),
+  'kinds\' running phases': JOB_KINDS.flatMap((k) => Object.values(KIND_INFO[k].runningPhases ?? {})),
   statuses: Object.values(STATUS_LABEL),
+  // The inspector's title names a status by the model's word (`ice 7c1e… · succeeded`).
+  'status words': [...JOB_STATUSES],
   clouds: Object.values(CLOUD_LABEL),
   tracks: Object.values(TRACK_LABEL),
   'track types': [...TRACK_TYPES],
