@@ -26,7 +26,7 @@ export function compareJobsCommand(deps: CommandDeps) {
         void vscode.window.showInformationMessage(l10n.t('No other {0} is tracked to compare {1} with.', l10n.label(KIND_INFO[first.ref.kind].label), first.ref.id));
         return false;
       }
-      const picked = await deps.prompter.pick(jobPickItems(others), { placeHolder: `Compare ${first.ref.id} with…`, matchOnDescription: true, matchOnDetail: true });
+      const picked = await deps.prompter.pick(jobPickItems(others), { placeHolder: l10n.t('Compare {0} with…', first.ref.id), matchOnDescription: true, matchOnDetail: true });
       const second = picked ? deps.store.get(picked.key) : undefined;
       if (!second) return false;
       jobs = [first, second];

@@ -16,7 +16,7 @@ import { CLOUD_LABEL } from '../kinds/index.js';
 import { aliyunCliImportFailedMessage, credentialsNotSavedMessage, noAliyunCliConfigMessage, profileItems, profilePlaceholder } from '../present/messages.js';
 import * as l10n from '../util/l10n.js';
 
-const notEmpty = (what: string) => (v: string) => (v.trim() === '' ? `${what} is required` : /\s/.test(v.trim()) ? `${what} cannot contain spaces` : undefined);
+const notEmpty = (what: string) => (v: string) => (v.trim() === '' ? l10n.t('{0} is required', what) : /\s/.test(v.trim()) ? l10n.t('{0} cannot contain spaces', what) : undefined);
 const regionCheck = (v: string) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : l10n.t('Regions look like cn-shanghai or cn-north-4'));
 
 /**
@@ -44,8 +44,8 @@ export async function save(deps: CommandDeps, cloud: CloudId, set: () => Promise
   try {
     const where = await set();
     void vscode.window.showInformationMessage(where === 'stored'
-      ? `${label} credentials saved in VS Code's secret storage.`
-      : `${label} credentials kept for this window only: they are gone when it closes.`);
+      ? l10n.t('{0} credentials saved in VS Code\'s secret storage.', label)
+      : l10n.t('{0} credentials kept for this window only: they are gone when it closes.', label));
   } catch (e) {
     if (!(e instanceof SecretStorageUnavailableError)) {
       void vscode.window.showErrorMessage(credentialsNotSavedMessage(label, e));
@@ -64,7 +64,7 @@ export async function save(deps: CommandDeps, cloud: CloudId, set: () => Promise
       void vscode.window.showErrorMessage(credentialsNotSavedMessage(label, e2));
       return false;
     }
-    void vscode.window.showInformationMessage(`${label} credentials kept for this window only.`);
+    void vscode.window.showInformationMessage(l10n.t('{0} credentials kept for this window only.', label));
   }
   deps.access.invalidate();
   // Jobs that failed for want of credentials may be in back-off: poll them now.

@@ -29,7 +29,7 @@ function profileItem(p: ProfileSummary): vscode.QuickPickItem & { profile: Profi
   return {
     label: `${p.isDefault ? '$(check) ' : ''}${p.name}`,
     description: l10n.label(CLOUD_LABEL[p.cloud]),
-    detail: [p.isDefault ? 'default' : null, p.configured ? null : 'no keys', p.windowOnly ? 'this window only' : null].filter(Boolean).join(' · ') || undefined,
+    detail: [p.isDefault ? 'default' : null, p.configured ? null : l10n.t('no keys'), p.windowOnly ? l10n.t('this window only') : null].filter(Boolean).join(' · ') || undefined,
     profile: p,
   };
 }
@@ -44,7 +44,7 @@ async function pickProfile(deps: CommandDeps, placeHolder: string, cloud?: Cloud
 }
 
 function nameCheck(taken: readonly string[]) {
-  return (v: string): string | undefined => checkProfileName(v) ?? (taken.includes(v.trim()) ? `"${printableName(v.trim())}" is taken` : undefined);
+  return (v: string): string | undefined => checkProfileName(v) ?? (taken.includes(v.trim()) ? l10n.t('"{0}" is taken', printableName(v.trim())) : undefined);
 }
 
 function changed(deps: CommandDeps): void {
@@ -59,7 +59,7 @@ export function addProfileCommand(deps: CommandDeps) {
     if (!pick) return false;
     const cloud = pick.cloud;
     const taken = (await deps.profiles.list(cloud)).map((p) => p.name);
-    const name = await deps.prompter.input({ title: `New ${l10n.label(CLOUD_LABEL[cloud])} profile`, prompt: l10n.t('Profile name (e.g. dev, staging, customer-a)'), validateInput: nameCheck(taken) });
+    const name = await deps.prompter.input({ title: l10n.t('New {0} profile', l10n.label(CLOUD_LABEL[cloud])), prompt: l10n.t('Profile name (e.g. dev, staging, customer-a)'), validateInput: nameCheck(taken) });
     if (name === undefined) return false;
     const title = `${l10n.label(CLOUD_LABEL[cloud])} profile "${printableName(name.trim())}"`;
     if (cloud === 'aliyun') {
@@ -90,7 +90,7 @@ export function renameProfileCommand(deps: CommandDeps) {
     const p = await pickProfile(deps, l10n.t('Rename which profile?'));
     if (!p) return false;
     const taken = (await deps.profiles.list(p.cloud)).map((x) => x.name).filter((n) => n !== p.name);
-    const to = await deps.prompter.input({ title: `Rename ${l10n.label(CLOUD_LABEL[p.cloud])} profile "${printableName(p.name)}"`, prompt: l10n.t('New name'), value: p.name, validateInput: nameCheck(taken) });
+    const to = await deps.prompter.input({ title: l10n.t('Rename {0} profile "{1}"', l10n.label(CLOUD_LABEL[p.cloud]), printableName(p.name)), prompt: l10n.t('New name'), value: p.name, validateInput: nameCheck(taken) });
     if (to === undefined || to.trim() === p.name) return false;
     await deps.profiles.rename(p.cloud, p.name, to);
     changed(deps);
@@ -140,7 +140,7 @@ export function importAllAliyunCliProfilesCommand(deps: CommandDeps) {
     for (const e of parsed.entries) {
       const stored = e.profile ? storedOf(e.profile) : null;
       if (!stored) {
-        skipped.push(`${printableName(e.name)}: ${e.problem ?? 'no keys'}`);
+        skipped.push(`${printableName(e.name)}: ${e.problem ?? l10n.t('no keys')}`);
         continue;
       }
       try {
@@ -154,7 +154,7 @@ export function importAllAliyunCliProfilesCommand(deps: CommandDeps) {
     changed(deps);
     for (const s of skipped) deps.logger.warn(`aliyun CLI profile not imported: ${s}`);
     const summary = (imported.length === 1 ? l10n.t('Media Jobs: imported {0} aliyun CLI profile{1}', imported.length, ` (${imported.map(printableName).join(', ')})`) : l10n.t('Media Jobs: imported {0} aliyun CLI profiles{1}', imported.length, imported.length ? ` (${imported.map(printableName).join(', ')})` : ''))
-      + (skipped.length ? `; ${skipped.length} not imported (see the log).` : '.');
+      + (skipped.length ? l10n.t('; {0} not imported (see the log).', skipped.length) : '.');
     void vscode.window.showInformationMessage(summary);
     return { imported, skipped };
   };

@@ -58,8 +58,8 @@ export function recentSetWindowCommand(deps: CommandDeps) {
   return async (): Promise<RecentWindow | undefined> => {
     const current = deps.recent.prefs.current.window;
     const items = [
-      ...WINDOW_PRESETS.map((p) => ({ label: p.label, description: windowLabel(p.window) === windowLabel(current) ? 'current' : undefined, window: p.window as RecentWindow | null })),
-      { label: 'Custom…', description: 'a length (90m, 12h, 3d, 2w) or a range of dates', window: null },
+      ...WINDOW_PRESETS.map((p) => ({ label: l10n.label(p.label), description: windowLabel(p.window) === windowLabel(current) ? l10n.t('current') : undefined, window: p.window as RecentWindow | null })),
+      { label: l10n.t('Custom…'), description: l10n.t('a length (90m, 12h, 3d, 2w) or a range of dates'), window: null },
     ];
     const pick = await deps.prompter.pick(items, { title: titleText(l10n.t('Recent Jobs: time window')), placeHolder: l10n.t('Jobs created in… (now: {0})', windowLabel(current)) });
     if (!pick) return undefined;
@@ -88,8 +88,8 @@ export function recentFilterStatusCommand(deps: CommandDeps) {
   return async (): Promise<JobStatus | null | undefined> => {
     const current = deps.recent.prefs.current.status;
     const items = [
-      { label: l10n.t('All statuses'), description: current === null ? 'current' : undefined, status: null as JobStatus | null },
-      ...JOB_STATUSES.filter((s) => s !== 'unknown').map((s) => ({ label: l10n.label(STATUS_LABEL[s]), description: s === current ? 'current' : undefined, status: s as JobStatus | null })),
+      { label: l10n.t('All statuses'), description: current === null ? l10n.t('current') : undefined, status: null as JobStatus | null },
+      ...JOB_STATUSES.filter((s) => s !== 'unknown').map((s) => ({ label: l10n.label(STATUS_LABEL[s]), description: s === current ? l10n.t('current') : undefined, status: s as JobStatus | null })),
     ];
     const pick = await deps.prompter.pick(items, { title: titleText(l10n.t('Recent Jobs: status')), placeHolder: l10n.t('Show jobs that are…') });
     if (!pick) return undefined;
@@ -127,7 +127,7 @@ export function recentInspectCommand(deps: CommandDeps) {
     const row = jobRows(deps, arg, Array.isArray(selected) && selected.length > 1 ? undefined : selected)[0];
     if (!row) return undefined;
     if (row.job.batch?.role === 'batch') {
-      void vscode.window.showInformationMessage(`${row.job.id} is a quick video production (batch) job: expand its row in Recent Jobs to list its sub-jobs, and inspect those.`);
+      void vscode.window.showInformationMessage(l10n.t('{0} is a quick video production (batch) job: expand its row in Recent Jobs to list its sub-jobs, and inspect those.', row.job.id));
       return undefined;
     }
     const { all } = await track(deps, [row]);
@@ -162,7 +162,7 @@ function sourceKind(arg: unknown): { kind: JobKind; region: string } | null {
 async function askRegion(deps: CommandDeps, kind: JobKind, title: string, value?: string): Promise<string | undefined> {
   const v = await deps.prompter.input({
     title: titleText(title), value, prompt: l10n.t('Region of the {0} ({1})', kindPlural(kind), KIND_CLOUD[kind] === 'aliyun' ? 'e.g. cn-shanghai, ap-southeast-1' : 'e.g. cn-north-4, ap-southeast-1'),
-    validateInput: (s) => (isRegionName(s.trim()) ? undefined : 'regions look like cn-shanghai or cn-north-4'),
+    validateInput: (s) => (isRegionName(s.trim()) ? undefined : l10n.t('regions look like cn-shanghai or cn-north-4')),
   });
   return v === undefined ? undefined : v.trim();
 }
@@ -184,7 +184,7 @@ export function recentAddRegionCommand(deps: CommandDeps) {
     if (!region) return;
     const regions = regionsOf(deps, kind);
     if (regions.includes(region)) return;
-    if (regions.length >= MAX_REGIONS_PER_KIND) throw new Error(`at most ${MAX_REGIONS_PER_KIND} regions per kind`);
+    if (regions.length >= MAX_REGIONS_PER_KIND) throw new Error(l10n.t('at most {0} regions per kind', MAX_REGIONS_PER_KIND));
     const k = kind;
     await deps.recent.prefs.update((p) => { p.regions[k] = [...regions, region]; });
     deps.recent.tree.sourcesChanged();
@@ -228,7 +228,7 @@ export function recentAddClusterCommand(deps: CommandDeps) {
     const id = v.trim();
     const list = deps.recent.prefs.current.clusters[account] ?? [];
     if (!list.includes(id)) {
-      if (list.length >= MAX_CLUSTERS_PER_ACCOUNT) throw new Error(`at most ${MAX_CLUSTERS_PER_ACCOUNT} clusters per account`);
+      if (list.length >= MAX_CLUSTERS_PER_ACCOUNT) throw new Error(l10n.t('at most {0} clusters per account', MAX_CLUSTERS_PER_ACCOUNT));
       await deps.recent.prefs.update((p) => { p.clusters[account] = [...list, id]; });
     }
     deps.recent.tree.sourcesChanged();

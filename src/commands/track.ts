@@ -33,7 +33,7 @@ function validateIdList(text: string): string | undefined {
 function validateParam(what: string, optional: boolean) {
   return (v: string): string | undefined => {
     const t = v.trim();
-    if (t === '') return optional ? undefined : `${what} is required`;
+    if (t === '') return optional ? undefined : l10n.t('{0} is required', what);
     const p = validateId(t, what);
     return p ? promptText(p) : undefined;
   };
@@ -104,7 +104,7 @@ export function trackJobCommand(deps: CommandDeps) {
     const idText = await deps.prompter.input({
       title: trackStepTitle(2, kind),
       prompt: KIND_INFO[kind].idPrompt,
-      placeHolder: 'one or more ids, separated by spaces, commas or new lines',
+      placeHolder: l10n.t('one or more ids, separated by spaces, commas or new lines'),
       validateInput: validateIdList,
     });
     if (idText === undefined) return undefined;
@@ -158,7 +158,7 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
     }
     let kind = kinds[0];
     if (kinds.length !== 1) {
-      const pick = await deps.prompter.pick(kinds.map((k, i) => ({ label: k, description: l10n.label(KIND_LABEL[k]), detail: i === 0 && found ? 'most likely from the context' : undefined, jobKind: k })), {
+      const pick = await deps.prompter.pick(kinds.map((k, i) => ({ label: k, description: l10n.label(KIND_LABEL[k]), detail: i === 0 && found ? l10n.t('most likely from the context') : undefined, jobKind: k })), {
         title: titleText(l10n.t('Look up {0}', id)),
         placeHolder: l10n.t('Which kind of job is it?'),
       });

@@ -133,7 +133,7 @@ function clipKey(c: TimelineClip): string {
 
 function side(c: TimelineClip, index: number): ClipSide {
   const name = c.mediaId ?? fileNameFromUrl(c.mediaUrl) ?? (c.text !== null ? c.text.slice(0, 60) : null) ?? c.clipType ?? 'clip';
-  const place = c.timelineIn === null ? 'no position' : `${num(c.timelineIn)}–${c.timelineOut === null ? '?' : num(c.timelineOut)} s`;
+  const place = c.timelineIn === null ? l10n.t('no position') : `${num(c.timelineIn)}–${c.timelineOut === null ? '?' : num(c.timelineOut)} s`;
   const source = c.in === null && c.out === null ? '' : `in ${num(c.in)}–${num(c.out)} s`;
   return { index, name, place, source };
 }
@@ -150,7 +150,7 @@ function clipChanges(a: TimelineClip, b: TimelineClip): string[] {
   ];
   const out = pairs.filter(([, x, y]) => x !== y).map(([n, x, y]) => `${n} ${x} → ${y}`);
   // The rest of the clip object (layout, fonts…): named, not spelled out.
-  if (out.length === 0 && JSON.stringify(a.raw) !== JSON.stringify(b.raw)) out.push('other fields of the clip object');
+  if (out.length === 0 && JSON.stringify(a.raw) !== JSON.stringify(b.raw)) out.push(l10n.t('other fields of the clip object'));
   return out;
 }
 

@@ -229,11 +229,11 @@ function utc(iso: string | null): string | null {
 }
 
 function seconds(s: number): string {
-  if (s < 60) return `${Math.round(s * 10) / 10} s`;
+  if (s < 60) return l10n.t('{0} s', (Math.round(s * 10) / 10).toLocaleString(l10n.l10nLocale()));
   const m = Math.floor(s / 60);
   const rest = Math.round(s - m * 60);
-  if (m < 60) return rest ? `${m} min ${rest} s` : `${m} min`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
+  if (m < 60) return rest ? l10n.t('{0} min {1} s', m, rest) : l10n.t('{0} min', m);
+  return l10n.t('{0} h {1} min', Math.floor(m / 60), m % 60);
 }
 
 function outputLine(o: JobOutput): string {
@@ -247,7 +247,7 @@ function outputLine(o: JobOutput): string {
   if (o.format) facts.push(escapeMarkdown(o.format));
   if (o.sizeBytes !== null) facts.push(formatBytes(o.sizeBytes));
   if (o.durationSeconds !== null) facts.push(seconds(o.durationSeconds));
-  if (o.mediaId && o.mediaId !== name) facts.push(`media ${escapeMarkdown(o.mediaId)}`);
+  if (o.mediaId && o.mediaId !== name) facts.push(l10n.t('media {0}', escapeMarkdown(o.mediaId)));
   if (o.status) facts.push(escapeMarkdown(l10n.label(STATUS_LABEL[o.status]).toLowerCase()));
   if (o.error) facts.push(`${escapeMarkdown(o.error.code)}: ${escapeMarkdown(o.error.message)}`);
   return `- ${head}${facts.length ? ` — ${facts.join(SEP)}` : ''}`;
@@ -273,7 +273,8 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
 
   const facts: string[] = [l10n.t('Id: {0}', escapeMarkdown(ref.id))];
   // What a job's name is (KindInfo.nameLabel: a VOD task's is its VideoId).
-  if (s?.name && s.name !== ref.id) facts.push(`${KIND_INFO[ref.kind].nameLabel ?? l10n.t('Name')}: ${escapeMarkdown(s.name)}`);
+  const nameLabel = KIND_INFO[ref.kind].nameLabel;
+  if (s?.name && s.name !== ref.id) facts.push(l10n.t('{0}: {1}', nameLabel ? l10n.label(nameLabel) : l10n.t('Name'), escapeMarkdown(s.name)));
   facts.push(l10n.t('Region: {0}', escapeMarkdown(ref.region)));
   // The account it is polled with; a job saved before profiles is the "default" profile's.
   if (ref.profile) facts.push(l10n.t('Profile: {0}', escapeMarkdown(ref.profile)));
@@ -287,7 +288,7 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   for (const [label, iso] of [[l10n.t('Created'), s?.createdAt], [l10n.t('Started'), s?.startedAt], [l10n.t('Stopped'), s?.stoppedAt], [l10n.t('Completed'), s?.completedAt]] as const) {
     const text = utc(iso ?? null);
     const at = ms(iso);
-    if (text) facts.push(`${label}: ${text}${at !== null ? l10n.t(', {0} ago', formatAge(now - at)) : ''}`);
+    if (text) facts.push(l10n.t('{0}: {1}', label, `${text}${at !== null ? l10n.t(', {0} ago', formatAge(now - at)) : ''}`));
   }
   if (s && !s.createdAt && !s.startedAt && !s.completedAt && !s.updatedAt && !s.stoppedAt) facts.push(l10n.t('{0} reports no times', KIND_API[s.kind]));
   const started = ms(s?.startedAt) ?? ms(s?.createdAt);
@@ -322,16 +323,16 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
 /** `Input: <url>` lines (at most 3, then how many more): escaped text, never a link (an input is not ours to open from here). */
 function inputLines(inputs: Job['inputs']): string[] {
   const list = (inputs ?? []).filter((i) => i.url);
-  const lines = list.slice(0, 3).map((i) => `Input${i.label ? ` (${escapeMarkdown(i.label)})` : ''}: ${escapeMarkdown(i.url ?? '')}`);
-  if (list.length > 3) lines.push(`Inputs: … and ${list.length - 3} more`);
+  const lines = list.slice(0, 3).map((i) => (i.label ? l10n.t('Input ({0}): {1}', escapeMarkdown(i.label), escapeMarkdown(i.url ?? '')) : l10n.t('Input: {0}', escapeMarkdown(i.url ?? ''))));
+  if (list.length > 3) lines.push(l10n.t('Inputs: … and {0} more', list.length - 3));
   return lines;
 }
 
 /** A failed job whose API gives no error code or message (Live editing: TaskStatus -1 and nothing else). */
 function noErrorReported(s: Job): string {
   const h = KIND_INFO[s.kind].failureHint;
-  const named = h?.param && s.params[h.param] ? ` (${h.paramLabel ?? h.param} ${escapeMarkdown(s.params[h.param]!)})` : '';
-  const hint = `${h ? h.place : 'the job'}${named} in ${h ? h.console : 'its cloud console'} (Open in Console) may say why`;
+  const named = h?.param && s.params[h.param] ? ` (${h.paramLabel ? l10n.label(h.paramLabel) : h.param} ${escapeMarkdown(s.params[h.param]!)})` : '';
+  const hint = l10n.t('{0}{1} in {2} (Open in Console) may say why', h ? l10n.label(h.place) : l10n.t('the job'), named, h ? l10n.label(h.console) : l10n.t('its cloud console'));
   return `${l10n.t('**Error** {0} reports no error code or message for this job', KIND_API[s.kind])}  \n${l10n.t('Hint: {0}', hint)}`;
 }
 

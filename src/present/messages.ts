@@ -68,7 +68,7 @@ export function savedStateProblemMessage(problem: string): string {
 }
 
 export function credentialsNotSavedMessage(label: string, e: unknown): string {
-  return messageText(`${label} credentials not saved: ${e instanceof Error ? e.message : String(e)}`);
+  return messageText(l10n.t('{0} credentials not saved: {1}', label, e instanceof Error ? e.message : String(e)));
 }
 
 export function noAliyunCliConfigMessage(path: string): string {

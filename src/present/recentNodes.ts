@@ -150,7 +150,7 @@ export function sourceTail(
     return {
       label: neutralise(error.message, { icons: false, maxLength: 200 }),
       description: error.code ? neutralise(error.code, { icons: false, maxLength: 60 }) : undefined,
-      tooltip: [`**${escapeMarkdown(error.code ?? 'Error')}**: ${escapeMarkdown(error.message)}`, error.hint ? `Hint: ${escapeMarkdown(error.hint)}` : null, l10n.t('_Click to try again._')]
+      tooltip: [`**${escapeMarkdown(error.code ?? 'Error')}**: ${escapeMarkdown(error.message)}`, error.hint ? l10n.t('Hint: {0}', escapeMarkdown(error.hint)) : null, l10n.t('_Click to try again._')]
         .filter((l): l is string => l !== null).join('  \n'),
       icon: error.kind === 'credentials' ? 'key' : 'error',
       color: error.kind === 'credentials' ? undefined : 'errorForeground',

@@ -295,7 +295,7 @@ class InspectorPanel {
       }
       case 'copy':
         await vscode.env.clipboard.writeText(m.text);
-        await this.done('copy', true, `Copied ${label(m.what)}`);
+        await this.done('copy', true, l10n.t('Copied {0}', label(m.what)));
         return;
       case 'copyRaw': {
         const text = this.session.rawText(m.decoded);

@@ -384,7 +384,7 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
 function errorOf(e: unknown, now: number): TrackedError {
   const kind = (e as { kind?: unknown } | null)?.kind;
   if (typeof kind === 'string' && e instanceof Error) return trackedErrorFrom(e as MediaJobsError, new Date(now));
-  return { kind: 'network', code: null, message: errorText(e), hint: 'refresh to try again', at: new Date(now).toISOString() };
+  return { kind: 'network', code: null, message: errorText(e), hint: l10n.t('refresh to try again'), at: new Date(now).toISOString() };
 }
 
 /** Creates the view (collapsed at first: nothing is fetched before the user opens it) and keeps its description. */

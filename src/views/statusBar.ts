@@ -19,7 +19,7 @@ export function createStatusBar(store: JobStore): vscode.Disposable {
       return;
     }
     item.text = running > 0 ? `$(sync~spin) ${running} running` : `$(pass) ${jobs.length} tracked`;
-    const parts = [`${running} running`, `${queued} queued`, `${failed} failed or partial`, `${jobs.length} tracked`];
+    const parts = [`${running} running`, `${queued} queued`, l10n.t('{0} failed or partial', failed), `${jobs.length} tracked`];
     item.tooltip = l10n.t('Media Jobs: {0}. Click to show the view.', parts.join(', '));
     item.accessibilityInformation = { label: l10n.t('Media Jobs: {0}', parts.join(', ')) };
     item.show();

@@ -22,7 +22,8 @@ export function registerEmptyLanguagePack(userDataDir: string, locale: string): 
   const packs = {
     [locale]: {
       hash: `harness-${locale}`,
-      extensions: [],
+      // getInstalledLanguages (the workbench's language picker) reads the first extension's id.
+      extensions: [{ extensionIdentifier: { id: `media-job-inspector-harness.language-pack-${locale}` }, version: '0.0.0' }],
       translations: { vscode: translations },
       label: locale,
     },

@@ -47,7 +47,7 @@ suite('zh-cn: the extension in Chinese', function () {
     const resolved = api.tree.resolveTreeItem(row.row.item, row.row.node);
     const tip = (resolved ?? row.row.item).tooltip;
     const md = typeof tip === 'string' ? tip : tip?.value ?? '';
-    assert.match(md, /\*\*剪辑合成作业\*\*/, `the tooltip names the kind in Chinese:\n${md}`);
+    assert.match(md, /\*\*[^*]*剪辑合成作业\*\*/, `the tooltip names the kind in Chinese:\n${md}`);
     assert.match(md, /地域：cn\\-shanghai/);
     assert.match(md, /上次检查于 .+前/);
     if (hasHarness()) {
