@@ -55,6 +55,9 @@ suite('zh-cn: the extension in Chinese', function () {
         message: 'the Chinese group rows on screen',
       });
       assert.ok(shown);
+      // The status bar item: "跟踪 1 个" (tracked) unless a job runs.
+      const bar = await waitFor(async () => (await uiText('.statusbar-item'))?.find((x) => /跟踪 \d+ 个|\d+ 个处理中/.test(x)), 10_000, { message: 'the status bar item in Chinese' });
+      assert.ok(bar);
       await screenshot('zh-cn-01-tree', { waitForSelector: '.part.sidebar .monaco-list-row' });
     }
   });
