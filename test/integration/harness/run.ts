@@ -212,6 +212,8 @@ class RequestPump {
         return need().texts(req.selector, req.timeoutMs);
       case 'uiHtml':
         return need().html(req.selector, req.timeoutMs);
+      case 'webviewText':
+        return need().frameTexts(req.selector, req.timeoutMs);
       case 'keys':
         await need().keys(req.keys);
         return null;

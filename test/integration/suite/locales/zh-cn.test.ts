@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { emulator, hasHarness, hoverText, screenshot, uiHtml, uiText, waitFor, WEBVIEW_LOAD_MS, WEBVIEW_TEST_TIMEOUT_MS } from '../helpers.js';
+import { emulator, hasHarness, hoverText, screenshot, uiHtml, uiText, waitFor, webviewText, WEBVIEW_LOAD_MS, WEBVIEW_TEST_TIMEOUT_MS } from '../helpers.js';
 import { SAMPLE_IDS, clearNotifications, jobRows, shortId, showView, shownTree, testApi, trackJob, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from '../jobs.js';
 
 const TOAST = '.notifications-toasts .notification-toast';
@@ -113,6 +113,13 @@ suite('zh-cn: the extension in Chinese', function () {
     assert.equal(inspector.info(t.key)?.title, `ice ${shortId(t.ref.id)} · 成功`);
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.equal(tab?.label, `ice ${shortId(t.ref.id)} · 成功`);
-    if (hasHarness()) await screenshot('zh-cn-04-inspector', { waitForSelector: 'iframe.webview.ready', timeoutMs: 15_000 });
+    if (hasHarness()) {
+      // The page itself, drawn from the bundle the host passed in: its tabs and sections.
+      const page = await waitFor(async () => (await webviewText('body', 10_000))?.find((x) => x.includes('概览')), 15_000, { message: 'the inspector page in Chinese' });
+      assert.match(page, /时间线/);
+      assert.match(page, /成功/);
+      assert.doesNotMatch(page, /\bOverview\b/);
+      await screenshot('zh-cn-04-inspector', { waitForSelector: 'iframe.webview.ready', timeoutMs: 15_000 });
+    }
   });
 });
