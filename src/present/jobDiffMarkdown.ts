@@ -54,7 +54,7 @@ function trackLines(t: TrackDiff): string[] {
     }
     flushSame();
     if (++rows > MAX_CLIP_ROWS) {
-      lines.push(`| | _and ${c.added + c.removed + c.changed - MAX_CLIP_ROWS} more differences_ | | |`);
+      lines.push(`| | _${l10n.t('and {0} more differences', c.added + c.removed + c.changed - MAX_CLIP_ROWS)}_ | | |`);
       return lines;
     }
     lines.push(`| ${MARK_SIGN[d.mark]} | ${cell(sideText(d.left))} | ${cell(sideText(d.right))} | ${cell(d.changes.join('; '))} |`);

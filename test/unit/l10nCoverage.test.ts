@@ -45,7 +45,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
 
 const WRAPPERS = new Set(['l10n.t', 'vscode.l10n.t', 'l10n.label']);
 /** Calls whose text is a log line (Logger in src/platform/logger.ts, and the `log` deps handed around). */
-const LOG_CALL = /(^|\.)(logger|log)\.(info|warn|error|debug|trace)$|^log$/;
+const LOG_CALL = /(^|\.)(logger|log)\??\.(info|warn|error|debug|trace)$|(^|\.)log$/;
 
 export function looksLikeText(s: string): boolean {
   return /[A-Za-z]{2,}[,.:;!?']? +([A-Za-z(]|\{\})/.test(s) && /^[^a-z]*[A-Z]/.test(s.trim());
@@ -108,6 +108,7 @@ test('the scan flags an English sentence outside l10n.t and passes wrapped ones,
     "const m = { 'Property Name Here': 1 };",
     "function f(n: number, logger: { warn(s: string): void }) {",
     "  logger.warn('Could not read the file');",
+    "  this.deps.log?.warn('Ignored A Message');",
     "  void l10n.t('Copy Job ID');",
     "  void vscode.l10n.t('Took {0}', n);",
     "  void l10n.label(STATUS_LABEL.partial);",
@@ -117,8 +118,8 @@ test('the scan flags an English sentence outside l10n.t and passes wrapped ones,
     "}",
   ].join('\n');
   assert.deepEqual(unlocalizedTexts('sample.ts', sample), [
-    { line: 10, text: 'Copy Job ID' },
-    { line: 11, text: 'Took {} min' },
+    { line: 11, text: 'Copy Job ID' },
+    { line: 12, text: 'Took {} min' },
   ]);
   assert.equal(looksLikeText('cn-shanghai'), false);
   assert.equal(looksLikeText('mediaJobs.inspectJob'), false);
