@@ -114,26 +114,27 @@ export function recentJobTooltip(job: Job, tracked: boolean, now: number): strin
 
 /** A kind's label for many of its jobs: "IMS editing jobs", "VOD transcode tasks", "Live production-studio editing tasks". */
 export function kindPlural(kind: JobKind): string {
-  const label = l10n.label(KIND_LABEL[kind]);
-  return /(job|task)$/.test(label) ? `${label}s` : `${label} tasks`;
+  // English plurals from the English label; in Chinese a noun has no plural ("{0}s" is "{0}").
+  const english = KIND_LABEL[kind];
+  return /(job|task)$/.test(english) ? l10n.t('{0}s', l10n.label(english)) : l10n.t('{0} tasks', l10n.label(english));
 }
 
 /** The source row's label: the kind's jobs, or for a live edge cluster its id. */
 export function sourceLabel(spec: SourceSpec): string {
-  return spec.clusterId ? `cluster ${spec.clusterId}` : kindPlural(spec.kind);
+  return spec.clusterId ? l10n.t('cluster {0}', spec.clusterId) : kindPlural(spec.kind);
 }
 
 /** The source row's description: its region (a cluster row's is its parent's), what it holds once loaded. */
 export function sourceDescription(spec: SourceSpec, loaded: { count: number; more: boolean } | null): string {
   const parts: string[] = [];
   if (!spec.clusterId) parts.push(spec.region);
-  if (loaded) parts.push(`${loaded.count}${loaded.more ? '+' : ''} job${loaded.count === 1 && !loaded.more ? '' : 's'}`);
+  if (loaded) parts.push(loaded.count === 1 && !loaded.more ? l10n.t('{0} job', loaded.count) : l10n.t('{0} jobs', `${loaded.count}${loaded.more ? '+' : ''}`));
   return parts.join(SEP);
 }
 
 /** The source row's tooltip: which API it lists with, and what the user should know about it (unconfirmed APIs). */
 export function sourceTooltip(spec: SourceSpec, info: { apis: readonly string[]; note: string | null } | null): string {
-  const lines = [`**${escapeMarkdown(kindPlural(spec.kind))}** in ${escapeMarkdown(spec.region)}${spec.clusterId ? `, cluster ${escapeMarkdown(spec.clusterId)}` : ''} (${escapeMarkdown(l10n.label(CLOUD_LABEL[KIND_CLOUD[spec.kind]]))})`];
+  const lines = [l10n.t('**{0}** in {1}{2} ({3})', escapeMarkdown(kindPlural(spec.kind)), escapeMarkdown(spec.region), spec.clusterId ? l10n.t(', cluster {0}', escapeMarkdown(spec.clusterId)) : '', escapeMarkdown(l10n.label(CLOUD_LABEL[KIND_CLOUD[spec.kind]])))];
   if (info) lines.push(l10n.t('Listed with {0}', info.apis.map((a) => `\`${a}\``).join(', then ')));
   if (info?.note) lines.push(escapeMarkdown(info.note));
   lines.push(l10n.t('_Fetched when expanded or refreshed, never in the background._'));
@@ -150,7 +151,7 @@ export function sourceTail(
     return {
       label: neutralise(error.message, { icons: false, maxLength: 200 }),
       description: error.code ? neutralise(error.code, { icons: false, maxLength: 60 }) : undefined,
-      tooltip: [`**${escapeMarkdown(error.code ?? 'Error')}**: ${escapeMarkdown(error.message)}`, error.hint ? l10n.t('Hint: {0}', escapeMarkdown(error.hint)) : null, l10n.t('_Click to try again._')]
+      tooltip: [`**${escapeMarkdown(error.code ?? l10n.t('Error'))}**: ${escapeMarkdown(error.message)}`, error.hint ? l10n.t('Hint: {0}', escapeMarkdown(error.hint)) : null, l10n.t('_Click to try again._')]
         .filter((l): l is string => l !== null).join('  \n'),
       icon: error.kind === 'credentials' ? 'key' : 'error',
       color: error.kind === 'credentials' ? undefined : 'errorForeground',

@@ -34,7 +34,7 @@ function jobLook(t: TrackedJob, now: number): RowLook {
   const description = jobDescription(t, now);
   return {
     label, description, icon: icon.spin ? `${icon.id}~spin` : icon.id, color: icon.color ?? undefined, contextValue: contextValue(t),
-    a11y: `${label}, ${effectiveStatus(t)}${description ? `, ${description}` : ''}`,
+    a11y: `${label}, ${l10n.label(effectiveStatus(t))}${description ? `, ${description}` : ''}`,
   };
 }
 
@@ -271,10 +271,10 @@ export function createJobsView(provider: JobsTreeProvider, store: JobStore): { v
     const f = provider.currentFilter;
     const parts: string[] = [];
     if (f?.text) parts.push(`“${f.text}”`);
-    if (f?.statuses?.length) parts.push(f.statuses.join(', '));
+    if (f?.statuses?.length) parts.push(f.statuses.map((s) => l10n.label(s)).join(l10n.t(', ')));
     const next = {
       badge: String(running),
-      description: parts.length ? `filter: ${parts.join(' · ')}` : undefined,
+      description: parts.length ? l10n.t('filter: {0}', parts.join(' · ')) : undefined,
       message: f && jobs.length > 0 && provider.rootNodes.length === 0 ? l10n.t('No tracked job matches the filter.') : undefined,
       hasJobs: jobs.length > 0,
     };
