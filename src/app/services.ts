@@ -30,6 +30,7 @@ import { proxyEnvFor } from '../platform/settingsModel.js';
 import { ScriptedPrompter } from '../dev/scriptedPrompter.js';
 import { neutralise } from '../util/neutralise.js';
 import { errorText } from '../util/errorText.js';
+import * as l10n from '../util/l10n.js';
 
 export interface Services {
   logger: Logger;
@@ -78,7 +79,7 @@ export function buildServices(context: vscode.ExtensionContext, { loadCore, mark
     // What the store left out of an answer (a whole caster's tasks past the cap, ids that are not ids).
     onNotice: (m) => {
       logger.warn(m);
-      void vscode.window.showWarningMessage(`Media Jobs: ${neutralise(m, { icons: false, maxLength: 400 })}`);
+      void vscode.window.showWarningMessage(l10n.t('Media Jobs: {0}', neutralise(m, { icons: false, maxLength: 400 })));
     },
   });
   const credentials = new CredentialsService(context.secrets);

@@ -9,6 +9,7 @@ import { savedStateProblemMessage } from '../present/messages.js';
 import { type StoreProblem } from '../tracking/jobStore.js';
 import { errorText } from '../util/errorText.js';
 import { type Services } from './services.js';
+import * as l10n from '../util/l10n.js';
 
 /** Resolves to what loading the saved state reported (null: it was fine); never rejects. */
 export async function startUp(s: Services, env: Readonly<Record<string, string | undefined>>): Promise<StoreProblem | null> {
@@ -18,7 +19,7 @@ export async function startUp(s: Services, env: Readonly<Record<string, string |
     const problem = await s.store.load();
     if (problem) {
       s.logger.warn(`saved state: ${problem.message} (kept under ${problem.backupKey})`);
-      void vscode.window.showWarningMessage(savedStateProblemMessage(problem.message), 'Show Logs')
+      void vscode.window.showWarningMessage(savedStateProblemMessage(problem.message), l10n.t('Show Logs'))
         .then((c) => c && s.logger.channel.show(true));
     }
     await s.settings.findOverrides();

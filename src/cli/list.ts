@@ -40,8 +40,10 @@ export async function runList(
   if (cmd.options.json) io.out(`${terminalSafeJson(jobs)}\n`);
   else if (jobs.length > 0) io.out(`${listTable(jobs).join('\n')}\n`);
   else if (failure === null) {
-    const what = cmd.parentId !== null ? l10n.t('sub-jobs of {0}', safe(cmd.parentId)) : l10n.t('{0} jobs', cmd.kind);
-    io.out(`${l10n.t('no {0}{1} in the last {2}', what, cmd.status ? ` ${cmd.status}` : '', formatSince(cmd.sinceMs))}\n`);
+    const status = cmd.status ? ` ${cmd.status}` : '';
+    io.out(`${cmd.parentId !== null
+      ? l10n.t('no {0}{1} in the last {2}', l10n.t('sub-jobs of {0}', safe(cmd.parentId)), status, formatSince(cmd.sinceMs))
+      : l10n.t('no {0} jobs{1} in the last {2}', cmd.kind, status, formatSince(cmd.sinceMs))}\n`);
   }
   if (lister?.note && !cmd.options.json) io.err(`media-jobs: ${l10n.t('note: {0}', l10n.label(lister.note))}\n`);
   if (failure !== null) {

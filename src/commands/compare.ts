@@ -4,6 +4,7 @@
  * their decoded JSON in a diff editor behind it, for the ClipsParam and everything else.
  */
 import * as vscode from 'vscode';
+import * as l10n from '../util/l10n.js';
 import { type CommandDeps } from './deps.js';
 import { resolveJobs } from './jobArgs.js';
 import { KIND_INFO } from '../kinds/index.js';
@@ -15,9 +16,9 @@ const EARLIER = '\u0000earlier';
 
 export function compareJobsCommand(deps: CommandDeps) {
   return async (arg?: unknown, selected?: unknown): Promise<boolean> => {
-    let jobs = await resolveJobs(deps, arg, selected, 'Compare which job?');
+    let jobs = await resolveJobs(deps, arg, selected, l10n.t('Compare which job?'));
     if (jobs.length > 2) {
-      void vscode.window.showInformationMessage(`Select two jobs to compare, not ${jobs.length}.`);
+      void vscode.window.showInformationMessage(l10n.t('Select two jobs to compare, not {0}.', jobs.length));
       return false;
     }
     const first = jobs[0];
@@ -26,15 +27,15 @@ export function compareJobsCommand(deps: CommandDeps) {
       const others = deps.store.all().filter((t) => t.ref.kind === first.ref.kind && t.key !== first.key);
       const earlier = deps.store.earlierOf(first.key);
       if (others.length === 0 && !earlier) {
-        void vscode.window.showInformationMessage(`No other ${KIND_INFO[first.ref.kind].label} is tracked to compare ${first.ref.id} with.`);
+        void vscode.window.showInformationMessage(l10n.t('No other {0} is tracked to compare {1} with.', l10n.label(KIND_INFO[first.ref.kind].label), first.ref.id));
         return false;
       }
       // Its own earlier snapshot first, when the inspector showed the job change in this window.
       const items = [
-        ...(earlier ? [{ label: `$(history) ${first.ref.id}`, description: `as fetched ${earlier.checkedAt ?? 'earlier'}`, detail: 'Its earlier snapshot, kept while the inspector shows it', key: EARLIER }] : []),
+        ...(earlier ? [{ label: `$(history) ${first.ref.id}`, description: earlier.checkedAt ? l10n.t('as fetched {0}', earlier.checkedAt) : l10n.t('as fetched earlier'), detail: l10n.t('Its earlier snapshot, kept while the inspector shows it'), key: EARLIER }] : []),
         ...jobPickItems(others),
       ];
-      const picked = await deps.prompter.pick(items, { placeHolder: `Compare ${first.ref.id} with…`, matchOnDescription: true, matchOnDetail: true });
+      const picked = await deps.prompter.pick(items, { placeHolder: l10n.t('Compare {0} with…', first.ref.id), matchOnDescription: true, matchOnDetail: true });
       if (!picked) return false;
       if (picked.key === EARLIER && earlier) {
         // The earlier one is a copy under its own key: it is neither fetched again nor mistaken for the current one.
@@ -48,7 +49,7 @@ export function compareJobsCommand(deps: CommandDeps) {
     }
     const [a, b] = jobs as [TrackedJob, TrackedJob];
     if (a.ref.kind !== b.ref.kind) {
-      void vscode.window.showInformationMessage(`Compare jobs of one kind: ${a.ref.id} is an ${KIND_INFO[a.ref.kind].label}, ${b.ref.id} a ${KIND_INFO[b.ref.kind].label}.`);
+      void vscode.window.showInformationMessage(l10n.t('Compare jobs of one kind: {0} is an {1}, {2} a {3}.', a.ref.id, l10n.label(KIND_INFO[a.ref.kind].label), b.ref.id, l10n.label(KIND_INFO[b.ref.kind].label)));
       return false;
     }
     await deps.compare(a, b);

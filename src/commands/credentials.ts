@@ -14,9 +14,10 @@ import { CONFIG_SECTION } from '../constants.js';
 import { type CloudId } from '../model/job.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
 import { aliyunCliImportFailedMessage, credentialsNotSavedMessage, noAliyunCliConfigMessage, profileItems, profilePlaceholder } from '../present/messages.js';
+import * as l10n from '../util/l10n.js';
 
-const notEmpty = (what: string) => (v: string) => (v.trim() === '' ? `${what} is required` : /\s/.test(v.trim()) ? `${what} cannot contain spaces` : undefined);
-const regionCheck = (v: string) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : 'Regions look like cn-shanghai or cn-north-4');
+const notEmpty = (what: string) => (v: string) => (v.trim() === '' ? l10n.t('{0} is required', what) : /\s/.test(v.trim()) ? l10n.t('{0} cannot contain spaces', what) : undefined);
+const regionCheck = (v: string) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : l10n.t('Regions look like cn-shanghai or cn-north-4'));
 
 /**
  * Stores keys in the cloud's default profile (creating the profile "default" when the cloud has none), which is
@@ -39,21 +40,21 @@ async function defaultProfileKeys(deps: CommandDeps): Promise<ResolvedCredential
 }
 
 export async function save(deps: CommandDeps, cloud: CloudId, set: () => Promise<'stored' | 'windowOnly'>): Promise<boolean> {
-  const label = CLOUD_LABEL[cloud];
+  const label = l10n.label(CLOUD_LABEL[cloud]);
   try {
     const where = await set();
     void vscode.window.showInformationMessage(where === 'stored'
-      ? `${label} credentials saved in VS Code's secret storage.`
-      : `${label} credentials kept for this window only: they are gone when it closes.`);
+      ? l10n.t('{0} credentials saved in VS Code\'s secret storage.', label)
+      : l10n.t('{0} credentials kept for this window only: they are gone when it closes.', label));
   } catch (e) {
     if (!(e instanceof SecretStorageUnavailableError)) {
       void vscode.window.showErrorMessage(credentialsNotSavedMessage(label, e));
       return false;
     }
     const keep = await deps.prompter.confirm(
-      'VS Code cannot store secrets on this machine (no OS keyring).',
-      'Keep the credentials in memory for this window only? Nothing is written to disk; you will need to enter them again after a reload. To store them, set up a keyring (e.g. gnome-keyring) and start VS Code with --password-store="gnome-libsecret".',
-      'Keep for This Window',
+      l10n.t('VS Code cannot store secrets on this machine (no OS keyring).'),
+      l10n.t('Keep the credentials in memory for this window only? Nothing is written to disk; you will need to enter them again after a reload. To store them, set up a keyring (e.g. gnome-keyring) and start VS Code with --password-store="gnome-libsecret".'),
+      l10n.t('Keep for This Window'),
     );
     if (!keep) return false;
     deps.profiles.keepForWindowOnly();
@@ -63,7 +64,7 @@ export async function save(deps: CommandDeps, cloud: CloudId, set: () => Promise
       void vscode.window.showErrorMessage(credentialsNotSavedMessage(label, e2));
       return false;
     }
-    void vscode.window.showInformationMessage(`${label} credentials kept for this window only.`);
+    void vscode.window.showInformationMessage(l10n.t('{0} credentials kept for this window only.', label));
   }
   deps.access.invalidate();
   // Jobs that failed for want of credentials may be in back-off: poll them now.
@@ -77,14 +78,14 @@ async function rememberRegion(cloud: CloudId, region: string | undefined): Promi
 }
 
 /** Asks for Alibaba Cloud keys (secret and token masked); undefined when the user cancels. */
-export async function askAliyunKeys(deps: CommandDeps, title = 'Alibaba Cloud credentials'): Promise<StoredAliyun | undefined> {
+export async function askAliyunKeys(deps: CommandDeps, title = l10n.t('Alibaba Cloud credentials')): Promise<StoredAliyun | undefined> {
     const id = await deps.prompter.input({ title, prompt: 'AccessKey ID', placeHolder: 'LTAI…', validateInput: notEmpty('AccessKey ID') });
     if (id === undefined) return undefined;
-    const secret = await deps.prompter.input({ title, prompt: 'AccessKey secret', password: true, validateInput: notEmpty('AccessKey secret') });
+    const secret = await deps.prompter.input({ title, prompt: l10n.t('AccessKey secret'), password: true, validateInput: notEmpty(l10n.t('AccessKey secret')) });
     if (secret === undefined) return undefined;
-    const token = await deps.prompter.input({ title, prompt: 'STS security token (leave empty for a permanent AccessKey)', password: true });
+    const token = await deps.prompter.input({ title, prompt: l10n.t('STS security token (leave empty for a permanent AccessKey)'), password: true });
     if (token === undefined) return undefined;
-    const region = await deps.prompter.input({ title, prompt: `Default region (empty: ${deps.settings().defaultRegions.aliyun})`, validateInput: regionCheck });
+    const region = await deps.prompter.input({ title, prompt: l10n.t('Default region (empty: {0})', deps.settings().defaultRegions.aliyun), validateInput: regionCheck });
     if (region === undefined) return undefined;
     const c: StoredAliyun = { accessKeyId: id.trim(), accessKeySecret: secret.trim() };
     if (token.trim()) c.securityToken = token.trim();
@@ -106,17 +107,17 @@ export function setAliyunCredentialsCommand(deps: CommandDeps) {
  * Asks for Huawei Cloud keys and a project id for the region; the project ids `existing` holds for the same AK are
  * kept. Undefined when the user cancels.
  */
-export async function askHuaweiKeys(deps: CommandDeps, existing: ResolvedCredentials['huawei'], title = 'Huawei Cloud credentials'): Promise<StoredHuawei | undefined> {
-    const ak = await deps.prompter.input({ title, prompt: 'Access key (AK)', validateInput: notEmpty('AK') });
+export async function askHuaweiKeys(deps: CommandDeps, existing: ResolvedCredentials['huawei'], title = l10n.t('Huawei Cloud credentials')): Promise<StoredHuawei | undefined> {
+    const ak = await deps.prompter.input({ title, prompt: l10n.t('Access key (AK)'), validateInput: notEmpty('AK') });
     if (ak === undefined) return undefined;
-    const sk = await deps.prompter.input({ title, prompt: 'Secret access key (SK)', password: true, validateInput: notEmpty('SK') });
+    const sk = await deps.prompter.input({ title, prompt: l10n.t('Secret access key (SK)'), password: true, validateInput: notEmpty('SK') });
     if (sk === undefined) return undefined;
-    const region = await deps.prompter.input({ title, prompt: `Region (empty: ${deps.settings().defaultRegions.huawei})`, validateInput: regionCheck });
+    const region = await deps.prompter.input({ title, prompt: l10n.t('Region (empty: {0})', deps.settings().defaultRegions.huawei), validateInput: regionCheck });
     if (region === undefined) return undefined;
     const r = region.trim() || deps.settings().defaultRegions.huawei;
-    const project = await deps.prompter.input({ title, prompt: `Project id for ${r} (IAM → My Credentials → Projects)`, validateInput: notEmpty('Project id') });
+    const project = await deps.prompter.input({ title, prompt: l10n.t('Project id for {0} (IAM → My Credentials → Projects)', r), validateInput: notEmpty(l10n.t('Project id')) });
     if (project === undefined) return undefined;
-    const token = await deps.prompter.input({ title, prompt: 'Security token for temporary credentials (leave empty otherwise)', password: true });
+    const token = await deps.prompter.input({ title, prompt: l10n.t('Security token for temporary credentials (leave empty otherwise)'), password: true });
     if (token === undefined) return undefined;
     const c: StoredHuawei = { ak: ak.trim(), sk: sk.trim(), projectIds: { ...(existing?.ak === ak.trim() ? existing.projectIds : {}), [r]: project.trim() } };
     if (token.trim()) c.securityToken = token.trim();
@@ -137,11 +138,11 @@ export function setHuaweiCredentialsCommand(deps: CommandDeps) {
 export function setCredentialsCommand(deps: CommandDeps) {
   return async (): Promise<boolean> => {
     const pick = await deps.prompter.pick([
-      { label: CLOUD_LABEL.aliyun, description: 'AccessKey, optional STS token', command: 'aliyun' as const },
-      { label: CLOUD_LABEL.huawei, description: 'AK/SK and project id', command: 'huawei' as const },
-      { label: 'Import from environment variables', description: 'ALIBABA_CLOUD_* and HUAWEICLOUD_SDK_*', command: 'env' as const },
-      { label: 'Import aliyun CLI profile', description: '~/.aliyun/config.json', command: 'cli' as const },
-    ], { placeHolder: 'Set credentials for…' });
+      { label: l10n.label(CLOUD_LABEL.aliyun), description: l10n.t('AccessKey, optional STS token'), command: 'aliyun' as const },
+      { label: l10n.label(CLOUD_LABEL.huawei), description: l10n.t('AK/SK and project id'), command: 'huawei' as const },
+      { label: l10n.t('Import from environment variables'), description: l10n.t('ALIBABA_CLOUD_* and HUAWEICLOUD_SDK_*'), command: 'env' as const },
+      { label: l10n.t('Import aliyun CLI profile'), description: '~/.aliyun/config.json', command: 'cli' as const },
+    ], { placeHolder: l10n.t('Set credentials for…') });
     if (!pick) return false;
     switch (pick.command) {
       case 'aliyun': return setAliyunCredentialsCommand(deps)();
@@ -156,7 +157,7 @@ export function importCredentialsFromEnvCommand(deps: CommandDeps) {
   return async (): Promise<boolean> => {
     const found = deps.credentials.importFromEnv(deps.env);
     if (!found.aliyun && !found.huawei) {
-      void vscode.window.showWarningMessage('No credentials in the environment: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID, before starting VS Code.');
+      void vscode.window.showWarningMessage(l10n.t('No credentials in the environment: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID, before starting VS Code.'));
       return false;
     }
     let ok = true;
@@ -209,10 +210,10 @@ function profileNames(text: string): string[] {
 export function signOutCommand(deps: CommandDeps) {
   return async (): Promise<void> => {
     const pick = await deps.prompter.pick([
-      { label: 'Both clouds', cloud: undefined },
-      { label: CLOUD_LABEL.aliyun, cloud: 'aliyun' as const },
-      { label: CLOUD_LABEL.huawei, cloud: 'huawei' as const },
-    ], { placeHolder: 'Delete which credentials from secret storage?' });
+      { label: l10n.t('Both clouds'), cloud: undefined },
+      { label: l10n.label(CLOUD_LABEL.aliyun), cloud: 'aliyun' as const },
+      { label: l10n.label(CLOUD_LABEL.huawei), cloud: 'huawei' as const },
+    ], { placeHolder: l10n.t('Delete which credentials from secret storage?') });
     if (!pick) return;
     // The default profiles' keys, as before profiles (today's keys are the "default" profile's).
     for (const cloud of pick.cloud ? [pick.cloud] : (['aliyun', 'huawei'] as const)) {
@@ -221,6 +222,6 @@ export function signOutCommand(deps: CommandDeps) {
       await svc?.signOut(cloud);
     }
     deps.access.invalidate();
-    void vscode.window.showInformationMessage(`Signed out${pick.cloud ? ` of ${pick.label}` : ''}: the credentials were deleted.`);
+    void vscode.window.showInformationMessage(l10n.t('Signed out{0}: the credentials were deleted.', pick.cloud ? l10n.t(' of {0}', pick.label) : ''));
   };
 }

@@ -11,6 +11,7 @@ import { otioSummaryText, timelineToOtio } from '../export/otio.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { withWholeJobs } from './wholeJob.js';
+import * as l10n from '../util/l10n.js';
 
 /** The jobs a command acts on: its argument, then the inspector in front, then the view's selection or a pick. */
 async function jobsFor(deps: CommandDeps, arg: unknown, selected: unknown, placeHolder: string): Promise<TrackedJob[]> {
@@ -23,10 +24,10 @@ async function jobsFor(deps: CommandDeps, arg: unknown, selected: unknown, place
 
 export function exportTimelineOtioCommand(deps: CommandDeps) {
   return async (arg?: unknown, selected?: unknown): Promise<vscode.Uri | undefined> => {
-    const [picked] = await jobsFor(deps, arg, selected, 'Export the timeline of which job?');
+    const [picked] = await jobsFor(deps, arg, selected, l10n.t('Export the timeline of which job?'));
     if (!picked) return undefined;
     if (!KIND_INFO[picked.ref.kind].inspector.timeline) {
-      void vscode.window.showInformationMessage(`${KIND_INFO[picked.ref.kind].label}s have no timeline to export.`);
+      void vscode.window.showInformationMessage(l10n.t('{0}s have no timeline to export.', l10n.label(KIND_INFO[picked.ref.kind].label)));
       return undefined;
     }
     // The whole job while it is exported: the store keeps a light snapshot (no clips) of a job nobody shows.
@@ -36,12 +37,12 @@ export function exportTimelineOtioCommand(deps: CommandDeps) {
 
 async function exportWhole(deps: CommandDeps, t: TrackedJob): Promise<vscode.Uri | undefined> {
   if (!t.snapshot) {
-    void vscode.window.showWarningMessage(`${t.ref.id} has not been fetched yet${t.lastError ? `: ${t.lastError.message}` : ''}; refresh it and try again.`);
+    void vscode.window.showWarningMessage(l10n.t('{0} has not been fetched yet{1}; refresh it and try again.', t.ref.id, t.lastError ? `: ${t.lastError.message}` : ''));
     return undefined;
   }
   const r = timelineToOtio(t.snapshot);
   if (!r.ok) {
-    void vscode.window.showWarningMessage(`Cannot export: ${r.reason}.`);
+    void vscode.window.showWarningMessage(l10n.t('Cannot export: {0}.', r.reason));
     return undefined;
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -49,13 +50,14 @@ async function exportWhole(deps: CommandDeps, t: TrackedJob): Promise<vscode.Uri
   const target = await deps.prompter.saveFile({
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${base}.otio`) } : {}),
     filters: { OpenTimelineIO: ['otio'] },
-    title: 'Export Timeline as OpenTimelineIO',
+    title: l10n.t('Export Timeline as OpenTimelineIO'),
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(r.timeline, null, 4)}\n`));
   deps.logger.info(`exported the timeline of ${t.ref.id} to ${target.toString(true)}: ${otioSummaryText(r.summary)}`);
-  void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}: ${otioSummaryText(r.summary)}.`, 'Open').then((choice) => {
-    if (choice === 'Open') void vscode.window.showTextDocument(target);
+  const open = l10n.t('Open');
+  void vscode.window.showInformationMessage(l10n.t('Exported {0}: {1}.', vscode.workspace.asRelativePath(target), otioSummaryText(r.summary)), open).then((choice) => {
+    if (choice === open) void vscode.window.showTextDocument(target);
   });
   return target;
 }
@@ -73,7 +75,7 @@ type CopyOptions = { projectId: string | null; endpoint: string | null; profile:
 
 function copyCommand(deps: CommandDeps, make: (t: TrackedJob, o: CopyOptions) => CopiedCommand, what: string) {
   return async (arg?: unknown, selected?: unknown): Promise<string | undefined> => {
-    const jobs = await jobsFor(deps, arg, selected, `Copy ${what} for which job?`);
+    const jobs = await jobsFor(deps, arg, selected, l10n.t('Copy {0} for which job?', what));
     if (jobs.length === 0) return undefined;
     const made: CopiedCommand[] = [];
     for (const t of jobs) {
@@ -84,17 +86,21 @@ function copyCommand(deps: CommandDeps, make: (t: TrackedJob, o: CopyOptions) =>
     const text = made.map((c) => c.text).join('\n');
     await vscode.env.clipboard.writeText(text);
     const notes = [...new Set(made.flatMap((c) => c.notes))];
-    const copied = `Copied ${made.length === 1 ? `the ${made[0]!.tool} command` : `${made.length} ${made[0]!.tool} commands`}`;
-    if (notes.some((n) => n.startsWith('UNCONFIRMED'))) void vscode.window.showInformationMessage(`${copied}. ${notes.join(' · ')}`);
-    else void vscode.window.setStatusBarMessage(`Media Jobs: ${copied.toLowerCase()}`, 4000);
+    const tool = made[0]!.tool;
+    if (notes.some((n) => n.startsWith('UNCONFIRMED'))) {
+      const copied = made.length === 1 ? l10n.t('Copied the {0} command', tool) : l10n.t('Copied {0} {1} commands', made.length, tool);
+      void vscode.window.showInformationMessage(`${copied}. ${notes.join(' · ')}`);
+    } else {
+      void vscode.window.setStatusBarMessage(made.length === 1 ? l10n.t('Media Jobs: copied the {0} command', tool) : l10n.t('Media Jobs: copied {0} {1} commands', made.length, tool), 4000);
+    }
     return text;
   };
 }
 
 export function copyAsCloudCommandCommand(deps: CommandDeps) {
-  return copyCommand(deps, (t, o) => cloudCliCommand(t.ref, o), 'the cloud CLI command');
+  return copyCommand(deps, (t, o) => cloudCliCommand(t.ref, o), l10n.t('the cloud CLI command'));
 }
 
 export function copyAsMediaJobsCommandCommand(deps: CommandDeps) {
-  return copyCommand(deps, (t, o) => mediaJobsCommand(t.ref, o), 'the media-jobs command');
+  return copyCommand(deps, (t, o) => mediaJobsCommand(t.ref, o), l10n.t('the media-jobs command'));
 }

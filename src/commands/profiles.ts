@@ -13,10 +13,12 @@ import { type ProfileSummary, storedOf } from '../tracking/profilesService.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
 import { type CloudId } from '../model/job.js';
 import { noAliyunCliConfigMessage } from '../present/messages.js';
+import * as l10n from '../util/l10n.js';
 
-const CLOUD_ITEMS = [
-  { label: CLOUD_LABEL.aliyun, description: 'AccessKey, optional STS token', cloud: 'aliyun' as const },
-  { label: CLOUD_LABEL.huawei, description: 'AK/SK and project id', cloud: 'huawei' as const },
+/** Built at use time: the labels are translated (module constants are evaluated before the catalog is set). */
+const cloudItems = () => [
+  { label: l10n.label(CLOUD_LABEL.aliyun), description: l10n.t('AccessKey, optional STS token'), cloud: 'aliyun' as const },
+  { label: l10n.label(CLOUD_LABEL.huawei), description: l10n.t('AK/SK and project id'), cloud: 'huawei' as const },
 ];
 
 async function allProfiles(deps: CommandDeps): Promise<ProfileSummary[]> {
@@ -26,8 +28,8 @@ async function allProfiles(deps: CommandDeps): Promise<ProfileSummary[]> {
 function profileItem(p: ProfileSummary): vscode.QuickPickItem & { profile: ProfileSummary } {
   return {
     label: `${p.isDefault ? '$(check) ' : ''}${p.name}`,
-    description: CLOUD_LABEL[p.cloud],
-    detail: [p.isDefault ? 'default' : null, p.configured ? null : 'no keys', p.windowOnly ? 'this window only' : null].filter(Boolean).join(' · ') || undefined,
+    description: l10n.label(CLOUD_LABEL[p.cloud]),
+    detail: [p.isDefault ? 'default' : null, p.configured ? null : l10n.t('no keys'), p.windowOnly ? l10n.t('this window only') : null].filter(Boolean).join(' · ') || undefined,
     profile: p,
   };
 }
@@ -35,14 +37,14 @@ function profileItem(p: ProfileSummary): vscode.QuickPickItem & { profile: Profi
 async function pickProfile(deps: CommandDeps, placeHolder: string, cloud?: CloudId): Promise<ProfileSummary | undefined> {
   const all = (await allProfiles(deps)).filter((p) => cloud === undefined || p.cloud === cloud);
   if (all.length === 0) {
-    void vscode.window.showInformationMessage('Media Jobs: no profiles yet. Add one with "Media Jobs: Add Profile…".');
+    void vscode.window.showInformationMessage(l10n.t('Media Jobs: no profiles yet. Add one with "Media Jobs: Add Profile…".'));
     return undefined;
   }
   return (await deps.prompter.pick(all.map(profileItem), { placeHolder }))?.profile;
 }
 
 function nameCheck(taken: readonly string[]) {
-  return (v: string): string | undefined => checkProfileName(v) ?? (taken.includes(v.trim()) ? `"${printableName(v.trim())}" is taken` : undefined);
+  return (v: string): string | undefined => checkProfileName(v) ?? (taken.includes(v.trim()) ? l10n.t('"{0}" is taken', printableName(v.trim())) : undefined);
 }
 
 function changed(deps: CommandDeps): void {
@@ -53,13 +55,13 @@ function changed(deps: CommandDeps): void {
 
 export function addProfileCommand(deps: CommandDeps) {
   return async (): Promise<boolean> => {
-    const pick = await deps.prompter.pick(CLOUD_ITEMS, { placeHolder: 'Add a profile for…' });
+    const pick = await deps.prompter.pick(cloudItems(), { placeHolder: l10n.t('Add a profile for…') });
     if (!pick) return false;
     const cloud = pick.cloud;
     const taken = (await deps.profiles.list(cloud)).map((p) => p.name);
-    const name = await deps.prompter.input({ title: `New ${CLOUD_LABEL[cloud]} profile`, prompt: 'Profile name (e.g. dev, staging, customer-a)', validateInput: nameCheck(taken) });
+    const name = await deps.prompter.input({ title: l10n.t('New {0} profile', l10n.label(CLOUD_LABEL[cloud])), prompt: l10n.t('Profile name (e.g. dev, staging, customer-a)'), validateInput: nameCheck(taken) });
     if (name === undefined) return false;
-    const title = `${CLOUD_LABEL[cloud]} profile "${printableName(name.trim())}"`;
+    const title = `${l10n.label(CLOUD_LABEL[cloud])} profile "${printableName(name.trim())}"`;
     if (cloud === 'aliyun') {
       const keys = await askAliyunKeys(deps, title);
       if (!keys) return false;
@@ -74,21 +76,21 @@ export function addProfileCommand(deps: CommandDeps) {
 /** The one switch: pick any profile of either cloud; it becomes its cloud's default. */
 export function switchDefaultProfileCommand(deps: CommandDeps) {
   return async (): Promise<ProfileSummary | undefined> => {
-    const p = await pickProfile(deps, 'Make which profile the default of its cloud?');
+    const p = await pickProfile(deps, l10n.t('Make which profile the default of its cloud?'));
     if (!p) return undefined;
     await deps.profiles.setDefault(p.cloud, p.name);
     changed(deps);
-    void vscode.window.showInformationMessage(`Media Jobs: ${CLOUD_LABEL[p.cloud]} now uses profile "${printableName(p.name)}" by default.`);
+    void vscode.window.showInformationMessage(l10n.t('Media Jobs: {0} now uses profile "{1}" by default.', l10n.label(CLOUD_LABEL[p.cloud]), printableName(p.name)));
     return p;
   };
 }
 
 export function renameProfileCommand(deps: CommandDeps) {
   return async (): Promise<boolean> => {
-    const p = await pickProfile(deps, 'Rename which profile?');
+    const p = await pickProfile(deps, l10n.t('Rename which profile?'));
     if (!p) return false;
     const taken = (await deps.profiles.list(p.cloud)).map((x) => x.name).filter((n) => n !== p.name);
-    const to = await deps.prompter.input({ title: `Rename ${CLOUD_LABEL[p.cloud]} profile "${printableName(p.name)}"`, prompt: 'New name', value: p.name, validateInput: nameCheck(taken) });
+    const to = await deps.prompter.input({ title: l10n.t('Rename {0} profile "{1}"', l10n.label(CLOUD_LABEL[p.cloud]), printableName(p.name)), prompt: l10n.t('New name'), value: p.name, validateInput: nameCheck(taken) });
     if (to === undefined || to.trim() === p.name) return false;
     await deps.profiles.rename(p.cloud, p.name, to);
     changed(deps);
@@ -98,13 +100,13 @@ export function renameProfileCommand(deps: CommandDeps) {
 
 export function removeProfileCommand(deps: CommandDeps) {
   return async (): Promise<boolean> => {
-    const p = await pickProfile(deps, 'Remove which profile (its keys are deleted)?');
+    const p = await pickProfile(deps, l10n.t('Remove which profile (its keys are deleted)?'));
     if (!p) return false;
     const jobs = deps.store.all().filter((t) => deps.profiles.resolveName(p.cloud, t.ref.profile ?? 'default') === p.name).length;
     const ok = await deps.prompter.confirm(
-      `Remove the ${CLOUD_LABEL[p.cloud]} profile "${printableName(p.name)}"?`,
-      `Its keys are deleted from VS Code's secret storage.${jobs ? ` Its ${jobs} tracked job${jobs === 1 ? '' : 's'} stay tracked and will say they have no credentials.` : ''}`,
-      'Remove Profile',
+      l10n.t('Remove the {0} profile "{1}"?', l10n.label(CLOUD_LABEL[p.cloud]), printableName(p.name)),
+      l10n.t('Its keys are deleted from VS Code\'s secret storage.{0}', jobs === 1 ? l10n.t(' Its {0} tracked job stay tracked and will say they have no credentials.', jobs) : jobs ? l10n.t(' Its {0} tracked jobs stay tracked and will say they have no credentials.', jobs) : ''),
+      l10n.t('Remove Profile'),
     );
     if (!ok) return false;
     await deps.profiles.remove(p.cloud, p.name);
@@ -129,7 +131,7 @@ export function importAllAliyunCliProfilesCommand(deps: CommandDeps) {
     }
     const parsed = parseAliyunCliProfiles(text);
     if ('error' in parsed) {
-      void vscode.window.showWarningMessage(`Media Jobs: ${parsed.error} (${path}).`);
+      void vscode.window.showWarningMessage(l10n.t('Media Jobs: {0} ({1}).', parsed.error, path));
       return { imported: [], skipped: [] };
     }
     const imported: string[] = [];
@@ -138,7 +140,7 @@ export function importAllAliyunCliProfilesCommand(deps: CommandDeps) {
     for (const e of parsed.entries) {
       const stored = e.profile ? storedOf(e.profile) : null;
       if (!stored) {
-        skipped.push(`${printableName(e.name)}: ${e.problem ?? 'no keys'}`);
+        skipped.push(`${printableName(e.name)}: ${e.problem ?? l10n.t('no keys')}`);
         continue;
       }
       try {
@@ -151,8 +153,8 @@ export function importAllAliyunCliProfilesCommand(deps: CommandDeps) {
     }
     changed(deps);
     for (const s of skipped) deps.logger.warn(`aliyun CLI profile not imported: ${s}`);
-    const summary = `Media Jobs: imported ${imported.length} aliyun CLI profile${imported.length === 1 ? '' : 's'}${imported.length ? ` (${imported.map(printableName).join(', ')})` : ''}`
-      + (skipped.length ? `; ${skipped.length} not imported (see the log).` : '.');
+    const summary = (imported.length === 1 ? l10n.t('Media Jobs: imported {0} aliyun CLI profile{1}', imported.length, ` (${imported.map(printableName).join(', ')})`) : l10n.t('Media Jobs: imported {0} aliyun CLI profiles{1}', imported.length, imported.length ? ` (${imported.map(printableName).join(', ')})` : ''))
+      + (skipped.length ? l10n.t('; {0} not imported (see the log).', skipped.length) : '.');
     void vscode.window.showInformationMessage(summary);
     return { imported, skipped };
   };

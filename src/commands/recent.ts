@@ -20,6 +20,7 @@ import { STATUS_LABEL } from '../present/status.js';
 import { MAX_CLUSTERS_PER_ACCOUNT, MAX_REGIONS_PER_KIND } from '../tracking/recentPrefs.js';
 import { isRegionName } from '../util/region.js';
 import { accountKey, needsCluster } from '../views/recentJobsTree.js';
+import * as l10n from '../util/l10n.js';
 
 type JobRow = Extract<RecentNode, { type: 'recentJob' }>;
 
@@ -57,17 +58,17 @@ export function recentSetWindowCommand(deps: CommandDeps) {
   return async (): Promise<RecentWindow | undefined> => {
     const current = deps.recent.prefs.current.window;
     const items = [
-      ...WINDOW_PRESETS.map((p) => ({ label: p.label, description: windowLabel(p.window) === windowLabel(current) ? 'current' : undefined, window: p.window as RecentWindow | null })),
-      { label: 'Custom…', description: 'a length (90m, 12h, 3d, 2w) or a range of dates', window: null },
+      ...WINDOW_PRESETS.map((p) => ({ label: l10n.label(p.label), description: windowLabel(p.window) === windowLabel(current) ? l10n.t('current') : undefined, window: p.window as RecentWindow | null })),
+      { label: l10n.t('Custom…'), description: l10n.t('a length (90m, 12h, 3d, 2w) or a range of dates'), window: null },
     ];
-    const pick = await deps.prompter.pick(items, { title: titleText('Recent Jobs: time window'), placeHolder: `Jobs created in… (now: ${windowLabel(current)})` });
+    const pick = await deps.prompter.pick(items, { title: titleText(l10n.t('Recent Jobs: time window')), placeHolder: l10n.t('Jobs created in… (now: {0})', windowLabel(current)) });
     if (!pick) return undefined;
     let window = pick.window;
     if (window === null) {
       const now = Date.now();
       const text = await deps.prompter.input({
-        title: titleText('Recent Jobs: custom window'),
-        prompt: 'A length before now (90m, 12h, 3d, 2w) or a range FROM .. TO (2026-11-01 .. 2026-11-15; 2026-11-01T08:00 .. 2026-11-01T20:00; UTC unless a zone is given)',
+        title: titleText(l10n.t('Recent Jobs: custom window')),
+        prompt: l10n.t('A length before now (90m, 12h, 3d, 2w) or a range FROM .. TO (2026-11-01 .. 2026-11-15; 2026-11-01T08:00 .. 2026-11-01T20:00; UTC unless a zone is given)'),
         validateInput: (v) => { const w = parseWindow(v, now); return typeof w === 'string' ? w : undefined; },
       });
       if (text === undefined) return undefined;
@@ -87,10 +88,10 @@ export function recentFilterStatusCommand(deps: CommandDeps) {
   return async (): Promise<JobStatus | null | undefined> => {
     const current = deps.recent.prefs.current.status;
     const items = [
-      { label: 'All statuses', description: current === null ? 'current' : undefined, status: null as JobStatus | null },
-      ...JOB_STATUSES.filter((s) => s !== 'unknown').map((s) => ({ label: STATUS_LABEL[s], description: s === current ? 'current' : undefined, status: s as JobStatus | null })),
+      { label: l10n.t('All statuses'), description: current === null ? l10n.t('current') : undefined, status: null as JobStatus | null },
+      ...JOB_STATUSES.filter((s) => s !== 'unknown').map((s) => ({ label: l10n.label(STATUS_LABEL[s]), description: s === current ? l10n.t('current') : undefined, status: s as JobStatus | null })),
     ];
-    const pick = await deps.prompter.pick(items, { title: titleText('Recent Jobs: status'), placeHolder: 'Show jobs that are…' });
+    const pick = await deps.prompter.pick(items, { title: titleText(l10n.t('Recent Jobs: status')), placeHolder: l10n.t('Show jobs that are…') });
     if (!pick) return undefined;
     await deps.recent.prefs.update((p) => { p.status = pick.status; });
     updateDescription(deps);
@@ -112,11 +113,11 @@ export function recentTrackCommand(deps: CommandDeps) {
   return async (arg?: unknown, selected?: unknown) => {
     const rows = jobRows(deps, arg, selected);
     if (rows.length === 0) {
-      void vscode.window.showInformationMessage('Select one or more jobs in Recent Jobs to track.');
+      void vscode.window.showInformationMessage(l10n.t('Select one or more jobs in Recent Jobs to track.'));
       return [];
     }
     const { added, all } = await track(deps, rows);
-    void vscode.window.setStatusBarMessage(`Media Jobs: tracking ${added.length} more job${added.length === 1 ? '' : 's'}${all.length > added.length ? ` (${all.length - added.length} already tracked)` : ''}`, 4000);
+    void vscode.window.setStatusBarMessage((added.length === 1 ? l10n.t('Media Jobs: tracking {0} more job{1}', added.length, all.length > added.length ? l10n.t(' ({0} already tracked)', all.length - added.length) : '') : l10n.t('Media Jobs: tracking {0} more jobs{1}', added.length, all.length > added.length ? l10n.t(' ({0} already tracked)', all.length - added.length) : '')), 4000);
     return all;
   };
 }
@@ -126,7 +127,7 @@ export function recentInspectCommand(deps: CommandDeps) {
     const row = jobRows(deps, arg, Array.isArray(selected) && selected.length > 1 ? undefined : selected)[0];
     if (!row) return undefined;
     if (row.job.batch?.role === 'batch') {
-      void vscode.window.showInformationMessage(`${row.job.id} is a quick video production (batch) job: expand its row in Recent Jobs to list its sub-jobs, and inspect those.`);
+      void vscode.window.showInformationMessage(l10n.t('{0} is a quick video production (batch) job: expand its row in Recent Jobs to list its sub-jobs, and inspect those.', row.job.id));
       return undefined;
     }
     const { all } = await track(deps, [row]);
@@ -160,8 +161,8 @@ function sourceKind(arg: unknown): { kind: JobKind; region: string } | null {
 
 async function askRegion(deps: CommandDeps, kind: JobKind, title: string, value?: string): Promise<string | undefined> {
   const v = await deps.prompter.input({
-    title: titleText(title), value, prompt: `Region of the ${kindPlural(kind)} (${KIND_CLOUD[kind] === 'aliyun' ? 'e.g. cn-shanghai, ap-southeast-1' : 'e.g. cn-north-4, ap-southeast-1'})`,
-    validateInput: (s) => (isRegionName(s.trim()) ? undefined : 'regions look like cn-shanghai or cn-north-4'),
+    title: titleText(title), value, prompt: l10n.t('Region of the {0} ({1})', kindPlural(kind), KIND_CLOUD[kind] === 'aliyun' ? 'e.g. cn-shanghai, ap-southeast-1' : 'e.g. cn-north-4, ap-southeast-1'),
+    validateInput: (s) => (isRegionName(s.trim()) ? undefined : l10n.t('regions look like cn-shanghai or cn-north-4')),
   });
   return v === undefined ? undefined : v.trim();
 }
@@ -175,15 +176,15 @@ export function recentAddRegionCommand(deps: CommandDeps) {
     const at = sourceKind(arg);
     let kind = at?.kind;
     if (!kind) {
-      const pick = await deps.prompter.pick(JOB_KINDS.map((k) => ({ label: KIND_LABEL[k], description: CLOUD_LABEL[KIND_CLOUD[k]], jobKind: k })), { title: titleText('Recent Jobs: add a region'), placeHolder: 'Which kind of job?' });
+      const pick = await deps.prompter.pick(JOB_KINDS.map((k) => ({ label: l10n.label(KIND_LABEL[k]), description: l10n.label(CLOUD_LABEL[KIND_CLOUD[k]]), jobKind: k })), { title: titleText(l10n.t('Recent Jobs: add a region')), placeHolder: l10n.t('Which kind of job?') });
       kind = pick?.jobKind;
     }
     if (!kind) return;
-    const region = await askRegion(deps, kind, 'Recent Jobs: add a region');
+    const region = await askRegion(deps, kind, l10n.t('Recent Jobs: add a region'));
     if (!region) return;
     const regions = regionsOf(deps, kind);
     if (regions.includes(region)) return;
-    if (regions.length >= MAX_REGIONS_PER_KIND) throw new Error(`at most ${MAX_REGIONS_PER_KIND} regions per kind`);
+    if (regions.length >= MAX_REGIONS_PER_KIND) throw new Error(l10n.t('at most {0} regions per kind', MAX_REGIONS_PER_KIND));
     const k = kind;
     await deps.recent.prefs.update((p) => { p.regions[k] = [...regions, region]; });
     deps.recent.tree.sourcesChanged();
@@ -194,7 +195,7 @@ export function recentChangeRegionCommand(deps: CommandDeps) {
   return async (arg?: unknown): Promise<void> => {
     const at = sourceKind(arg);
     if (!at) return;
-    const region = await askRegion(deps, at.kind, 'Recent Jobs: change the region', at.region);
+    const region = await askRegion(deps, at.kind, l10n.t('Recent Jobs: change the region'), at.region);
     if (!region || region === at.region) return;
     const regions = regionsOf(deps, at.kind).map((r) => (r === at.region ? region : r)).filter((r, i, a) => a.indexOf(r) === i);
     await deps.recent.prefs.update((p) => { p.regions[at.kind] = regions; });
@@ -219,15 +220,15 @@ export function recentAddClusterCommand(deps: CommandDeps) {
     if (!kind) return undefined;
     const account = accountKey(KIND_CLOUD[kind]);
     const v = await deps.prompter.input({
-      title: titleText('Recent Jobs: add an edge cluster'),
-      prompt: 'ClusterId of the edge transcode cluster (the Live console shows it; no API lists clusters). It is remembered for this account.',
+      title: titleText(l10n.t('Recent Jobs: add an edge cluster')),
+      prompt: l10n.t('ClusterId of the edge transcode cluster (the Live console shows it; no API lists clusters). It is remembered for this account.'),
       validateInput: (s) => validateId(s.trim(), 'ClusterId') ?? undefined,
     });
     if (v === undefined || v.trim() === '') return undefined;
     const id = v.trim();
     const list = deps.recent.prefs.current.clusters[account] ?? [];
     if (!list.includes(id)) {
-      if (list.length >= MAX_CLUSTERS_PER_ACCOUNT) throw new Error(`at most ${MAX_CLUSTERS_PER_ACCOUNT} clusters per account`);
+      if (list.length >= MAX_CLUSTERS_PER_ACCOUNT) throw new Error(l10n.t('at most {0} clusters per account', MAX_CLUSTERS_PER_ACCOUNT));
       await deps.recent.prefs.update((p) => { p.clusters[account] = [...list, id]; });
     }
     deps.recent.tree.sourcesChanged();
@@ -276,8 +277,8 @@ export function browseRecentJobsCommand(deps: CommandDeps) {
     let kind = typeof kindArg === 'string' && (JOB_KINDS as readonly string[]).includes(kindArg) ? (kindArg as JobKind) : undefined;
     if (!kind) {
       const pick = await deps.prompter.pick(
-        JOB_KINDS.map((k) => ({ label: kindPlural(k), description: CLOUD_LABEL[KIND_CLOUD[k]], jobKind: k })),
-        { title: titleText('Browse Recent Jobs'), placeHolder: `Which jobs? (${windowLabel(deps.recent.prefs.current.window)})` },
+        JOB_KINDS.map((k) => ({ label: kindPlural(k), description: l10n.label(CLOUD_LABEL[KIND_CLOUD[k]]), jobKind: k })),
+        { title: titleText(l10n.t('Browse Recent Jobs')), placeHolder: l10n.t('Which jobs? ({0})', windowLabel(deps.recent.prefs.current.window)) },
       );
       kind = pick?.jobKind;
     }

@@ -16,6 +16,7 @@ import {
   recentRemoveRegionCommand, recentSetWindowCommand, recentTrackCommand,
 } from './recent.js';
 import { commandFailedMessage } from '../present/messages.js';
+import * as l10n from '../util/l10n.js';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -83,7 +84,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         deps.logger.error(`${id} failed: ${message}`);
-        void vscode.window.showErrorMessage(commandFailedMessage(message), 'Show Logs').then((c) => c && deps.logger.channel.show(true));
+        void vscode.window.showErrorMessage(commandFailedMessage(message), l10n.t('Show Logs')).then((c) => c && deps.logger.channel.show(true));
         return undefined;
       }
     }),

@@ -11,6 +11,7 @@ import { CLOUD_LABEL, KIND_INFO, type KindParam } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { isRegionName } from '../clouds/endpoints.js';
 import { lookUpFailedMessage, promptText, titleText } from '../present/messages.js';
+import * as l10n from '../util/l10n.js';
 
 /** Splits what the user typed or pasted: spaces, commas, semicolons, new lines; quotes stripped. */
 export function splitIds(text: string): string[] {
@@ -19,8 +20,8 @@ export function splitIds(text: string): string[] {
 
 function validateIdList(text: string): string | undefined {
   const ids = splitIds(text);
-  if (ids.length === 0) return 'Enter at least one id';
-  if (ids.length > 50) return `At most 50 ids at once (${ids.length} given)`;
+  if (ids.length === 0) return l10n.t('Enter at least one id');
+  if (ids.length > 50) return l10n.t('At most 50 ids at once ({0} given)', ids.length);
   for (const id of ids) {
     // Input box messages render links and icons: what was pasted is neutralised.
     const p = validateId(id, `"${id.slice(0, 40)}"`);
@@ -32,7 +33,7 @@ function validateIdList(text: string): string | undefined {
 function validateParam(what: string, optional: boolean) {
   return (v: string): string | undefined => {
     const t = v.trim();
-    if (t === '') return optional ? undefined : `${what} is required`;
+    if (t === '') return optional ? undefined : l10n.t('{0} is required', what);
     const p = validateId(t, what);
     return p ? promptText(p) : undefined;
   };
@@ -49,7 +50,7 @@ export function trackSteps(kind?: JobKind): number {
 
 /** The title of prompt `step` of Track a Job…: `Track a Job (2/4)`. */
 export function trackStepTitle(step: number, kind?: JobKind): string {
-  return `Track a Job (${step}/${trackSteps(kind)})`;
+  return l10n.t('Track a Job ({0}/{1})', step, trackSteps(kind));
 }
 
 /** The identity parameters Track a Job… asks for after the ids (src/kinds/: ClusterId, project id). */
@@ -68,7 +69,7 @@ export async function askRefOfHit(deps: CommandDeps, hit: JobIdHit, kind: JobKin
   if (first.ref) return first.ref;
   const params = { ...hit.params };
   for (const p of first.missing) {
-    const v = await deps.prompter.input({ title: titleText(`Look up ${hit.id}`), prompt: promptText(p.prompt), validateInput: validateParam(p.what, false) });
+    const v = await deps.prompter.input({ title: titleText(l10n.t('Look up {0}', hit.id)), prompt: promptText(p.prompt), validateInput: validateParam(p.what, false) });
     if (v === undefined || v.trim() === '') return undefined;
     params[p.name] = v.trim();
   }
@@ -95,15 +96,15 @@ export async function trackRefs(deps: CommandDeps, given: JobRef[]): Promise<Tra
 export function trackJobCommand(deps: CommandDeps) {
   return async (): Promise<TrackedJob[] | undefined> => {
     const kindPick = await deps.prompter.pick(
-      JOB_KINDS.map((k) => ({ label: k, description: KIND_LABEL[k], detail: CLOUD_LABEL[KIND_CLOUD[k]], jobKind: k })),
-      { title: trackStepTitle(1), placeHolder: 'Which kind of job?' },
+      JOB_KINDS.map((k) => ({ label: k, description: l10n.label(KIND_LABEL[k]), detail: l10n.label(CLOUD_LABEL[KIND_CLOUD[k]]), jobKind: k })),
+      { title: trackStepTitle(1), placeHolder: l10n.t('Which kind of job?') },
     );
     if (!kindPick) return undefined;
     const kind = kindPick.jobKind;
     const idText = await deps.prompter.input({
       title: trackStepTitle(2, kind),
       prompt: KIND_INFO[kind].idPrompt,
-      placeHolder: 'one or more ids, separated by spaces, commas or new lines',
+      placeHolder: l10n.t('one or more ids, separated by spaces, commas or new lines'),
       validateInput: validateIdList,
     });
     if (idText === undefined) return undefined;
@@ -117,9 +118,9 @@ export function trackJobCommand(deps: CommandDeps) {
     const fallback = deps.settings().defaultRegions[cloud];
     const region = await deps.prompter.input({
       title: trackStepTitle(trackSteps(kind), kind),
-      prompt: promptText(`Region (empty: ${fallback})`),
+      prompt: promptText(l10n.t('Region (empty: {0})', fallback)),
       placeHolder: fallback,
-      validateInput: (v) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : 'Regions look like cn-shanghai or cn-north-4'),
+      validateInput: (v) => (v.trim() === '' || isRegionName(v.trim()) ? undefined : l10n.t('Regions look like cn-shanghai or cn-north-4')),
     });
     if (region === undefined) return undefined;
     const refs: JobRef[] = splitIds(idText).map((id) => ({ kind, id, region: region.trim() || fallback, params: { ...params } }));
@@ -131,7 +132,7 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
   return async (): Promise<TrackedJob[] | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      void vscode.window.showInformationMessage('Open a file and put the cursor on a job id.');
+      void vscode.window.showInformationMessage(l10n.t('Open a file and put the cursor on a job id.'));
       return undefined;
     }
     const pos = editor.selection.active;
@@ -144,7 +145,7 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
       const range = editor.document.getWordRangeAtPosition(pos, /[A-Za-z0-9_.-]+/);
       const word = range ? editor.document.getText(range) : '';
       if (!word || validateId(word) !== null || word.length < 8) {
-        void vscode.window.showInformationMessage('No job id at the cursor.');
+        void vscode.window.showInformationMessage(l10n.t('No job id at the cursor.'));
         return undefined;
       }
       hit = { id: word, kinds: plausibleKindsForBareId(word), params: {}, needs: [], source: 'word' };
@@ -157,9 +158,9 @@ export function lookUpJobIdAtCursorCommand(deps: CommandDeps) {
     }
     let kind = kinds[0];
     if (kinds.length !== 1) {
-      const pick = await deps.prompter.pick(kinds.map((k, i) => ({ label: k, description: KIND_LABEL[k], detail: i === 0 && found ? 'most likely from the context' : undefined, jobKind: k })), {
-        title: titleText(`Look up ${id}`),
-        placeHolder: 'Which kind of job is it?',
+      const pick = await deps.prompter.pick(kinds.map((k, i) => ({ label: k, description: l10n.label(KIND_LABEL[k]), detail: i === 0 && found ? l10n.t('most likely from the context') : undefined, jobKind: k })), {
+        title: titleText(l10n.t('Look up {0}', id)),
+        placeHolder: l10n.t('Which kind of job is it?'),
       });
       if (!pick) return undefined;
       kind = pick.jobKind;

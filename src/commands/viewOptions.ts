@@ -4,19 +4,20 @@ import { type CommandDeps } from './deps.js';
 import { CONFIG_SECTION } from '../constants.js';
 import { STATUS_ORDER } from '../present/grouping.js';
 import { type JobStatus } from '../model/job.js';
+import * as l10n from '../util/l10n.js';
 
 export function filterJobsCommand(deps: CommandDeps) {
   return async (): Promise<void> => {
     const current = deps.tree.currentFilter;
     const text = await deps.prompter.input({
-      title: 'Filter tracked jobs (1/2)',
-      prompt: 'Text to match in id, name, kind, region or raw status (empty: any)',
+      title: l10n.t('Filter tracked jobs (1/2)'),
+      prompt: l10n.t('Text to match in id, name, kind, region or raw status (empty: any)'),
       value: current?.text ?? '',
     });
     if (text === undefined) return;
     const picked = await deps.prompter.pickMany(
       STATUS_ORDER.map((s) => ({ label: s, picked: current?.statuses?.includes(s) ?? false })),
-      { title: 'Filter tracked jobs (2/2)', placeHolder: 'Only these statuses (none picked: all)' },
+      { title: l10n.t('Filter tracked jobs (2/2)'), placeHolder: l10n.t('Only these statuses (none picked: all)') },
     );
     if (picked === undefined) return;
     const statuses = picked.map((p) => p.label as JobStatus);

@@ -10,6 +10,7 @@ import { shortId } from '../present/jobPresentation.js';
 import { STATUS_LABEL, statusLabelOf } from '../present/status.js';
 import { TimelineIndex } from '../present/timelineIndex.js';
 import { type TrackedJob } from '../model/trackedJob.js';
+import * as l10n from '../util/l10n.js';
 import { MAX_JSON_DEPTH, parseJsonBounded, stringifyBounded } from '../util/boundDepth.js';
 import { editingProjectLink } from '../present/consoleLinks.js';
 import { checkOpenUrl, type ExtraSection, type HostMessage, INLINE_CLIP_LIMIT, type JobCore, type JobPayload, RAW_TIMELINE_LIMIT, RAW_VIEW_LIMIT, type TimelineView, type TrackedInfo, type WebviewMessage } from '../protocol/webview.js';
@@ -51,12 +52,13 @@ export class InspectorSession {
   /** `<kind> <short id> · <status>`. */
   title(): string {
     const t = this.tracked;
-    if (t === null) return `${parseJobKey(this.key)?.kind ?? 'job'} · loading`;
+    if (t === null) return `${parseJobKey(this.key)?.kind ?? 'job'} · ${l10n.t('loading')}`;
     const status: JobStatus = t.snapshot?.status ?? 'unknown';
-    // The status as the model names it, or the kind's own word for its value (edge "0": not started).
+    // The status as the model names it (a model word, shown through l10n.label: test/unit/l10n.test.ts's LABEL_TABLES),
+    // or the kind's own word for its value (edge "0": not started).
     const own = t.snapshot ? statusLabelOf(t.snapshot.kind, status, t.snapshot.rawStatus) : null;
-    const word = own !== null && own !== STATUS_LABEL[status] ? own.toLowerCase() : status;
-    return `${t.ref.kind} ${shortId(t.ref.id)} · ${t.snapshot ? word : this.refreshing ? 'loading' : 'not fetched'}`;
+    const word = own !== null && own !== l10n.label(STATUS_LABEL[status]) ? own.toLowerCase() : l10n.label(status);
+    return `${t.ref.kind} ${shortId(t.ref.id)} · ${t.snapshot ? word : this.refreshing ? l10n.t('loading') : l10n.t('not fetched')}`;
   }
 
   private payload(): JobPayload {

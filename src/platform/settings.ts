@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../constants.js';
 import { type ConfigReader, type Settings, settingsFrom } from './settingsModel.js';
+import * as l10n from '../util/l10n.js';
 
 export type { ConfigReader, LogLevelSetting, NotificationMode, Settings } from './settingsModel.js';
 
@@ -25,7 +26,7 @@ export async function findWorkspaceEndpointOverrides(): Promise<string[]> {
     label: `${f.name}/.vscode/settings.json`,
   }));
   const wsFile = vscode.workspace.workspaceFile;
-  if (wsFile && wsFile.scheme !== 'untitled') files.push({ uri: wsFile, label: wsFile.path.split('/').pop() ?? 'the workspace file' });
+  if (wsFile && wsFile.scheme !== 'untitled') files.push({ uri: wsFile, label: wsFile.path.split('/').pop() ?? l10n.t('the workspace file') });
   const found: string[] = [];
   for (const f of files) {
     try {

@@ -11,6 +11,7 @@ import { JOB_KINDS, type JobKind } from '../model/job.js';
 import { type GroupBy } from '../present/grouping.js';
 import { isLoopbackHost, isRegionName } from '../clouds/endpoints.js';
 import { isHttpProtocol } from '../util/urls.js';
+import * as l10n from '../util/l10n.js';
 
 export type NotificationMode = 'all' | 'failures' | 'none';
 export type LogLevelSetting = 'off' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
@@ -58,11 +59,11 @@ export function checkEndpoint(raw: string): string | null {
   try {
     url = new URL(raw);
   } catch {
-    return 'is not a URL';
+    return l10n.t('is not a URL');
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) return 'must use https (plain http only to loopback)';
-  if (url.username || url.password) return 'must not contain a user name or password';
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return 'must be a base URL without a path or query';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) return l10n.t('must use https (plain http only to loopback)');
+  if (url.username || url.password) return l10n.t('must not contain a user name or password');
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return l10n.t('must be a base URL without a path or query');
   return null;
 }
 
@@ -70,10 +71,10 @@ export function checkEndpoint(raw: string): string | null {
 function defaultRegion(c: ConfigReader, cloud: 'aliyun' | 'huawei', problems: string[]): string {
   const key = `defaultRegion.${cloud}`;
   const v = userValue<unknown>(c, key);
-  if (setInWorkspace(c, key)) problems.push(`mediaJobs.${key} in workspace settings is ignored: default regions are read from user settings only`);
+  if (setInWorkspace(c, key)) problems.push(l10n.t('mediaJobs.{0} in workspace settings is ignored: default regions are read from user settings only', key));
   if (v === undefined || v === '') return DEFAULT_REGIONS[cloud];
   if (typeof v !== 'string' || !isRegionName(v)) {
-    problems.push(`mediaJobs.${key} is not a region name (like ${DEFAULT_REGIONS[cloud]}): ${DEFAULT_REGIONS[cloud]} is used`);
+    problems.push(l10n.t('mediaJobs.{0} is not a region name (like {1}): {2} is used', key, DEFAULT_REGIONS[cloud], DEFAULT_REGIONS[cloud]));
     return DEFAULT_REGIONS[cloud];
   }
   return v;
@@ -98,7 +99,7 @@ export function proxyFrom(http: ConfigReader | undefined, problems: string[]): S
   }
   if (!url || !isHttpProtocol(url.protocol)) {
     // Never echo the value: a proxy URL can hold a password.
-    problems.push('http.proxy is not an http:// or https:// URL: HTTPS_PROXY/HTTP_PROXY from the environment are used instead');
+    problems.push(l10n.t('http.proxy is not an http:// or https:// URL: HTTPS_PROXY/HTTP_PROXY from the environment are used instead'));
     return null;
   }
   const rawNo = userValue<unknown>(http, 'noProxy');
@@ -128,7 +129,7 @@ export function settingsFrom(c: ConfigReader, workspaceOverrides: readonly strin
     const v = raw[kind];
     if (v === undefined || v === '') continue;
     if (typeof v !== 'string') {
-      endpointProblems.push(`mediaJobs.endpoints.${kind} must be a string`);
+      endpointProblems.push(l10n.t('mediaJobs.endpoints.{0} must be a string', kind));
       continue;
     }
     const problem = checkEndpoint(v);
@@ -137,7 +138,7 @@ export function settingsFrom(c: ConfigReader, workspaceOverrides: readonly strin
   }
   if (setInWorkspace(c, 'endpoints') || workspaceOverrides.length > 0) {
     const where = workspaceOverrides.length > 0 ? ` (${workspaceOverrides.join(', ')})` : '';
-    endpointProblems.push(`mediaJobs.endpoints in workspace settings${where} is ignored: endpoints are read from user settings only`);
+    endpointProblems.push(l10n.t('mediaJobs.endpoints in workspace settings{0} is ignored: endpoints are read from user settings only', where));
   }
   const signature = userValue<string>(c, 'signatureVersion') === 'v1' ? 'v1' : 'v3';
   const defaultRegions = { aliyun: defaultRegion(c, 'aliyun', endpointProblems), huawei: defaultRegion(c, 'huawei', endpointProblems) };

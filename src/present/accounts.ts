@@ -1,6 +1,7 @@
 /** Text about accounts (profiles) for the view title and the status bar. Pure. */
 import { CLOUD_LABEL } from '../kinds/index.js';
 import { CLOUDS, type CloudId } from '../model/job.js';
+import * as l10n from '../util/l10n.js';
 
 /** Profile names are the user's text: no control characters, at most 64 characters. */
 function printableName(name: string): string {
@@ -16,7 +17,7 @@ export type AccountCounts = Partial<Record<CloudId, { default: string | null; co
 export function accountsDescription(a: AccountCounts): string {
   return CLOUDS.flatMap((c) => {
     const x = a[c];
-    return x && x.default ? [`${CLOUD_LABEL[c]}: ${printableName(x.default)}`] : [];
+    return x && x.default ? [l10n.t('{0}: {1}', l10n.label(CLOUD_LABEL[c]), printableName(x.default))] : [];
   }).join(' · ');
 }
 
@@ -25,9 +26,9 @@ export function accountsStatus(a: AccountCounts): { text: string; tooltip: strin
   // Only the clouds with a choice: their default account, named with its cloud when both have one.
   const choosing = CLOUDS.filter((c) => (a[c]?.count ?? 0) > 1 && a[c]?.default);
   if (choosing.length === 0) return null;
-  const names = choosing.map((c) => (choosing.length > 1 ? `${CLOUD_LABEL[c]}: ` : '') + printableName(a[c]!.default!));
+  const names = choosing.map((c) => (choosing.length > 1 ? l10n.t('{0}: {1}', l10n.label(CLOUD_LABEL[c]), printableName(a[c]!.default!)) : printableName(a[c]!.default!)));
   return {
     text: `$(account) ${names.join(' · ')}`,
-    tooltip: `Media Jobs default accounts: ${accountsDescription(a)}. Click to switch.`,
+    tooltip: l10n.t('Media Jobs default accounts: {0}. Click to switch.', accountsDescription(a)),
   };
 }

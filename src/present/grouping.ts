@@ -15,6 +15,7 @@ import { CLOUD_LABEL } from '../kinds/index.js';
 import { STATUS_LABEL } from './status.js';
 import { effectiveStatus } from './status.js';
 import { type TrackedJob } from '../model/trackedJob.js';
+import * as l10n from '../util/l10n.js';
 
 export type GroupBy = 'cloud' | 'status';
 
@@ -193,12 +194,12 @@ function nest<K>(
 
 const cloudGroup: GroupMaker<CloudId> = (cloud, parentId, count) => ({
   type: 'group', id: childId(parentId, `cloud:${cloud}`), level: 'cloud', cloud,
-  label: `${CLOUD_LABEL[cloud]} (${count})`, count, children: [], parentId,
+  label: `${l10n.label(CLOUD_LABEL[cloud])} (${count})`, count, children: [], parentId,
 });
 
 const statusGroup: GroupMaker<JobStatus> = (status, parentId, count) => ({
   type: 'group', id: childId(parentId, `status:${status}`), level: 'status', status,
-  label: `${STATUS_LABEL[status]} (${count})`, count, children: [], parentId,
+  label: `${l10n.label(STATUS_LABEL[status])} (${count})`, count, children: [], parentId,
 });
 
 function childId(parentId: string | null, own: string): string {

@@ -10,6 +10,7 @@ import { formatBytes } from './formatBytes.js';
 import { statusLabelOf } from './status.js';
 import { trackName } from './trackNames.js';
 import { fileNameFromUrl } from '../util/urls.js';
+import * as l10n from '../util/l10n.js';
 
 export type Mark = 'same' | 'changed' | 'added' | 'removed';
 
@@ -119,7 +120,7 @@ function alignRows<T>(a: readonly T[], b: readonly T[], keyOf: (x: T, i: number)
 }
 
 const outputCells = (o: JobOutput | null): Array<[string, string]> => [
-  ['URL', text(o?.url)], ['Media ID', text(o?.mediaId)], ['Status', text(o?.rawStatus ?? o?.status)],
+  ['URL', text(o?.url)], [l10n.t('Media ID'), text(o?.mediaId)], ['Status', text(o?.rawStatus ?? o?.status)],
   ['Size', o?.sizeBytes !== null && o?.sizeBytes !== undefined ? formatBytes(o.sizeBytes) : '—'], ['Format', text(o?.format)],
   ['Resolution', o?.width && o?.height ? `${o.width}×${o.height}` : '—'], ['Bitrate', num(o?.bitrateKbps, ' kbps')],
   ['Duration', num(o?.durationSeconds, ' s')], ['FPS', num(o?.fps)],
@@ -127,7 +128,7 @@ const outputCells = (o: JobOutput | null): Array<[string, string]> => [
 
 const streamCells = (s: MediaStream | null): Array<[string, string]> => [
   ['Codec', text(s?.codec)], ['Profile', text(s?.profile)], ['Resolution', s?.width && s?.height ? `${s.width}×${s.height}` : '—'],
-  ['FPS', num(s?.fps)], ['Bitrate', num(s?.bitrateKbps, ' kbps')], ['Channels', num(s?.channels)], ['Sample rate', num(s?.sampleRate, ' Hz')],
+  ['FPS', num(s?.fps)], ['Bitrate', num(s?.bitrateKbps, ' kbps')], ['Channels', num(s?.channels)], [l10n.t('Sample rate'), num(s?.sampleRate, ' Hz')],
   ['Duration', num(s?.durationSeconds, ' s')],
 ];
 
@@ -140,7 +141,7 @@ function clipKey(c: TimelineClip): string {
 
 function side(c: TimelineClip, index: number): ClipSide {
   const name = c.mediaId ?? fileNameFromUrl(c.mediaUrl) ?? (c.text !== null ? c.text.slice(0, 60) : null) ?? c.clipType ?? 'clip';
-  const place = c.timelineIn === null ? 'no position' : `${num(c.timelineIn)}–${c.timelineOut === null ? '?' : num(c.timelineOut)} s`;
+  const place = c.timelineIn === null ? l10n.t('no position') : `${num(c.timelineIn)}–${c.timelineOut === null ? '?' : num(c.timelineOut)} s`;
   const source = c.in === null && c.out === null ? '' : `in ${num(c.in)}–${num(c.out)} s`;
   return { index, name, place, source, start: c.timelineIn, end: c.timelineOut };
 }
@@ -157,7 +158,7 @@ function clipChanges(a: TimelineClip, b: TimelineClip): string[] {
   ];
   const out = pairs.filter(([, x, y]) => x !== y).map(([n, x, y]) => `${n} ${x} → ${y}`);
   // The rest of the clip object (layout, fonts…): named, not spelled out.
-  if (out.length === 0 && JSON.stringify(a.raw) !== JSON.stringify(b.raw)) out.push('other fields of the clip object');
+  if (out.length === 0 && JSON.stringify(a.raw) !== JSON.stringify(b.raw)) out.push(l10n.t('other fields of the clip object'));
   return out;
 }
 

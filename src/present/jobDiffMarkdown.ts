@@ -7,6 +7,7 @@
 import { type ClipDiff, type ClipSide, type FieldDiff, type JobDiff, type Mark, type RowDiff, type TrackDiff } from './jobDiff.js';
 import { escapeMarkdown } from './jobPresentation.js';
 import { shortId } from './shortId.js';
+import * as l10n from '../util/l10n.js';
 
 export const MAX_CLIP_ROWS = 400;
 /** Characters across a drawn lane. */
@@ -51,12 +52,12 @@ function fieldsTable(fields: readonly FieldDiff[], a: string, b: string): string
 }
 
 function rowsTable(what: string, rows: readonly RowDiff[]): string[] {
-  if (rows.length === 0) return [`_No ${what} on either side._`];
+  if (rows.length === 0) return [l10n.t('_No {0} on either side._', what)];
   const lines = [`| | ${what} | First | Second |`, '|---|---|---|---|'];
   for (const r of rows) {
     const shown = r.mark === 'same' ? [] : r.cells.filter((c) => c.changed);
-    const left = r.mark === 'same' ? 'the same' : r.mark === 'added' ? '—' : shown.map((c) => `${c.field} ${c.left}`).join(' · ');
-    const right = r.mark === 'same' ? 'the same' : r.mark === 'removed' ? '—' : shown.map((c) => `${c.field} ${c.right}`).join(' · ');
+    const left = r.mark === 'same' ? l10n.t('the same') : r.mark === 'added' ? '—' : shown.map((c) => `${c.field} ${c.left}`).join(' · ');
+    const right = r.mark === 'same' ? l10n.t('the same') : r.mark === 'removed' ? '—' : shown.map((c) => `${c.field} ${c.right}`).join(' · ');
     lines.push(`| ${MARK_SIGN[r.mark]} | ${cell(r.key)} | ${cell(left)} | ${cell(right)} |`);
   }
   return lines;
@@ -67,14 +68,14 @@ const sideText = (s: ClipSide | null): string => (s === null ? '—' : `#${s.ind
 function trackLines(t: TrackDiff): string[] {
   const c = t.counts;
   const head = `### ${MARK_SIGN[t.mark] ? `${MARK_SIGN[t.mark]} ` : ''}${cell(t.track)}`;
-  const summary = `${c.added} added, ${c.removed} removed, ${c.changed} changed, ${c.same} the same${t.byPosition ? ' (too long to align: compared by position)' : ''}${t.mark === 'added' ? ' (only in the second)' : t.mark === 'removed' ? ' (only in the first)' : ''}`;
+  const summary = l10n.t('{0} added, {1} removed, {2} changed, {3} the same{4}{5}', c.added, c.removed, c.changed, c.same, t.byPosition ? l10n.t(' (too long to align: compared by position)') : '', t.mark === 'added' ? l10n.t(' (only in the second)') : t.mark === 'removed' ? l10n.t(' (only in the first)') : '');
   const lines = [head, '', summary, ''];
   if (c.added + c.removed + c.changed === 0) return lines;
-  lines.push('| | First | Second | What changed |', '|---|---|---|---|');
+  lines.push(l10n.t('| | First | Second | What changed |'), '|---|---|---|---|');
   let rows = 0;
   let same = 0;
   const flushSame = (): void => {
-    if (same > 0) lines.push(`| | _${same} clip${same === 1 ? '' : 's'} the same_ | | |`);
+    if (same > 0) lines.push(`| | _${same === 1 ? l10n.t('{0} clip the same', same) : l10n.t('{0} clips the same', same)}_ | | |`);
     same = 0;
   };
   for (const d of t.clips as ClipDiff[]) {
@@ -84,7 +85,7 @@ function trackLines(t: TrackDiff): string[] {
     }
     flushSame();
     if (++rows > MAX_CLIP_ROWS) {
-      lines.push(`| | _and ${c.added + c.removed + c.changed - MAX_CLIP_ROWS} more differences_ | | |`);
+      lines.push(`| | _${l10n.t('and {0} more differences', c.added + c.removed + c.changed - MAX_CLIP_ROWS)}_ | | |`);
       return lines;
     }
     lines.push(`| ${MARK_SIGN[d.mark]} | ${cell(sideText(d.left))} | ${cell(sideText(d.right))} | ${cell(d.changes.join('; '))} |`);
@@ -97,10 +98,10 @@ export function jobDiffMarkdown(d: JobDiff): string {
   const a = `${shortId(d.left.id)}`;
   const b = `${shortId(d.right.id)}`;
   const out: string[] = [
-    `# Compare ${cell(d.kind)} jobs: ${cell(a)} and ${cell(b)}`, '',
-    `First: **${cell(d.left.label)}** (${cell(d.left.id)})  `, `Second: **${cell(d.right.label)}** (${cell(d.right.id)})`, '',
-    d.changedCount === 0 ? '_No differences._' : `_${d.changedCount} difference${d.changedCount === 1 ? '' : 's'}: ✎ changed, + only in the second, − only in the first._`, '',
-    '## Status, times and error', '', ...fieldsTable(d.fields, a, b), '',
+    l10n.t('# Compare {0} jobs: {1} and {2}', cell(d.kind), cell(a), cell(b)), '',
+    `${l10n.t('First: **{0}** ({1})', cell(d.left.label), cell(d.left.id))}  `, l10n.t('Second: **{0}** ({1})', cell(d.right.label), cell(d.right.id)), '',
+    d.changedCount === 0 ? l10n.t('_No differences._') : `_${d.changedCount === 1 ? l10n.t('{0} difference', d.changedCount) : l10n.t('{0} differences', d.changedCount)}${l10n.t(': ✎ changed, + only in the second, − only in the first.')}_`, '',
+    l10n.t('## Status, times and error'), '', ...fieldsTable(d.fields, a, b), '',
     '## Outputs', '', ...rowsTable('Output', d.outputs), '',
     '## Streams', '', ...rowsTable('Stream', d.streams), '',
   ];
@@ -119,8 +120,8 @@ export function jobDiffMarkdown(d: JobDiff): string {
     }
     for (const t of d.timeline) out.push(...trackLines(t), '');
   }
-  out.push('## ClipsParam and the raw answers', '',
-    d.clipsParamSame === null ? 'Neither job has a ClipsParam.' : d.clipsParamSame ? 'The ClipsParam is the same.' : '✎ The ClipsParam differs.',
-    'The JSON of both jobs (decoded) is open side by side in a diff editor.', '');
+  out.push(l10n.t('## ClipsParam and the raw answers'), '',
+    d.clipsParamSame === null ? l10n.t('Neither job has a ClipsParam.') : d.clipsParamSame ? l10n.t('The ClipsParam is the same.') : l10n.t('✎ The ClipsParam differs.'),
+    l10n.t('The JSON of both jobs (decoded) is open side by side in a diff editor.'), '');
   return out.join('\n');
 }

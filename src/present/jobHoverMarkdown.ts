@@ -20,6 +20,7 @@ import { escapeMarkdown, jobTooltipMarkdown, statusIcon } from './jobPresentatio
 import { COMMANDS } from '../constants.js';
 import { effectiveStatus } from './status.js';
 import { type TrackedJob } from '../model/trackedJob.js';
+import * as l10n from '../util/l10n.js';
 
 /** The command ids the hover links use (and the only ones its MarkdownString enables). */
 export const HOVER_COMMANDS = {
@@ -60,12 +61,12 @@ function statusLine(t: TrackedJob): string {
 export function trackedLinks(t: TrackedJob): string {
   const huawei = KIND_CLOUD[t.ref.kind] === 'huawei';
   return [
-    link('$(inspect) Inspect', HOVER_COMMANDS.inspectJob, [t.key], 'Open the job in the inspector'),
-    link('$(copy) Copy ID', HOVER_COMMANDS.copyJobId, [t.key], 'Copy the job id'),
+    link(`$(inspect) ${l10n.t('Inspect')}`, HOVER_COMMANDS.inspectJob, [t.key], l10n.t('Open the job in the inspector')),
+    link(`$(copy) ${l10n.t('Copy ID')}`, HOVER_COMMANDS.copyJobId, [t.key], l10n.t('Copy the job id')),
     huawei
-      ? link('$(terminal) Copy hcloud Command', HOVER_COMMANDS.copyAsHcloudCommand, [t.key], 'Copy the hcloud command that asks for this job')
-      : link('$(terminal) Copy aliyun Command', HOVER_COMMANDS.copyAsAliyunCommand, [t.key], 'Copy the aliyun CLI command that asks for this job'),
-    link('$(link-external) Open in Console', HOVER_COMMANDS.openInConsole, [t.key], 'Open the cloud console'),
+      ? link(`$(terminal) ${l10n.t('Copy hcloud Command')}`, HOVER_COMMANDS.copyAsHcloudCommand, [t.key], l10n.t('Copy the hcloud command that asks for this job'))
+      : link(`$(terminal) ${l10n.t('Copy aliyun Command')}`, HOVER_COMMANDS.copyAsAliyunCommand, [t.key], l10n.t('Copy the aliyun CLI command that asks for this job')),
+    link(`$(link-external) ${l10n.t('Open in Console')}`, HOVER_COMMANDS.openInConsole, [t.key], l10n.t('Open the cloud console')),
   ].join(' · ');
 }
 
@@ -73,15 +74,15 @@ export function trackedLinks(t: TrackedJob): string {
 export function untrackedLinks(m: JobIdHit, kinds: readonly JobKind[] = m.kinds): string {
   const ref = (action: JobReferenceArgs['action']): JobReferenceArgs[] => [argsOfHit(m, action, kinds)];
   return [
-    link('$(inspect) Inspect', HOVER_COMMANDS.openJobReference, ref('inspect'), 'Track the job and open it in the inspector'),
-    link('$(add) Track', HOVER_COMMANDS.openJobReference, ref('track'), 'Track the job'),
-    link('$(copy) Copy ID', HOVER_COMMANDS.openJobReference, ref('copy'), 'Copy the job id'),
-    link('$(link-external) Open in Console', HOVER_COMMANDS.openJobReference, ref('console'), 'Open the cloud console'),
+    link(`$(inspect) ${l10n.t('Inspect')}`, HOVER_COMMANDS.openJobReference, ref('inspect'), l10n.t('Track the job and open it in the inspector')),
+    link(`$(add) ${l10n.t('Track')}`, HOVER_COMMANDS.openJobReference, ref('track'), l10n.t('Track the job')),
+    link(`$(copy) ${l10n.t('Copy ID')}`, HOVER_COMMANDS.openJobReference, ref('copy'), l10n.t('Copy the job id')),
+    link(`$(link-external) ${l10n.t('Open in Console')}`, HOVER_COMMANDS.openJobReference, ref('console'), l10n.t('Open the cloud console')),
   ].join(' · ');
 }
 
 function kindsText(kinds: readonly JobKind[]): string {
-  return kinds.map((k) => `${escapeMarkdown(KIND_LABEL[k])} (${escapeMarkdown(k)})`).join(' or ');
+  return kinds.map((k) => `${escapeMarkdown(l10n.label(KIND_LABEL[k]))} (${escapeMarkdown(k)})`).join(l10n.t(' or '));
 }
 
 /** Hover of a tracked job: icon and status first, then its tooltip, then the links. */
@@ -93,10 +94,10 @@ export function trackedHoverMarkdown(t: TrackedJob, now: number): string {
 export function fetchedHoverMarkdown(job: Job, ref: JobRef, now: number, m: JobIdHit, more = 0, profile: string | null = null): string {
   const at = new Date(now).toISOString();
   const t: TrackedJob = { key: jobKey(ref), ref, snapshot: job, lastError: null, addedAt: at, lastCheckedAt: at, watched: false };
-  const extra = more > 0 ? `\n\n_and ${more} more task${more === 1 ? '' : 's'} of this caster_` : '';
+  const extra = more === 1 ? `\n\n_${l10n.t('and {0} more task of this caster', more)}_` : more > 0 ? `\n\n_${l10n.t('and {0} more tasks of this caster', more)}_` : '';
   // Several accounts: say whose answer this is (the cloud's default profile looked it up).
-  const who = profile ? ` · looked up with profile ${escapeMarkdown(profile)}` : '';
-  return `${statusLine(t)} ${jobTooltipMarkdown(t, now)}${extra}\n\n_Not tracked_${who}\n\n---\n\n${untrackedLinks(m, [ref.kind])}`;
+  const who = profile ? ` · ${l10n.t('looked up with profile {0}', escapeMarkdown(profile))}` : '';
+  return `${statusLine(t)} ${jobTooltipMarkdown(t, now)}${extra}\n\n_${l10n.t('Not tracked')}_${who}\n\n---\n\n${untrackedLinks(m, [ref.kind])}`;
 }
 
 export interface NotFoundInfo {
@@ -109,22 +110,22 @@ export interface NotFoundInfo {
 /** Hover of an id the APIs do not know: which kinds were tried, the API's answer and its hint. */
 export function notFoundHoverMarkdown(m: JobIdHit, info: NotFoundInfo): string {
   const lines = [
-    `$(question) **Not found** · ${kindsText(info.kinds)}`,
-    `Id: ${escapeMarkdown(m.id)}`,
+    `$(question) **${l10n.t('Not found')}** · ${kindsText(info.kinds)}`,
+    l10n.t('Id: {0}', escapeMarkdown(m.id)),
     `${info.code ? `${escapeMarkdown(info.code)}: ` : ''}${escapeMarkdown(info.message)}`,
   ];
-  if (info.hint) lines.push(`Hint: ${escapeMarkdown(info.hint)}`);
+  if (info.hint) lines.push(l10n.t('Hint: {0}', escapeMarkdown(info.hint)));
   return `${lines.join('  \n')}\n\n---\n\n${untrackedLinks(m)}`;
 }
 
 /** Hover without a status: the kinds and the id, and why nothing was fetched. */
 export function unfetchedHoverMarkdown(m: JobIdHit, why: string): string {
-  const lines = [`**${kindsText(m.kinds)}**`, `Id: ${escapeMarkdown(m.id)}`];
-  if (m.params.casterId) lines.push(`Caster: ${escapeMarkdown(m.params.casterId)}`);
-  if (m.params.showId) lines.push(`Show: ${escapeMarkdown(m.params.showId)}`);
-  if (m.params.clusterId) lines.push(`Cluster: ${escapeMarkdown(m.params.clusterId)}`);
-  if (m.params.projectId) lines.push(`Project: ${escapeMarkdown(m.params.projectId)}`);
-  if (m.region) lines.push(`Region: ${escapeMarkdown(m.region)}`);
+  const lines = [`**${kindsText(m.kinds)}**`, l10n.t('Id: {0}', escapeMarkdown(m.id))];
+  if (m.params.casterId) lines.push(l10n.t('Caster: {0}', escapeMarkdown(m.params.casterId)));
+  if (m.params.showId) lines.push(l10n.t('Show: {0}', escapeMarkdown(m.params.showId)));
+  if (m.params.clusterId) lines.push(l10n.t('Cluster: {0}', escapeMarkdown(m.params.clusterId)));
+  if (m.params.projectId) lines.push(l10n.t('Project: {0}', escapeMarkdown(m.params.projectId)));
+  if (m.region) lines.push(l10n.t('Region: {0}', escapeMarkdown(m.region)));
   lines.push(`_${escapeMarkdown(why)}_`);
   return `${lines.join('  \n')}\n\n---\n\n${untrackedLinks(m)}`;
 }

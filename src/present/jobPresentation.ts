@@ -17,6 +17,7 @@ import { type TrackedJob } from '../model/trackedJob.js';
 import { formatBytes } from './formatBytes.js';
 import { stripUnsafeChars } from '../util/unsafeChars.js';
 import { neutralise } from '../util/neutralise.js';
+import * as l10n from '../util/l10n.js';
 
 const SEP = ' · ';
 
@@ -25,12 +26,12 @@ export { shortId };
 /** '12 s', '3 min', '2 h', '5 d'. Negative ages (a skewed clock) read as '0 s'. */
 export function formatAge(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s} s`;
+  if (s < 60) return l10n.t('{0} s', s);
   const min = Math.floor(s / 60);
-  if (min < 60) return `${min} min`;
+  if (min < 60) return l10n.t('{0} min', min);
   const h = Math.floor(min / 60);
-  if (h < 24) return `${h} h`;
-  return `${Math.floor(h / 24)} d`;
+  if (h < 24) return l10n.t('{0} h', h);
+  return l10n.t('{0} d', Math.floor(h / 24));
 }
 
 /** One line of plain text for labels: control characters and line breaks become spaces, long text is cut. */
@@ -103,11 +104,11 @@ export function jobLabel(t: TrackedJob): string {
  */
 export function jobTitle(t: TrackedJob): string {
   const ref = t.ref;
-  if (isCasterRef(ref)) return `caster ${shortId(ref.id)}`;
+  if (isCasterRef(ref)) return l10n.t('caster {0}', shortId(ref.id));
   const head = shortId(ref.id);
   const name = t.snapshot?.name;
   if (name && name !== ref.id) return `${head}${SEP}${oneLine(name, 60)}`;
-  if (ref.params.casterId) return `${head}${SEP}caster ${shortId(ref.params.casterId)}`;
+  if (ref.params.casterId) return `${head}${SEP}${l10n.t('caster {0}', shortId(ref.params.casterId))}`;
   if (ref.params.clusterId) return `${head}${SEP}${oneLine(ref.params.clusterId, 40)}`;
   return head;
 }
@@ -120,7 +121,7 @@ function ms(iso: string | null | undefined): number | null {
 
 /** An age for a tree row, to the minute ('<1 min', '3 min', '2 h', '5 d'), so the row changes at most once a minute. */
 export function rowAge(elapsedMs: number): string {
-  return elapsedMs < 60_000 ? '<1 min' : formatAge(elapsedMs);
+  return elapsedMs < 60_000 ? l10n.t('<1 min') : formatAge(elapsedMs);
 }
 
 /**
@@ -137,13 +138,13 @@ export function statusPhrase(job: Job, now: number): string[] {
       // What the raw status says inside "running" (KindInfo.runningPhases: live editing's editing, uploading to VOD).
       const phases = KIND_INFO[job.kind].runningPhases;
       const phase = phases && Object.hasOwn(phases, job.rawStatus) ? phases[job.rawStatus] : undefined;
-      if (phase) out.push(phase);
+      if (phase) out.push(l10n.label(phase));
       if (job.progress !== null) out.push(`${Math.round(job.progress)} %`);
-      else if (started !== null) out.push(`started ${rowAge(now - started)} ago`);
+      else if (started !== null) out.push(l10n.t('started {0} ago', rowAge(now - started)));
       return out;
     }
     case 'queued':
-      return created !== null ? [`waiting ${rowAge(now - created)}`] : [];
+      return created !== null ? [l10n.t('waiting {0}', rowAge(now - created))] : [];
     case 'succeeded':
     case 'failed':
     case 'partial':
@@ -152,16 +153,16 @@ export function statusPhrase(job: Job, now: number): string[] {
       const out: string[] = [];
       // A VOD task whose failed outputs carry no code has an error with an empty code: nothing to show then.
       if (job.status !== 'succeeded' && job.error?.code) out.push(plain(job.error.code, 40));
-      if (completed !== null && started !== null) out.push(`took ${formatAge(completed - started)}`);
+      if (completed !== null && started !== null) out.push(l10n.t('took {0}', formatAge(completed - started)));
       return out;
     }
     case 'stopped': {
       // The kind's own word for its value, when it says more than the group does (edge "0": not started).
       const own = statusLabelOf(job.kind, job.status, job.rawStatus);
-      return own !== STATUS_LABEL.stopped ? [own.toLowerCase()] : [];
+      return own !== l10n.label(STATUS_LABEL.stopped) ? [own.toLowerCase()] : [];
     }
     case 'unknown':
-      return [`status ${plain(job.rawStatus || '?', 30)}`];
+      return [l10n.t('status {0}', plain(job.rawStatus || '?', 30))];
   }
 }
 
@@ -176,7 +177,7 @@ export function jobDescription(t: TrackedJob, now: number): string {
   const parts: string[] = [];
   if (t.lastError) parts.push(`⚠ ${plain(t.lastError.code ?? t.lastError.kind, 40)}`);
   if (!t.snapshot) {
-    if (!t.lastError) parts.push('checking…');
+    if (!t.lastError) parts.push(l10n.t('checking…'));
   } else {
     parts.push(...statusPhrase(t.snapshot, now));
   }
@@ -228,11 +229,11 @@ function utc(iso: string | null): string | null {
 }
 
 function seconds(s: number): string {
-  if (s < 60) return `${Math.round(s * 10) / 10} s`;
+  if (s < 60) return l10n.t('{0} s', (Math.round(s * 10) / 10).toLocaleString(l10n.l10nLocale()));
   const m = Math.floor(s / 60);
   const rest = Math.round(s - m * 60);
-  if (m < 60) return rest ? `${m} min ${rest} s` : `${m} min`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
+  if (m < 60) return rest ? l10n.t('{0} min {1} s', m, rest) : l10n.t('{0} min', m);
+  return l10n.t('{0} h {1} min', Math.floor(m / 60), m % 60);
 }
 
 function outputLine(o: JobOutput): string {
@@ -246,8 +247,8 @@ function outputLine(o: JobOutput): string {
   if (o.format) facts.push(escapeMarkdown(o.format));
   if (o.sizeBytes !== null) facts.push(formatBytes(o.sizeBytes));
   if (o.durationSeconds !== null) facts.push(seconds(o.durationSeconds));
-  if (o.mediaId && o.mediaId !== name) facts.push(`media ${escapeMarkdown(o.mediaId)}`);
-  if (o.status) facts.push(escapeMarkdown(STATUS_LABEL[o.status].toLowerCase()));
+  if (o.mediaId && o.mediaId !== name) facts.push(l10n.t('media {0}', escapeMarkdown(o.mediaId)));
+  if (o.status) facts.push(escapeMarkdown(l10n.label(STATUS_LABEL[o.status]).toLowerCase()));
   if (o.error) facts.push(`${escapeMarkdown(o.error.code)}: ${escapeMarkdown(o.error.message)}`);
   return `- ${head}${facts.length ? ` — ${facts.join(SEP)}` : ''}`;
 }
@@ -264,56 +265,57 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   const ref = t.ref;
   const status = effectiveStatus(t);
   const blocks: string[] = [];
-  const kindLabel = isCasterRef(ref) ? `${KIND_LABEL[ref.kind]} (whole caster)` : KIND_LABEL[ref.kind];
+  const kindLabel = isCasterRef(ref) ? l10n.t('{0} (whole caster)', l10n.label(KIND_LABEL[ref.kind])) : l10n.label(KIND_LABEL[ref.kind]);
   const statusText = s
     ? `${escapeMarkdown(statusLabelOf(s.kind, status, s.rawStatus))}${s.rawStatus ? ` (${escapeMarkdown(s.rawStatus)})` : ''}`
-    : t.lastError ? 'not fetched yet' : 'checking…';
+    : t.lastError ? l10n.t('not fetched yet') : l10n.t('checking…');
   blocks.push(`**${escapeMarkdown(kindLabel)}**${SEP}${statusText}`);
 
-  const facts: string[] = [`Id: ${escapeMarkdown(ref.id)}`];
+  const facts: string[] = [l10n.t('Id: {0}', escapeMarkdown(ref.id))];
   // What a job's name is (KindInfo.nameLabel: a VOD task's is its VideoId).
-  if (s?.name && s.name !== ref.id) facts.push(`${KIND_INFO[ref.kind].nameLabel ?? 'Name'}: ${escapeMarkdown(s.name)}`);
-  facts.push(`Region: ${escapeMarkdown(ref.region)}`);
+  const nameLabel = KIND_INFO[ref.kind].nameLabel;
+  if (s?.name && s.name !== ref.id) facts.push(l10n.t('{0}: {1}', nameLabel ? l10n.label(nameLabel) : l10n.t('Name'), escapeMarkdown(s.name)));
+  facts.push(l10n.t('Region: {0}', escapeMarkdown(ref.region)));
   // The account it is polled with; a job saved before profiles is the "default" profile's.
-  if (ref.profile) facts.push(`Profile: ${escapeMarkdown(ref.profile)}`);
-  if (ref.params.casterId) facts.push(`Caster: ${escapeMarkdown(ref.params.casterId)}`);
-  if (ref.params.clusterId) facts.push(`Cluster: ${escapeMarkdown(ref.params.clusterId)}`);
+  if (ref.profile) facts.push(l10n.t('Profile: {0}', escapeMarkdown(ref.profile)));
+  if (ref.params.casterId) facts.push(l10n.t('Caster: {0}', escapeMarkdown(ref.params.casterId)));
+  if (ref.params.clusterId) facts.push(l10n.t('Cluster: {0}', escapeMarkdown(ref.params.clusterId)));
   const project = ref.params.projectId ?? s?.params.projectId;
-  if (project) facts.push(`Project: ${escapeMarkdown(project)}`);
-  if (s?.templateId) facts.push(`Template: ${escapeMarkdown(s.templateId)}`);
+  if (project) facts.push(l10n.t('Project: {0}', escapeMarkdown(project)));
+  if (s?.templateId) facts.push(l10n.t('Template: {0}', escapeMarkdown(s.templateId)));
   for (const line of inputLines(s?.inputs)) facts.push(line);
-  if (s?.progress !== null && s?.progress !== undefined && !isTerminal(status)) facts.push(`Progress: ${Math.round(s.progress)} %`);
-  for (const [label, iso] of [['Created', s?.createdAt], ['Started', s?.startedAt], ['Stopped', s?.stoppedAt], ['Completed', s?.completedAt]] as const) {
+  if (s?.progress !== null && s?.progress !== undefined && !isTerminal(status)) facts.push(l10n.t('Progress: {0} %', Math.round(s.progress)));
+  for (const [label, iso] of [[l10n.t('Created'), s?.createdAt], [l10n.t('Started'), s?.startedAt], [l10n.t('Stopped'), s?.stoppedAt], [l10n.t('Completed'), s?.completedAt]] as const) {
     const text = utc(iso ?? null);
     const at = ms(iso);
-    if (text) facts.push(`${label}: ${text}${at !== null ? `, ${formatAge(now - at)} ago` : ''}`);
+    if (text) facts.push(l10n.t('{0}: {1}', label, `${text}${at !== null ? l10n.t(', {0} ago', formatAge(now - at)) : ''}`));
   }
-  if (s && !s.createdAt && !s.startedAt && !s.completedAt && !s.updatedAt && !s.stoppedAt) facts.push(`${KIND_API[s.kind]} reports no times`);
+  if (s && !s.createdAt && !s.startedAt && !s.completedAt && !s.updatedAt && !s.stoppedAt) facts.push(l10n.t('{0} reports no times', KIND_API[s.kind]));
   const started = ms(s?.startedAt) ?? ms(s?.createdAt);
   const completed = ms(s?.completedAt);
-  if (started !== null && completed !== null) facts.push(`Took: ${formatAge(completed - started)}`);
-  if (s?.durationSeconds !== null && s?.durationSeconds !== undefined) facts.push(`Media duration: ${seconds(s.durationSeconds)}`);
+  if (started !== null && completed !== null) facts.push(l10n.t('Took: {0}', formatAge(completed - started)));
+  if (s?.durationSeconds !== null && s?.durationSeconds !== undefined) facts.push(l10n.t('Media duration: {0}', seconds(s.durationSeconds)));
   blocks.push(facts.join('  \n'));
 
-  if (s?.error) blocks.push(`**Error** ${s.error.code ? `${escapeMarkdown(s.error.code)}: ` : ''}${escapeMarkdown(s.error.message)}`);
+  if (s?.error) blocks.push(l10n.t('**Error** {0}{1}', s.error.code ? `${escapeMarkdown(s.error.code)}: ` : '', escapeMarkdown(s.error.message)));
   else if (s && (s.status === 'failed' || s.status === 'partial')) blocks.push(noErrorReported(s));
   if (s && s.outputs.length > 0) {
     const shown = s.outputs.slice(0, 10).map(outputLine);
-    if (s.outputs.length > 10) shown.push(`- … and ${s.outputs.length - 10} more`);
-    blocks.push(`**Outputs**\n\n${shown.join('\n')}`);
+    if (s.outputs.length > 10) shown.push(l10n.t('- … and {0} more', s.outputs.length - 10));
+    blocks.push(`${l10n.t('**Outputs**')}\n\n${shown.join('\n')}`);
   }
   if (t.lastError) {
     const e = t.lastError;
-    const lines = [`**Last poll failed**${e.code ? ` ${escapeMarkdown(e.code)}` : ''}: ${escapeMarkdown(e.message)}`];
-    if (e.hint) lines.push(`Hint: ${escapeMarkdown(e.hint)}`);
+    const lines = [l10n.t('**Last poll failed**{0}: {1}', e.code ? ` ${escapeMarkdown(e.code)}` : '', escapeMarkdown(e.message))];
+    if (e.hint) lines.push(l10n.t('Hint: {0}', escapeMarkdown(e.hint)));
     const at = ms(e.at);
-    if (at !== null) lines.push(`Since ${formatAge(now - at)} ago`);
+    if (at !== null) lines.push(l10n.t('Since {0} ago', formatAge(now - at)));
     blocks.push(lines.join('  \n'));
   }
   const checked = ms(t.lastCheckedAt);
-  const tail: string[] = [checked !== null ? `Last checked ${formatAge(now - checked)} ago` : 'Not checked yet'];
-  if (t.watched) tail.push('watched until done');
-  if (t.snapshotTrimmed) tail.push('saved snapshot was trimmed; inspect to fetch it in full');
+  const tail: string[] = [checked !== null ? l10n.t('Last checked {0} ago', formatAge(now - checked)) : l10n.t('Not checked yet')];
+  if (t.watched) tail.push(l10n.t('watched until done'));
+  if (t.snapshotTrimmed) tail.push(l10n.t('saved snapshot was trimmed; inspect to fetch it in full'));
   blocks.push(`_${tail.join(SEP)}_`);
   return blocks.join('\n\n');
 }
@@ -321,17 +323,17 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
 /** `Input: <url>` lines (at most 3, then how many more): escaped text, never a link (an input is not ours to open from here). */
 function inputLines(inputs: Job['inputs']): string[] {
   const list = (inputs ?? []).filter((i) => i.url);
-  const lines = list.slice(0, 3).map((i) => `Input${i.label ? ` (${escapeMarkdown(i.label)})` : ''}: ${escapeMarkdown(i.url ?? '')}`);
-  if (list.length > 3) lines.push(`Inputs: … and ${list.length - 3} more`);
+  const lines = list.slice(0, 3).map((i) => (i.label ? l10n.t('Input ({0}): {1}', escapeMarkdown(i.label), escapeMarkdown(i.url ?? '')) : l10n.t('Input: {0}', escapeMarkdown(i.url ?? ''))));
+  if (list.length > 3) lines.push(l10n.t('Inputs: … and {0} more', list.length - 3));
   return lines;
 }
 
 /** A failed job whose API gives no error code or message (Live editing: TaskStatus -1 and nothing else). */
 function noErrorReported(s: Job): string {
   const h = KIND_INFO[s.kind].failureHint;
-  const named = h?.param && s.params[h.param] ? ` (${h.paramLabel ?? h.param} ${escapeMarkdown(s.params[h.param]!)})` : '';
-  const hint = `${h ? h.place : 'the job'}${named} in ${h ? h.console : 'its cloud console'} (Open in Console) may say why`;
-  return `**Error** ${KIND_API[s.kind]} reports no error code or message for this job  \nHint: ${hint}`;
+  const named = h?.param && s.params[h.param] ? ` (${h.paramLabel ? l10n.label(h.paramLabel) : h.param} ${escapeMarkdown(s.params[h.param]!)})` : '';
+  const hint = l10n.t('{0}{1} in {2} (Open in Console) may say why', h ? l10n.label(h.place) : l10n.t('the job'), named, h ? l10n.label(h.console) : l10n.t('its cloud console'));
+  return `${l10n.t('**Error** {0} reports no error code or message for this job', KIND_API[s.kind])}  \n${l10n.t('Hint: {0}', hint)}`;
 }
 
 /**

@@ -13,6 +13,7 @@ import { type JobStatus } from '../model/job.js';
 import { jobTitle } from './jobPresentation.js';
 import { effectiveStatus } from './status.js';
 import { type TrackedError, type TrackedJob } from '../model/trackedJob.js';
+import * as l10n from '../util/l10n.js';
 
 /** A notification (showInformation/Warning/ErrorMessage): links neutralised; it draws no icons. */
 export function messageText(text: string, maxLength = 500): string {
@@ -32,14 +33,18 @@ function errorText(e: Pick<TrackedError, 'code' | 'kind' | 'message' | 'hint'>):
 export function finishedMessage(t: TrackedJob, status: JobStatus = effectiveStatus(t)): string {
   const s = t.snapshot;
   const detail = s?.error ? `: ${[s.error.code, s.error.message].filter((x) => x).join(' ')}` : '';
-  const verb = status === 'succeeded' ? 'succeeded' : status === 'partial' ? 'partly failed' : status === 'cancelled' ? 'was cancelled' : 'failed';
-  return messageText(`${t.ref.kind} ${jobTitle(t)} ${verb}${detail}`, 400);
+  const title = jobTitle(t);
+  const text = status === 'succeeded' ? l10n.t('{0} {1} succeeded{2}', t.ref.kind, title, detail)
+    : status === 'partial' ? l10n.t('{0} {1} partly failed{2}', t.ref.kind, title, detail)
+      : status === 'cancelled' ? l10n.t('{0} {1} was cancelled{2}', t.ref.kind, title, detail)
+        : l10n.t('{0} {1} failed{2}', t.ref.kind, title, detail);
+  return messageText(text, 400);
 }
 
 /** Open Job as JSON of a job that could not be fetched. */
 export function cannotOpenMessage(t: TrackedJob): string {
   const e = t.lastError;
-  return messageText(`Cannot open ${t.ref.id}: ${e ? `${e.code ?? e.kind}: ${e.message}` : 'not fetched yet'}`);
+  return messageText(l10n.t('Cannot open {0}: {1}', t.ref.id, e ? `${e.code ?? e.kind}: ${e.message}` : l10n.t('not fetched yet')));
 }
 
 /** Look Up Job ID at Cursor: the first fetch of the job failed. */
@@ -49,29 +54,29 @@ export function lookUpFailedMessage(kind: string, id: string, e: TrackedError): 
 
 /** A command handler threw (registerCommands). */
 export function commandFailedMessage(message: string): string {
-  return messageText(`Media Jobs: ${message}`);
+  return messageText(l10n.t('Media Jobs: {0}', message));
 }
 
 /** Settings problems (endpoint overrides, workspace files that try to set them: their names come from the workspace). */
 export function settingsProblemMessage(text: string): string {
-  return messageText(`Media Jobs: ${text}`, 800);
+  return messageText(l10n.t('Media Jobs: {0}', text), 800);
 }
 
 /** The saved list of tracked jobs could not be read. */
 export function savedStateProblemMessage(problem: string): string {
-  return messageText(`Media Jobs: the saved list of tracked jobs could not be read (${problem}). It was kept as a backup; the list starts empty.`);
+  return messageText(l10n.t('Media Jobs: the saved list of tracked jobs could not be read ({0}). It was kept as a backup; the list starts empty.', problem));
 }
 
 export function credentialsNotSavedMessage(label: string, e: unknown): string {
-  return messageText(`${label} credentials not saved: ${e instanceof Error ? e.message : String(e)}`);
+  return messageText(l10n.t('{0} credentials not saved: {1}', label, e instanceof Error ? e.message : String(e)));
 }
 
 export function noAliyunCliConfigMessage(path: string): string {
-  return messageText(`No aliyun CLI configuration at ${path}. Run "aliyun configure" first, or set the credentials by hand.`);
+  return messageText(l10n.t('No aliyun CLI configuration at {0}. Run "aliyun configure" first, or set the credentials by hand.', path));
 }
 
 export function aliyunCliImportFailedMessage(reason: string): string {
-  return messageText(`Cannot import the aliyun CLI profile: ${reason}`);
+  return messageText(l10n.t('Cannot import the aliyun CLI profile: {0}', reason));
 }
 
 /** Quick pick of the aliyun CLI profiles: the label is shown, `profile` is the name to import. */
@@ -81,21 +86,21 @@ export function profileItems(names: readonly string[]): Array<{ label: string; p
 
 /** The quick pick's placeholder when the current profile cannot be imported. */
 export function profilePlaceholder(reason: string): string {
-  return neutralise(`${reason}. Import which profile?`, { icons: false, maxLength: 300 });
+  return neutralise(l10n.t('{0}. Import which profile?', reason), { icons: false, maxLength: 300 });
 }
 
 /** Status bar message of Watch Job. */
 export function watchingStatusMessage(jobs: readonly TrackedJob[]): string {
-  return iconSurfaceText(`Media Jobs: watching ${jobs.map(jobTitle).join(', ')} until done, even in the background`);
+  return iconSurfaceText(l10n.t('Media Jobs: watching {0} until done, even in the background', jobs.map(jobTitle).join(', ')));
 }
 
 /** Status bar message after a hover's Copy ID. */
 export function copiedStatusMessage(id: string): string {
-  return iconSurfaceText(`Media Jobs: copied ${id}`);
+  return iconSurfaceText(l10n.t('Media Jobs: copied {0}', id));
 }
 
 export function alreadyTrackedStatusMessage(id: string): string {
-  return iconSurfaceText(`Media Jobs: ${id} is already tracked`);
+  return iconSurfaceText(l10n.t('Media Jobs: {0} is already tracked', id));
 }
 
 /** Quick pick of tracked jobs (commands run from the palette). */

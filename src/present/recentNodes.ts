@@ -14,6 +14,7 @@ import { escapeMarkdown, jobLabel, jobTooltipMarkdown, type RowLook, shortId, st
 import { STATUS_LABEL, statusLabelOf } from './status.js';
 import { neutralise } from '../util/neutralise.js';
 import { batchMark } from './batch.js';
+import * as l10n from '../util/l10n.js';
 
 const SEP = ' · ';
 
@@ -99,7 +100,7 @@ export function recentJobLook(job: Job, tracked: boolean, now: number, locale?: 
   const tokens = ['recentJob', `kind-${job.kind}`, `status-${job.status}`, isBatch ? 'batch' : tracked ? 'tracked' : 'untracked'];
   return {
     label, description, icon: icon.spin ? `${icon.id}~spin` : icon.id, color: icon.color ?? undefined, contextValue: `${tokens.join(';')};`,
-    a11y: `${label}, ${STATUS_LABEL[job.status]}${description ? `, ${description}` : ''}`,
+    a11y: `${label}, ${l10n.label(STATUS_LABEL[job.status])}${description ? `, ${description}` : ''}`,
   };
 }
 
@@ -107,35 +108,36 @@ export function recentJobLook(job: Job, tracked: boolean, now: number, locale?: 
 export function recentJobTooltip(job: Job, tracked: boolean, now: number): string {
   const t = asTracked(job, new Date(now).toISOString());
   const body = jobTooltipMarkdown(t, now).replace(/\n\n_Last checked[^\n]*_$/, '');
-  if (hasChildren(job)) return `${body}\n\n_A batch job: expand it to list its sub-jobs, and track those_`;
-  return `${body}\n\n_${tracked ? 'Tracked: its row in Jobs is kept current' : 'Listed, not tracked: Track keeps it current and tells you when it finishes'}_`;
+  if (hasChildren(job)) return `${body}\n\n${l10n.t('_A batch job: expand it to list its sub-jobs, and track those_')}`;
+  return `${body}\n\n_${tracked ? l10n.t('Tracked: its row in Jobs is kept current') : l10n.t('Listed, not tracked: Track keeps it current and tells you when it finishes')}_`;
 }
 
 /** A kind's label for many of its jobs: "IMS editing jobs", "VOD transcode tasks", "Live production-studio editing tasks". */
 export function kindPlural(kind: JobKind): string {
-  const label = KIND_LABEL[kind];
-  return /(job|task)$/.test(label) ? `${label}s` : `${label} tasks`;
+  // English plurals from the English label; in Chinese a noun has no plural ("{0}s" is "{0}").
+  const english = KIND_LABEL[kind];
+  return /(job|task)$/.test(english) ? l10n.t('{0}s', l10n.label(english)) : l10n.t('{0} tasks', l10n.label(english));
 }
 
 /** The source row's label: the kind's jobs, or for a live edge cluster its id. */
 export function sourceLabel(spec: SourceSpec): string {
-  return spec.clusterId ? `cluster ${spec.clusterId}` : kindPlural(spec.kind);
+  return spec.clusterId ? l10n.t('cluster {0}', spec.clusterId) : kindPlural(spec.kind);
 }
 
 /** The source row's description: its region (a cluster row's is its parent's), what it holds once loaded. */
 export function sourceDescription(spec: SourceSpec, loaded: { count: number; more: boolean } | null): string {
   const parts: string[] = [];
   if (!spec.clusterId) parts.push(spec.region);
-  if (loaded) parts.push(`${loaded.count}${loaded.more ? '+' : ''} job${loaded.count === 1 && !loaded.more ? '' : 's'}`);
+  if (loaded) parts.push(loaded.count === 1 && !loaded.more ? l10n.t('{0} job', loaded.count) : l10n.t('{0} jobs', `${loaded.count}${loaded.more ? '+' : ''}`));
   return parts.join(SEP);
 }
 
 /** The source row's tooltip: which API it lists with, and what the user should know about it (unconfirmed APIs). */
 export function sourceTooltip(spec: SourceSpec, info: { apis: readonly string[]; note: string | null } | null): string {
-  const lines = [`**${escapeMarkdown(kindPlural(spec.kind))}** in ${escapeMarkdown(spec.region)}${spec.clusterId ? `, cluster ${escapeMarkdown(spec.clusterId)}` : ''} (${escapeMarkdown(CLOUD_LABEL[KIND_CLOUD[spec.kind]])})`];
-  if (info) lines.push(`Listed with ${info.apis.map((a) => `\`${a}\``).join(', then ')}`);
+  const lines = [l10n.t('**{0}** in {1}{2} ({3})', escapeMarkdown(kindPlural(spec.kind)), escapeMarkdown(spec.region), spec.clusterId ? l10n.t(', cluster {0}', escapeMarkdown(spec.clusterId)) : '', escapeMarkdown(l10n.label(CLOUD_LABEL[KIND_CLOUD[spec.kind]])))];
+  if (info) lines.push(l10n.t('Listed with {0}', info.apis.map((a) => `\`${a}\``).join(', then ')));
   if (info?.note) lines.push(escapeMarkdown(info.note));
-  lines.push('_Fetched when expanded or refreshed, never in the background._');
+  lines.push(l10n.t('_Fetched when expanded or refreshed, never in the background._'));
   return lines.join('  \n');
 }
 
@@ -144,12 +146,12 @@ export function sourceTail(
   state: 'idle' | 'loading' | 'ready' | 'error', jobs: number, more: boolean, error: TrackedError | null,
   filter: { window: string; status: JobStatus | null } | { parentId: string },
 ): NoteRow | 'more' | null {
-  if (state === 'loading') return { label: jobs > 0 ? 'Loading more…' : 'Loading…', icon: 'loading~spin', action: null };
+  if (state === 'loading') return { label: jobs > 0 ? l10n.t('Loading more…') : 'Loading…', icon: 'loading~spin', action: null };
   if (state === 'error' && error) {
     return {
       label: neutralise(error.message, { icons: false, maxLength: 200 }),
       description: error.code ? neutralise(error.code, { icons: false, maxLength: 60 }) : undefined,
-      tooltip: [`**${escapeMarkdown(error.code ?? 'Error')}**: ${escapeMarkdown(error.message)}`, error.hint ? `Hint: ${escapeMarkdown(error.hint)}` : null, '_Click to try again._']
+      tooltip: [`**${escapeMarkdown(error.code ?? l10n.t('Error'))}**: ${escapeMarkdown(error.message)}`, error.hint ? l10n.t('Hint: {0}', escapeMarkdown(error.hint)) : null, l10n.t('_Click to try again._')]
         .filter((l): l is string => l !== null).join('  \n'),
       icon: error.kind === 'credentials' ? 'key' : 'error',
       color: error.kind === 'credentials' ? undefined : 'errorForeground',
@@ -157,9 +159,9 @@ export function sourceTail(
     };
   }
   if (state === 'ready' && more) return 'more';
-  if (state === 'ready' && jobs === 0 && 'parentId' in filter) return { label: `No sub-job of ${shortId(filter.parentId)} listed`, icon: 'info', action: null };
+  if (state === 'ready' && jobs === 0 && 'parentId' in filter) return { label: l10n.t('No sub-job of {0} listed', shortId(filter.parentId)), icon: 'info', action: null };
   if (state === 'ready' && jobs === 0 && 'window' in filter) {
-    return { label: `No job${filter.status ? ` ${STATUS_LABEL[filter.status].toLowerCase()}` : ''} in the ${filter.window}`, icon: 'info', action: null };
+    return { label: l10n.t('No job{0} in the {1}', filter.status ? ` ${l10n.label(STATUS_LABEL[filter.status]).toLowerCase()}` : '', filter.window), icon: 'info', action: null };
   }
   return null;
 }

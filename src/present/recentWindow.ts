@@ -3,6 +3,7 @@
  * "3d", "2w") or a custom range of dates ("2026-11-01 .. 2026-11-15"), what each is as epoch ms at a given moment,
  * and the short text the view's title shows. Pure, so parsing and bounds are unit-tested.
  */
+import * as l10n from '../util/l10n.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -35,9 +36,9 @@ export function windowBounds(w: RecentWindow, now: number): { from: number; to: 
 
 /** "24 h" rather than "1 d" (the console's own wording), "7 d", "90 min". */
 function lengthText(ms: number): string {
-  if (ms % DAY === 0 && ms > DAY) return `${ms / DAY} d`;
-  if (ms % HOUR === 0) return `${ms / HOUR} h`;
-  return `${Math.round(ms / MINUTE)} min`;
+  if (ms % DAY === 0 && ms > DAY) return l10n.t('{0} d', ms / DAY);
+  if (ms % HOUR === 0) return l10n.t('{0} h', ms / HOUR);
+  return l10n.t('{0} min', Math.round(ms / MINUTE));
 }
 
 function dayText(ms: number): string {
@@ -47,7 +48,7 @@ function dayText(ms: number): string {
 
 /** "last 24 h", "last 90 min", "2026-11-01 – 2026-11-15". */
 export function windowLabel(w: RecentWindow): string {
-  if (w.type === 'last') return `last ${lengthText(w.ms)}`;
+  if (w.type === 'last') return l10n.t('last {0}', lengthText(w.ms));
   const from = dayText(w.from);
   const to = dayText(w.to);
   return from === to ? from : `${from} – ${to}`;
@@ -74,25 +75,25 @@ function parseMoment(text: string, end: boolean): number | null {
  */
 export function parseWindow(text: string, now: number): RecentWindow | string {
   const t = text.trim().toLowerCase();
-  if (t === '') return 'type a length such as 12h or 3d, or a range such as 2026-11-01 .. 2026-11-15';
+  if (t === '') return l10n.t('type a length such as 12h or 3d, or a range such as 2026-11-01 .. 2026-11-15');
   const length = /^(\d{1,6})\s*([mhdw])$/.exec(t);
   if (length) {
     const ms = Number(length[1]) * UNIT_MS[length[2]!]!;
-    if (ms <= 0) return 'the window must be longer than zero';
-    if (ms > MAX_WINDOW_MS) return 'at most 366 days: the clouds keep about a year of jobs';
+    if (ms <= 0) return l10n.t('the window must be longer than zero');
+    if (ms > MAX_WINDOW_MS) return l10n.t('at most 366 days: the clouds keep about a year of jobs');
     return { type: 'last', ms };
   }
   const parts = text.split(/\s*(?:\.\.|–|—)\s*/);
   if (parts.length === 2) {
     const from = parseMoment(parts[0]!, false);
     const to = parseMoment(parts[1]!, true);
-    if (from === null || to === null) return 'dates look like 2026-11-01 or 2026-11-01T08:00 (UTC unless a zone is given)';
-    if (to < from) return 'the range ends before it starts';
-    if (from > now) return 'the range starts in the future';
-    if (to - from > MAX_WINDOW_MS) return 'at most 366 days: the clouds keep about a year of jobs';
+    if (from === null || to === null) return l10n.t('dates look like 2026-11-01 or 2026-11-01T08:00 (UTC unless a zone is given)');
+    if (to < from) return l10n.t('the range ends before it starts');
+    if (from > now) return l10n.t('the range starts in the future');
+    if (to - from > MAX_WINDOW_MS) return l10n.t('at most 366 days: the clouds keep about a year of jobs');
     return { type: 'range', from, to: Math.min(to, now) };
   }
-  return 'type a length such as 12h or 3d, or a range such as 2026-11-01 .. 2026-11-15';
+  return l10n.t('type a length such as 12h or 3d, or a range such as 2026-11-01 .. 2026-11-15');
 }
 
 /** A saved window read back (it may be from an older version or edited by hand): the window, or null. */

@@ -20,6 +20,7 @@ import { type HostMessage, INSPECTOR_VIEW_TYPE, parseWebviewMessage, type Webvie
 import { inspectorHtml } from './inspectorHtml.js';
 import { CONTEXT } from '../constants.js';
 import { KIND_INFO } from '../kinds/index.js';
+import * as l10n from '../util/l10n.js';
 
 export { INSPECTOR_VIEW_TYPE };
 
@@ -82,7 +83,7 @@ export class InspectorPanels implements vscode.Disposable {
       existing.ensureFresh();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, 'Media job', { viewColumn: column, preserveFocus: false }, {
+    const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, l10n.t('Media job'), { viewColumn: column, preserveFocus: false }, {
       ...this.webviewOptions(),
       enableFindWidget: true,
       retainContextWhenHidden: false,
@@ -294,16 +295,16 @@ class InspectorPanel {
       }
       case 'copy':
         await vscode.env.clipboard.writeText(m.text);
-        await this.done('copy', true, `Copied ${label(m.what)}`);
+        await this.done('copy', true, l10n.t('Copied {0}', label(m.what)));
         return;
       case 'copyRaw': {
         const text = this.session.rawText(m.decoded);
         if (text === null) {
-          await this.done('copy', false, 'There is no response body to copy (refresh the job)');
+          await this.done('copy', false, l10n.t('There is no response body to copy (refresh the job)'));
           return;
         }
         await vscode.env.clipboard.writeText(text);
-        await this.done('copy', true, m.decoded ? 'Copied the response body (nested JSON decoded)' : 'Copied the response body as received');
+        await this.done('copy', true, m.decoded ? l10n.t('Copied the response body (nested JSON decoded)') : l10n.t('Copied the response body as received'));
         return;
       }
       case 'openExternal':
@@ -330,22 +331,22 @@ class InspectorPanel {
     const check = this.session.checkOpen(url);
     if (!check.ok) {
       this.deps.log?.warn(`inspector: did not open a link: ${check.reason}`);
-      await this.done('open', false, `Not opened: ${check.reason}`);
+      await this.done('open', false, l10n.t('Not opened: {0}', check.reason));
       return;
     }
     if (check.warn) {
       const choice = await vscode.window.showWarningMessage(
-        'Open a plain http link?',
-        { modal: true, detail: `${check.url}\n\nThe connection is not encrypted: what you download, and the address itself, can be read or changed on the way.` },
+        l10n.t('Open a plain http link?'),
+        { modal: true, detail: `${check.url}\n\n${l10n.t('The connection is not encrypted: what you download, and the address itself, can be read or changed on the way.')}` },
         'Open',
       );
       if (choice !== 'Open') {
-        await this.done('open', false, 'Not opened');
+        await this.done('open', false, l10n.t('Not opened'));
         return;
       }
     }
     const ok = await vscode.env.openExternal(vscode.Uri.parse(check.url, true));
-    await this.done('open', ok, ok ? 'Opened in the browser' : 'The link could not be opened');
+    await this.done('open', ok, ok ? l10n.t('Opened in the browser') : l10n.t('The link could not be opened'));
   }
 
   private async done(action: 'copy' | 'open', ok: boolean, message: string): Promise<void> {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { type Job } from '../model/job.js';
 import { MAX_JSON_DEPTH, stringifyBounded } from '../util/boundDepth.js';
+import * as l10n from '../util/l10n.js';
 
 export const JOB_SCHEME = 'media-job';
 
@@ -57,7 +58,7 @@ export class JobDocumentProvider implements vscode.TextDocumentContentProvider, 
     if (text !== undefined) return text;
     const job = this.docs.get(uri.toString());
     // Bounded: a job's decoded fields are at most 64 levels deep from where they were parsed, and this never throws.
-    return job ? `${stringifyBounded(job, 2, JOB_DOCUMENT_DEPTH)}\n` : '// This job is no longer loaded. Inspect it again from the Media Jobs view.\n';
+    return job ? `${stringifyBounded(job, 2, JOB_DOCUMENT_DEPTH)}\n` : `// ${l10n.t('This job is no longer loaded. Inspect it again from the Media Jobs view.')}\n`;
   }
 
   dispose(): void {

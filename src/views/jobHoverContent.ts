@@ -18,6 +18,7 @@ import { type JobRef } from '../model/jobRef.js';
 import { refOfHit, refOfJob } from '../kinds/refs.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { fetchedHoverMarkdown, notFoundHoverMarkdown, trackedHoverMarkdown, unfetchedHoverMarkdown } from '../present/jobHoverMarkdown.js';
+import * as l10n from '../util/l10n.js';
 
 /** What the hover needs from the extension's services (JobStore, CloudAccess, CredentialsService, Logger fit). */
 export interface JobHoverDeps {
@@ -63,7 +64,7 @@ export function refsFor(m: JobIdHit, clouds: { aliyun: boolean; huawei: boolean 
   for (const kind of m.kinds) {
     const cloud = KIND_CLOUD[kind];
     if (!clouds[cloud]) {
-      skipped.push(`no ${CLOUD_LABEL[cloud]} credentials`);
+      skipped.push(`no ${l10n.label(CLOUD_LABEL[cloud])} credentials`);
       continue;
     }
     // The one rule from a hit to a reference; a parameter the text does not give is not asked for in a hover.
@@ -98,7 +99,7 @@ export class JobHoverContent {
 
   private async fetchOnce(m: JobIdHit): Promise<FetchResult> {
     if (this.deps.isTrusted && !this.deps.isTrusted()) {
-      return { kind: 'unfetched', why: 'Not looked up in Restricted Mode: trust the workspace, or track the job, to see its status' };
+      return { kind: 'unfetched', why: l10n.t('Not looked up in Restricted Mode: trust the workspace, or track the job, to see its status') };
     }
     let clouds: { aliyun: boolean; huawei: boolean };
     try {
@@ -109,8 +110,8 @@ export class JobHoverContent {
     const { refs, skipped } = refsFor(m, clouds);
     if (refs.length === 0) {
       const why = skipped.some((s) => s.startsWith('no '))
-        ? 'Set credentials (Media Jobs: Set Credentials…) to see its status'
-        : `Not looked up: ${[...new Set(skipped)].join('; ')}`;
+        ? l10n.t('Set credentials (Media Jobs: Set Credentials…) to see its status')
+        : l10n.t('Not looked up: {0}', [...new Set(skipped)].join('; '));
       return { kind: 'unfetched', why };
     }
     const key = JSON.stringify(refs);
@@ -142,11 +143,11 @@ export class JobHoverContent {
       outcomes = await Promise.race([this.deps.access.fetch(refs, abort.signal), timeout]);
     } catch (e) {
       this.deps.logger.debug(`hover fetch of ${m.id} failed: ${e instanceof Error ? e.message : String(e)}`);
-      return { kind: 'unfetched', why: `Could not look it up: ${this.deps.access.describeError(e)}` };
+      return { kind: 'unfetched', why: l10n.t('Could not look it up: {0}', this.deps.access.describeError(e)) };
     } finally {
       clearTimeout(timer);
     }
-    if (outcomes === 'timeout') return { kind: 'unfetched', why: `No answer within ${limit / 1000} s; hover again to retry` };
+    if (outcomes === 'timeout') return { kind: 'unfetched', why: l10n.t('No answer within {0} s; hover again to retry', limit / 1000) };
     for (const o of outcomes) {
       if (o.jobs.length === 0) continue;
       const job = o.jobs.find((j) => j.id === m.id) ?? o.jobs[0]!;
@@ -154,9 +155,9 @@ export class JobHoverContent {
       return { kind: 'found', job, ref: { ...own, region: own.region || o.ref.region }, more: o.jobs.length - 1 };
     }
     const first = outcomes.find((o) => o.error)?.error;
-    if (!first) return { kind: 'not-found', kinds: refs.map((r) => r.kind), code: null, message: 'No job with this id', hint: null };
+    if (!first) return { kind: 'not-found', kinds: refs.map((r) => r.kind), code: null, message: l10n.t('No job with this id'), hint: null };
     if (first.kind === 'network' || first.kind === 'credentials' || first.kind === 'config') {
-      return { kind: 'unfetched', why: `Could not look it up: ${first.message}${first.hint ? ` (${first.hint})` : ''}` };
+      return { kind: 'unfetched', why: l10n.t('Could not look it up: {0}{1}', first.message, first.hint ? ` (${first.hint})` : '') };
     }
     const code = (first as unknown as { code?: unknown }).code;
     return {

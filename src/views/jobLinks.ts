@@ -18,6 +18,7 @@ import { LARGE_DOCUMENT_CHARS } from '../protocol/lsp.js';
 import { type JobStore } from '../tracking/jobStore.js';
 import { argsOfHit, commandUri, HOVER_COMMANDS } from '../present/jobHoverMarkdown.js';
 import { trackedFor } from './jobHoverContent.js';
+import * as l10n from '../util/l10n.js';
 
 export type JobIdLinksMode = 'links' | 'codelens' | 'off';
 
@@ -57,11 +58,11 @@ export function inspectTarget(store: JobStore, m: JobIdHitInDocument): { command
     const t = store.get(tracked.key) ?? tracked;
     return {
       command: HOVER_COMMANDS.inspectJob, args: [t.key],
-      title: `$(inspect) Inspect ${KIND_LABEL[t.ref.kind]} ${shortId(t.ref.id)} · ${statusLabelOf(t.ref.kind, effectiveStatus(t), t.snapshot?.rawStatus)}`,
+      title: `$(inspect) ${l10n.t('Inspect {0} {1}', l10n.label(KIND_LABEL[t.ref.kind]), shortId(t.ref.id))} · ${statusLabelOf(t.ref.kind, effectiveStatus(t), t.snapshot?.rawStatus)}`,
     };
   }
-  const what = m.kinds.length === 1 ? KIND_LABEL[m.kinds[0]!] : m.kinds.join(' or ');
-  return { command: HOVER_COMMANDS.openJobReference, args: [argsOfHit(m, 'inspect')], title: `$(inspect) Inspect ${what} ${shortId(m.id)}` };
+  const what = m.kinds.length === 1 ? l10n.label(KIND_LABEL[m.kinds[0]!]) : m.kinds.join(l10n.t(' or '));
+  return { command: HOVER_COMMANDS.openJobReference, args: [argsOfHit(m, 'inspect')], title: `$(inspect) ${l10n.t('Inspect {0} {1}', what, shortId(m.id))}` };
 }
 
 export class JobLinkProvider implements vscode.DocumentLinkProvider {
@@ -114,7 +115,7 @@ export class JobCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     this.shownIds.set(document.uri.toString(), new Set(shown.map((m) => m.id)));
     return shown.map((m) => {
       const t = inspectTarget(this.store, m);
-      return new vscode.CodeLens(rangeOf(m), { title: t.title, command: t.command, arguments: t.args, tooltip: 'Open in the inspector' });
+      return new vscode.CodeLens(rangeOf(m), { title: t.title, command: t.command, arguments: t.args, tooltip: l10n.t('Open in the inspector') });
     });
   }
 

@@ -21,6 +21,7 @@ import { effectiveStatus } from '../present/status.js';
 import { type TrackedJob } from '../model/trackedJob.js';
 import { Emitter } from '../util/event.js';
 import { type JobStore } from '../tracking/jobStore.js';
+import * as l10n from '../util/l10n.js';
 
 const CLOUD_ICON: Record<string, string> = { aliyun: 'cloud', huawei: 'cloud' };
 
@@ -33,7 +34,7 @@ function jobLook(t: TrackedJob, now: number): RowLook {
   const description = jobDescription(t, now);
   return {
     label, description, icon: icon.spin ? `${icon.id}~spin` : icon.id, color: icon.color ?? undefined, contextValue: contextValue(t),
-    a11y: `${label}, ${effectiveStatus(t)}${description ? `, ${description}` : ''}`,
+    a11y: `${label}, ${l10n.label(effectiveStatus(t))}${description ? `, ${description}` : ''}`,
   };
 }
 
@@ -270,14 +271,14 @@ export function createJobsView(provider: JobsTreeProvider, store: JobStore): { v
     const f = provider.currentFilter;
     const parts: string[] = [];
     if (f?.text) parts.push(`“${f.text}”`);
-    if (f?.statuses?.length) parts.push(f.statuses.join(', '));
+    if (f?.statuses?.length) parts.push(f.statuses.map((s) => l10n.label(s)).join(l10n.t(', ')));
     const next = {
       badge: String(running),
-      description: parts.length ? `filter: ${parts.join(' · ')}` : undefined,
-      message: f && jobs.length > 0 && provider.rootNodes.length === 0 ? 'No tracked job matches the filter.' : undefined,
+      description: parts.length ? l10n.t('filter: {0}', parts.join(' · ')) : undefined,
+      message: f && jobs.length > 0 && provider.rootNodes.length === 0 ? l10n.t('No tracked job matches the filter.') : undefined,
       hasJobs: jobs.length > 0,
     };
-    if (last?.badge !== next.badge) view.badge = running > 0 ? { value: running, tooltip: `${running} running job${running === 1 ? '' : 's'}` } : undefined;
+    if (last?.badge !== next.badge) view.badge = running > 0 ? { value: running, tooltip: running === 1 ? l10n.t('{0} running job', running) : l10n.t('{0} running jobs', running) } : undefined;
     if (!last || last.description !== next.description) view.description = next.description;
     if (!last || last.message !== next.message) view.message = next.message;
     if (last?.hasJobs !== next.hasJobs) void vscode.commands.executeCommand('setContext', CONTEXT.hasJobs, next.hasJobs);

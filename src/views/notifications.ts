@@ -11,6 +11,7 @@ import { type TrackedJob } from '../model/trackedJob.js';
 import { type JobStatus } from '../model/job.js';
 import { type NotificationMode } from '../platform/settings.js';
 import { finishedMessage } from '../present/messages.js';
+import * as l10n from '../util/l10n.js';
 
 export interface ShownNotification {
   key: string;
@@ -36,9 +37,11 @@ export class Notifier {
     this.shown.push({ key: e.job.key, level, message });
     if (this.shown.length > 50) this.shown.shift();
     const show = level === 'info' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    void show(message, 'Inspect', 'Copy Job ID').then((choice) => {
-      if (choice === 'Inspect') void vscode.commands.executeCommand(COMMANDS.inspectJob, e.job.key);
-      else if (choice === 'Copy Job ID') void vscode.env.clipboard.writeText(e.job.ref.id);
+    const inspect = l10n.t('Inspect');
+    const copy = l10n.t('Copy Job ID');
+    void show(message, inspect, copy).then((choice) => {
+      if (choice === inspect) void vscode.commands.executeCommand(COMMANDS.inspectJob, e.job.key);
+      else if (choice === copy) void vscode.env.clipboard.writeText(e.job.ref.id);
     });
   }
 }

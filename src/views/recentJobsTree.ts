@@ -28,6 +28,7 @@ import { type ListPage } from '../clouds/listing.js';
 import { type Job } from '../model/job.js';
 import { type TrackedError, type TrackedJob } from '../model/trackedJob.js';
 import { errorText } from '../util/errorText.js';
+import * as l10n from '../util/l10n.js';
 
 /** Jobs a pull asks for (each list API caps it at its own maximum). */
 export const RECENT_PAGE_SIZE = 50;
@@ -182,7 +183,7 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
   /** The view's description: the window and the status filter. */
   description(): string {
     const p = this.deps.prefs.current;
-    return `${windowLabel(p.window)}${p.status ? ` · ${STATUS_LABEL[p.status].toLowerCase()}` : ''}`;
+    return `${windowLabel(p.window)}${p.status ? ` · ${l10n.label(STATUS_LABEL[p.status]).toLowerCase()}` : ''}`;
   }
 
   /** Reloads the sources the user sees and forgets the others (a new window, filter, region or credentials). */
@@ -252,7 +253,7 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
     const parent = clustersNodeId(kind, region);
     rows.push(this.node({
       type: 'note', id: `${parent}/add`, sourceId: parent,
-      note: { label: 'Add Cluster ID…', tooltip: 'No API lists edge clusters: name one (the Live console shows it) and it is remembered for this account.', icon: 'add', action: 'addCluster' },
+      note: { label: l10n.t('Add Cluster ID…'), tooltip: l10n.t('No API lists edge clusters: name one (the Live console shows it) and it is remembered for this account.'), icon: 'add', action: 'addCluster' },
     }));
     return rows;
   }
@@ -293,7 +294,7 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
     const C = vscode.TreeItemCollapsibleState;
     switch (node.type) {
       case 'cloud': {
-        const item = new vscode.TreeItem(CLOUD_LABEL[node.cloud], C.Expanded);
+        const item = new vscode.TreeItem(l10n.label(CLOUD_LABEL[node.cloud]), C.Expanded);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('cloud');
         item.contextValue = `recentCloud;cloud-${node.cloud};`;
@@ -304,7 +305,7 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
         item.id = node.id;
         item.description = node.region;
         item.iconPath = new vscode.ThemeIcon(KIND_INFO[node.kind].icon);
-        item.tooltip = 'Edge transcode jobs are listed per cluster (ListEdgeTranscodeJob needs a ClusterId, and no API lists clusters).';
+        item.tooltip = l10n.t('Edge transcode jobs are listed per cluster (ListEdgeTranscodeJob needs a ClusterId, and no API lists clusters).');
         item.contextValue = `recentClusters;kind-${node.kind};`;
         return item;
       }
@@ -333,11 +334,11 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
         return item;
       }
       case 'more': {
-        const item = new vscode.TreeItem('Load more', C.None);
+        const item = new vscode.TreeItem(l10n.t('Load more'), C.None);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.contextValue = 'recentMore;';
-        item.command = { command: COMMANDS.recentLoadMore, title: 'Load more', arguments: [node] };
+        item.command = { command: COMMANDS.recentLoadMore, title: l10n.t('Load more'), arguments: [node] };
         return item;
       }
       case 'note': {
@@ -383,7 +384,7 @@ export class RecentJobsTree implements vscode.TreeDataProvider<RecentNode>, vsco
 function errorOf(e: unknown, now: number): TrackedError {
   const kind = (e as { kind?: unknown } | null)?.kind;
   if (typeof kind === 'string' && e instanceof Error) return trackedErrorFrom(e as MediaJobsError, new Date(now));
-  return { kind: 'network', code: null, message: errorText(e), hint: 'refresh to try again', at: new Date(now).toISOString() };
+  return { kind: 'network', code: null, message: errorText(e), hint: l10n.t('refresh to try again'), at: new Date(now).toISOString() };
 }
 
 /** Creates the view (collapsed at first: nothing is fetched before the user opens it) and keeps its description. */

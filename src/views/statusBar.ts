@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { VIEW_ID } from '../constants.js';
 import { effectiveStatus } from '../present/status.js';
 import { type JobStore } from '../tracking/jobStore.js';
+import * as l10n from '../util/l10n.js';
 
 export function createStatusBar(store: JobStore): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('mediaJobs.status', vscode.StatusBarAlignment.Left, 10);
@@ -17,10 +18,10 @@ export function createStatusBar(store: JobStore): vscode.Disposable {
       item.hide();
       return;
     }
-    item.text = running > 0 ? `$(sync~spin) ${running} running` : `$(pass) ${jobs.length} tracked`;
-    const parts = [`${running} running`, `${queued} queued`, `${failed} failed or partial`, `${jobs.length} tracked`];
-    item.tooltip = `Media Jobs: ${parts.join(', ')}. Click to show the view.`;
-    item.accessibilityInformation = { label: `Media Jobs: ${parts.join(', ')}` };
+    item.text = running > 0 ? `$(sync~spin) ${l10n.t('{0} running', running)}` : `$(pass) ${l10n.t('{0} tracked', jobs.length)}`;
+    const parts = [l10n.t('{0} running', running), l10n.t('{0} queued', queued), l10n.t('{0} failed or partial', failed), l10n.t('{0} tracked', jobs.length)];
+    item.tooltip = l10n.t('Media Jobs: {0}. Click to show the view.', parts.join(l10n.t(', ')));
+    item.accessibilityInformation = { label: l10n.t('Media Jobs: {0}', parts.join(l10n.t(', '))) };
     item.show();
   };
   update();

@@ -106,6 +106,16 @@ export interface UiHtmlRequest {
 }
 
 /**
+ * Like uiText, inside the webviews (VS Code draws each in nested iframes of another origin): the innerText of every
+ * match in every frame of the page, frames in Playwright's order.
+ */
+export interface WebviewTextRequest {
+  type: 'webviewText';
+  selector: string;
+  timeoutMs?: number;
+}
+
+/**
  * Answers the entries of the workbench's IndexedDB state (`vscode-web-state-db-*`: where VS Code for the Web
  * keeps globalState) whose key contains `keyContains`, as `{db, key, value}` with value as text.
  */
@@ -123,7 +133,7 @@ export type EmulatorRequest =
   /** Answers `value`: the request log entries from index `since` (default 0). */
   | { type: 'emulator.requests'; since?: number };
 
-export type HarnessRequest = ScreenshotRequest | UiTextRequest | KeysRequest | HoverRequest | SideBarWidthRequest | UiHtmlRequest | WebStorageRequest | EmulatorRequest;
+export type HarnessRequest = ScreenshotRequest | UiTextRequest | KeysRequest | HoverRequest | SideBarWidthRequest | UiHtmlRequest | WebviewTextRequest | WebStorageRequest | EmulatorRequest;
 
 export interface HarnessResponse {
   ok: boolean;

@@ -9,9 +9,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { l10nLocale, setL10nBundle, t } from '../../src/util/l10n.js';
 import { CLOUD_LABEL, KIND_INFO } from '../../src/kinds/index.js';
-import { JOB_KINDS, TRACK_TYPES } from '../../src/model/job.js';
+import { JOB_KINDS, JOB_STATUSES, TRACK_TYPES } from '../../src/model/job.js';
 import { STATUS_LABEL } from '../../src/present/status.js';
 import { TRACK_LABEL } from '../../src/present/trackNames.js';
+import { WINDOW_PRESETS } from '../../src/present/recentWindow.js';
 import { COUNT_WORDS } from '../../src/webview/format.js';
 import { KINDS } from '../../src/clouds/adapters/registry.js';
 import { listableKinds, listerOf } from '../../src/clouds/adapters/listRegistry.js';
@@ -20,9 +21,15 @@ import { listableKinds, listerOf } from '../../src/clouds/adapters/listRegistry.
 const LABEL_TABLES: Record<string, readonly string[]> = {
   kinds: JOB_KINDS.map((k) => KIND_INFO[k].label),
   'kinds\' own statuses': JOB_KINDS.flatMap((k) => Object.values(KIND_INFO[k].statusLabels ?? {})),
+  'kinds\' name labels': JOB_KINDS.flatMap((k) => KIND_INFO[k].nameLabel ?? []),
+  'kinds\' failure hints': JOB_KINDS.flatMap((k) => { const h = KIND_INFO[k].failureHint; return h ? [h.place, h.console, ...(h.paramLabel ? [h.paramLabel] : [])] : []; }),
+  'kinds\' running phases': JOB_KINDS.flatMap((k) => Object.values(KIND_INFO[k].runningPhases ?? {})),
   statuses: Object.values(STATUS_LABEL),
+  // The inspector's title names a status by the model's word (`ice 7c1e… · succeeded`).
+  'status words': [...JOB_STATUSES],
   clouds: Object.values(CLOUD_LABEL),
   tracks: Object.values(TRACK_LABEL),
+  'recent windows': WINDOW_PRESETS.map((p) => p.label),
   'track types': [...TRACK_TYPES],
   counts: COUNT_WORDS.flatMap((w) => [`{0} ${w}`, `{0} ${w}s`]),
   'retention windows (not-found hint)': JOB_KINDS.map((k) => KINDS[k].retention),

@@ -298,7 +298,7 @@ export class ClipsTable {
     const sel = this.ctx.state.selected;
     clear(this.detailsBox);
     if (sel === null) {
-      this.detailsBox.appendChild(h('p', { class: 'muted details-hint' }, icon('info'), ' Select a row to see the clip\'s full JSON; double-click or Enter shows it on the timeline.'));
+      this.detailsBox.appendChild(h('p', { class: 'muted details-hint' }, icon('info'), ` ${l10n.t('Select a row to see the clip\'s full JSON; double-click or Enter shows it on the timeline.')}`));
       return;
     }
     const rev = this.rev;

@@ -88,10 +88,10 @@ function inputRows(ctx: Ctx, job: JobCore): Fact[] {
   const inputs = (job.inputs ?? []).filter((x) => x.url);
   return inputs.map((x, i): Fact => {
     const url = x.url ?? '';
-    const label = inputs.length > 1 ? `Input ${i + 1}` : l10n.t('Input');
+    const label = inputs.length > 1 ? l10n.t('Input {0}', i + 1) : l10n.t('Input');
     return [label, h('span', { class: 'input-value' },
       copyable(ctx, url, l10n.t('input URL'), { class: 'input-url' }),
-      isWebUrl(url) ? button({ icon: 'link-external', title: `Open ${url}`, label: l10n.t('Open'), class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(url) }) : null,
+      isWebUrl(url) ? button({ icon: 'link-external', title: l10n.t('Open {0}', url), label: l10n.t('Open'), class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(url) }) : null,
       x.label ? h('span', { class: 'muted small', text: ` (${x.label})` }) : null), { wide: true }];
   });
 }
@@ -134,7 +134,7 @@ export function decodedValue(ctx: Ctx, value: unknown, id: string, label: string
 }
 
 function outputName(o: JobOutput, i: number): string {
-  return o.fileName ?? o.label ?? o.definition ?? o.mediaId ?? `Output ${i + 1}`;
+  return o.fileName ?? o.label ?? o.definition ?? o.mediaId ?? l10n.t('Output {0}', i + 1);
 }
 
 function outputCard(ctx: Ctx, job: JobCore, o: JobOutput, i: number): HTMLElement {
@@ -150,8 +150,8 @@ function outputCard(ctx: Ctx, job: JobCore, o: JobOutput, i: number): HTMLElemen
     ? h('div', { class: 'output-url' },
       h('span', { class: 'mono url-text', text: o.url, title: o.url }),
       button({ icon: 'copy', title: l10n.t('Copy URL'), label: l10n.t('Copy'), class: 'secondary small', onClick: () => ctx.copy(o.url ?? '', l10n.t('output URL')) }),
-      web ? button({ icon: 'link-external', title: `Open ${o.url}`, label: l10n.t('Open'), class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(o.url ?? '') }) : null,
-      !web ? h('span', { class: 'muted small', text: 'not a web link', title: l10n.t('Only http and https links open from here') }) : null)
+      web ? button({ icon: 'link-external', title: l10n.t('Open {0}', o.url ?? ''), label: l10n.t('Open'), class: 'secondary small', data: { url: 'open' }, onClick: () => ctx.open(o.url ?? '') }) : null,
+      !web ? h('span', { class: 'muted small', text: l10n.t('not a web link'), title: l10n.t('Only http and https links open from here') }) : null)
     : null;
   const factsRow = facts([
     o.label && o.label !== outputName(o, i) ? [l10n.t('Label'), copyable(ctx, o.label, l10n.t('output label')), { wide: true }] : null,
@@ -167,7 +167,7 @@ function outputCard(ctx: Ctx, job: JobCore, o: JobOutput, i: number): HTMLElemen
     o.durationSeconds !== null ? [l10n.t('Duration'), duration(o.durationSeconds)] : null,
     o.format ? [l10n.t('Format'), o.format] : null,
     o.progress !== null && o.status !== 'succeeded' ? [l10n.t('Progress'), percent(o.progress)] : null,
-  ], `Output ${i + 1}`, { compact: true });
+  ], l10n.t('Output {0}', i + 1), { compact: true });
   const err = o.error
     ? h('div', { class: 'output-error' }, icon('error'), h('span', { class: 'mono', text: o.error.code || l10n.t('Error') }), h('span', { text: o.error.message }))
     : null;

@@ -25,7 +25,7 @@ const TYPE_TITLE: Readonly<Record<StreamType, string>> = { video: l10n.t('Video'
 const TYPE_ICON: Readonly<Record<StreamType, string>> = { video: 'device-camera-video', audio: 'unmute', subtitle: 'comment' };
 
 function groups(outputs: readonly JobOutput[], streams: readonly MediaStream[]): Group[] {
-  const out: Group[] = outputs.map((o, i) => ({ title: o.fileName ?? o.label ?? o.definition ?? `Output ${i + 1}`, output: o, streams: [] }));
+  const out: Group[] = outputs.map((o, i) => ({ title: o.fileName ?? o.label ?? o.definition ?? l10n.t('Output {0}', i + 1), output: o, streams: [] }));
   const rest = new Map<string, Group>();
   for (const s of streams) {
     const g = s.output === null ? undefined : out.find((x) => x.output && (x.output.label === s.output || x.output.fileName === s.output || x.output.definition === s.output));

@@ -19,7 +19,7 @@ export function textOr(v: string | null | undefined, why?: string): Child {
 export function statusChip(status: JobStatus, raw: string | null, opts: { small?: boolean; kind?: JobKind } = {}): HTMLElement {
   const known = (STATUS_LABEL as Record<string, string>)[status] !== undefined;
   const s: JobStatus = known ? status : 'unknown';
-  const chip = h('span', { class: `chip status status-${s}${opts.small ? ' small' : ''}`, title: raw !== null ? `The cloud says: ${raw === '' ? l10n.t('(empty)') : raw}` : undefined, data: { status: s } },
+  const chip = h('span', { class: `chip status status-${s}${opts.small ? ' small' : ''}`, title: raw !== null ? l10n.t('The cloud says: {0}', raw === '' ? l10n.t('(empty)') : raw) : undefined, data: { status: s } },
     icon(STATUS_ICON[s], s === 'running' ? 'codicon-modifier-spin' : ''), h('span', { class: 'chip-label', text: statusLabelOf(opts.kind, s, raw) }));
   if (raw === null || opts.small) return chip;
   return h('span', { class: 'status-group' }, chip, h('span', { class: 'raw-status', title: l10n.t('The status value as the cloud reports it'), text: raw === '' ? l10n.t('(empty)') : raw }));

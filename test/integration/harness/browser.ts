@@ -34,6 +34,8 @@ export interface Workbench {
   sideBarWidth(width: number): Promise<void>;
   /** innerHTML of every element matching selector. */
   html(selector: string, timeoutMs?: number): Promise<string[]>;
+  /** innerText of every element matching selector in the page's frames (webviews are iframes of another origin). */
+  frameTexts(selector: string, timeoutMs?: number): Promise<string[]>;
   /**
    * Entries of the workbench's own storage (IndexedDB databases `vscode-web-state-db-*` of this origin, where
    * VS Code for the Web keeps globalState and other state) whose key contains `keyContains`.
@@ -97,6 +99,22 @@ export async function openWorkbench(url: string, artifactsDir: string, opts: Wor
       const path = join(artifactsDir, `${name}.png`);
       await page.screenshot({ path, timeout: 15_000 });
       return path;
+    },
+    async frameTexts(selector, timeoutMs = 0) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found: string[] = [];
+        for (const frame of page.frames()) {
+          if (frame === page.mainFrame()) continue;
+          try {
+            found.push(...(await frame.locator(selector).allInnerTexts()));
+          } catch {
+            /* a frame that navigated or closed meanwhile */
+          }
+        }
+        if (found.length > 0 || Date.now() >= deadline) return found;
+        await new Promise((r) => setTimeout(r, 250));
+      }
     },
     async texts(selector, timeoutMs = 0) {
       if (timeoutMs > 0) await page.locator(selector).first().waitFor({ state: 'attached', timeout: timeoutMs });

@@ -8,6 +8,7 @@ import { createWriteStream, existsSync, readFileSync, realpathSync } from 'node:
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { isolatedXdgEnv } from '../../support/isolatedXdg.js';
+import { registerEmptyLanguagePack } from './languagePack.js';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -75,6 +76,8 @@ export interface CodeServerOptions {
   env: Record<string, string>;
   /** Where its stdout and stderr go. */
   logFile: string;
+  /** The display language (`--locale`, e.g. `zh-cn`); default English. See languagePack.ts. */
+  locale?: string;
 }
 
 export interface CodeServer {
@@ -115,8 +118,10 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     '--user-data-dir', o.userDataDir,
     '--extensions-dir', o.extensionsDir,
     '--ignore-last-opened',
+    ...(o.locale ? ['--locale', o.locale] : []),
     o.folder,
   ];
+  if (o.locale) registerEmptyLanguagePack(o.userDataDir, o.locale);
   const log = createWriteStream(o.logFile, { flags: 'a' });
   const child = spawn(process.execPath, args, {
     env: { ...cleanEnv(), ...codeServerXdgEnv(), ...o.env },

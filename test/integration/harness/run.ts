@@ -39,6 +39,11 @@ import { createSession, credentialEnv, userSettings, type Session } from './sess
 export const UNTRUSTED_SUITES = ['activation', 'trust'];
 /** Suites under this folder of suite/ are windows of chains, never part of the "every suite" window. */
 export const CHAINS_DIR = 'chains';
+/**
+ * Suites under this folder of suite/ run each in its own window whose display language is the file's name
+ * (`locales/zh-cn.test.ts`: code-server `--locale zh-cn`, see languagePack.ts); never in the "every suite" window.
+ */
+export const LOCALES_DIR = 'locales';
 
 export interface RunOptions {
   suites?: string[];
@@ -74,6 +79,8 @@ export interface WindowSpec {
   /** Suite names (see compile.ts findTests); undefined: every suite outside chains/ (or only extraTests). */
   suites?: string[];
   trust?: boolean;
+  /** The display language (code-server `--locale`); default English. */
+  locale?: string;
 }
 
 /** Windows that run one after another on the same user-data-dir, HOME, workspace, emulator, port and browser profile. */
@@ -205,6 +212,8 @@ class RequestPump {
         return need().texts(req.selector, req.timeoutMs);
       case 'uiHtml':
         return need().html(req.selector, req.timeoutMs);
+      case 'webviewText':
+        return need().frameTexts(req.selector, req.timeoutMs);
       case 'keys':
         await need().keys(req.keys);
         return null;
@@ -262,7 +271,14 @@ export function printResults(r: SuiteResults): void {
 
 /** Every suite outside chains/ (what one window runs by default). */
 export function topLevelSuites(): string[] {
-  return [...findTests().keys()].filter((n) => !n.startsWith(`${CHAINS_DIR}/`));
+  return [...findTests().keys()].filter((n) => !n.startsWith(`${CHAINS_DIR}/`) && !n.startsWith(`${LOCALES_DIR}/`));
+}
+
+/** The locale a window of these suites starts with: the name of a `locales/<locale>` suite among them. */
+export function localeOfSuites(suites: readonly string[] | undefined): string | undefined {
+  const locales = [...new Set((suites ?? []).filter((s) => s.startsWith(`${LOCALES_DIR}/`)).map((s) => s.slice(LOCALES_DIR.length + 1)))];
+  if (locales.length > 1) throw new Error(`one window has one display language: ${locales.join(', ')} need windows of their own`);
+  return locales[0];
 }
 
 /** The chains declared in suite/chains/: `<chain>-<n>.test.ts`, windows in the order of n. */
@@ -287,6 +303,7 @@ function resolveSuite(name: string): string {
   const all = findTests();
   if (all.has(name)) return name;
   if (all.has(`${CHAINS_DIR}/${name}`)) return `${CHAINS_DIR}/${name}`;
+  if (all.has(`${LOCALES_DIR}/${name}`)) return `${LOCALES_DIR}/${name}`;
   throw new Error(`no suite "${name}"; known: ${[...all.keys()].join(', ')}`);
 }
 
@@ -296,6 +313,10 @@ export function defaultPlan(): ChainSpec[] {
     { name: 'main', windows: [{ name: 'main', suites: topLevelSuites(), trust: false }] },
     { name: 'untrusted', windows: [{ name: 'untrusted', suites: UNTRUSTED_SUITES.map(resolveSuite), trust: true }] },
   ];
+  for (const suite of [...findTests().keys()].filter((n) => n.startsWith(`${LOCALES_DIR}/`))) {
+    const locale = suite.slice(LOCALES_DIR.length + 1);
+    plan.push({ name: `locale-${locale}`, windows: [{ name: `locale-${locale}`, suites: [suite], trust: false, locale }] });
+  }
   for (const c of declaredChains()) {
     plan.push({
       name: c.name,
@@ -357,6 +378,7 @@ async function runWindow(w: WindowRun): Promise<RunOutcome> {
       configFile: s.configFile,
       folder: s.workspace,
       trust,
+      locale: w.spec.locale ?? localeOfSuites(w.spec.suites),
       logFile: join(w.artifacts, 'code-server.log'),
       env: {
         [ENV.test]: '1',

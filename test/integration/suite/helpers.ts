@@ -123,6 +123,11 @@ export function uiHtml(selector: string, timeoutMs = 0): Promise<string[] | unde
   return harnessRequest<string[]>({ type: 'uiHtml', selector, timeoutMs }, timeoutMs + 20_000);
 }
 
+/** innerText of every element matching the CSS selector inside the webviews (the inspector's page). */
+export function webviewText(selector: string, timeoutMs = 0): Promise<string[] | undefined> {
+  return harnessRequest<string[]>({ type: 'webviewText', selector, timeoutMs }, timeoutMs + 20_000);
+}
+
 /**
  * Entries of the workbench's own state storage (IndexedDB `vscode-web-state-db-*` in the browser: where VS Code
  * for the Web keeps globalState) whose key contains `keyContains`. Undefined without a harness.
