@@ -72,7 +72,7 @@ export function formatProfiles(input: ChainInput, json: boolean): { text: string
     const r = chain[cloud];
     if (!r || r.ok || seen.has(r.reason)) continue;
     // With --profile, the other cloud lacking that name is no problem worth a line.
-    if (!unknown && input.profile !== undefined && r.reason.endsWith(' credentials') && r.reason.startsWith(`profile "`)) continue;
+    if (!unknown && input.profile !== undefined && r.missing === true) continue;
     seen.add(r.reason);
     problems.push(unknown ? r.reason : `${l10n.label(CLOUD_LABEL[cloud])}: ${r.reason}`);
   }

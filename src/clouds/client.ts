@@ -32,6 +32,7 @@ import { type Job, type JobKind } from '../model/job.js';
 import { type JobRef } from '../model/jobRef.js';
 import { KIND_CLOUD, KIND_INFO } from '../kinds/index.js';
 import { validateId } from '../kinds/refs.js';
+import * as l10n from '../util/l10n.js';
 
 export type SignatureVersion = 'v1' | 'v3';
 
@@ -191,16 +192,16 @@ export class CloudClient {
       apiErrorHint: (e, notFound) => lister?.apiErrorHint?.(e) ?? def.apiErrorHint?.(e, notFound) ?? null,
     };
     const fail = (e: unknown): MediaJobsError => this.asError(e, listDef, region);
-    if (lister === null) throw fail(new ConfigError(`${KIND_INFO[kind].label} jobs cannot be browsed yet`, 'track them by id'));
-    if (!isRegionName(region)) throw fail(new ConfigError(`"${region}" is not a region name`, 'regions look like cn-shanghai or cn-north-4'));
-    if (!this.hasCredentials(cloud)) throw fail(this.checkRef(def, { kind, id: 'x', region, params: q.params }) ?? new CredentialsError(cloud, 'no credentials'));
+    if (lister === null) throw fail(new ConfigError(l10n.t('{0} jobs cannot be browsed yet', l10n.label(KIND_INFO[kind].label)), l10n.t('track them by id')));
+    if (!isRegionName(region)) throw fail(new ConfigError(l10n.t('"{0}" is not a region name', region), l10n.t('regions look like cn-shanghai or cn-north-4')));
+    if (!this.hasCredentials(cloud)) throw fail(this.checkRef(def, { kind, id: 'x', region, params: q.params }) ?? new CredentialsError(cloud, l10n.t('no credentials')));
     try {
       checkQuery(lister, q);
     } catch (e) {
       throw fail(e);
     }
     const parentProblem = q.parentId !== undefined ? validateId(q.parentId, 'parent job id') : null;
-    if (parentProblem) throw fail(new ConfigError(`${kind}: ${parentProblem}`, 'copy the batch job id exactly as the cloud shows it'));
+    if (parentProblem) throw fail(new ConfigError(`${kind}: ${parentProblem}`, l10n.t('copy the batch job id exactly as the cloud shows it')));
     const fan = new SignalFanOut(signal);
     try {
       const pages = lister.pages(q, (req) => this.send({ kind, ...req }, region, fan));
@@ -230,28 +231,28 @@ export class CloudClient {
    */
   private checkRef(def: KindDefinition, ref: JobRef): MediaJobsError | null {
     const idProblem = validateId(ref.id, 'job id');
-    if (idProblem) return new ConfigError(`${def.kind}: ${idProblem}`, 'copy the id exactly as the cloud shows it');
+    if (idProblem) return new ConfigError(`${def.kind}: ${idProblem}`, l10n.t('copy the id exactly as the cloud shows it'));
     for (const [name, value] of Object.entries(ref.params)) {
       if (value === undefined) continue;
       const p = validateId(value, name);
       if (p) return new ConfigError(`${def.kind}: ${p}`);
     }
     for (const p of KIND_INFO[def.kind].params) {
-      if (p.required && !ref.params[p.name]) return new ConfigError(`${def.kind} needs ${p.name} besides the job id`, `give --${p.cliFlag}`);
+      if (p.required && !ref.params[p.name]) return new ConfigError(l10n.t('{0} needs {1} besides the job id', def.kind, p.name), l10n.t('give --{0}', p.cliFlag));
     }
     const region = ref.region;
-    if (!isRegionName(region)) return new ConfigError(`"${region}" is not a region name`, 'regions look like cn-shanghai or cn-north-4');
+    if (!isRegionName(region)) return new ConfigError(l10n.t('"{0}" is not a region name', region), l10n.t('regions look like cn-shanghai or cn-north-4'));
     if (!this.hasCredentials(def.cloud)) {
       if (this.opts.account !== undefined) {
-        return new CredentialsError(def.cloud, `no credentials for profile "${this.opts.account}"`,
-          'the profile was removed or holds no keys: add it again (Media Jobs: Add Profile…), or stop tracking the job');
+        return new CredentialsError(def.cloud, l10n.t('no credentials for profile "{0}"', this.opts.account),
+          l10n.t('the profile was removed or holds no keys: add it again (Media Jobs: Add Profile…), or stop tracking the job'));
       }
       return def.cloud === 'aliyun'
-        ? new CredentialsError('aliyun', 'no Alibaba Cloud credentials', 'set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS)')
-        : new CredentialsError('huawei', 'no Huawei Cloud credentials', 'set HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials)');
+        ? new CredentialsError('aliyun', l10n.t('no Alibaba Cloud credentials'), l10n.t('set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS)'))
+        : new CredentialsError('huawei', l10n.t('no Huawei Cloud credentials'), l10n.t('set HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials)'));
     }
     if (def.cloud === 'huawei' && !ref.params.projectId) {
-      return new ConfigError(`${def.kind} needs a project id for region ${region}`, 'give --project-id or set HUAWEICLOUD_SDK_PROJECT_ID');
+      return new ConfigError(l10n.t('{0} needs a project id for region {1}', def.kind, region), l10n.t('give --project-id or set HUAWEICLOUD_SDK_PROJECT_ID'));
     }
     return null;
   }

@@ -16,6 +16,7 @@
 import { parseAliyunCliProfiles, type AliyunCliConfig } from './aliyun/cliConfig.js';
 import { type AliyunProfile, type HuaweiProfile, type Profile, printableName } from './profiles.js';
 import { type CloudId } from '../model/job.js';
+import * as l10n from '../util/l10n.js';
 
 export interface ChainInput {
   /** `--profile NAME` (or the extension's chosen profile). */
@@ -32,7 +33,8 @@ export type ChainStep = 'flag' | 'environment' | 'ALIBABA_CLOUD_PROFILE' | 'curr
 
 export type ChainResult<P extends Profile> =
   | { ok: true; profile: P; step: ChainStep; where: string }
-  | { ok: false; reason: string }
+  /** `missing`: `--profile` names a profile this cloud has no credentials in (the other cloud may have them). */
+  | { ok: false; reason: string; missing?: true }
   | null;
 
 export interface Chain {
@@ -102,7 +104,7 @@ function knownNames(input: ChainInput, config: AliyunCliConfig | null): string {
   const names = new Set<string>();
   for (const p of input.extra ?? []) names.add(p.name);
   for (const e of config?.entries ?? []) names.add(e.name);
-  return names.size ? [...names].map((n) => `"${printableName(n)}"`).join(', ') : 'none';
+  return names.size ? [...names].map((n) => `"${printableName(n)}"`).join(', ') : l10n.t('none');
 }
 
 /** Picks each cloud's profile by the chain's order. */
@@ -119,12 +121,12 @@ export function resolveChain(input: ChainInput): Chain {
     if (!ali && !hw && !entry) return null;
     let aliyun: ChainResult<AliyunProfile> = null;
     if (ali) aliyun = { ok: true, profile: ali, step, where: 'extension' };
-    else if (entry) aliyun = entry.profile ? { ok: true, profile: entry.profile, step, where: path } : { ok: false, reason: entry.problem ?? 'unusable' };
+    else if (entry) aliyun = entry.profile ? { ok: true, profile: entry.profile, step, where: path } : { ok: false, reason: entry.problem ?? l10n.t('unusable') };
     const huawei: ChainResult<HuaweiProfile> = hw ? { ok: true, profile: hw, step, where: 'extension' } : null;
     return { aliyun, huawei };
   };
   const unknown = (name: string, via: string): string =>
-    `no profile named "${printableName(name)}"${via} (profiles: ${knownNames(input, config)})`;
+    l10n.t('no profile named "{0}"{1} (profiles: {2})', printableName(name), via, knownNames(input, config));
 
   // 1. Explicit: it alone decides, for both clouds; a cloud without that profile has no credentials.
   if (input.profile !== undefined) {
@@ -133,8 +135,12 @@ export function resolveChain(input: ChainInput): Chain {
       const reason = unknown(input.profile, '');
       return { aliyun: { ok: false, reason }, huawei: { ok: false, reason }, configProblem };
     }
-    const missing = (cloud: string): { ok: false; reason: string } => ({ ok: false, reason: `profile "${printableName(input.profile!)}" has no ${cloud} credentials` });
-    return { aliyun: found.aliyun ?? missing('Alibaba Cloud'), huawei: found.huawei ?? missing('Huawei Cloud'), configProblem };
+    const name = printableName(input.profile);
+    return {
+      aliyun: found.aliyun ?? { ok: false, reason: l10n.t('profile "{0}" has no Alibaba Cloud credentials', name), missing: true },
+      huawei: found.huawei ?? { ok: false, reason: l10n.t('profile "{0}" has no Huawei Cloud credentials', name), missing: true },
+      configProblem,
+    };
   }
 
   // 2. Environment keys; 3. ALIBABA_CLOUD_PROFILE; 4. the file's current profile.
@@ -150,8 +156,8 @@ export function resolveChain(input: ChainInput): Chain {
     } else if (config?.current) {
       const entry = config.entries.find((e) => e.name === config.current);
       aliyun = !entry
-        ? { ok: false, reason: unknown(config.current, ` (the current profile of ${path})`) }
-        : entry.profile ? { ok: true, profile: entry.profile, step: 'current', where: path } : { ok: false, reason: entry.problem ?? 'unusable' };
+        ? { ok: false, reason: unknown(config.current, l10n.t(' (the current profile of {0})', path)) }
+        : entry.profile ? { ok: true, profile: entry.profile, step: 'current', where: path } : { ok: false, reason: entry.problem ?? l10n.t('unusable') };
     }
   }
   const huawei: ChainResult<HuaweiProfile> = env.huawei ? { ok: true, profile: env.huawei, step: 'environment', where: HUAWEI_ENV } : null;

@@ -130,3 +130,14 @@ test('zh-cn: the core\'s endpoint check reads in Chinese, still naming the optio
   const en = await cli(['inspect', 'ice', 'a'.repeat(32), '--endpoint', 'http://example.com']);
   assert.equal(en.err, "media-jobs: --endpoint http://example.com uses plain http; plain http is allowed only to loopback addresses (127.0.0.1, localhost, ::1); use https; run 'media-jobs --help'\n");
 });
+
+test('zh-cn: credential messages (no keys, an unknown --profile) are Chinese; variable and profile names stay', async () => {
+  const none = await cli(['inspect', 'ice', 'a'.repeat(32)], { LANG: 'zh_CN.UTF-8' });
+  assert.equal(none.code, 3);
+  assert.match(none.err, /没有阿里云凭证; 提示：请设置 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET/);
+  const unknown = await cli(['profiles', '--profile', 'nope'], { LANG: 'zh_CN.UTF-8' });
+  assert.equal(unknown.code, 3);
+  assert.match(unknown.err, /没有名为 "nope" 的配置文件（现有配置文件：无）/);
+  const en = await cli(['profiles', '--profile', 'nope']);
+  assert.match(en.err, /no profile named "nope" \(profiles: none\)/);
+});

@@ -108,7 +108,7 @@ describe('the chain\'s order: --profile → environment keys → ALIBABA_CLOUD_P
     assert.ok(c.aliyun?.ok);
     assert.equal(c.aliyun.profile.name, 'customer');
     assert.equal(c.aliyun.step, 'flag');
-    assert.deepEqual(c.huawei, { ok: false, reason: 'profile "customer" has no Huawei Cloud credentials' });
+    assert.deepEqual(c.huawei, { ok: false, reason: 'profile "customer" has no Huawei Cloud credentials', missing: true });
   });
 
   it('Huawei Cloud: the environment keys (with their project id)', () => {
