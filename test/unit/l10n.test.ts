@@ -50,7 +50,7 @@ function usedKeys(): Map<string, string> {
   const keys = new Map<string, string>();
   for (const file of sources(join(ROOT, 'src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\bl10n\.t\(\s*'((?:[^'\\\n]|\\.)*)'/g)) keys.set(m[1]!.replace(/\\(.)/g, '$1'), file);
+    for (const m of text.matchAll(/\bl10n\.t\(\s*'((?:[^'\\\n]|\\.)*)'/g)) keys.set(m[1]!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c)), file);
     // A call whose message is not a literal cannot be checked (nor extracted by VS Code's tooling).
     for (const m of text.matchAll(/\bl10n\.t\(\s*([^'\s)])/g)) assert.fail(`${file}: l10n.t( with a non-literal message (${m[1]}…)`);
   }
