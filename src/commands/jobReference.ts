@@ -5,14 +5,17 @@
  *   leaves more than one, and a parameter the API needs that the text did not give), then inspect it;
  * - track: the same without opening the inspector;
  * - copy: copy the id;
- * - console: open the job's cloud console (asking the kind when needed).
+ * - console: open the job's cloud console (asking the kind when needed);
+ * - command: copy the cloud CLI's command that asks for the job (asking the kind and a missing parameter), untracked.
  * The argument is validated: command URIs can come from any link.
  */
 import * as vscode from 'vscode';
 import { type CommandDeps } from './deps.js';
+import { COMMANDS } from '../constants.js';
 import { askRefOfHit, trackRefs } from './track.js';
 import { isRegionName } from '../clouds/endpoints.js';
 import { consoleUrl } from '../present/consoleLinks.js';
+import { cloudCliCommand } from '../export/commandLine.js';
 import { type JobKind } from '../model/job.js';
 import { type JobReferenceArgs } from '../model/jobIdHit.js';
 import { KIND_CLOUD, KIND_LABEL } from '../kinds/index.js';
@@ -47,6 +50,8 @@ export function openJobReferenceCommand(deps: CommandDeps) {
       const t = deps.store.get(existing.key) ?? existing;
       if (action === 'inspect') await deps.inspect(t);
       else if (action === 'console') await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(t.ref, t.ref.region), true));
+      // A tracked job's command names its profile and project: the tracked job's own command (one handler, its cloud's CLI).
+      else if (action === 'command') await vscode.commands.executeCommand(COMMANDS.copyAsAliyunCommand, t.key);
       else void vscode.window.setStatusBarMessage(alreadyTrackedStatusMessage(a.id), 3000);
       return [t];
     }
@@ -59,6 +64,13 @@ export function openJobReferenceCommand(deps: CommandDeps) {
     }
     const ref = await askRefOfHit(deps, hit, kind);
     if (!ref) return undefined;
+    if (action === 'command') {
+      const region = ref.region || deps.settings().defaultRegions[KIND_CLOUD[kind]];
+      const c = cloudCliCommand({ ...ref, region }, { endpoint: deps.settings().endpoints[kind] ?? null });
+      await vscode.env.clipboard.writeText(c.text);
+      void vscode.window.setStatusBarMessage(l10n.t('Media Jobs: copied the {0} command', c.tool), 4000);
+      return undefined;
+    }
     const tracked = await trackRefs(deps, [ref]);
     const t = tracked[0] && deps.store.get(tracked[0].key);
     if (t && action === 'inspect') await deps.inspect(t);

@@ -46,6 +46,6 @@ export interface JobReferenceArgs extends Pick<JobIdHit, 'id' | 'kinds' | 'param
   /** Parameters the id cannot be fetched without (asked for); absent: none. */
   needs?: JobIdHit['needs'];
   /** inspect (default): track and open the inspector; track: track only; copy: copy the id; console: open the cloud console. */
-  action?: 'inspect' | 'track' | 'copy' | 'console';
+  action?: 'inspect' | 'track' | 'copy' | 'console' | 'command';
 }
 

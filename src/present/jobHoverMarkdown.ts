@@ -77,6 +77,7 @@ export function untrackedLinks(m: JobIdHit, kinds: readonly JobKind[] = m.kinds)
     link(`$(inspect) ${l10n.t('Inspect')}`, HOVER_COMMANDS.openJobReference, ref('inspect'), l10n.t('Track the job and open it in the inspector')),
     link(`$(add) ${l10n.t('Track')}`, HOVER_COMMANDS.openJobReference, ref('track'), l10n.t('Track the job')),
     link(`$(copy) ${l10n.t('Copy ID')}`, HOVER_COMMANDS.openJobReference, ref('copy'), l10n.t('Copy the job id')),
+    link(`$(terminal) ${l10n.t('Copy CLI Command')}`, HOVER_COMMANDS.openJobReference, ref('command'), l10n.t('Copy the cloud CLI command that asks for this job')),
     link(`$(link-external) ${l10n.t('Open in Console')}`, HOVER_COMMANDS.openJobReference, ref('console'), l10n.t('Open the cloud console')),
   ].join(' · ');
 }

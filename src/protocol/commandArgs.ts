@@ -9,7 +9,7 @@ import { validateId } from '../kinds/refs.js';
 import { isRegionName } from '../util/region.js';
 
 const ARG_PARAMS = ['clusterId', 'casterId', 'showId', 'projectId'] as const;
-const ACTIONS = ['inspect', 'track', 'copy', 'console'] as const;
+const ACTIONS = ['inspect', 'track', 'copy', 'console', 'command'] as const;
 
 function plainValue(v: unknown): v is string {
   return typeof v === 'string' && v.length > 0 && v.length <= 128 && validateId(v) === null;

@@ -70,6 +70,16 @@ suite('export', function () {
     for (const text of [aliyun, hcloud, mine]) assert.ok(!/secret|LTAI|AccessKey/i.test(text), text);
   });
 
+  test('a hover link on an id copies its cloud CLI command: untracked (nothing tracked), or the tracked job\'s own', async () => {
+    const id = 'a18'.padStart(32, '0');
+    const before = api.store.all().length;
+    await vscode.commands.executeCommand('mediaJobs.openJobReference', { id, kinds: ['ice'], params: {}, region: 'cn-shanghai', action: 'command' });
+    assert.equal(await vscode.env.clipboard.readText(), `aliyun ice GetMediaProducingJob --JobId ${id} --region cn-shanghai --endpoint ${new URL(api.settings().endpoints.ice!).host} --force`);
+    assert.equal(api.store.all().length, before, 'nothing is tracked');
+    await vscode.commands.executeCommand('mediaJobs.openJobReference', { id: SAMPLE_IDS.mpc.succeeded, kinds: ['mpc-editing'], params: {}, region: 'cn-north-4', action: 'command' });
+    assert.match(await vscode.env.clipboard.readText(), /^hcloud MPC ListEditingJobs --job_id\.1=\S+ --project_id=\S+ --cli-region=cn-north-4$/, 'the tracked MPC job: its project from its profile');
+  });
+
   test('with the inspector in front, its title menu acts on its job and offers its cloud\'s command', async () => {
     await vscode.commands.executeCommand(api.commands.inspectJob, mpc.key);
     await waitFor(() => api.inspector.info(mpc.key)?.lastRendered ?? undefined, 30_000, { message: 'the inspector to render' });

@@ -100,9 +100,9 @@ test('a tracked job: status icon, the tooltip facts, and Inspect / Copy ID / Cop
 test('links of an untracked id: Inspect, Track, Copy ID, Open in Console, all through openJobReference, arguments round-trip', () => {
   const m = match({ params: { clusterId: 'edge-cluster-sh-01' }, region: 'cn-beijing' });
   const md = untrackedLinks(m);
-  assert.deepEqual(commandsIn(md), Array(4).fill('mediaJobs.openJobReference'));
+  assert.deepEqual(commandsIn(md), Array(5).fill('mediaJobs.openJobReference'));
   const actions = linkTargets(md).map((t) => parseJobReferenceArgs((JSON.parse(decodeURIComponent(t.split('?')[1]!)) as unknown[])[0]));
-  assert.deepEqual(actions.map((a) => a?.action), ['inspect', 'track', 'copy', 'console']);
+  assert.deepEqual(actions.map((a) => a?.action), ['inspect', 'track', 'copy', 'command', 'console']);
   assert.deepEqual(actions[0], { id: ICE, kinds: ['ice', 'live-edge'], params: { clusterId: 'edge-cluster-sh-01' }, region: 'cn-beijing', action: 'inspect' });
   for (const c of commandsIn(md)) assert.ok(HOVER_ENABLED_COMMANDS.includes(c));
   assert.deepEqual([...HOVER_ENABLED_COMMANDS].sort(), ['mediaJobs.copyAsAliyunCommand', 'mediaJobs.copyAsHcloudCommand', 'mediaJobs.copyJobId', 'mediaJobs.inspectJob', 'mediaJobs.openInConsole', 'mediaJobs.openJobReference']);
@@ -148,7 +148,7 @@ test('an untracked id: one fetch of every possible kind; the first kind with a j
   ]]);
   assert.match(md, /\*\*Live edge transcode job\*\* · Not started \(0\)/);
   assert.match(md, /_Not tracked_/);
-  assert.deepEqual(commandsIn(md), Array(4).fill('mediaJobs.openJobReference'));
+  assert.deepEqual(commandsIn(md), Array(5).fill('mediaJobs.openJobReference'));
   await content.markdown(m);
   await Promise.all([content.markdown(m), content.markdown(m)]);
   assert.equal(f.calls.length, 1, 'cached');
@@ -202,7 +202,7 @@ test('in an untrusted workspace a tracked job is shown from the store, an untrac
   const other = await content.markdown(match({ id: 'a'.repeat(32), kinds: ['ice'], region: 'us-west-1' }));
   assert.match(plain(other), /Not looked up in Restricted Mode/);
   assert.equal(f.calls.length, 0, 'no signed request for an id found in an untrusted document');
-  assert.deepEqual(commandsIn(other), Array(4).fill('mediaJobs.openJobReference'), 'tracking it stays one explicit click away');
+  assert.deepEqual(commandsIn(other), Array(5).fill('mediaJobs.openJobReference'), 'tracking it stays one explicit click away');
   trusted = true;
   await content.markdown(match({ id: 'a'.repeat(32), kinds: ['ice'] }));
   assert.equal(f.calls.length, 1, 'once trusted, the id is looked up');
