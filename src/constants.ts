@@ -46,6 +46,7 @@ export const COMMANDS = {
   recentInspect: 'mediaJobs.recent.inspect',
   recentCopyId: 'mediaJobs.recent.copyId',
   recentOpenInConsole: 'mediaJobs.recent.openInConsole',
+  recentCopyCommand: 'mediaJobs.recent.copyCommand',
   recentAddRegion: 'mediaJobs.recent.addRegion',
   recentChangeRegion: 'mediaJobs.recent.changeRegion',
   recentRemoveRegion: 'mediaJobs.recent.removeRegion',

@@ -5,6 +5,7 @@
  * Inspect does: the inspector shows tracked jobs, kept current.
  */
 import * as vscode from 'vscode';
+import { cloudCliCommand } from '../export/commandLine.js';
 import { type CommandDeps } from './deps.js';
 import { trackRefs } from './track.js';
 import { COMMANDS, RECENT_VIEW_ID } from '../constants.js';
@@ -140,6 +141,19 @@ export function recentCopyIdCommand(deps: CommandDeps) {
   return async (arg?: unknown, selected?: unknown): Promise<void> => {
     const rows = jobRows(deps, arg, selected);
     if (rows.length) await vscode.env.clipboard.writeText(rows.map((r) => r.job.id).join('\n'));
+  };
+}
+
+/** The cloud CLI's command for each selected listed job (not a batch: its own status call is not known here). */
+export function recentCopyCommandCommand(deps: CommandDeps) {
+  return async (arg?: unknown, selected?: unknown): Promise<string | undefined> => {
+    const rows = jobRows(deps, arg, selected).filter((r) => r.job.batch?.role !== 'batch');
+    if (rows.length === 0) return undefined;
+    const made = rows.map((r) => cloudCliCommand(refOfJob(r.job), { endpoint: deps.settings().endpoints[r.job.kind] ?? null }));
+    const text = made.map((c) => c.text).join('\n');
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.setStatusBarMessage(l10n.t('Media Jobs: copied the {0} command', made[0]!.tool), 4000);
+    return text;
   };
 }
 

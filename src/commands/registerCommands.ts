@@ -12,7 +12,7 @@ import { clearFilterCommand, filterJobsCommand, showLogsCommand, toggleGroupingC
 import { openJobReferenceCommand } from './jobReference.js';
 import {
   browseRecentJobsCommand, recentAddClusterCommand, recentAddRegionCommand, recentChangeRegionCommand, recentCopyIdCommand, recentFilterStatusCommand,
-  recentInspectCommand, recentLoadMoreCommand, recentNoteActionCommand, recentOpenInConsoleCommand, recentRefreshCommand, recentRemoveClusterCommand,
+  recentInspectCommand, recentLoadMoreCommand, recentNoteActionCommand, recentOpenInConsoleCommand, recentCopyCommandCommand, recentRefreshCommand, recentRemoveClusterCommand,
   recentRemoveRegionCommand, recentSetWindowCommand, recentTrackCommand,
 } from './recent.js';
 import { commandFailedMessage } from '../present/messages.js';
@@ -66,6 +66,7 @@ export function commandTable(deps: CommandDeps): Record<CommandId, Handler> {
     [COMMANDS.recentInspect]: recentInspectCommand(deps),
     [COMMANDS.recentCopyId]: recentCopyIdCommand(deps),
     [COMMANDS.recentOpenInConsole]: recentOpenInConsoleCommand(deps),
+    [COMMANDS.recentCopyCommand]: recentCopyCommandCommand(deps),
     [COMMANDS.recentAddRegion]: recentAddRegionCommand(deps),
     [COMMANDS.recentChangeRegion]: recentChangeRegionCommand(deps),
     [COMMANDS.recentRemoveRegion]: recentRemoveRegionCommand(deps),

@@ -80,6 +80,13 @@ suite('export', function () {
     assert.match(await vscode.env.clipboard.readText(), /^hcloud MPC ListEditingJobs --job_id\.1=\S+ --project_id=\S+ --cli-region=cn-north-4$/, 'the tracked MPC job: its project from its profile');
   });
 
+  test('a Recent Jobs row copies its cloud CLI command too', async () => {
+    const listed = { ...api.store.get(ice.key)!.snapshot!, batch: undefined };
+    const text = await vscode.commands.executeCommand<string>(api.commands.recentCopyCommand, { type: 'recentJob', id: 'recent/ice/cn-shanghai/job:x', sourceId: 'recent/ice/cn-shanghai', job: listed });
+    assert.equal(text, `aliyun ice GetMediaProducingJob --JobId ${SAMPLE_IDS.ice.captioned} --region cn-shanghai --endpoint ${new URL(api.settings().endpoints.ice!).host} --force`);
+    assert.equal(await vscode.env.clipboard.readText(), text);
+  });
+
   test('with the inspector in front, its title menu acts on its job and offers its cloud\'s command', async () => {
     await vscode.commands.executeCommand(api.commands.inspectJob, mpc.key);
     await waitFor(() => api.inspector.info(mpc.key)?.lastRendered ?? undefined, 30_000, { message: 'the inspector to render' });
