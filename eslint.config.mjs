@@ -17,7 +17,8 @@ const LAYERS = {
   util: [],
   model: [],
   constants: [],
-  kinds: ['model'],
+  // util/l10n.ts (pure, imports nothing): the id checks' messages are read by users.
+  kinds: ['model', 'util'],
   detect: BASE,
   // constants.ts is plain ids (command ids for the hover's trusted links).
   present: [...BASE, 'constants'],
@@ -147,7 +148,7 @@ export default tseslint.config(
         paths: [{ name: 'vscode', message: 'src/kinds/ is pure (see ARCHITECTURE.md).' }, { name: 'zod', message: 'src/kinds/ is pure: wire schemas stay in src/clouds/kinds/.' }],
         patterns: [
           { group: ['node:*'], message: 'src/kinds/ is read by the webview bundle.' },
-          { group: ['../*', '!../model', '!../model/*'], message: 'src/kinds/ imports only src/kinds/ and src/model/.' },
+          { group: ['../*', '!../model', '!../model/*', '!../util', '../util/*', '!../util/l10n.js'], message: 'src/kinds/ imports only src/kinds/, src/model/ and the message catalog (src/util/l10n.ts).' },
           { regex: '^(?!\\.{1,2}/)', message: 'src/kinds/ imports no packages, only src/kinds/ and src/model/.' },
         ],
       }],

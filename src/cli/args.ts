@@ -286,7 +286,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   }
   for (const id of ids) {
     // Checked here, not only by the client: a mistyped id is the user's to fix, so exit 2 and say it once.
-    const problem = validateId(id, `${kind} job id ${quoted(id)}`);
+    const problem = validateId(id, l10n.t('{0} job id {1}', kind, quoted(id)));
     if (problem) throw new UsageError(l10n.t('{0}; copy the id exactly as the cloud shows it', problem));
   }
   for (const name of PARAM_FLAGS) {

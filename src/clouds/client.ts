@@ -200,7 +200,7 @@ export class CloudClient {
     } catch (e) {
       throw fail(e);
     }
-    const parentProblem = q.parentId !== undefined ? validateId(q.parentId, 'parent job id') : null;
+    const parentProblem = q.parentId !== undefined ? validateId(q.parentId, l10n.t('parent job id')) : null;
     if (parentProblem) throw fail(new ConfigError(`${kind}: ${parentProblem}`, l10n.t('copy the batch job id exactly as the cloud shows it')));
     const fan = new SignalFanOut(signal);
     try {
@@ -230,7 +230,7 @@ export class CloudClient {
    * required ones (src/kinds/, `required`) present, the region a region name, credentials for the cloud.
    */
   private checkRef(def: KindDefinition, ref: JobRef): MediaJobsError | null {
-    const idProblem = validateId(ref.id, 'job id');
+    const idProblem = validateId(ref.id, l10n.t('job id'));
     if (idProblem) return new ConfigError(`${def.kind}: ${idProblem}`, l10n.t('copy the id exactly as the cloud shows it'));
     for (const [name, value] of Object.entries(ref.params)) {
       if (value === undefined) continue;

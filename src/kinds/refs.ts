@@ -7,6 +7,7 @@ import { type JobIdHit } from '../model/jobIdHit.js';
 import { type JobRef } from '../model/jobRef.js';
 import { KIND_INFO } from './index.js';
 import { type KindInfo } from './types.js';
+import * as l10n from '../util/l10n.js';
 
 /** Longest id we accept; the real ones are 32–64 characters. */
 export const MAX_ID_LENGTH = 128;
@@ -17,13 +18,13 @@ export const MAX_ID_LENGTH = 128;
  * Ids are opaque to us, but none of the five APIs uses spaces, slashes or control characters.
  * @example validateId('a1b2-…') === null; validateId('a b') === 'contains a space'
  */
-export function validateId(value: string, what = 'id'): string | null {
-  if (value.length === 0) return `${what} is empty`;
-  if (value.length > MAX_ID_LENGTH) return `${what} is ${value.length} characters long (at most ${MAX_ID_LENGTH})`;
+export function validateId(value: string, what = l10n.t('id')): string | null {
+  if (value.length === 0) return l10n.t('{0} is empty', what);
+  if (value.length > MAX_ID_LENGTH) return l10n.t('{0} is {1} characters long (at most {2})', what, value.length, MAX_ID_LENGTH);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return `${what} contains a control character`;
-  if (/\s/.test(value)) return `${what} contains a space`;
-  if (/[/\\?#&=%"'<>]/.test(value)) return `${what} contains a character ids never have (${/[/\\?#&=%"'<>]/.exec(value)?.[0]})`;
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return l10n.t('{0} contains a control character', what);
+  if (/\s/.test(value)) return l10n.t('{0} contains a space', what);
+  if (/[/\\?#&=%"'<>]/.test(value)) return l10n.t('{0} contains a character ids never have ({1})', what, /[/\\?#&=%"'<>]/.exec(value)?.[0] ?? '');
   return null;
 }
 

@@ -11,6 +11,7 @@
  *   SecretStorage failure's own message is scrubbed of the values before it is passed on.
  */
 // zod/mini, not zod: this file loads at activation, and the full zod adds ~750 kB to the extension bundle.
+import * as l10n from '../util/l10n.js';
 import * as z from 'zod/mini';
 import { SECRET_KEYS } from '../constants.js';
 import { errorText } from '../util/errorText.js';
@@ -173,7 +174,7 @@ function validateHuawei(c: StoredHuawei): StoredHuawei {
   const projectIds: Record<string, string> = {};
   for (const [region, id] of Object.entries(c.projectIds ?? {})) {
     checkRegion(region, `"${region.slice(0, 40)}" (a project's region)`);
-    const bad = validateId(id, `The project id for ${region}`);
+    const bad = validateId(id, l10n.t('The project id for {0}', region));
     if (bad) throw new Error(bad);
     projectIds[region] = id;
   }

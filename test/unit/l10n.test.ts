@@ -98,3 +98,16 @@ test('t() translates from the bundle, fills {n}, falls back to the key, and igno
   }
   assert.equal(t('Refresh'), 'Refresh');
 });
+
+test('the id checks speak the catalog\'s language (Track prompts, the CLI, the client all show them)', async () => {
+  const { validateId } = await import('../../src/kinds/refs.js');
+  const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+  assert.equal(validateId('a b', t('job id')), 'job id contains a space');
+  try {
+    setL10nBundle(bundle, 'zh-cn');
+    assert.equal(validateId('a b', t('job id')), '作业 ID包含空格');
+    assert.equal(validateId(''), 'ID为空');
+  } finally {
+    setL10nBundle(null);
+  }
+});
