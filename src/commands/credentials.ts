@@ -167,16 +167,22 @@ export function importCredentialsFromEnvCommand(deps: CommandDeps) {
   };
 }
 
+/** `~/.aliyun/config.json` as text, or null after saying there is none (both import commands read it so). */
+export async function readAliyunCliConfigFile(deps: Pick<CommandDeps, 'homeDir'>): Promise<{ path: string; text: string } | null> {
+  const path = join(deps.homeDir, '.aliyun', 'config.json');
+  try {
+    return { path, text: await readFile(path, 'utf8') };
+  } catch {
+    void vscode.window.showWarningMessage(noAliyunCliConfigMessage(path));
+    return null;
+  }
+}
+
 export function importAliyunCliProfileCommand(deps: CommandDeps) {
   return async (): Promise<boolean> => {
-    const path = join(deps.homeDir, '.aliyun', 'config.json');
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      void vscode.window.showWarningMessage(noAliyunCliConfigMessage(path));
-      return false;
-    }
+    const file = await readAliyunCliConfigFile(deps);
+    if (!file) return false;
+    const { text } = file;
     let parsed = parseAliyunCliConfig(text);
     if (!parsed.ok) {
       // The current profile may be of an unsupported mode: let the user pick another one.

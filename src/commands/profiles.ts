@@ -3,16 +3,13 @@
  * every aliyun CLI profile at once. Keys go to SecretStorage only (ProfilesService); nothing secret is shown or logged.
  */
 import * as vscode from 'vscode';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { type CommandDeps } from './deps.js';
-import { askAliyunKeys, askHuaweiKeys, save } from './credentials.js';
+import { askAliyunKeys, askHuaweiKeys, readAliyunCliConfigFile, save } from './credentials.js';
 import { parseAliyunCliProfiles } from '../clouds/aliyun/cliConfig.js';
 import { checkProfileName, printableName } from '../clouds/profiles.js';
 import { type ProfileSummary, storedOf } from '../tracking/profilesService.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
 import { type CloudId } from '../model/job.js';
-import { noAliyunCliConfigMessage } from '../present/messages.js';
 import * as l10n from '../util/l10n.js';
 
 /** Built at use time: the labels are translated (module constants are evaluated before the catalog is set). */
@@ -121,14 +118,9 @@ export function removeProfileCommand(deps: CommandDeps) {
  */
 export function importAllAliyunCliProfilesCommand(deps: CommandDeps) {
   return async (): Promise<{ imported: string[]; skipped: string[] }> => {
-    const path = join(deps.homeDir, '.aliyun', 'config.json');
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      void vscode.window.showWarningMessage(noAliyunCliConfigMessage(path));
-      return { imported: [], skipped: [] };
-    }
+    const file = await readAliyunCliConfigFile(deps);
+    if (!file) return { imported: [], skipped: [] };
+    const { path, text } = file;
     const parsed = parseAliyunCliProfiles(text);
     if ('error' in parsed) {
       void vscode.window.showWarningMessage(l10n.t('Media Jobs: {0} ({1}).', parsed.error, path));
