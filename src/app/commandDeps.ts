@@ -8,7 +8,7 @@ import { diffJobs } from '../present/jobDiff.js';
 import { jobDiffMarkdown } from '../present/jobDiffMarkdown.js';
 import { shortId } from '../present/shortId.js';
 import { type Services } from './services.js';
-import { withWholeJobs } from '../commands/wholeJob.js';
+import { withWholeJobs } from '../tracking/wholeJob.js';
 
 export function commandDepsOf(s: Services, jobIdAt: CommandDeps['jobIdAt']): CommandDeps {
   return {
@@ -45,20 +45,12 @@ async function compareWhole(s: Services, a: TrackedJob, b: TrackedJob): Promise<
 
 /** Open Job as JSON: the normalized job in a read-only JSON document (fetched again if restored from disk). */
 async function openAsJson(s: Services, t: TrackedJob): Promise<void> {
-  let current = s.store.get(t.key) ?? t;
-  if (!current.snapshot || current.snapshot.raw === undefined || current.snapshot.raw === null) {
-    // Kept whole while it is fetched and handed to the document (which holds its own copy from then on).
-    const held = s.store.retain(current.key);
-    try {
-      await s.poller.refresh([current.key]);
-      current = s.store.get(t.key) ?? current;
-    } finally {
-      held.dispose();
+  // Kept whole while it is fetched and handed to the document (which holds its own copy from then on).
+  await withWholeJobs(s, [t], async ([current]) => {
+    if (!current!.snapshot) {
+      void vscode.window.showWarningMessage(cannotOpenMessage(current!));
+      return;
     }
-  }
-  if (!current.snapshot) {
-    void vscode.window.showWarningMessage(cannotOpenMessage(current));
-    return;
-  }
-  await s.documents.show(current, current.snapshot);
+    await s.documents.show(current!, current!.snapshot);
+  });
 }

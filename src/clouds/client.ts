@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { type AliyunCall, type ApiCall, type HuaweiCall } from './apiCall.js';
 import { clampDelay, type Clock, systemClock } from './clock.js';
-import { type AliyunCredentials, type Credentials } from './credentials.js';
+import { type AliyunCredentials, type Credentials, huaweiProjectId } from './credentials.js';
 import { DEFAULT_REGION, isRegionName, resolveEndpoint } from './endpoints.js';
 import { withHint } from './errorHints.js';
 import { ApiError, ConfigError, CredentialsError, MediaJobsError, NetworkError, SchemaError } from './errors.js';
@@ -258,8 +258,7 @@ export class CloudClient {
   }
 
   private projectIdFor(ref: JobRef, region: string): string | undefined {
-    const h = this.opts.credentials.huawei;
-    return ref.params.projectId || h?.projectIds?.[region] || h?.projectId || undefined;
+    return huaweiProjectId(ref.params.projectId, this.opts.credentials.huawei, region);
   }
 
   private async fetchBatch(

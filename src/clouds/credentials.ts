@@ -17,6 +17,15 @@ export interface HuaweiCredentials {
   projectIds?: Readonly<Record<string, string>>;
 }
 
+/**
+ * The Huawei project a request for `region` goes to: the reference's own, else the credentials' project for that
+ * region, else their one project id; undefined when none is known. (The client's fetch and list, and the copied
+ * hcloud command, all take it from here.)
+ */
+export function huaweiProjectId(own: string | undefined, huawei: HuaweiCredentials | undefined, region: string): string | undefined {
+  return own || huawei?.projectIds?.[region] || huawei?.projectId || undefined;
+}
+
 export interface Credentials {
   aliyun?: AliyunCredentials;
   /**

@@ -10,7 +10,8 @@ import { cloudCliCommand, type CopiedCommand, mediaJobsCommand } from '../export
 import { otioSummaryText, timelineToOtio } from '../export/otio.js';
 import { KIND_INFO } from '../kinds/index.js';
 import { type TrackedJob } from '../model/trackedJob.js';
-import { withWholeJobs } from './wholeJob.js';
+import { withWholeJobs } from '../tracking/wholeJob.js';
+import { huaweiProjectId } from '../clouds/credentials.js';
 import * as l10n from '../util/l10n.js';
 
 /** The jobs a command acts on: its argument, then the inspector in front, then the view's selection or a pick. */
@@ -67,8 +68,7 @@ async function projectIdOf(deps: CommandDeps, t: TrackedJob): Promise<string | n
   if (KIND_INFO[t.ref.kind].cloud !== 'huawei' || t.ref.params.projectId) return null;
   const name = deps.profiles.resolveName('huawei', t.ref.profile ?? 'default') ?? deps.profiles.defaultName('huawei');
   const service = name !== null ? deps.profiles.serviceOf('huawei', name) : undefined;
-  const h = (await (service ?? deps.credentials).get()).huawei;
-  return h?.projectIds?.[t.ref.region] ?? h?.projectId ?? null;
+  return huaweiProjectId(undefined, (await (service ?? deps.credentials).get()).huawei, t.ref.region) ?? null;
 }
 
 type CopyOptions = { projectId: string | null; endpoint: string | null; profile: string | null };

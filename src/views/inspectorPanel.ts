@@ -19,6 +19,7 @@ import { InspectorSession } from '../inspect/inspectorSession.js';
 import { type HostMessage, INSPECTOR_VIEW_TYPE, parseWebviewMessage, type WebviewMessage } from '../protocol/webview.js';
 import { inspectorHtml } from './inspectorHtml.js';
 import { CONTEXT } from '../constants.js';
+import { isWhole } from '../tracking/wholeJob.js';
 import { KIND_INFO } from '../kinds/index.js';
 import * as l10n from '../util/l10n.js';
 
@@ -239,8 +240,7 @@ class InspectorPanel {
   ensureFresh(): void {
     const t = this.deps.store.get(this.key);
     if (!t || this.refreshing) return;
-    const s = t.snapshot;
-    if (s !== null && s.raw !== undefined && s.raw !== null && t.snapshotTrimmed !== true && t.snapshotLight !== true) return;
+    if (isWhole(t)) return;
     this.refresh();
   }
 

@@ -5,8 +5,8 @@
  * is not whole, fetched again first (its answer is kept whole while retained).
  */
 import { type TrackedJob } from '../model/trackedJob.js';
-import { type JobStore } from '../tracking/jobStore.js';
-import { type Poller } from '../tracking/poller.js';
+import { type JobStore } from './jobStore.js';
+import { type Poller } from './poller.js';
 
 export function isWhole(t: TrackedJob): boolean {
   const s = t.snapshot;
