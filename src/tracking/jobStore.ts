@@ -242,32 +242,25 @@ const summarySchema = z.object({
 
 export type SnapshotSummary = z.infer<typeof summarySchema>;
 
-/** One job of the list (version 2). `key` is informational: it is recomputed from `ref` on load. */
-export const listEntrySchema = z.object({
+/** What a saved tracked job has in either version. `key` is informational: it is recomputed from `ref` on load. */
+const savedJobFields = {
   key: z.optional(str),
   ref: refSchema,
-  summary: z.nullable(summarySchema),
   lastError: z.nullable(trackedErrorSchema),
   addedAt: str,
   lastCheckedAt: nstr,
   watched: z.boolean(),
   snapshotTrimmed: z.optional(z.boolean()),
-});
+};
+
+/** One job of the list (version 2): its summary, the snapshot being in its own file. */
+export const listEntrySchema = z.object({ ...savedJobFields, summary: z.nullable(summarySchema) });
 
 /** `ref` as the model types it: the schema keeps fields it does not know (loose). */
 export type ListEntry = Omit<z.infer<typeof listEntrySchema>, 'ref'> & { ref: JobRef };
 
 /** One saved tracked job of the previous format (version 1), snapshot inline. */
-export const persistedJobSchema = z.object({
-  key: z.optional(str),
-  ref: refSchema,
-  snapshot: z.nullable(jobSchema),
-  lastError: z.nullable(trackedErrorSchema),
-  addedAt: str,
-  lastCheckedAt: nstr,
-  watched: z.boolean(),
-  snapshotTrimmed: z.optional(z.boolean()),
-});
+export const persistedJobSchema = z.object({ ...savedJobFields, snapshot: z.nullable(jobSchema) });
 
 export type PersistedJob = Omit<z.infer<typeof persistedJobSchema>, 'ref'> & { ref: JobRef };
 
