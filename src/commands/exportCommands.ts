@@ -87,7 +87,7 @@ function copyCommand(deps: CommandDeps, make: (t: TrackedJob, o: CopyOptions) =>
     await vscode.env.clipboard.writeText(text);
     const notes = [...new Set(made.flatMap((c) => c.notes))];
     const tool = made[0]!.tool;
-    if (notes.some((n) => n.startsWith('UNCONFIRMED'))) {
+    if (made.some((c) => c.unconfirmed)) {
       const copied = made.length === 1 ? l10n.t('Copied the {0} command', tool) : l10n.t('Copied {0} {1} commands', made.length, tool);
       void vscode.window.showInformationMessage(`${copied}. ${notes.join(' · ')}`);
     } else {

@@ -14,6 +14,7 @@
 import { KIND_INFO } from '../kinds/index.js';
 import { type JobRef } from '../model/jobRef.js';
 import { type JobParams } from '../model/job.js';
+import * as l10n from '../util/l10n.js';
 
 export interface CopiedCommand {
   /** One line, ready to paste into a POSIX shell. */
@@ -21,6 +22,8 @@ export interface CopiedCommand {
   tool: 'aliyun' | 'hcloud' | 'media-jobs';
   /** What the user should know: unconfirmed syntax, what the answer holds. Never part of `text`. */
   notes: string[];
+  /** Whether part of the syntax is not confirmed by the CLI's public documentation (one of the notes says what). */
+  unconfirmed: boolean;
 }
 
 /** A word as a POSIX shell reads it back: as it is when it is plainly safe, else in single quotes. */
@@ -57,7 +60,7 @@ export function cloudCliCommand(ref: JobRef, opts: CommandOptions = {}): CopiedC
   for (const [name, flag] of Object.entries(cli.paramFlags) as Array<[keyof JobParams, string]>) {
     const value = ref.params[name] ?? (name === 'projectId' ? opts.projectId ?? undefined : undefined);
     if (value) params.push([flag, value]);
-    else if (name === 'projectId') notes.push('no project id is known for this region: hcloud uses the one of its profile');
+    else if (name === 'projectId') notes.push(l10n.t('no project id is known for this region: hcloud uses the one of its profile'));
   }
   const endpoint = opts.endpoint ? hostOf(opts.endpoint) : null;
   if (cli.tool === 'aliyun') {
@@ -70,11 +73,11 @@ export function cloudCliCommand(ref: JobRef, opts: CommandOptions = {}): CopiedC
     for (const [flag, value] of params) words.push(shellWord(`--${flag}=${value}`));
     if (ref.region) words.push(shellWord(`--cli-region=${ref.region}`));
     if (namedProfile(opts)) words.push(shellWord(`--cli-profile=${namedProfile(opts)!}`));
-    if (endpoint) notes.push(`the extension calls ${endpoint} for this kind; KooCLI has no endpoint option, so this command asks the cloud`);
+    if (endpoint) notes.push(l10n.t('the extension calls {0} for this kind; KooCLI has no endpoint option, so this command asks the cloud', endpoint));
   }
-  if (task !== null && cli.taskFlag === undefined) notes.push(`the answer lists every task of ${id}; this job is ${task}`);
-  if (cli.unconfirmed) notes.push(`UNCONFIRMED: ${cli.unconfirmed}`);
-  return { text: words.join(' '), tool: cli.tool, notes };
+  if (task !== null && cli.taskFlag === undefined) notes.push(l10n.t('the answer lists every task of {0}; this job is {1}', id, task));
+  if (cli.unconfirmed) notes.push(l10n.t('UNCONFIRMED: {0}', l10n.label(cli.unconfirmed)));
+  return { text: words.join(' '), tool: cli.tool, notes, unconfirmed: cli.unconfirmed !== undefined };
 }
 
 /** `media-jobs inspect <kind> <id> …`: the same job in this project's own CLI. */
@@ -90,9 +93,9 @@ export function mediaJobsCommand(ref: JobRef, opts: CommandOptions = {}): Copied
   if (opts.endpoint) words.push('--endpoint', shellWord(opts.endpoint));
   if (namedProfile(opts) && KIND_INFO[ref.kind].cloud === 'aliyun') words.push('--profile', shellWord(namedProfile(opts)!));
   const notes = [namedProfile(opts) && KIND_INFO[ref.kind].cloud === 'aliyun'
-    ? `--profile reads the profile "${namedProfile(opts)!}" of ~/.aliyun/config.json`
-    : 'credentials come from the environment or ~/.aliyun/config.json, as media-jobs --help says'];
-  return { text: words.join(' '), tool: 'media-jobs', notes };
+    ? l10n.t('--profile reads the profile "{0}" of ~/.aliyun/config.json', namedProfile(opts)!)
+    : l10n.t('credentials come from the environment or ~/.aliyun/config.json, as media-jobs --help says')];
+  return { text: words.join(' '), tool: 'media-jobs', notes, unconfirmed: false };
 }
 
 function hostOf(url: string): string {

@@ -31,6 +31,7 @@
 import { type Job, type Timeline, type TimelineClip, type TimelineTrack } from '../model/job.js';
 import { trackName } from '../present/trackNames.js';
 import { fileNameFromUrl } from '../util/urls.js';
+import * as l10n from '../util/l10n.js';
 
 export const OTIO_DEFAULT_RATE = 30;
 const NS = 'aliyun_ice';
@@ -220,11 +221,16 @@ export function otioText(t: OtioTimeline): string {
   return `${JSON.stringify(t, null, 4)}\n`;
 }
 
-/** One line for a person: what was written and what was left out. */
+/** One line for a person: what was written and what was left out (in the catalog's language). */
 export function otioSummaryText(s: OtioSummary): string {
-  const parts = [`${s.tracks} track${s.tracks === 1 ? '' : 's'}`, `${s.clips} clip${s.clips === 1 ? '' : 's'}`];
-  if (s.transitions > 0) parts.push(`${s.transitions} transition${s.transitions === 1 ? '' : 's'}`);
-  if (s.overlapTracks > 0) parts.push(`${s.overlapTracks} extra track${s.overlapTracks === 1 ? '' : 's'} for overlapping clips`);
-  if (s.unplaced > 0) parts.push(`${s.unplaced} clip${s.unplaced === 1 ? '' : 's'} without a known position left out of the tracks (kept in their track's metadata)`);
+  const n = (count: number, one: string, many: string): string => (count === 1 ? one : many);
+  const parts = [n(s.tracks, l10n.t('{0} track', 1), l10n.t('{0} tracks', s.tracks)), n(s.clips, l10n.t('{0} clip', 1), l10n.t('{0} clips', s.clips))];
+  if (s.transitions > 0) parts.push(n(s.transitions, l10n.t('{0} transition', 1), l10n.t('{0} transitions', s.transitions)));
+  if (s.overlapTracks > 0) parts.push(n(s.overlapTracks, l10n.t('{0} extra track for overlapping clips', 1), l10n.t('{0} extra tracks for overlapping clips', s.overlapTracks)));
+  if (s.unplaced > 0) {
+    parts.push(n(s.unplaced,
+      l10n.t('{0} clip without a known position left out of the tracks (kept in their track\'s metadata)', 1),
+      l10n.t('{0} clips without a known position left out of the tracks (kept in their track\'s metadata)', s.unplaced)));
+  }
   return parts.join(', ');
 }

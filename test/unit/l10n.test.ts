@@ -31,6 +31,7 @@ const LABEL_TABLES: Record<string, readonly string[]> = {
   tracks: Object.values(TRACK_LABEL),
   'recent windows': WINDOW_PRESETS.map((p) => p.label),
   'track types': [...TRACK_TYPES],
+  'the kinds\' unconfirmed CLI syntax': JOB_KINDS.flatMap((k) => (KIND_INFO[k].cloudCli.unconfirmed ? [KIND_INFO[k].cloudCli.unconfirmed!] : [])),
   counts: COUNT_WORDS.flatMap((w) => [`{0} ${w}`, `{0} ${w}s`]),
   'retention windows (not-found hint)': JOB_KINDS.map((k) => KINDS[k].retention),
   'list sources\' notes': listableKinds().flatMap((k) => (listerOf(k)?.note !== undefined ? [listerOf(k)!.note!] : [])),
