@@ -12,7 +12,7 @@ import { extension, recordMetric, uiText, waitFor, hasHarness } from '../test/in
 
 suite('bench: activation', () => {
   test('activation time', async () => {
-    const ext = extension<{ activationMs?: unknown; activationPhases?: unknown } | undefined>();
+    const ext = extension<{ activationMs?: unknown; activationPhases?: unknown; ready?: Promise<void>; restoredMs?: () => number | null; activationGcMs?: () => number | null; activationCpuMs?: number | null; store?: { size: number } } | undefined>();
     const wasActive = ext.isActive;
     const t = performance.now();
     const api = await ext.activate();
@@ -20,7 +20,17 @@ suite('bench: activation', () => {
     recordMetric('wasActiveBeforeSuite', wasActive);
     if (!wasActive) recordMetric('testSideMs', testSide);
     if (api && typeof api.activationMs === 'number') recordMetric('testApiMs', api.activationMs);
+    if (api && typeof api.activationCpuMs === 'number') recordMetric('cpuMs', api.activationCpuMs);
     if (api && Array.isArray(api.activationPhases)) recordMetric('phases', JSON.stringify(api.activationPhases));
+    if (api && typeof api.ready === 'object' && typeof api.restoredMs === 'function') {
+      // With saved jobs (bench/activation.ts --jobs N): how many came back, and when their files were read.
+      await api.ready;
+      recordMetric('trackedJobs', api.store?.size ?? 0);
+      const gcMs = api.activationGcMs?.() ?? null;
+      if (gcMs !== null) recordMetric('gcMs', gcMs);
+      const restored = api.restoredMs();
+      if (restored !== null) recordMetric('restoredMs', restored);
+    }
 
     if (hasHarness()) {
       // The row shows the display name, or the id for an extension under development.

@@ -3,8 +3,11 @@
  * views, commands and language features, and returns. The saved state loads right after activation
  * (src/app/startUp.ts); the cloud core and the language client load on first use.
  */
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from './constants.js';
+import { COMMANDS, STATE_KEYS } from './constants.js';
+import { FileKeyValueStore } from './tracking/listFile.js';
 import { buildServices } from './app/services.js';
 import { commandDepsOf } from './app/commandDeps.js';
 import { startUp } from './app/startUp.js';
@@ -36,6 +39,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // The messages of the pure layers (src/util/l10n.ts) from the bundle VS Code loaded for its display language.
   setL10nBundle(vscode.l10n.bundle, vscode.env.language);
   const testMode = process.env.MEDIA_JOBS_TEST === '1';
+  // bench/activation reads how much of activate() was garbage collection (the host's heap, not our code).
+  const gc = testMode ? watchGc() : null;
+  // …and how much of it this process spent on a CPU (wall time beyond that is waiting for one: a loaded machine).
+  const cpuAtStart = testMode ? process.cpuUsage() : null;
   const phases: Array<[string, number]> = [];
   const mark = (label: string) => phases.push([label, performance.now() - started]);
   let ready: Promise<StoreProblem | null> = Promise.resolve(null);
@@ -56,14 +63,33 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   mark('registrations');
 
   const activationMs = performance.now() - started;
+  const ended = performance.now();
+  const cpu = cpuAtStart ? process.cpuUsage(cpuAtStart) : null;
   s.logger.info(`activated in ${activationMs.toFixed(1)} ms`);
   if (!testMode) return undefined;
   let loadProblem: StoreProblem | null = null;
+  let restoredMs: number | null = null;
   // Tests read the store once the job files are back in memory too (they load in slices after the list).
-  const loaded = ready.then(async (p) => { loadProblem = p; await s.store.restored; });
+  const loaded = ready.then(async (p) => {
+    loadProblem = p;
+    await s.store.restored;
+    restoredMs = performance.now() - started;
+  });
   return {
-    ...s, activationMs, activationPhases: phases, ready: loaded, prompter: s.prompter as ScriptedPrompter, commands: COMMANDS,
-    coreLoaded: () => s.access.loaded, globalState: context.globalState, loadProblem: () => loadProblem, settings: () => s.settings.current,
+    ...s, activationMs, activationPhases: phases, activationGcMs: () => gc?.during(started, ended) ?? null,
+    activationCpuMs: cpu ? (cpu.user + cpu.system) / 1000 : null, ready: loaded, prompter: s.prompter as ScriptedPrompter, commands: COMMANDS,
+    coreLoaded: () => s.access.loaded, globalState: context.globalState, storagePath: context.globalStorageUri.fsPath,
+    listFile: join(context.globalStorageUri.fsPath, FileKeyValueStore.fileName(STATE_KEYS.jobs)), loadProblem: () => loadProblem, restoredMs: () => restoredMs, settings: () => s.settings.current,
+  };
+}
+
+/** Garbage collections from now on; `during(a, b)` sums the milliseconds of those that overlap a…b. */
+function watchGc(): { during(a: number, b: number): number } {
+  const seen: PerformanceEntry[] = [];
+  const obs = new PerformanceObserver((list) => seen.push(...list.getEntries()));
+  obs.observe({ entryTypes: ['gc'] });
+  return {
+    during: (a, b) => seen.reduce((ms, e) => ms + Math.max(0, Math.min(b, e.startTime + e.duration) - Math.max(a, e.startTime)), 0),
   };
 }
 

@@ -14,6 +14,7 @@ import { CredentialsService } from '../tracking/credentialsService.js';
 import { ProfilesService, withProfile } from '../tracking/profilesService.js';
 import { JobStore } from '../tracking/jobStore.js';
 import { nodeSnapshotDir } from '../tracking/snapshotDir.js';
+import { FileKeyValueStore } from '../tracking/listFile.js';
 import { Poller } from '../tracking/poller.js';
 import { JobsTreeProvider, createJobsView } from '../views/jobsTree.js';
 import { createAccountStatus } from '../views/accountStatus.js';
@@ -70,10 +71,13 @@ export function buildServices(context: vscode.ExtensionContext, { loadCore, mark
   const settings = new LiveSettings(logger);
   logger.setLevel(settings.current.logLevel);
   mark('logger');
-  const store = new JobStore(context.globalState, {
+  // The tracked list in a file beside the job files (listFile.ts says why not in globalState); other keys stay there.
+  const storage = context.globalStorageUri.fsPath;
+  const list = new FileKeyValueStore(nodeSnapshotDir(storage), context.globalState, [STATE_KEYS.jobs]);
+  const store = new JobStore(list, {
     key: STATE_KEYS.jobs,
     // One file per job's snapshot (globalState holds the short list): a poll writes the jobs it changed.
-    files: nodeSnapshotDir(join(context.globalStorageUri.fsPath, 'jobs')),
+    files: nodeSnapshotDir(join(storage, 'jobs')),
     backupKey: STATE_KEYS.jobsBackup,
     onPersistError: (e) => logger.error(`saving tracked jobs failed: ${errorText(e)}`),
     // What the store left out of an answer (a whole caster's tasks past the cap, ids that are not ids).

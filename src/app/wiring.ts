@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { SECRET_KEYS } from '../constants.js';
+import { errorText } from '../util/errorText.js';
 import { secretsOf, type Services } from './services.js';
 
 export function wireServices(s: Services, secrets: vscode.SecretStorage): vscode.Disposable[] {
@@ -32,7 +33,7 @@ export function wireServices(s: Services, secrets: vscode.SecretStorage): vscode
     }),
     vscode.window.onDidChangeWindowState((e) => {
       // Another window may have tracked or dropped jobs meanwhile: show them now, not at this window's next save.
-      if (e.focused) s.store.sync();
+      if (e.focused) void s.store.sync().catch((err: unknown) => s.logger.error(`reading the tracked list: ${errorText(err)}`));
       s.poller.wake();
     }),
     s.view.onDidChangeVisibility(() => s.poller.wake()),

@@ -22,6 +22,12 @@ export interface TestApi {
   activationMs: number;
   /** Cumulative milliseconds at the end of each phase of activate(). */
   activationPhases: ReadonlyArray<[string, number]>;
+  /** CPU milliseconds the extension host process used during activate() (all its threads), null outside tests. */
+  activationCpuMs: number | null;
+  /** Milliseconds of garbage collection during activate() (observed entries; they arrive asynchronously). */
+  activationGcMs(): number | null;
+  /** Milliseconds from the start of activate() until the job files were read back (`ready`); null before. */
+  restoredMs(): number | null;
   /** Resolves when the saved state is loaded and polling has started. */
   ready: Promise<void>;
   store: JobStore;
@@ -41,6 +47,10 @@ export interface TestApi {
   coreLoaded: () => boolean;
   /** The extension's globalState, so tests can corrupt the saved state on purpose. */
   globalState: vscode.Memento;
+  /** context.globalStorageUri's folder: the tracked list's file and the job files (jobs/) are under it. */
+  storagePath: string;
+  /** The tracked list's file (src/tracking/listFile.ts). */
+  listFile: string;
   /** What store.load() reported at startup (null: the state was fine). */
   loadProblem: () => StoreProblem | null;
   settings: () => Settings;

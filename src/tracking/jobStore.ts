@@ -61,6 +61,8 @@ import { Emitter, type Event } from '../util/event.js';
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): Thenable<void> | Promise<void>;
+  /** Reads again what other windows may have written (a file-backed store, listFile.ts); globalState needs none. */
+  refresh?(): Promise<void>;
 }
 
 /** A saved state that could not be fully read: where the original was kept, and what to tell the user. */
@@ -491,6 +493,7 @@ export class JobStore {
    * same problem is not reported on every start. A version 1 state is migrated (files first, then the list).
    */
   async load(): Promise<StoreProblem | null> {
+    await this.kv.refresh?.();
     const original = this.kv.get<unknown>(this.key);
     const restored = new Map<string, TrackedJob>();
     const removed = new Map<string, string>();
@@ -618,7 +621,8 @@ export class JobStore {
    * Takes in what other windows saved since this one last read or wrote the state (every write does this first):
    * their new jobs appear here, jobs they stopped tracking go, newer polls replace older ones. Writes nothing.
    */
-  sync(): void {
+  async sync(): Promise<void> {
+    await this.kv.refresh?.();
     const stored = this.kv.get<unknown>(this.key);
     const view = this.readStored(stored);
     if (view === null) return;
@@ -1134,6 +1138,7 @@ export class JobStore {
     this.softDirty = false;
     try {
       // Another window may have saved since we last looked: merge that in first, so its changes are not lost.
+      await this.kv.refresh?.();
       const stored = this.kv.get<unknown>(this.key);
       const view = this.readStored(stored);
       if (view !== null) this.mergeIn(view);

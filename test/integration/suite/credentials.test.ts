@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { ENV, channelLogFile, extension, filesUnder, waitFor } from './helpers.js';
+import { ENV, channelLogFile, extension, filesUnder, storageFiles, waitFor } from './helpers.js';
 import { SAMPLE_IDS, testApi, trackJob, untrackAll, useEmulatorCredentials, userSettingsText, type TestApi, type TrackedJob } from './jobs.js';
 
 // Distinctive fake values: any trace of them anywhere is a leak. The key id is not a secret (it is sent in clear).
@@ -75,12 +75,16 @@ suite('credentials', () => {
     assert.match(settingsFile, /mediaJobs\.endpoints/, 'read the real User settings file');
     assertNoSecret('User/settings.json', settingsFile);
 
-    // State: every globalState key and value, and the saved jobs (which hold the recorded error).
+    // State: every globalState key and value, and every file under globalStorageUri: the tracked list and the job
+    // files (which hold the recorded error).
+    await api.store.flush();
     const stateKeys = api.globalState.keys();
-    assert.ok(stateKeys.includes('mediaJobs.trackedJobs'), `globalState keys: ${stateKeys.join(', ')}`);
-    const state = JSON.stringify(stateKeys.map((k) => [k, api.globalState.get(k)]));
-    assert.ok(state.includes(SAMPLE_IDS.ice.succeeded), 'the saved state holds the tracked job');
-    assertNoSecret('globalState', state);
+    assertNoSecret('globalState', JSON.stringify(stateKeys.map((k) => [k, api.globalState.get(k)])));
+    const files = storageFiles(api.storagePath);
+    assert.ok(files.some(([f]) => f === api.listFile), `the tracked list's file is among ${files.map(([f]) => f).join(', ')}`);
+    const stored = files.map(([, text]) => text).join('\n');
+    assert.ok(stored.includes(SAMPLE_IDS.ice.succeeded), 'the saved state holds the tracked job');
+    for (const [f, text] of files) assertNoSecret(f, text);
     assertNoSecret('store.serialize()', JSON.stringify(api.store.serialize()));
 
     // Logs: what the channel holds in memory, and its file once this marker (logged last) is in it.

@@ -280,3 +280,8 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n---\n');
 }
+
+/** Every file under `dir` (the extension's globalStorageUri: the tracked list, the job files), as [path, text]. */
+export function storageFiles(dir: string): Array<[string, string]> {
+  return filesUnder(dir).map((f) => [f, readFileSync(f, 'utf8')]);
+}

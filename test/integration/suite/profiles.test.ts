@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EMULATOR_CREDENTIALS as C } from '../../emulator/credentials.js';
-import { screenshot, waitFor } from './helpers.js';
+import { screenshot, storageFiles, waitFor } from './helpers.js';
 import { SAMPLE_IDS, shownTree, testApi, trackJob, untrackAll, useEmulatorCredentials, userSettingsText, type TestApi } from './jobs.js';
 
 const A = SAMPLE_IDS.ice.succeeded;
@@ -62,12 +62,14 @@ suite('profiles', () => {
     await screenshot('profiles-two-accounts', { waitForText: 'customer (1)', timeoutMs: 10_000 });
 
     // No key in settings or state (the profile list holds names only).
-    const state = JSON.stringify(api.globalState.keys().map((k) => [k, api.globalState.get(k)]));
+    await api.store.flush();
+    const state = JSON.stringify(api.globalState.keys().map((k) => [k, api.globalState.get(k)])) +
+      storageFiles(api.storagePath).map(([, text]) => text).join('\n');
     const settings = userSettingsText();
     const log = api.logger.recent.join('\n');
     assert.match(log, /tracking ice/, 'the log recorded the tracking');
     for (const s of [C.aliyun2.accessKeySecret, C.aliyun.accessKeySecret]) {
-      assert.ok(!state.includes(s), 'no secret in globalState');
+      assert.ok(!state.includes(s), 'no secret in globalState or the files under globalStorageUri');
       assert.ok(!settings.includes(s), 'no secret in the User settings');
       assert.ok(!log.includes(s), 'no secret in the log');
     }

@@ -617,7 +617,7 @@ test('two windows: the newer poll wins, an equal answer keeps the fuller snapsho
   assert.equal(B.store.get(jobKey(ICE2))!.snapshot!.progress, 50);
   // A later poll elsewhere with the same answer keeps this window's snapshot, which still has its raw body.
   A.store.applyOutcome(jobKey(ICE2), ok(ICE2, 'running', { progress: 50, raw: { from: 'A' } }), new Date(NOW + 4000));
-  A.store.sync();
+  await A.store.sync();
   assert.deepEqual(A.store.get(jobKey(ICE2))!.snapshot!.raw, { from: 'A' });
   assert.equal(A.store.get(jobKey(ICE2))!.lastCheckedAt, new Date(NOW + 4000).toISOString());
 });
@@ -638,7 +638,7 @@ test('two windows: a job stopped in one and tracked again later in the other is 
   assert.deepEqual(state.removed, [{ key: jobKey(ICE1), at: new Date(A.clock.now).toISOString() }]);
 
   B.clock.now += 5000;
-  B.store.sync();
+  await B.store.sync();
   assert.deepEqual(keysOf(B.store), [jobKey(VOD1)], 'sync() takes the removal in without writing');
   const writes = kv.writes.length;
   B.store.add([ICE1]); // tracked again, after the removal
@@ -646,7 +646,7 @@ test('two windows: a job stopped in one and tracked again later in the other is 
   assert.equal(kv.writes.length, writes + 1);
   assert.deepEqual(savedKeys(kv), [jobKey(VOD1), jobKey(ICE1)]);
   assert.equal((kv.data.get(KEY) as { removed?: unknown }).removed, undefined, 'a key tracked again has no tombstone');
-  A.store.sync();
+  await A.store.sync();
   assert.deepEqual(keysOf(A.store), [jobKey(VOD1), jobKey(ICE1)], 'A adopts the job tracked again');
 });
 

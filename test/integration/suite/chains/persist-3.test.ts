@@ -4,6 +4,7 @@
  * starts empty.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { hasHarness, screenshot, uiText, waitFor } from '../helpers.js';
 import { shownTree, testApi } from '../jobs.js';
 import { GARBAGE, STATE_KEYS } from './persist.js';
@@ -20,7 +21,7 @@ suite('persist-3: a corrupt saved state', () => {
     assert.match(problem.message, /format version 99/);
     assert.deepEqual(api.globalState.get(STATE_KEYS.jobsBackup), GARBAGE, 'the garbage, as it was, under the backup key');
     assert.deepEqual(api.store.all(), []);
-    assert.deepEqual(api.globalState.get(STATE_KEYS.jobs), { version: 2, jobs: [] }, 'a clean state replaces it (so it is reported once)');
+    assert.deepEqual(JSON.parse(readFileSync(api.listFile, 'utf8')), { version: 2, jobs: [] }, 'a clean state replaces it (so it is reported once)');
     assert.ok(api.logger.recent.some((l) => l.includes('saved state:') && l.includes(STATE_KEYS.jobsBackup)), 'logged with the backup key');
     assert.deepEqual((await shownTree(api)).map((r) => r.label), []);
     if (hasHarness()) {
