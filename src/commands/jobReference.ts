@@ -50,8 +50,11 @@ export function openJobReferenceCommand(deps: CommandDeps) {
       const t = deps.store.get(existing.key) ?? existing;
       if (action === 'inspect') await deps.inspect(t);
       else if (action === 'console') await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(t.ref, t.ref.region), true));
-      // A tracked job's command names its profile and project: the tracked job's own command (one handler, its cloud's CLI).
-      else if (action === 'command') await vscode.commands.executeCommand(COMMANDS.copyAsAliyunCommand, t.key);
+      // A tracked job's command names its profile and project: the tracked job's own Copy as <its cloud's CLI> Command.
+      else if (action === 'command') {
+        const copy = KIND_CLOUD[t.ref.kind] === 'huawei' ? COMMANDS.copyAsHcloudCommand : COMMANDS.copyAsAliyunCommand;
+        await vscode.commands.executeCommand(copy, t.key);
+      }
       else void vscode.window.setStatusBarMessage(alreadyTrackedStatusMessage(a.id), 3000);
       return [t];
     }
