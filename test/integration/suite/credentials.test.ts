@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { ENV, channelLogFile, extension, filesUnder, storageFiles, waitFor } from './helpers.js';
-import { SAMPLE_IDS, testApi, trackJob, untrackAll, useEmulatorCredentials, userSettingsText, type TestApi, type TrackedJob } from './jobs.js';
+import { SAMPLE_IDS, trackJob, useEmulatorCredentials, userSettingsText, type TestApi, type TrackedJob, freshApi } from './jobs.js';
 
 // Distinctive fake values: any trace of them anywhere is a leak. The key id is not a secret (it is sent in clear).
 const FAKE_KEY_ID = 'LTAI5tMjiIntegrationFakeKey';
@@ -32,9 +32,7 @@ suite('credentials', () => {
   let api: TestApi;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await useEmulatorCredentials(api);
-    untrackAll(api);
+    api = await freshApi();
   });
 
   suiteTeardown(async () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { emulator, screenshot, uiHtml, waitFor, WEBVIEW_TEST_TIMEOUT_MS } from './helpers.js';
 import { jobPickItems } from '../../../src/present/messages.js';
-import { SAMPLE_IDS, testApi, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from './jobs.js';
+import { SAMPLE_IDS, untrackAll, type TestApi, type TrackedJob, freshApi } from './jobs.js';
 
 suite('export', function () {
   this.timeout(WEBVIEW_TEST_TIMEOUT_MS);
@@ -22,9 +22,7 @@ suite('export', function () {
   const dir = mkdtempSync(join(tmpdir(), 'media-jobs-export-'));
 
   suiteSetup(async () => {
-    api = await testApi();
-    await useEmulatorCredentials(api);
-    untrackAll(api);
+    api = await freshApi();
     [ice, mpc] = api.store.add([
       { kind: 'ice', id: SAMPLE_IDS.ice.captioned, region: 'cn-shanghai', params: {} },
       { kind: 'mpc-editing', id: SAMPLE_IDS.mpc.succeeded, region: 'cn-north-4', params: {} },

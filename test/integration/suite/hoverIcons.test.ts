@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { hasHarness, hoverText, screenshot, uiHtml, waitFor } from './helpers.js';
-import { SAMPLE_IDS, clearNotifications, testApi, trackJob, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from './jobs.js';
+import { SAMPLE_IDS, clearNotifications, trackJob, untrackAll, type TestApi, type TrackedJob, freshApi } from './jobs.js';
 
 const HOVER = '.monaco-hover .hover-contents';
 
@@ -14,9 +14,7 @@ suite('hoverIcons', () => {
   let api: TestApi;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await useEmulatorCredentials(api);
-    untrackAll(api);
+    api = await freshApi();
   });
 
   suiteTeardown(async () => {

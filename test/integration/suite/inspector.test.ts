@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { InspectorPanels, type PanelInfo } from '../../../src/views/inspectorPanel.js';
 import { emulator, extension, screenshot, waitFor, WEBVIEW_LOAD_MS, WEBVIEW_TEST_TIMEOUT_MS } from './helpers.js';
-import { SAMPLE_IDS, testApi, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from './jobs.js';
+import { SAMPLE_IDS, untrackAll, type TestApi, type TrackedJob, freshApi } from './jobs.js';
 
 /** A sample job no other suite touches: Success, with a 2,000-clip Timeline in three tracks. */
 const JOB_ID = SAMPLE_IDS.ice.largeTimeline;
@@ -27,9 +27,7 @@ suite('inspector', function () {
   let t: TrackedJob;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await useEmulatorCredentials(api);
-    untrackAll(api);
+    api = await freshApi();
     const fromApi = (api as unknown as { inspector?: InspectorPanels }).inspector;
     wired = fromApi !== undefined;
     panels = fromApi ?? (own = new InspectorPanels(extension().extensionUri, {

@@ -26,6 +26,14 @@ export async function testApi(): Promise<TestApi> {
   return api;
 }
 
+/** What most suites start from: the test API, the emulator's accounts imported, nothing tracked. */
+export async function freshApi(): Promise<TestApi> {
+  const api = await testApi();
+  await useEmulatorCredentials(api);
+  untrackAll(api);
+  return api;
+}
+
 /** Media Jobs: Import Credentials from Environment (the harness puts the emulator's accounts there). */
 export async function useEmulatorCredentials(api: TestApi): Promise<void> {
   const ok = await vscode.commands.executeCommand<boolean>('mediaJobs.importCredentialsFromEnv');

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { hasHarness, hoverText, recordMetric, screenshot, waitFor } from './helpers.js';
-import { SAMPLE_IDS, testApi, untrackAll, useEmulatorCredentials, type TestApi } from './jobs.js';
+import { SAMPLE_IDS, untrackAll, type TestApi, freshApi } from './jobs.js';
 
 const LOG = 'media-api-calls.log';
 const ICE_IN_JSON = SAMPLE_IDS.ice.processing; // "JobId" inside "MediaProducingJob": { … } (multi-line)
@@ -42,9 +42,7 @@ suite('languageServer', () => {
   };
 
   suiteSetup(async () => {
-    api = await testApi();
-    await useEmulatorCredentials(api);
-    untrackAll(api);
+    api = await freshApi();
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the fixture workspace is open');
     doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'logs', LOG));

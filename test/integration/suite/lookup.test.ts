@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { hasHarness, pressKeys, screenshot, uiText, waitFor, WEBVIEW_LOAD_MS, WEBVIEW_TEST_TIMEOUT_MS } from './helpers.js';
-import { SAMPLE_IDS, testApi, untrackAll, useEmulatorCredentials, type TestApi } from './jobs.js';
+import { SAMPLE_IDS, type TestApi, freshApi } from './jobs.js';
 
 /** Open Job as JSON on a tracked job, and its read-only `media-job:` editor once it shows. */
 async function openJsonView(key: string): Promise<vscode.TextEditor> {
@@ -26,9 +26,7 @@ suite('lookup', () => {
   let api: TestApi;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await useEmulatorCredentials(api);
-    untrackAll(api);
+    api = await freshApi();
   });
 
   suiteTeardown(async () => {

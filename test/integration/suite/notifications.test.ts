@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { emulator, hasHarness, screenshot, uiHtml, uiText, waitFor } from './helpers.js';
 import { hasNotificationLink } from '../../../src/util/neutralise.js';
-import { SAMPLE_IDS, clearNotifications, jobRows, setSetting, shortId, showView, shownTree, testApi, trackJob, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob } from './jobs.js';
+import { SAMPLE_IDS, clearNotifications, jobRows, setSetting, shortId, showView, shownTree, trackJob, type TestApi, type TrackedJob, freshApi } from './jobs.js';
 
 const TOAST = '.notifications-toasts .notification-toast';
 /** The message of a toast (its buttons are anchors too: only the message must hold none). */
@@ -26,9 +26,7 @@ suite('notifications', () => {
   let api: TestApi;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await useEmulatorCredentials(api);
-    untrackAll(api);
+    api = await freshApi();
     await setSetting(api, 'notifications', undefined, (s) => s.notifications === 'all');
     await showView(api);
   });

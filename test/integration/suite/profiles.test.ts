@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EMULATOR_CREDENTIALS as C } from '../../emulator/credentials.js';
 import { screenshot, storageFiles, waitFor } from './helpers.js';
-import { SAMPLE_IDS, shownTree, testApi, trackJob, untrackAll, useEmulatorCredentials, userSettingsText, type TestApi } from './jobs.js';
+import { SAMPLE_IDS, shownTree, trackJob, untrackAll, userSettingsText, type TestApi, freshApi } from './jobs.js';
 
 const A = SAMPLE_IDS.ice.succeeded;
 const B = SAMPLE_IDS.ice.failed;
@@ -17,9 +17,7 @@ suite('profiles', () => {
   let api: TestApi;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await useEmulatorCredentials(api);
-    untrackAll(api);
+    api = await freshApi();
   });
 
   suiteTeardown(async () => {

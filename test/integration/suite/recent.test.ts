@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { emulator, screenshot, uiText, waitFor } from './helpers.js';
-import { SAMPLE_IDS, testApi, untrackAll, useEmulatorCredentials, type TestApi } from './jobs.js';
+import { SAMPLE_IDS, untrackAll, type TestApi, freshApi } from './jobs.js';
 import { type RecentNode } from '../../../src/present/recentNodes.js';
 
 type Source = Extract<RecentNode, { type: 'source' }>;
@@ -57,9 +57,7 @@ suite('recent', () => {
   let ice: Source;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await useEmulatorCredentials(api);
-    untrackAll(api);
+    api = await freshApi();
     await emulator.clearFaults();
   });
 

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { emulator, hasHarness, hover, screenshot, uiHtml, waitFor } from './helpers.js';
-import { SAMPLE_IDS, clearNotifications, setSetting, shortId, showView, testApi, trackJob, untrackAll, useEmulatorCredentials, type TestApi, type TrackedJob, type TreeNode } from './jobs.js';
+import { SAMPLE_IDS, clearNotifications, setSetting, shortId, showView, trackJob, untrackAll, type TestApi, type TrackedJob, type TreeNode, freshApi } from './jobs.js';
 
 const LINK = '[x](command:workbench.action.quit)';
 const HTML = '<img src=x onerror=alert(1)>';
@@ -30,9 +30,7 @@ suite('tooltip', () => {
   let api: TestApi;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await useEmulatorCredentials(api);
-    untrackAll(api);
+    api = await freshApi();
   });
 
   suiteTeardown(async () => {

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { emulator, hasHarness, screenshot, uiText, waitFor } from './helpers.js';
-import { SAMPLE_IDS, allFetched, clearNotifications, jobRows, setSetting, shortId, showView, shownTree, testApi, trackJob, untrackAll, useEmulatorCredentials, type JobKind, type JobStatus, type Row, type TestApi } from './jobs.js';
+import { SAMPLE_IDS, allFetched, clearNotifications, jobRows, setSetting, shortId, showView, shownTree, trackJob, type JobKind, type JobStatus, type Row, type TestApi, freshApi } from './jobs.js';
 
 /**
  * What each tracked sample job is, as the emulator serves it (test/emulator/sampleJobs.ts). Other suites of the
@@ -76,9 +76,7 @@ suite('tree', () => {
   let api: TestApi;
 
   suiteSetup(async () => {
-    api = await testApi();
-    await useEmulatorCredentials(api);
-    untrackAll(api);
+    api = await freshApi();
     if (api.tree.currentGrouping !== 'cloud') await setSetting(api, 'groupBy', 'cloud', (s) => s.groupBy === 'cloud');
     await showView(api);
   });
