@@ -4,6 +4,7 @@
  * typing in a large document, a 48 MB line). Prints figures and ratios only (no pass/fail).
  *
  *   node --import tsx bench/detect.ts [--mb 50] [--runs 9] [--hovers 400] [--cases scan,hover,hard,edit,huge]
+ *                                     [--save-matches FILE] [--check-matches FILE]
  *
  * 1. Generates a log of --mb MB (default 50) in a temp folder: ~1 id per KB (about 50,000) in mixed forms (keyed
  *    log lines, one-line JSON responses, pretty-printed responses over several lines, URLs, aliyun/hcloud CLI lines,
@@ -32,14 +33,21 @@
  * another build of the server (to compare with an older one).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type JobRef } from '../src/model/jobRef.js';
 import { LARGE_DOCUMENT_CHARS } from '../src/protocol/lsp.js';
+import { type ScannedJobId } from '../src/detect/detectJobIds.js';
 import { DocumentIndex } from '../src/server/documentIndex.js';
 import { LspStdioClient, SERVER_BUNDLE } from '../test/support/lspStdioClient.js';
 import { seededRandom } from '../test/support/seededRandom.js';
+
+function argString(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -207,8 +215,10 @@ function scanVsRipgrep(file: string, text: string, tracked: Map<string, JobRef>,
   let rgCount = 0;
   // One warm-up of each, then alternate (a scan slower than 5 s is measured once: its warm-up is the run).
   const w0 = performance.now();
-  found = new DocumentIndex('file:///bench.log', text, 1, tracked).all().length;
+  const matches = new DocumentIndex('file:///bench.log', text, 1, tracked).all();
   const warmUp = performance.now() - w0;
+  found = matches.length;
+  const digest = matchesDigest(matches);
   if (warmUp > 5000) {
     scanMs.push(warmUp);
     runs = 0;
@@ -235,6 +245,7 @@ function scanVsRipgrep(file: string, text: string, tracked: Map<string, JobRef>,
   }
   const scan = median(scanMs);
   const out = [`  server     median ${f1(scan)} ms  → ${f1(sizeMB / (scan / 1000))} MB/s   (best ${f1(Math.min(...scanMs))} ms; ${found} ids found)`];
+  out.push(`  matches    sha256 ${digest.sha256.slice(0, 16)} of ${found} (line, range, id, kinds, params, region, needs, source)${digest.check}`);
   if (rg) {
     const rgm = median(rgMs);
     out.push(`  ripgrep    median ${f1(rgm)} ms  → ${f1(sizeMB / (rgm / 1000))} MB/s   (best ${f1(Math.min(...rgMs))} ms; rg --count-matches: ${rgCount} key/marker/CLI/tracked hits; process start included)`);
@@ -248,6 +259,39 @@ function scanVsRipgrep(file: string, text: string, tracked: Map<string, JobRef>,
   }
   return { scan, found, line: out };
 }
+
+/** What a scan found, one line per match with everything a client gets (the same ids, ranges, kinds… give the same text). */
+function matchesText(ms: readonly ScannedJobId[]): string {
+  return ms.map((m) => JSON.stringify([m.line, m.range.start, m.range.end, m.id, m.kinds, m.params, m.region ?? null, m.needs, m.source])).join('\n');
+}
+
+/**
+ * The digest of what a scan found, to compare a change of the detector with the build before it on the same
+ * generated text (the generator is seeded): equal digests, equal matches. --save-matches FILE writes them (one
+ * line each), --check-matches FILE compares with such a file and names the first difference.
+ */
+function matchesDigest(ms: readonly ScannedJobId[]): { sha256: string; check: string } {
+  const all = matchesText(ms);
+  const sha256 = createHash('sha256').update(all).digest('hex');
+  const save = argString('save-matches');
+  const against = argString('check-matches');
+  // One file per document: the first scan's name as given, later ones (the hard cases) numbered.
+  const n = digestCount++;
+  const name = (f: string): string => (n === 0 ? f : `${f}.${n}`);
+  if (save) writeFileSync(name(save), all);
+  let check = '';
+  if (against && existsSync(name(against))) {
+    const before = readFileSync(name(against), 'utf8').split('\n');
+    const now = all.split('\n');
+    let i = 0;
+    while (i < before.length && i < now.length && before[i] === now[i]) i++;
+    check = i === before.length && i === now.length
+      ? `: identical to ${name(against)}`
+      : `: DIFFERS from ${name(against)} (${before.length} before, ${now.length} now) at match ${i}: before ${before[i] ?? '-'}, now ${now[i] ?? '-'}`;
+  }
+  return { sha256, check };
+}
+let digestCount = 0;
 
 // ---- Hard cases ---------------------------------------------------------------------------------------------------------
 

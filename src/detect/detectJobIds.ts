@@ -50,7 +50,6 @@ import { type JobRef } from '../model/jobRef.js';
 import { MultiPatternSearch } from './multiPatternSearch.js';
 import { KIND_INFO, type KindInfo } from '../kinds/index.js';
 import { KIND_DETECT, type KindDetect } from '../kinds/detection.js';
-import { partitionPoint } from '../util/partitionPoint.js';
 
 /** A found id (JobIdHit: id, kinds, params, region, needs, source) and where it is on its line. */
 export interface DetectedJobId extends JobIdHit {
@@ -588,9 +587,20 @@ function markersOf(text: string, from: number, to: number): Marker[] {
   return out;
 }
 
-/** Index of the first item at column >= `col` in a list sorted by column. */
+/**
+ * Index of the first item at column >= `col` in a list sorted by column. (The binary search written out: it runs
+ * for every match on the markers and regions of its line, most of them empty or one long, where a predicate
+ * closure for partitionPoint cost more than the search.)
+ */
 function firstAt<T extends { at: number }>(xs: readonly T[], col: number): number {
-  return partitionPoint(xs.length, (i) => xs[i]!.at >= col);
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.at >= col) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
@@ -616,6 +626,23 @@ function findRegions(t: string, from: number, to: number): Array<{ name: string;
   if (to - from < 256) {
     while (i < to && t.charCodeAt(i) !== 45) i++;
     if (i >= to) return NO_REGIONS;
+    if (to >= t.length || !isIdChar(t.charCodeAt(to))) {
+      // A whole line (what follows it cannot extend a region name): read in place, without a slice per line
+      // (a scan reads the regions of about a fifth of a log's lines).
+      for (; i < to; i++) {
+        if (t.charCodeAt(i) !== 45) continue;
+        const s = i - 2;
+        if (!REGION_PREFIXES.has((t.charCodeAt(s) << 8) | t.charCodeAt(s + 1))) continue;
+        if (s > from && isIdChar(t.charCodeAt(s - 1))) continue;
+        REGION_RE.lastIndex = s;
+        const m = REGION_RE.exec(t);
+        if (m) {
+          (out ??= []).push({ name: m[0], at: s - from });
+          i = s + m[0].length - 1;
+        }
+      }
+      return out ?? NO_REGIONS;
+    }
   }
   const line = t.slice(from, to);
   for (i = line.indexOf('-', i - from); i >= 0; i = line.indexOf('-', i + 1)) {
@@ -1006,7 +1033,8 @@ class Scan {
       const d = e.col - p.col;
       if (d > SAME_LINE_REACH) break;
       if (p.role === role) {
-        [best, bestD] = [p, d];
+        best = p;
+        bestD = d;
         break;
       }
     }
@@ -1060,8 +1088,10 @@ class Scan {
       const d = Math.abs(m.at - e.col);
       for (let j = 0; j < m.cls.keyKinds.length; j++) {
         const k = m.cls.keyKinds[j]!;
-        if (first === null) [first, firstD] = [k, d];
-        else (near ??= [{ kind: first, d: firstD }]).push({ kind: k, d });
+        if (first === null) {
+          first = k;
+          firstD = d;
+        } else (near ??= [{ kind: first, d: firstD }]).push({ kind: k, d });
       }
     }
     // The key of a parameter only one kind takes (a ClusterId), beside it.
@@ -1069,11 +1099,13 @@ class Scan {
       const p = this.nearbyParam(e, MARKING_PARAMS[j]!.role, true);
       if (!p) continue;
       const d = Math.abs(p.col - e.col);
-      if (first === null) [first, firstD] = [MARKING_PARAMS[j]!.kind, d];
-      else (near ??= [{ kind: first, d: firstD }]).push({ kind: MARKING_PARAMS[j]!.kind, d });
+      if (first === null) {
+        first = MARKING_PARAMS[j]!.kind;
+        firstD = d;
+      } else (near ??= [{ kind: first, d: firstD }]).push({ kind: MARKING_PARAMS[j]!.kind, d });
     }
     if (near) {
-      near.sort(byDistance);
+      sortByDistance(near);
       return { kinds: uniqueKinds(near), fromBlock: false, blockLine: -1 };
     }
     if (first !== null) return { kinds: ONE_KIND[first], fromBlock: false, blockLine: -1 };
@@ -1262,11 +1294,17 @@ class Scan {
         const none = !(grp.all & (1 << want));
         for (let k = none ? -1 : e.idx - 1; k >= grp.first && e.col - this.entries[k]!.col <= SAME_LINE_REACH; k--) {
           scanWork.steps++;
-          if (this.entries[k]!.role === want) [narrow, count] = [this.entries[k], count + 1];
+          if (this.entries[k]!.role === want) {
+            narrow = this.entries[k];
+            count++;
+          }
         }
         for (let k = none ? grp.end : e.idx + 1; k < grp.end && this.entries[k]!.col - e.col <= SAME_LINE_REACH; k++) {
           scanWork.steps++;
-          if (this.entries[k]!.role === want) [narrow, count] = [this.entries[k], count + 1];
+          if (this.entries[k]!.role === want) {
+            narrow = this.entries[k];
+            count++;
+          }
         }
         if (narrow && count === 1) params = { [role.narrowedBy!]: narrow.value };
       }
@@ -1350,8 +1388,20 @@ function isCliSeparator(c: number): boolean {
   return c === 124 || c === 59 || c === 38 || c === 60 || c === 62;
 }
 
-function byDistance(a: { d: number }, b: { d: number }): number {
-  return a.d - b.d;
+/**
+ * Sorts a few kinds by distance, stably (as Array.prototype.sort does): an insertion sort, as these lists hold two
+ * or three items and the built-in sort allocates a work copy each time (a scan of a log sorts thousands of them).
+ */
+function sortByDistance(xs: Array<{ d: number }>): void {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && xs[j]!.d > x.d) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
 }
 
 function uniqueKinds(near: ReadonlyArray<{ kind: JobKind }>): JobKind[] {
@@ -1362,7 +1412,15 @@ function uniqueKinds(near: ReadonlyArray<{ kind: JobKind }>): JobKind[] {
 
 /** The 0-based line holding a character offset, by binary search over line starts. */
 export function lineOfOffset(starts: readonly number[], offset: number): number {
-  return Math.max(0, partitionPoint(starts.length, (i) => starts[i]! > offset) - 1);
+  // partitionPoint(starts.length, (i) => starts[i] > offset) - 1, written out (no closure per call).
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return Math.max(0, lo - 1);
 }
 
 /**
