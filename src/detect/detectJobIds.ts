@@ -626,23 +626,6 @@ function findRegions(t: string, from: number, to: number): Array<{ name: string;
   if (to - from < 256) {
     while (i < to && t.charCodeAt(i) !== 45) i++;
     if (i >= to) return NO_REGIONS;
-    if (to >= t.length || !isIdChar(t.charCodeAt(to))) {
-      // A whole line (what follows it cannot extend a region name): read in place, without a slice per line
-      // (a scan reads the regions of about a fifth of a log's lines).
-      for (; i < to; i++) {
-        if (t.charCodeAt(i) !== 45) continue;
-        const s = i - 2;
-        if (!REGION_PREFIXES.has((t.charCodeAt(s) << 8) | t.charCodeAt(s + 1))) continue;
-        if (s > from && isIdChar(t.charCodeAt(s - 1))) continue;
-        REGION_RE.lastIndex = s;
-        const m = REGION_RE.exec(t);
-        if (m) {
-          (out ??= []).push({ name: m[0], at: s - from });
-          i = s + m[0].length - 1;
-        }
-      }
-      return out ?? NO_REGIONS;
-    }
   }
   const line = t.slice(from, to);
   for (i = line.indexOf('-', i - from); i >= 0; i = line.indexOf('-', i + 1)) {
