@@ -351,10 +351,16 @@ function flagName(key: string, double: boolean): string {
 const LIST_CALLS = new Set(['asList', 'of', 'listOf', 'singletonList', 'arrayOf', 'mutableListOf', 'setOf', 'List', 'list', 'tuple', 'Array']);
 const CALL_RE = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\(/y;
 
+/**
+ * A value read after a key: where it is, and what plausibleSpan judges it by (counted while it was read, so its
+ * characters are read once, and a value is cut from the text only once it counts).
+ */
 interface ValueSpan {
-  value: string;
   start: number;
   end: number;
+  /** How many of its characters are digits, and whether they are all the same character. */
+  digits: number;
+  same: boolean;
 }
 
 /** Reads one id value at `i`: optionally quoted (also `\"`), `[A-Za-z0-9][A-Za-z0-9_-]*`, closed by its quote. */
@@ -368,10 +374,18 @@ function readValue(text: string, i: number, inList: boolean): ValueSpan | null {
     quote = text[i]!;
     i++;
   }
-  if (!isAlnum(text.charCodeAt(i))) return null;
+  const c0 = text.charCodeAt(i);
+  if (!isAlnum(c0)) return null;
+  let digits = c0 >= 48 && c0 <= 57 ? 1 : 0;
+  let same = true;
   let j = i + 1;
-  const max = i + 130;
-  while (j < text.length && j < max && isIdChar(text.charCodeAt(j))) j++;
+  const max = Math.min(text.length, i + 130);
+  for (; j < max; j++) {
+    const cj = text.charCodeAt(j);
+    if (!isIdChar(cj)) break;
+    if (cj >= 48 && cj <= 57) digits++;
+    if (cj !== c0) same = false;
+  }
   if (quote) {
     if (!text.startsWith(quote, j)) return null;
   } else {
@@ -382,7 +396,7 @@ function readValue(text: string, i: number, inList: boolean): ValueSpan | null {
     if (n === 58 && n2 === 47) return null;
     if (inList && !(Number.isNaN(n) || n === 44 || n === 93 || n === 125 || n === 41 || n <= 32)) return null;
   }
-  return { value: text.slice(i, j), start: i, end: j };
+  return { start: i, end: j, digits, same };
 }
 
 /** Quoted (or bare) values separated by commas and white space, up to the list's closing bracket. */
@@ -476,8 +490,17 @@ function plausibleId(value: string, role: KeyRole): boolean {
   return n >= 8 && digits > 0;
 }
 
-function plausibleParam(value: string): boolean {
-  return value.length >= 3 && value.length <= 128;
+/** plausibleId of a value read by readValue (from what it counted while reading it). */
+function plausibleSpan(v: ValueSpan, role: KeyRole): boolean {
+  const n = v.end - v.start;
+  if (n > 128 || v.same) return false;
+  if (v.digits === n) return n >= 8 || (n >= 3 && isGeneric(role));
+  return n >= 8 && v.digits > 0;
+}
+
+function plausibleParam(v: ValueSpan): boolean {
+  const n = v.end - v.start;
+  return n >= 3 && n <= 128;
 }
 
 // ---- Markers (context) -----------------------------------------------------------------------------------------
@@ -612,6 +635,15 @@ const REGION_RE = /(?:cn-[a-z]+(?:-[a-z]+)?(?:-[0-9]{1,2})?|(?:ap|eu|us|me|la|af
 
 /** First letters of region prefixes (cn, ap, eu, us, me, la, af, sa, na, ru, tr), as pairs of char codes. */
 const REGION_PREFIXES = new Set(['cn', 'ap', 'eu', 'us', 'me', 'la', 'af', 'sa', 'na', 'ru', 'tr'].map((p) => (p.charCodeAt(0) << 8) | p.charCodeAt(1)));
+/**
+ * The same as a table of the 128 x 128 pairs of ASCII characters: looked up at every dash of a line (dates, UUIDs),
+ * where a Set of numbers was a tenth of the scan.
+ */
+const IS_REGION_PREFIX = new Uint8Array(1 << 14);
+for (const p of REGION_PREFIXES) IS_REGION_PREFIX[((p >> 8) << 7) | (p & 0x7f)] = 1;
+function isRegionPrefix(c0: number, c1: number): boolean {
+  return c0 < 128 && c1 < 128 && IS_REGION_PREFIX[(c0 << 7) | c1] === 1;
+}
 
 /**
  * Region names in t[from, to) (one line), columns relative to `from`, by a walk over its dashes (cheaper than a
@@ -630,7 +662,7 @@ function findRegions(t: string, from: number, to: number): Array<{ name: string;
   const line = t.slice(from, to);
   for (i = line.indexOf('-', i - from); i >= 0; i = line.indexOf('-', i + 1)) {
     const s = i - 2;
-    if (!REGION_PREFIXES.has((line.charCodeAt(s) << 8) | line.charCodeAt(s + 1))) continue;
+    if (!isRegionPrefix(line.charCodeAt(s), line.charCodeAt(s + 1))) continue;
     if (s > 0 && isIdChar(line.charCodeAt(s - 1))) continue;
     REGION_RE.lastIndex = s;
     const m = REGION_RE.exec(line);
@@ -812,7 +844,7 @@ class Scan {
       li.indent = -1;
       li.markers = li.headMarkers = null;
       li.regions = li.headRegions = null;
-      li.paramHits.fill(null);
+      for (let k = 0; k < li.paramHits.length; k++) li.paramHits[k] = null;
       li.words = -1;
     } else {
       li = { line: l, start, end, long, indent: -1, markers: null, headMarkers: null, regions: null, headRegions: null, paramHits: PARAM_PATTERN_SPECS.map(() => null), words: -1 };
@@ -892,14 +924,15 @@ class Scan {
       const shown = use === 'flag' ? flagName(key, text.charCodeAt(s - 2) === 45) : key;
       const jobRole = IS_ID[role]!;
       if (!Array.isArray(values)) {
-        if (jobRole ? plausibleId(values.value, role) : plausibleParam(values.value)) {
-          entries.push({ role, key: shown, value: values.value, start: values.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
+        if (jobRole ? plausibleSpan(values, role) : plausibleParam(values)) {
+          entries.push({ role, key: shown, value: text.slice(values.start, values.end), start: values.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
         }
         continue;
       }
-      for (const v of values) {
-        if (jobRole ? plausibleId(v.value, role) : plausibleParam(v.value)) {
-          entries.push({ role, key: shown, value: v.value, start: v.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
+      for (let k = 0; k < values.length; k++) {
+        const v = values[k]!;
+        if (jobRole ? plausibleSpan(v, role) : plausibleParam(v)) {
+          entries.push({ role, key: shown, value: text.slice(v.start, v.end), start: v.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
         }
       }
     }
@@ -1325,7 +1358,9 @@ class Scan {
     while (restEnd < restMax && !isCliSeparator(line.charCodeAt(restEnd))) restEnd++;
     scanWork.chars += restEnd - restStart;
     const rest = line.slice(restStart, restEnd);
-    const words = [...rest.matchAll(/\S+/g)];
+    const words: RegExpExecArray[] = [];
+    CLI_WORD_RE.lastIndex = 0;
+    for (let w = CLI_WORD_RE.exec(rest); w; w = CLI_WORD_RE.exec(rest)) words.push(w);
     const options = new Map<string, string>();
     const positionals: Array<{ word: string; start: number }> = [];
     for (let i = 0; i < words.length; i++) {
@@ -1336,7 +1371,7 @@ class Scan {
         else if (CLI_VALUE_OPTIONS.has(w)) options.set(w, words[++i]?.[0] ?? '');
         continue;
       }
-      positionals.push({ word: w.replace(/^["']|["']$/g, ''), start: restStart + words[i]!.index + (/^["']/.test(w) ? 1 : 0) });
+      positionals.push({ word: w.replace(CLI_QUOTES_RE, ''), start: restStart + words[i]!.index + (isShellQuote(w.charCodeAt(0)) ? 1 : 0) });
     }
     const params: JobParams = {};
     for (const param of KIND_INFO[kind].params) {
@@ -1361,6 +1396,13 @@ class Scan {
 }
 
 const CLI_HEAD_RE = /(?<![\w-])media-jobs\s+(?:inspect|watch)\s+([a-z-]+)/y;
+/** The words of a command's arguments, and the quotes around one (module constants: not a new RegExp per command). */
+const CLI_WORD_RE = /\S+/g;
+const CLI_QUOTES_RE = /^["']|["']$/g;
+/** `"` or `'` (the quotes a shell argument may be in). */
+function isShellQuote(c: number): boolean {
+  return c === 34 || c === 39;
+}
 /** The CLI's options that take a value (the others are booleans). */
 const CLI_VALUE_OPTIONS = new Set(['--region', '--endpoint', '--signature', '--interval', '--timeout', ...KINDS.flatMap(({ info }) => info.params.map((p) => `--${p.cliFlag}`))]);
 /** Per kind, the parameters a reference cannot be fetched without (KindParam.required). */

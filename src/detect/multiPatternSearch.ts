@@ -126,10 +126,14 @@ export class MultiPatternSearch {
     const { m, b, shift, candidates } = g;
     let pos = from + m - 1;
     while (pos < to) {
-      // Inline hash of text[pos-b+1 .. pos] (same as hashBlock).
+      // Inline hash of text[pos-b+1 .. pos] (same as hashBlock; written out for the usual block of 3).
       let h = 0;
-      for (let i = pos - b + 1; i <= pos; i++) h = ((h << 5) - h + text.charCodeAt(i)) | 0;
-      h &= TABLE_MASK;
+      if (b === 3) {
+        h = ((((text.charCodeAt(pos - 2) * 31) | 0) + text.charCodeAt(pos - 1)) * 31 + text.charCodeAt(pos)) & TABLE_MASK;
+      } else {
+        for (let i = pos - b + 1; i <= pos; i++) h = ((h << 5) - h + text.charCodeAt(i)) | 0;
+        h &= TABLE_MASK;
+      }
       const s = shift[h]!;
       if (s > 0) {
         pos += s;
