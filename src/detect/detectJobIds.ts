@@ -253,6 +253,19 @@ for (const k of [...ROLE.keys()].sort((a, b) => b.length - a.length)) {
   KEYS_BY_ENDING.set(ending, [...(KEYS_BY_ENDING.get(ending) ?? []), k]);
 }
 
+/**
+ * Where KEY_RE's match of a key ending that ends at `end` starts: the leftmost alternative that fits, a
+ * three-character `_id`, `-id` or `_ID`, else `Id`/`ID`/`iD`… two characters back.
+ */
+function keyMatchStart(text: string, end: number): number {
+  const a = text.charCodeAt(end - 3);
+  const b = text.charCodeAt(end - 2);
+  const c = text.charCodeAt(end - 1);
+  if ((a === 95 || a === 45) && b === 105 && c === 100) return end - 3;
+  if (a === 95 && b === 73 && c === 68) return end - 3;
+  return end - 2;
+}
+
 /** The key that ends at `end`, or null (`Job_id` ends like a key but is none). No copying. */
 function keyAt(text: string, end: number): string | null {
   if (end < 3) return null;
@@ -785,6 +798,17 @@ interface LineInfo {
   words: number;
 }
 
+/**
+ * The Resolved of kinds that come from no block, one per kinds list (the lists are the shared frozen ones): most
+ * generic matches of a log resolve to one of a handful, and a scan resolves tens of thousands.
+ */
+const NOT_FROM_BLOCK = new Map<readonly JobKind[], Resolved>();
+function notFromBlock(kinds: JobKind[]): Resolved {
+  let r = NOT_FROM_BLOCK.get(kinds);
+  if (!r) NOT_FROM_BLOCK.set(kinds, (r = frozen({ kinds, fromBlock: false, blockLine: -1 })));
+  return r;
+}
+
 interface Resolved {
   kinds: JobKind[];
   /** Where the kinds came from: the block (a marker line above) is handed on to the next job id. */
@@ -906,12 +930,16 @@ class Scan {
     const entries: Entry[] = [];
     scanWork.chars += to - from;
     KEY_RE.lastIndex = from;
-    for (let m = KEY_RE.exec(text); m && m.index < to; m = KEY_RE.exec(text)) {
-      if (m[0] === '-jobs') {
-        this.cliStarts.push(m.index - 5);
+    // test() and lastIndex (where the match ends) rather than exec(): no match array per hit. What matched is
+    // read back from the text: `-jobs`, a three-character ending (`_id`, `-id`, `_ID`), or `Id`/`ID`.
+    while (KEY_RE.test(text)) {
+      const end = KEY_RE.lastIndex;
+      if (text.startsWith('-jobs', end - 5)) {
+        if (end - 5 >= to) break;
+        this.cliStarts.push(end - 10);
         continue;
       }
-      const end = m.index + m[0].length;
+      if (keyMatchStart(text, end) >= to) break;
       const key = keyAt(text, end);
       if (!key) continue;
       const s = end - key.length;
@@ -1124,7 +1152,7 @@ class Scan {
       sortByDistance(near);
       return { kinds: uniqueKinds(near), fromBlock: false, blockLine: -1 };
     }
-    if (first !== null) return { kinds: ONE_KIND[first], fromBlock: false, blockLine: -1 };
+    if (first !== null) return notFromBlock(ONE_KIND[first]);
     // A long line is a record of its own: its matches read no other line (steps 2, 3 and the rest of 4).
     const long = this.isLong(e.line);
     const indent = long ? 0 : this.indentOf(e.line);
@@ -1162,19 +1190,19 @@ class Scan {
           if (m.cls.weak) continue;
           for (let j = 0; j < m.cls.keyKinds.length; j++) if (!(kinds ??= []).includes(m.cls.keyKinds[j]!)) kinds.push(m.cls.keyKinds[j]!);
         }
-        if (kinds) return { kinds, fromBlock: true, blockLine: l };
+        if (kinds) return { kinds: kinds.length === 1 ? ONE_KIND[kinds[0]!] : kinds, fromBlock: true, blockLine: l };
         if (lineIndent < indent && this.hasWords(l)) leftBlock = true;
       }
       // 3. A ClusterId (the key of a parameter only one kind takes) a few lines away.
       for (let j = 0; j < MARKING_PARAMS.length; j++) {
-        if (this.nearbyParam(e, MARKING_PARAMS[j]!.role)) return { kinds: ONE_KIND[MARKING_PARAMS[j]!.kind], fromBlock: false, blockLine: -1 };
+        if (this.nearbyParam(e, MARKING_PARAMS[j]!.role)) return notFromBlock(ONE_KIND[MARKING_PARAMS[j]!.kind]);
       }
     }
     // 4. Sibling keys: on the line (within reach), then on neighbouring lines of the same indentation.
     for (let i = lo; i < markers.length && markers[i]!.at <= e.col + SAME_LINE_REACH; i++) {
       scanWork.steps++;
       const m = markers[i]!;
-      if (m.cls.weak) return { kinds: m.cls.kinds as JobKind[], fromBlock: false, blockLine: -1 };
+      if (m.cls.weak) return notFromBlock(m.cls.kinds as JobKind[]);
     }
     if (indent > 0 && indent !== Number.MAX_SAFE_INTEGER) {
       for (let dir = -1; dir <= 1; dir += 2) {
@@ -1189,11 +1217,11 @@ class Scan {
           g = dir < 0 ? this.groupAtOrBefore(l, g) : this.groupAtOrAfter(l, g);
           if (g >= 0 && g < this.groups.length && this.groups[g]!.line === l && this.jobOf(g)) break;
           if (ind !== indent) continue;
-          for (const m of this.headMarkersOn(l)) if (m.cls.weak) return { kinds: m.cls.kinds as JobKind[], fromBlock: false, blockLine: -1 };
+          for (const m of this.headMarkersOn(l)) if (m.cls.weak) return notFromBlock(m.cls.kinds as JobKind[]);
         }
       }
     }
-    return { kinds: ROLES[e.role]!.guess, fromBlock: false, blockLine: -1 };
+    return notFromBlock(ROLES[e.role]!.guess);
   }
 
   /**
