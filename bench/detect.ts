@@ -1,7 +1,7 @@
 /**
  * How fast the language server finds job ids, next to ripgrep on the same file in the same run, how fast it
  * answers hovers over stdio, and what the hard cases cost (one long line of minified JSON, a log without dashes,
- * typing in a large document, a 48 MB line). Prints figures and ratios only (no pass/fail).
+ * typing in a large document, a 45 MB line). Prints figures and ratios only (no pass/fail).
  *
  *   node --import tsx bench/detect.ts [--mb 50] [--runs 9] [--hovers 400] [--cases scan,hover,hard,edit,huge]
  *                                     [--save-matches FILE] [--check-matches FILE]
@@ -26,8 +26,8 @@
  *    (what the link provider asks for below 20 MB; the server answers at most MAX_MATCHES ids).
  * 5. edit: typing in a 30 MB log: the cost of one keystroke in this process (DocumentIndex.applyChanges, then the
  *    hover on the edited line), and over stdio 2,000 keystrokes sent at once followed by a hover.
- * 6. huge: a 48 MB single line over stdio (just under the 50 MB the server accepts in one message; bigger ones are
- *    refused, and bench/serverMemory.ts measures those): didOpen + hover, a keystroke + hover, and the server's peak
+ * 6. huge: a 45 MB single line over stdio (its didOpen just under the 50 MB the server accepts in one message, the
+ *    JSON escapes of its quotes included; bigger ones are refused, and bench/serverMemory.ts measures those): didOpen + hover, a keystroke + hover, and the server's peak
  *    memory (VmHWM) against the document's size.
  * A request that gets no answer in 60 s is reported as such (and the server is stopped). MJI_BENCH_SERVER=path runs
  * another build of the server (to compare with an older one).
@@ -40,6 +40,7 @@ import { join } from 'node:path';
 import { type JobRef } from '../src/model/jobRef.js';
 import { LARGE_DOCUMENT_CHARS } from '../src/protocol/lsp.js';
 import { type ScannedJobId } from '../src/detect/detectJobIds.js';
+import { MAX_MESSAGE_BYTES } from '../src/server/boundedReader.js';
 import { DocumentIndex } from '../src/server/documentIndex.js';
 import { LspStdioClient, SERVER_BUNDLE } from '../test/support/lspStdioClient.js';
 import { seededRandom } from '../test/support/seededRandom.js';
@@ -249,7 +250,7 @@ function scanVsRipgrep(file: string, text: string, tracked: Map<string, JobRef>,
   if (rg) {
     const rgm = median(rgMs);
     out.push(`  ripgrep    median ${f1(rgm)} ms  → ${f1(sizeMB / (rgm / 1000))} MB/s   (best ${f1(Math.min(...rgMs))} ms; rg --count-matches: ${rgCount} key/marker/CLI/tracked hits; process start included)`);
-    out.push(`  ratio      server / ripgrep throughput = ${(rgm / scan).toFixed(2)}× of the medians, ${(Math.min(...rgMs) / Math.min(...scanMs)).toFixed(2)}× of the best runs   (goal ≥ 0.5×)`);
+    out.push(`  ratio      server / ripgrep throughput = ${(rgm / scan).toFixed(2)}× of the medians, ${(Math.min(...rgMs) / Math.min(...scanMs)).toFixed(2)}× of the best runs   (budget ≥ 0.5×, goal ≥ 1×)`);
     if (rgCpu.length === scanCpu.length && scanCpu.length > 0) {
       // CPU time is steadier than wall time on a shared machine (the process's own CPU, all its threads).
       out.push(`  CPU time   server median ${f1(median(scanCpu))} ms, ripgrep median ${f1(median(rgCpu))} ms (10 ms resolution) → ratio ${(median(rgCpu) / median(scanCpu)).toFixed(2)}×`);
@@ -450,11 +451,19 @@ async function editCase(text: string): Promise<void> {
   }
 }
 
-// ---- A 48 MB line --------------------------------------------------------------------------------------------------------
+// ---- A 45 MB line --------------------------------------------------------------------------------------------------------
 
 async function hugeCase(): Promise<void> {
-  // About 140 bytes an item: 340,000 items stay under the server's 50 MB message limit.
-  const text = listJobsAnswer(340_000);
+  // About 140 bytes an item, but didOpen carries the text as a JSON string, where each of an item's 16 quotes
+  // takes two bytes: 340,000 items made a 53 MB message, which the server refuses (MAX_MESSAGE_BYTES), so no hover
+  // could hit. As many items as keep the message under the limit, with room for the rest of the message.
+  let items = 340_000;
+  let text = listJobsAnswer(items);
+  const room = MAX_MESSAGE_BYTES - 64 * 1024;
+  for (let bytes = Buffer.byteLength(JSON.stringify(text)); bytes > room; bytes = Buffer.byteLength(JSON.stringify(text))) {
+    items = Math.floor((items * room) / bytes) - 1000;
+    text = listJobsAnswer(items);
+  }
   console.log('');
   console.log(`huge: a ${f1(text.length / MB)} MB single line (minified ListMediaProducingJobs answer) over stdio`);
   const figures = await overStdio('file:///bench/huge.json', text, idPositions(text, '"JobId":"', 200), 50);
