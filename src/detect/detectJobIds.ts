@@ -50,7 +50,6 @@ import { type JobRef } from '../model/jobRef.js';
 import { MultiPatternSearch } from './multiPatternSearch.js';
 import { KIND_INFO, type KindInfo } from '../kinds/index.js';
 import { KIND_DETECT, type KindDetect } from '../kinds/detection.js';
-import { partitionPoint } from '../util/partitionPoint.js';
 
 /** A found id (JobIdHit: id, kinds, params, region, needs, source) and where it is on its line. */
 export interface DetectedJobId extends JobIdHit {
@@ -254,6 +253,19 @@ for (const k of [...ROLE.keys()].sort((a, b) => b.length - a.length)) {
   KEYS_BY_ENDING.set(ending, [...(KEYS_BY_ENDING.get(ending) ?? []), k]);
 }
 
+/**
+ * Where KEY_RE's match of a key ending that ends at `end` starts: the leftmost alternative that fits, a
+ * three-character `_id`, `-id` or `_ID`, else `Id`/`ID`/`iD`… two characters back.
+ */
+function keyMatchStart(text: string, end: number): number {
+  const a = text.charCodeAt(end - 3);
+  const b = text.charCodeAt(end - 2);
+  const c = text.charCodeAt(end - 1);
+  if ((a === 95 || a === 45) && b === 105 && c === 100) return end - 3;
+  if (a === 95 && b === 73 && c === 68) return end - 3;
+  return end - 2;
+}
+
 /** The key that ends at `end`, or null (`Job_id` ends like a key but is none). No copying. */
 function keyAt(text: string, end: number): string | null {
   if (end < 3) return null;
@@ -352,10 +364,16 @@ function flagName(key: string, double: boolean): string {
 const LIST_CALLS = new Set(['asList', 'of', 'listOf', 'singletonList', 'arrayOf', 'mutableListOf', 'setOf', 'List', 'list', 'tuple', 'Array']);
 const CALL_RE = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\(/y;
 
+/**
+ * A value read after a key: where it is, and what plausibleSpan judges it by (counted while it was read, so its
+ * characters are read once, and a value is cut from the text only once it counts).
+ */
 interface ValueSpan {
-  value: string;
   start: number;
   end: number;
+  /** How many of its characters are digits, and whether they are all the same character. */
+  digits: number;
+  same: boolean;
 }
 
 /** Reads one id value at `i`: optionally quoted (also `\"`), `[A-Za-z0-9][A-Za-z0-9_-]*`, closed by its quote. */
@@ -369,10 +387,18 @@ function readValue(text: string, i: number, inList: boolean): ValueSpan | null {
     quote = text[i]!;
     i++;
   }
-  if (!isAlnum(text.charCodeAt(i))) return null;
+  const c0 = text.charCodeAt(i);
+  if (!isAlnum(c0)) return null;
+  let digits = c0 >= 48 && c0 <= 57 ? 1 : 0;
+  let same = true;
   let j = i + 1;
-  const max = i + 130;
-  while (j < text.length && j < max && isIdChar(text.charCodeAt(j))) j++;
+  const max = Math.min(text.length, i + 130);
+  for (; j < max; j++) {
+    const cj = text.charCodeAt(j);
+    if (!isIdChar(cj)) break;
+    if (cj >= 48 && cj <= 57) digits++;
+    if (cj !== c0) same = false;
+  }
   if (quote) {
     if (!text.startsWith(quote, j)) return null;
   } else {
@@ -383,7 +409,7 @@ function readValue(text: string, i: number, inList: boolean): ValueSpan | null {
     if (n === 58 && n2 === 47) return null;
     if (inList && !(Number.isNaN(n) || n === 44 || n === 93 || n === 125 || n === 41 || n <= 32)) return null;
   }
-  return { value: text.slice(i, j), start: i, end: j };
+  return { start: i, end: j, digits, same };
 }
 
 /** Quoted (or bare) values separated by commas and white space, up to the list's closing bracket. */
@@ -477,8 +503,17 @@ function plausibleId(value: string, role: KeyRole): boolean {
   return n >= 8 && digits > 0;
 }
 
-function plausibleParam(value: string): boolean {
-  return value.length >= 3 && value.length <= 128;
+/** plausibleId of a value read by readValue (from what it counted while reading it). */
+function plausibleSpan(v: ValueSpan, role: KeyRole): boolean {
+  const n = v.end - v.start;
+  if (n > 128 || v.same) return false;
+  if (v.digits === n) return n >= 8 || (n >= 3 && isGeneric(role));
+  return n >= 8 && v.digits > 0;
+}
+
+function plausibleParam(v: ValueSpan): boolean {
+  const n = v.end - v.start;
+  return n >= 3 && n <= 128;
 }
 
 // ---- Markers (context) -----------------------------------------------------------------------------------------
@@ -588,9 +623,20 @@ function markersOf(text: string, from: number, to: number): Marker[] {
   return out;
 }
 
-/** Index of the first item at column >= `col` in a list sorted by column. */
+/**
+ * Index of the first item at column >= `col` in a list sorted by column. (The binary search written out: it runs
+ * for every match on the markers and regions of its line, most of them empty or one long, where a predicate
+ * closure for partitionPoint cost more than the search.)
+ */
 function firstAt<T extends { at: number }>(xs: readonly T[], col: number): number {
-  return partitionPoint(xs.length, (i) => xs[i]!.at >= col);
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.at >= col) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
@@ -602,6 +648,15 @@ const REGION_RE = /(?:cn-[a-z]+(?:-[a-z]+)?(?:-[0-9]{1,2})?|(?:ap|eu|us|me|la|af
 
 /** First letters of region prefixes (cn, ap, eu, us, me, la, af, sa, na, ru, tr), as pairs of char codes. */
 const REGION_PREFIXES = new Set(['cn', 'ap', 'eu', 'us', 'me', 'la', 'af', 'sa', 'na', 'ru', 'tr'].map((p) => (p.charCodeAt(0) << 8) | p.charCodeAt(1)));
+/**
+ * The same as a table of the 128 x 128 pairs of ASCII characters: looked up at every dash of a line (dates, UUIDs),
+ * where a Set of numbers was a tenth of the scan.
+ */
+const IS_REGION_PREFIX = new Uint8Array(1 << 14);
+for (const p of REGION_PREFIXES) IS_REGION_PREFIX[((p >> 8) << 7) | (p & 0x7f)] = 1;
+function isRegionPrefix(c0: number, c1: number): boolean {
+  return c0 < 128 && c1 < 128 && IS_REGION_PREFIX[(c0 << 7) | c1] === 1;
+}
 
 /**
  * Region names in t[from, to) (one line), columns relative to `from`, by a walk over its dashes (cheaper than a
@@ -620,7 +675,7 @@ function findRegions(t: string, from: number, to: number): Array<{ name: string;
   const line = t.slice(from, to);
   for (i = line.indexOf('-', i - from); i >= 0; i = line.indexOf('-', i + 1)) {
     const s = i - 2;
-    if (!REGION_PREFIXES.has((line.charCodeAt(s) << 8) | line.charCodeAt(s + 1))) continue;
+    if (!isRegionPrefix(line.charCodeAt(s), line.charCodeAt(s + 1))) continue;
     if (s > 0 && isIdChar(line.charCodeAt(s - 1))) continue;
     REGION_RE.lastIndex = s;
     const m = REGION_RE.exec(line);
@@ -743,6 +798,17 @@ interface LineInfo {
   words: number;
 }
 
+/**
+ * The Resolved of kinds that come from no block, one per kinds list (the lists are the shared frozen ones): most
+ * generic matches of a log resolve to one of a handful, and a scan resolves tens of thousands.
+ */
+const NOT_FROM_BLOCK = new Map<readonly JobKind[], Resolved>();
+function notFromBlock(kinds: JobKind[]): Resolved {
+  let r = NOT_FROM_BLOCK.get(kinds);
+  if (!r) NOT_FROM_BLOCK.set(kinds, (r = frozen({ kinds, fromBlock: false, blockLine: -1 })));
+  return r;
+}
+
 interface Resolved {
   kinds: JobKind[];
   /** Where the kinds came from: the block (a marker line above) is handed on to the next job id. */
@@ -802,7 +868,7 @@ class Scan {
       li.indent = -1;
       li.markers = li.headMarkers = null;
       li.regions = li.headRegions = null;
-      li.paramHits.fill(null);
+      for (let k = 0; k < li.paramHits.length; k++) li.paramHits[k] = null;
       li.words = -1;
     } else {
       li = { line: l, start, end, long, indent: -1, markers: null, headMarkers: null, regions: null, headRegions: null, paramHits: PARAM_PATTERN_SPECS.map(() => null), words: -1 };
@@ -864,12 +930,16 @@ class Scan {
     const entries: Entry[] = [];
     scanWork.chars += to - from;
     KEY_RE.lastIndex = from;
-    for (let m = KEY_RE.exec(text); m && m.index < to; m = KEY_RE.exec(text)) {
-      if (m[0] === '-jobs') {
-        this.cliStarts.push(m.index - 5);
+    // test() and lastIndex (where the match ends) rather than exec(): no match array per hit. What matched is
+    // read back from the text: `-jobs`, a three-character ending (`_id`, `-id`, `_ID`), or `Id`/`ID`.
+    while (KEY_RE.test(text)) {
+      const end = KEY_RE.lastIndex;
+      if (text.startsWith('-jobs', end - 5)) {
+        if (end - 5 >= to) break;
+        this.cliStarts.push(end - 10);
         continue;
       }
-      const end = m.index + m[0].length;
+      if (keyMatchStart(text, end) >= to) break;
       const key = keyAt(text, end);
       if (!key) continue;
       const s = end - key.length;
@@ -882,14 +952,15 @@ class Scan {
       const shown = use === 'flag' ? flagName(key, text.charCodeAt(s - 2) === 45) : key;
       const jobRole = IS_ID[role]!;
       if (!Array.isArray(values)) {
-        if (jobRole ? plausibleId(values.value, role) : plausibleParam(values.value)) {
-          entries.push({ role, key: shown, value: values.value, start: values.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
+        if (jobRole ? plausibleSpan(values, role) : plausibleParam(values)) {
+          entries.push({ role, key: shown, value: text.slice(values.start, values.end), start: values.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
         }
         continue;
       }
-      for (const v of values) {
-        if (jobRole ? plausibleId(v.value, role) : plausibleParam(v.value)) {
-          entries.push({ role, key: shown, value: v.value, start: v.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
+      for (let k = 0; k < values.length; k++) {
+        const v = values[k]!;
+        if (jobRole ? plausibleSpan(v, role) : plausibleParam(v)) {
+          entries.push({ role, key: shown, value: text.slice(v.start, v.end), start: v.start, line: 0, col: 0, idx: 0, g: 0, resolved: null });
         }
       }
     }
@@ -1006,7 +1077,8 @@ class Scan {
       const d = e.col - p.col;
       if (d > SAME_LINE_REACH) break;
       if (p.role === role) {
-        [best, bestD] = [p, d];
+        best = p;
+        bestD = d;
         break;
       }
     }
@@ -1060,8 +1132,10 @@ class Scan {
       const d = Math.abs(m.at - e.col);
       for (let j = 0; j < m.cls.keyKinds.length; j++) {
         const k = m.cls.keyKinds[j]!;
-        if (first === null) [first, firstD] = [k, d];
-        else (near ??= [{ kind: first, d: firstD }]).push({ kind: k, d });
+        if (first === null) {
+          first = k;
+          firstD = d;
+        } else (near ??= [{ kind: first, d: firstD }]).push({ kind: k, d });
       }
     }
     // The key of a parameter only one kind takes (a ClusterId), beside it.
@@ -1069,14 +1143,16 @@ class Scan {
       const p = this.nearbyParam(e, MARKING_PARAMS[j]!.role, true);
       if (!p) continue;
       const d = Math.abs(p.col - e.col);
-      if (first === null) [first, firstD] = [MARKING_PARAMS[j]!.kind, d];
-      else (near ??= [{ kind: first, d: firstD }]).push({ kind: MARKING_PARAMS[j]!.kind, d });
+      if (first === null) {
+        first = MARKING_PARAMS[j]!.kind;
+        firstD = d;
+      } else (near ??= [{ kind: first, d: firstD }]).push({ kind: MARKING_PARAMS[j]!.kind, d });
     }
     if (near) {
-      near.sort(byDistance);
+      sortByDistance(near);
       return { kinds: uniqueKinds(near), fromBlock: false, blockLine: -1 };
     }
-    if (first !== null) return { kinds: ONE_KIND[first], fromBlock: false, blockLine: -1 };
+    if (first !== null) return notFromBlock(ONE_KIND[first]);
     // A long line is a record of its own: its matches read no other line (steps 2, 3 and the rest of 4).
     const long = this.isLong(e.line);
     const indent = long ? 0 : this.indentOf(e.line);
@@ -1114,19 +1190,19 @@ class Scan {
           if (m.cls.weak) continue;
           for (let j = 0; j < m.cls.keyKinds.length; j++) if (!(kinds ??= []).includes(m.cls.keyKinds[j]!)) kinds.push(m.cls.keyKinds[j]!);
         }
-        if (kinds) return { kinds, fromBlock: true, blockLine: l };
+        if (kinds) return { kinds: kinds.length === 1 ? ONE_KIND[kinds[0]!] : kinds, fromBlock: true, blockLine: l };
         if (lineIndent < indent && this.hasWords(l)) leftBlock = true;
       }
       // 3. A ClusterId (the key of a parameter only one kind takes) a few lines away.
       for (let j = 0; j < MARKING_PARAMS.length; j++) {
-        if (this.nearbyParam(e, MARKING_PARAMS[j]!.role)) return { kinds: ONE_KIND[MARKING_PARAMS[j]!.kind], fromBlock: false, blockLine: -1 };
+        if (this.nearbyParam(e, MARKING_PARAMS[j]!.role)) return notFromBlock(ONE_KIND[MARKING_PARAMS[j]!.kind]);
       }
     }
     // 4. Sibling keys: on the line (within reach), then on neighbouring lines of the same indentation.
     for (let i = lo; i < markers.length && markers[i]!.at <= e.col + SAME_LINE_REACH; i++) {
       scanWork.steps++;
       const m = markers[i]!;
-      if (m.cls.weak) return { kinds: m.cls.kinds as JobKind[], fromBlock: false, blockLine: -1 };
+      if (m.cls.weak) return notFromBlock(m.cls.kinds as JobKind[]);
     }
     if (indent > 0 && indent !== Number.MAX_SAFE_INTEGER) {
       for (let dir = -1; dir <= 1; dir += 2) {
@@ -1141,11 +1217,11 @@ class Scan {
           g = dir < 0 ? this.groupAtOrBefore(l, g) : this.groupAtOrAfter(l, g);
           if (g >= 0 && g < this.groups.length && this.groups[g]!.line === l && this.jobOf(g)) break;
           if (ind !== indent) continue;
-          for (const m of this.headMarkersOn(l)) if (m.cls.weak) return { kinds: m.cls.kinds as JobKind[], fromBlock: false, blockLine: -1 };
+          for (const m of this.headMarkersOn(l)) if (m.cls.weak) return notFromBlock(m.cls.kinds as JobKind[]);
         }
       }
     }
-    return { kinds: ROLES[e.role]!.guess, fromBlock: false, blockLine: -1 };
+    return notFromBlock(ROLES[e.role]!.guess);
   }
 
   /**
@@ -1262,11 +1338,17 @@ class Scan {
         const none = !(grp.all & (1 << want));
         for (let k = none ? -1 : e.idx - 1; k >= grp.first && e.col - this.entries[k]!.col <= SAME_LINE_REACH; k--) {
           scanWork.steps++;
-          if (this.entries[k]!.role === want) [narrow, count] = [this.entries[k], count + 1];
+          if (this.entries[k]!.role === want) {
+            narrow = this.entries[k];
+            count++;
+          }
         }
         for (let k = none ? grp.end : e.idx + 1; k < grp.end && this.entries[k]!.col - e.col <= SAME_LINE_REACH; k++) {
           scanWork.steps++;
-          if (this.entries[k]!.role === want) [narrow, count] = [this.entries[k], count + 1];
+          if (this.entries[k]!.role === want) {
+            narrow = this.entries[k];
+            count++;
+          }
         }
         if (narrow && count === 1) params = { [role.narrowedBy!]: narrow.value };
       }
@@ -1280,9 +1362,10 @@ class Scan {
       throw new Error(`not a job role: ${e.role}`);
     }
     const region = this.regionFor(e, kinds, blockLine);
-    const out: ScannedJobId = { line: docLine, id: e.value, kinds, params, range, needs, source: e.key };
-    if (region) out.region = internRegion(region);
-    return out;
+    // Two literals rather than adding `region` afterwards: an added property takes a separate property store in
+    // each result (tens of thousands are kept). The keys are in the same order either way.
+    if (region) return { line: docLine, id: e.value, kinds, params, range, needs, source: e.key, region: internRegion(region) };
+    return { line: docLine, id: e.value, kinds, params, range, needs, source: e.key };
   }
 
   /**
@@ -1304,7 +1387,9 @@ class Scan {
     while (restEnd < restMax && !isCliSeparator(line.charCodeAt(restEnd))) restEnd++;
     scanWork.chars += restEnd - restStart;
     const rest = line.slice(restStart, restEnd);
-    const words = [...rest.matchAll(/\S+/g)];
+    const words: RegExpExecArray[] = [];
+    CLI_WORD_RE.lastIndex = 0;
+    for (let w = CLI_WORD_RE.exec(rest); w; w = CLI_WORD_RE.exec(rest)) words.push(w);
     const options = new Map<string, string>();
     const positionals: Array<{ word: string; start: number }> = [];
     for (let i = 0; i < words.length; i++) {
@@ -1315,7 +1400,7 @@ class Scan {
         else if (CLI_VALUE_OPTIONS.has(w)) options.set(w, words[++i]?.[0] ?? '');
         continue;
       }
-      positionals.push({ word: w.replace(/^["']|["']$/g, ''), start: restStart + words[i]!.index + (/^["']/.test(w) ? 1 : 0) });
+      positionals.push({ word: w.replace(CLI_QUOTES_RE, ''), start: restStart + words[i]!.index + (isShellQuote(w.charCodeAt(0)) ? 1 : 0) });
     }
     const params: JobParams = {};
     for (const param of KIND_INFO[kind].params) {
@@ -1340,6 +1425,13 @@ class Scan {
 }
 
 const CLI_HEAD_RE = /(?<![\w-])media-jobs\s+(?:inspect|watch)\s+([a-z-]+)/y;
+/** The words of a command's arguments, and the quotes around one (module constants: not a new RegExp per command). */
+const CLI_WORD_RE = /\S+/g;
+const CLI_QUOTES_RE = /^["']|["']$/g;
+/** `"` or `'` (the quotes a shell argument may be in). */
+function isShellQuote(c: number): boolean {
+  return c === 34 || c === 39;
+}
 /** The CLI's options that take a value (the others are booleans). */
 const CLI_VALUE_OPTIONS = new Set(['--region', '--endpoint', '--signature', '--interval', '--timeout', ...KINDS.flatMap(({ info }) => info.params.map((p) => `--${p.cliFlag}`))]);
 /** Per kind, the parameters a reference cannot be fetched without (KindParam.required). */
@@ -1350,8 +1442,20 @@ function isCliSeparator(c: number): boolean {
   return c === 124 || c === 59 || c === 38 || c === 60 || c === 62;
 }
 
-function byDistance(a: { d: number }, b: { d: number }): number {
-  return a.d - b.d;
+/**
+ * Sorts a few kinds by distance, stably (as Array.prototype.sort does): an insertion sort, as these lists hold two
+ * or three items and the built-in sort allocates a work copy each time (a scan of a log sorts thousands of them).
+ */
+function sortByDistance(xs: Array<{ d: number }>): void {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && xs[j]!.d > x.d) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
 }
 
 function uniqueKinds(near: ReadonlyArray<{ kind: JobKind }>): JobKind[] {
@@ -1362,7 +1466,15 @@ function uniqueKinds(near: ReadonlyArray<{ kind: JobKind }>): JobKind[] {
 
 /** The 0-based line holding a character offset, by binary search over line starts. */
 export function lineOfOffset(starts: readonly number[], offset: number): number {
-  return Math.max(0, partitionPoint(starts.length, (i) => starts[i]! > offset) - 1);
+  // partitionPoint(starts.length, (i) => starts[i] > offset) - 1, written out (no closure per call).
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return Math.max(0, lo - 1);
 }
 
 /**

@@ -345,7 +345,7 @@ export class DocumentIndex {
     const docEnd = this.store.length;
     const starts = this.store.lineStarts(first, Math.min(last, ahead + 1));
     const parts: string[] = [];
-    const local: number[] = [];
+    const local = new Array<number>(ahead - first + 1);
     const long: number[] = [];
     let pos = 0;
     let runFrom = -1;
@@ -364,7 +364,7 @@ export class DocumentIndex {
       if (len === longChars + 1 && this.store.charCodeAt(s + len - 1) === 13) len--;
       if (len > longChars) {
         flush();
-        local.push(pos);
+        local[l - first] = pos;
         const cut = this.store.slice(s, s + LONG_LINE_CHARS + 1) + (l < last ? '\n' : '');
         parts.push(cut);
         pos += cut.length;
@@ -372,7 +372,7 @@ export class DocumentIndex {
         continue;
       }
       if (runFrom < 0) runFrom = s;
-      local.push(pos + s - runFrom);
+      local[l - first] = pos + s - runFrom;
       runTo = next;
     }
     flush();

@@ -19,12 +19,14 @@ export const CHUNK_CHARS = 64 * 1024;
 /** An edited chunk smaller than this is merged with a neighbour (so typing does not leave crumbs). */
 const MIN_CHUNK_CHARS = 16 * 1024;
 
-const scratch: number[] = [];
+/** Where breaksOf collects a chunk's line breaks before copying them out (one allocation per chunk). */
+let scratch = new Int32Array(CHUNK_CHARS);
 
 function breaksOf(text: string): Int32Array {
-  scratch.length = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) scratch.push(i);
-  return Int32Array.from(scratch);
+  if (scratch.length < text.length) scratch = new Int32Array(text.length);
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) scratch[n++] = i;
+  return scratch.slice(0, n);
 }
 
 /** Index of the last element of a sorted array that is <= x (-1 if none). */
@@ -125,19 +127,21 @@ export class TextStore {
 
   /** The starts of lines from..to (inclusive), in one pass over the chunks they are in. */
   lineStarts(from: number, to: number): number[] {
-    const out: number[] = [];
-    if (to < from) return out;
-    out.push(this.lineStart(from));
-    if (to === from || this.chunks.length === 0) return out;
+    if (to < from) return [];
+    if (to === from || this.chunks.length === 0) return [this.lineStart(from)];
+    // Sized once (a block of a whole-document scan asks for thousands of lines: no regrowth as it fills).
+    const last = Math.max(from, Math.min(to, this.lineBreaks));
+    const out = new Array<number>(last - from + 1);
+    out[0] = this.lineStart(from);
     this.validate(this.chunks.length - 1);
     let k = from === 0 ? 0 : lastAtMost(this.breaksBefore, from - 1);
     let b = from - this.breaksBefore[k]!; // index in chunk k of the break that ends line `from`
-    for (let l = from + 1; l <= to && l <= this.lineBreaks; l++) {
+    for (let l = from + 1; l <= last; l++) {
       while (b >= this.breaks[k]!.length) {
         k++;
         b = 0;
       }
-      out.push(this.startOf[k]! + this.breaks[k]![b]! + 1);
+      out[l - from] = this.startOf[k]! + this.breaks[k]![b]! + 1;
       b++;
     }
     return out;
