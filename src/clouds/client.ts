@@ -277,7 +277,7 @@ export class CloudClient {
       return refs.map((ref) => {
         const jobs = matchJobs(def, ref, parsed.jobs);
         if (jobs.length > 0) return { jobs, error: null };
-        const notFound = new ApiError(def.cloud, def.api, 'JobNotFound', `the answer does not contain ${def.kind} ${ref.id}`, 200, requestId);
+        const notFound = new ApiError(def.cloud, def.api, 'JobNotFound', l10n.t('the answer does not contain {0} {1}', def.kind, ref.id), 200, requestId);
         return { jobs: [], error: this.asError(notFound, def, region) };
       });
     } catch (e) {

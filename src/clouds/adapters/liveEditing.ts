@@ -107,7 +107,7 @@ function requestedCasterId(refs: readonly JobRef[], answered: string): string {
 function sharedCasterOf(refs: readonly JobRef[]): string {
   const casterId = refs[0]?.params.casterId;
   if (casterId === undefined || refs.some((r) => r.params.casterId !== casterId)) {
-    throw new ConfigError(`${API}: ${refs.length} references in one call must be tasks of one caster`);
+    throw new ConfigError(l10n.t('{0}: {1} references in one call must be tasks of one caster', API, refs.length));
   }
   return casterId;
 }

@@ -563,7 +563,7 @@ export function blankJob(kind: JobKind, region: string, id: string): Job {
  */
 export function checkRefs(api: string, refs: readonly JobRef[], batchSize: number): JobRef {
   const first = refs[0];
-  if (first === undefined) throw new ConfigError(`${api}: no job to ask for`);
-  if (refs.length > batchSize) throw new ConfigError(`${api}: ${refs.length} jobs in one call (at most ${batchSize})`);
+  if (first === undefined) throw new ConfigError(l10n.t('{0}: no job to ask for', api));
+  if (refs.length > batchSize) throw new ConfigError(l10n.t('{0}: {1} jobs in one call (at most {2})', api, refs.length, batchSize));
   return first;
 }
