@@ -15,6 +15,7 @@ import { type JobRef } from '../../../src/model/jobRef.js';
 import { jobKey } from '../../../src/kinds/refs.js';
 import { type TrackedJob } from '../../../src/model/trackedJob.js';
 import { jobTooltipMarkdown } from '../../../src/present/jobPresentation.js';
+import { diffJobs } from '../../../src/present/jobDiff.js';
 import { dateTime, duration } from '../../../src/webview/format.js';
 import { setL10nBundle } from '../../../src/util/l10n.js';
 
@@ -67,4 +68,16 @@ test('the inspector\'s durations: English units as before, Chinese units in zh-c
   assert.deepEqual([duration(18.333), duration(182), duration(3720), duration(7200)], ['18.33 s', '3 min 2 s', '1 h 2 min', '2 h']);
   assert.deepEqual(inChinese(() => [duration(18.333), duration(182), duration(180), duration(3720), duration(7200)]), ['18.33 秒', '3 分 2 秒', '3 分钟', '1 小时 2 分钟', '2 小时']);
   assert.equal(inChinese(() => duration(-5)), '−5 秒');
+});
+
+test('the job comparison\'s times: as the cloud gave them in English, local with the zone in zh-cn; equal stays equal', () => {
+  const a = DONE.snapshot!;
+  const b = { ...a, completedAt: '2024-06-01T16:06:00Z' };
+  const row = (d: ReturnType<typeof diffJobs>, name: string) => d.fields.find((f) => f.field === name)!;
+  const en = diffJobs(a, b);
+  assert.deepEqual(row(en, 'Completed'), { field: 'Completed', left: '2024-06-01T16:05:00Z', right: '2024-06-01T16:06:00Z', changed: true });
+  assert.equal(row(en, 'Created').changed, false);
+  const zh = inChinese(() => diffJobs(a, b));
+  assert.deepEqual(row(zh, 'Completed'), { field: 'Completed', left: '2024/06/02 00:05:00 (UTC+8)', right: '2024/06/02 00:06:00 (UTC+8)', changed: true });
+  assert.deepEqual(row(zh, 'Created'), { field: 'Created', left: '2024/06/01 19:00:00 (UTC+8)', right: '2024/06/01 19:00:00 (UTC+8)', changed: false });
 });
