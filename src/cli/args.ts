@@ -12,6 +12,7 @@ import { ENDPOINTS, type EndpointProduct, kindDefinition, listableKinds, listerO
 import { KIND_INFO } from '../kinds/index.js';
 import { quoted } from './format.js';
 import * as l10n from '../util/l10n.js';
+import { STATUS_LABEL } from '../present/status.js';
 
 /**
  * `media-jobs --help`, in the run's language. One message per line: the options' names and the column they start
@@ -367,7 +368,8 @@ function listOptions(kind: JobKind, v: ParsedValues): { sinceMs: number; status:
   if (sinceMs === null) throw new UsageError(l10n.t('--since takes a number and m, h or d (30m, 24h, 7d), at most 366d, not {0}', quoted(v.since ?? '')));
   let status: JobStatus | null = null;
   if (v.status !== undefined) {
-    const found = LIST_STATUSES.find((s) => s === v.status);
+    // The model's word, or the status label in the run's language (成功, 处理中: what the table shows).
+    const found = LIST_STATUSES.find((s) => s === v.status || (l10n.label(STATUS_LABEL[s]) !== STATUS_LABEL[s] && l10n.label(STATUS_LABEL[s]) === v.status));
     if (found === undefined) throw new UsageError(l10n.t('--status must be one of {0}, not {1}{2}', LIST_STATUSES.join(', '), quoted(v.status), didYouMean(v.status, LIST_STATUSES)));
     status = found;
   }

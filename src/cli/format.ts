@@ -10,6 +10,7 @@ import { clipLacksMedia } from '../present/timelineIndex.js';
 import { STATUS_LABEL, statusLabelOf } from '../present/status.js';
 import { UNSAFE_CHARS, oneLine, stripUnsafeChars } from '../util/unsafeChars.js';
 import * as l10n from '../util/l10n.js';
+import { formatDateTime, keepsIsoDates, type LocaleOptions } from '../util/formatLocale.js';
 
 /** A value on one line, without any character that could drive or mislead the terminal. */
 export function safe(value: unknown): string {
@@ -98,16 +99,30 @@ function outputLine(o: JobOutput): string {
   if (o.bitrateKbps !== null) parts.push(`${o.bitrateKbps} kb/s`);
   if (o.sizeBytes !== null) parts.push(formatBytes(o.sizeBytes));
   if (o.templateId) parts.push(l10n.t('template {0}', safe(o.templateId)));
-  if (o.createdAt) parts.push(l10n.t('created {0}', safe(o.createdAt)));
-  if (o.completedAt) parts.push(l10n.t('completed {0}', safe(o.completedAt)));
+  if (o.createdAt) parts.push(l10n.t('created {0}', cliTime(o.createdAt)));
+  if (o.completedAt) parts.push(l10n.t('completed {0}', cliTime(o.completedAt)));
   if (o.error) parts.push(l10n.t('error {0}: {1}', safe(o.error.code), safe(o.error.message)));
   return parts.join('  ');
 }
 
-/** A job's status in CLI words: the model's (`stopped`), or the kind's own word for its value (edge "0": `not started`). */
+/**
+ * A job's status in CLI words. English: the model's (`stopped`), or the kind's own word for its value (edge "0":
+ * `not started`), the words `--status` takes. With a translated catalog: the status label as the consoles show it
+ * (成功, 处理中, 未开始); `--status` takes those too (args.ts).
+ */
 export function statusWord(job: Pick<Job, 'kind' | 'status' | 'rawStatus'>): string {
   const own = statusLabelOf(job.kind, job.status, job.rawStatus);
-  return own !== STATUS_LABEL[job.status] ? own.toLowerCase() : job.status;
+  const shared = STATUS_LABEL[job.status];
+  if (l10n.label(shared) !== shared) return own;
+  return own !== shared ? own.toLowerCase() : job.status;
+}
+
+/**
+ * A time the cloud gave, for the text output: English prints it as it came (ISO 8601, as before); other languages
+ * in the local zone, named (src/util/formatLocale.ts). --json keeps ISO.
+ */
+export function cliTime(iso: string, opts: LocaleOptions = {}): string {
+  return keepsIsoDates(opts.locale) ? safe(iso) : safe(formatDateTime(iso, opts));
 }
 
 /** Longest a cloud field's value is printed on its line; the rest is in --json. */
@@ -146,14 +161,14 @@ export function formatJob(job: Job): string {
   if (job.templateId) lines.push(row(l10n.t('template'), safe(job.templateId)));
   if (job.editingProjectId) lines.push(row(l10n.t('project'), l10n.t('{0}  (online editing project)', safe(job.editingProjectId))));
   for (const i of job.inputs ?? []) if (i.url) lines.push(row(l10n.t('input'), `${safe(i.url)}${i.label ? `  (${safe(i.label)})` : ''}`));
-  if (job.createdAt) lines.push(row(l10n.t('created'), safe(job.createdAt)));
-  if (job.startedAt) lines.push(row(l10n.t('started'), safe(job.startedAt)));
-  if (job.stoppedAt) lines.push(row(l10n.t('stopped'), safe(job.stoppedAt)));
+  if (job.createdAt) lines.push(row(l10n.t('created'), cliTime(job.createdAt)));
+  if (job.startedAt) lines.push(row(l10n.t('started'), cliTime(job.startedAt)));
+  if (job.stoppedAt) lines.push(row(l10n.t('stopped'), cliTime(job.stoppedAt)));
   if (job.completedAt) {
     const took = elapsed(job.startedAt ?? job.createdAt, job.completedAt);
-    lines.push(row(l10n.t('completed'), `${job.completedAt}${took !== null ? l10n.t(' (after {0})', formatDuration(took)) : ''}`));
+    lines.push(row(l10n.t('completed'), `${cliTime(job.completedAt)}${took !== null ? l10n.t(' (after {0})', formatDuration(took)) : ''}`));
   }
-  if (job.updatedAt && job.updatedAt !== job.completedAt) lines.push(row(l10n.t('updated'), job.updatedAt));
+  if (job.updatedAt && job.updatedAt !== job.completedAt) lines.push(row(l10n.t('updated'), cliTime(job.updatedAt)));
   if (job.durationSeconds !== null) lines.push(row(l10n.t('duration'), formatDuration(job.durationSeconds)));
   if (job.error) lines.push(row(l10n.t('error'), `${safe(job.error.code)}: ${safe(job.error.message)}`));
   for (const o of job.outputs) lines.push(row(l10n.t('output'), outputLine(o)));

@@ -3,7 +3,7 @@
  * --limit or the end of the window. What arrived before an error is still printed (and the exit code is 1).
  */
 import { type CliCommand } from './args.js';
-import { displayWidth, formatDuration, padDisplay, safe, statusWord, terminalSafeJson } from './format.js';
+import { cliTime, displayWidth, formatDuration, padDisplay, safe, statusWord, terminalSafeJson } from './format.js';
 import { exitCodeFor } from './exitCodes.js';
 import { type CloudClient } from '../clouds/client.js';
 import { type Clock } from '../clouds/clock.js';
@@ -70,7 +70,7 @@ export function listTable(jobs: readonly Job[]): string[] {
     const name = safe(j.name).slice(0, 40);
     return mark !== null && j.batch?.role === 'batch' ? `[${safe(mark)}] ${name}`.trimEnd() : name;
   };
-  const rows = jobs.map((j) => [statusWord(j), safe(j.id), nameOf(j), j.createdAt ?? '', formatDuration(j.durationSeconds)]);
+  const rows = jobs.map((j) => [statusWord(j), safe(j.id), nameOf(j), j.createdAt ? cliTime(j.createdAt) : '', formatDuration(j.durationSeconds)]);
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => padDisplay(c, widths[i]!)).join('  ').trimEnd();
   return [line(head), ...rows.map(line)];

@@ -50,7 +50,7 @@ export function chainSecrets(input: ChainInput): Array<{ variable: string; value
     if (!('error' in parsed)) {
       for (const e of parsed.entries) {
         if (!e.profile) continue;
-        for (const value of profileSecrets(e.profile)) out.push({ variable: `the secret of aliyun CLI profile "${e.name}"`, value });
+        for (const value of profileSecrets(e.profile)) out.push({ variable: l10n.t('the secret of aliyun CLI profile "{0}"', e.name), value });
       }
     }
   }
@@ -99,7 +99,7 @@ export function formatProfiles(input: ChainInput, json: boolean): { text: string
   for (const cloud of ['aliyun', 'huawei'] as CloudId[]) {
     const mine = profiles.filter((p) => p.cloud === cloud);
     if (mine.length === 0) continue;
-    lines.push(`${l10n.label(CLOUD_LABEL[cloud])}:`);
+    lines.push(l10n.t('{0}:', l10n.label(CLOUD_LABEL[cloud])));
     for (const p of mine) {
       const mark = p.selected ? '*' : ' ';
       const what = p.profile ? describeProfile(p.profile) : l10n.t('unusable: {0}', p.problem ?? l10n.t('unknown'));

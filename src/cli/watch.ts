@@ -14,6 +14,7 @@ import { isRetryable } from '../clouds/http/retry.js';
 import { isTerminal, type Job } from '../model/job.js';
 import { KIND_INFO } from '../kinds/index.js';
 import * as l10n from '../util/l10n.js';
+import { formatStamp } from '../util/formatLocale.js';
 
 export interface WatchIo {
   out: (s: string) => void;
@@ -79,6 +80,7 @@ function describeState(job: Job): string {
   return `${statusWord(job)} (${safe(job.rawStatus) || l10n.t('no status')})${progress}`;
 }
 
+/** The line's time: ISO UTC in English (as before), else the local time in the run's language, its zone named. */
 function stamp(clock: Clock): string {
-  return new Date(clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return formatStamp(clock.now());
 }

@@ -277,7 +277,7 @@ export class CloudClient {
       return refs.map((ref) => {
         const jobs = matchJobs(def, ref, parsed.jobs);
         if (jobs.length > 0) return { jobs, error: null };
-        const notFound = new ApiError(def.cloud, def.api, 'JobNotFound', `the answer does not contain ${def.kind} ${ref.id}`, 200, requestId);
+        const notFound = new ApiError(def.cloud, def.api, 'JobNotFound', l10n.t('the answer does not contain {0} {1}', def.kind, ref.id), 200, requestId);
         return { jobs: [], error: this.asError(notFound, def, region) };
       });
     } catch (e) {
@@ -354,7 +354,7 @@ export class CloudClient {
         }
       }
     } catch (e) {
-      if (fan.aborted) throw new NetworkError(api, 'ABORTED', 'the request was cancelled');
+      if (fan.aborted) throw new NetworkError(api, 'ABORTED', l10n.t('the request was cancelled'));
       // Out of time: a failure that more time could have cured (or the deadline cutting a wait) is a timeout;
       // a definite answer (bad signature, not found, …) is reported as itself.
       if (deadline.due && (e === deadline.reason || isRetryable(e))) throw totalTimeout(api, totalMs, attempts, lastError ?? e);
@@ -511,15 +511,16 @@ class Deadline {
 
 function totalTimeout(api: string, totalMs: number, attempts: number, last: unknown): NetworkError {
   const seconds = String(Number((totalMs / 1000).toFixed(2)));
-  const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
-  // The last attempt's own timeout says nothing the total does not; anything else says why.
+  const tries = attempts === 1 ? l10n.t('1 attempt') : l10n.t('{0} attempts', attempts);
+  // The last attempt's own timeout says nothing the total does not but its proxy; anything else says why.
   let why: string;
   if (last instanceof NetworkError && (last.code === 'TIMEOUT' || last.code === 'ABORTED')) {
-    why = / via proxy \S+$/.exec(last.message)?.[0] ?? '';
+    why = last.code === 'TIMEOUT' && last.proxyHost !== null ? l10n.t(' via proxy {0}', last.proxyHost) : '';
   } else {
-    why = `; the last failed with: ${last instanceof Error ? last.message : String(last)}`;
+    why = l10n.t('; the last failed with: {0}', last instanceof Error ? last.message : String(last));
   }
-  return new NetworkError(api, 'TIMEOUT', `no complete answer within ${seconds} s (${tries}${why})`);
+  const place = last instanceof NetworkError && last.host !== null ? { host: last.host, ...(last.proxyHost !== null ? { proxyHost: last.proxyHost } : {}) } : {};
+  return new NetworkError(api, 'TIMEOUT', l10n.t('no complete answer within {0} s ({1}{2})', seconds, tries, why), place);
 }
 
 function positiveOr(v: number | undefined, fallback: number): number {

@@ -177,7 +177,7 @@ function networkHint(e: NetworkError): string | null {
       return null;
     default:
       if (PLAIN_HTTP_CODE.test(e.code)) {
-        return l10n.t('the server at {0} answered in plain HTTP, not TLS: use http:// for a loopback endpoint or check the port', serverIn(e.message) ?? l10n.t('the endpoint'));
+        return l10n.t('the server at {0} answered in plain HTTP, not TLS: use http:// for a loopback endpoint or check the port', e.host ?? serverIn(e.message) ?? l10n.t('the endpoint'));
       }
       if (TLS_CODE.test(e.code)) {
         return l10n.t('the TLS certificate was not trusted: a TLS-inspecting proxy may be in the way; add its CA with NODE_EXTRA_CA_CERTS');
@@ -186,18 +186,22 @@ function networkHint(e: NetworkError): string | null {
   }
 }
 
+/** Chosen by the error's reason (and content type), never by its message: the message is in the display language. */
 function badResponseHint(e: BadResponseError): string | null {
-  const m = e.message;
-  if (/HTML page|text\/html/i.test(m) || /text\/html/i.test(e.contentType ?? '')) {
+  if (e.reason === 'html' || /text\/html/i.test(e.contentType ?? '')) {
     return l10n.t('a proxy, captive portal or gateway answered instead of the cloud API: check the proxy settings and the endpoint');
   }
-  if (/truncated/i.test(m)) return l10n.t('the answer was cut off mid-way (connection dropped); try again');
-  if (/exceeds the .*limit/.test(m)) return l10n.t('the answer is larger than this tool accepts');
-  if (/empty body/.test(m)) {
-    return e.httpStatus >= 500 ? l10n.t('the service or a gateway failed without a message; try again later') : l10n.t('the server answered with nothing: is the endpoint the cloud API, not a proxy or a different service?');
+  switch (e.reason) {
+    case 'truncated':
+      return l10n.t('the answer was cut off mid-way (connection dropped); try again');
+    case 'tooLarge':
+      return l10n.t('the answer is larger than this tool accepts');
+    case 'empty':
+      return e.httpStatus >= 500 ? l10n.t('the service or a gateway failed without a message; try again later') : l10n.t('the server answered with nothing: is the endpoint the cloud API, not a proxy or a different service?');
+    default:
+      if (e.httpStatus >= 500) return l10n.t('the service or a gateway in front of it failed; try again later');
+      return l10n.t('the answer was not what the cloud API sends: is the endpoint right, and is a proxy rewriting responses?');
   }
-  if (e.httpStatus >= 500) return l10n.t('the service or a gateway in front of it failed; try again later');
-  return l10n.t('the answer was not what the cloud API sends: is the endpoint right, and is a proxy rewriting responses?');
 }
 
 /** A kind's advice for its jobs' own errors (declared by its adapter). */

@@ -40,19 +40,39 @@ export class ApiError extends MediaJobsError {
   }
 }
 
+/** Where a network error happened, apart from its (localized) message, so nothing reads the message back. */
+export interface NetworkErrorPlace {
+  /** The host (and port) of the endpoint the request was for. */
+  host?: string;
+  /** The proxy's host (and port) when the request went through one. */
+  proxyHost?: string;
+}
+
 /** The request did not complete: connection refused or reset, DNS failure, timeout, aborted. */
 export class NetworkError extends MediaJobsError {
   override readonly name = 'NetworkError';
   readonly kind = 'network' as const;
+  readonly host: string | null;
+  readonly proxyHost: string | null;
   constructor(
     readonly api: string,
     /** ECONNRESET, ECONNREFUSED, ENOTFOUND, TIMEOUT, ABORTED, … */
     readonly code: string,
     message: string,
+    place: NetworkErrorPlace = {},
   ) {
     super(message);
+    this.host = place.host ?? null;
+    this.proxyHost = place.proxyHost ?? null;
   }
 }
+
+/**
+ * Why a body could not be read, for the hint to choose by (the message is in the display language, so nothing
+ * matches its words): cut short, empty, larger than accepted, an HTML page (a proxy or portal), JSON that does not
+ * parse, JSON that is not a known error shape on an error status, XML that is not an error body, anything else.
+ */
+export type BadResponseReason = 'truncated' | 'empty' | 'tooLarge' | 'html' | 'malformedJson' | 'unknownErrorShape' | 'xml' | 'notJson';
 
 /** The server answered, but not with something we can read: a proxy's HTML page, a truncated or empty body. */
 export class BadResponseError extends MediaJobsError {
@@ -64,6 +84,7 @@ export class BadResponseError extends MediaJobsError {
     readonly contentType: string | null,
     message: string,
     readonly requestId: string | null,
+    readonly reason: BadResponseReason = 'notJson',
   ) {
     super(message);
   }

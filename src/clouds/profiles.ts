@@ -8,6 +8,7 @@
  */
 import { type AliyunCredentials, type AliyunRoleCredentials, type Credentials, rootKeys } from './credentials.js';
 import { type CloudId } from '../model/job.js';
+import * as l10n from '../util/l10n.js';
 
 /** The profile name today's single credential per cloud migrates to, and the name the extension starts with. */
 export const DEFAULT_PROFILE = 'default';
@@ -85,16 +86,17 @@ export function maskKeyId(id: string): string {
 export function describeProfile(p: Profile): string {
   const parts: string[] = [];
   if (p.cloud === 'aliyun') {
+    // The mode is the aliyun CLI's own word (AK, StsToken, RamRoleArn…): not translated.
     parts.push(p.mode);
-    if (p.role) parts.push(`role ${p.role.roleArn}`);
+    if (p.role) parts.push(l10n.t('role {0}', p.role.roleArn));
     const keys = p.role ? safeRoot(p.role) : p.keys;
-    if (keys) parts.push(`key ${maskKeyId(keys.accessKeyId)}`);
+    if (keys) parts.push(l10n.t('key {0}', maskKeyId(keys.accessKeyId)));
   } else {
-    parts.push(p.securityToken ? 'temporary AK/SK' : 'AK/SK', `key ${maskKeyId(p.ak)}`);
+    parts.push(p.securityToken ? l10n.t('temporary AK/SK') : 'AK/SK', l10n.t('key {0}', maskKeyId(p.ak)));
     const regions = Object.keys(p.projectIds);
-    if (regions.length) parts.push(`projects in ${regions.sort().join(', ')}`);
+    if (regions.length) parts.push(l10n.t('projects in {0}', regions.sort().join(', ')));
   }
-  if (p.defaultRegion) parts.push(`region ${p.defaultRegion}`);
+  if (p.defaultRegion) parts.push(l10n.t('region {0}', p.defaultRegion));
   return parts.join(', ');
 }
 
@@ -109,10 +111,10 @@ function safeRoot(role: AliyunRoleCredentials): AliyunCredentials | undefined {
 /** A profile name as the user gives it: printable, trimmed, 1–64 characters. Returns the problem, or null. */
 export function checkProfileName(name: string): string | null {
   const n = name.trim();
-  if (n === '') return 'A profile name is required';
-  if (n.length > 64) return 'A profile name has at most 64 characters';
+  if (n === '') return l10n.t('A profile name is required');
+  if (n.length > 64) return l10n.t('A profile name has at most {0} characters', 64);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(n)) return 'A profile name cannot contain control characters';
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(n)) return l10n.t('A profile name cannot contain control characters');
   return null;
 }
 

@@ -11,6 +11,7 @@ import { statusLabelOf } from './status.js';
 import { trackName } from './trackNames.js';
 import { fileNameFromUrl } from '../util/urls.js';
 import * as l10n from '../util/l10n.js';
+import { formatDateTime, keepsIsoDates } from '../util/formatLocale.js';
 
 export type Mark = 'same' | 'changed' | 'added' | 'removed';
 
@@ -68,6 +69,8 @@ export interface JobDiff {
 export const MAX_ALIGN_CELLS = 4_000_000;
 
 const text = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : String(v));
+/** A time as the cloud gave it in English; local with its zone in other languages (src/util/formatLocale.ts). */
+const time = (v: string | null | undefined): string => (v === null || v === undefined || v === '' ? '—' : keepsIsoDates() ? v : formatDateTime(v));
 const num = (v: number | null | undefined, unit = ''): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${Math.round(v * 10_000) / 10_000}${unit}`);
 
 function field(name: string, a: string, b: string): FieldDiff {
@@ -81,9 +84,9 @@ function jobFields(a: Job, b: Job): FieldDiff[] {
     field('Status', status(a), status(b)),
     field('Name', text(a.name), text(b.name)),
     field('Region', text(a.region), text(b.region)),
-    field('Created', text(a.createdAt), text(b.createdAt)),
-    field('Started', text(a.startedAt), text(b.startedAt)),
-    field('Completed', text(a.completedAt), text(b.completedAt)),
+    field('Created', time(a.createdAt), time(b.createdAt)),
+    field('Started', time(a.startedAt), time(b.startedAt)),
+    field('Completed', time(a.completedAt), time(b.completedAt)),
     field('Duration', num(a.durationSeconds, ' s'), num(b.durationSeconds, ' s')),
     field('Error', error(a), error(b)),
     field('Template', text(a.templateId), text(b.templateId)),

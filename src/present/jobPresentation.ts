@@ -18,6 +18,7 @@ import { formatBytes } from './formatBytes.js';
 import { stripUnsafeChars } from '../util/unsafeChars.js';
 import { neutralise } from '../util/neutralise.js';
 import * as l10n from '../util/l10n.js';
+import { formatDateTime } from '../util/formatLocale.js';
 
 const SEP = ' · ';
 
@@ -222,10 +223,14 @@ export function hasHttpUrl(o: JobOutput): boolean {
   return safeHttpUrl(o.url) !== null;
 }
 
-function utc(iso: string | null): string | null {
+/**
+ * A job's moment in the display language: `2026-12-04 22:41:05 UTC` in English (as always), the local time with its
+ * zone in others (`2026/12/05 06:41:05 (UTC+8)`, src/util/formatLocale.ts). Intl's text holds no Markdown.
+ */
+function when(iso: string | null): string | null {
   const t = ms(iso);
   if (t === null) return iso === null ? null : escapeMarkdown(iso);
-  return `${new Date(t).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')} UTC`;
+  return formatDateTime(t);
 }
 
 function seconds(s: number): string {
@@ -255,7 +260,7 @@ function outputLine(o: JobOutput): string {
 
 /**
  * The Markdown tooltip (and hover body) of a tracked job: kind, id, status with the cloud's own value, progress,
- * times in UTC with their ages at `now` (the tree builds it when the tooltip opens: resolveTreeItem), duration,
+ * times (UTC in English, local with the zone in other languages) with their ages at `now` (the tree builds it when the tooltip opens: resolveTreeItem), duration,
  * the job's error (or that the API reports none for a failed job, with a hint), outputs (links only for http(s)
  * URLs), the last poll error and when the job was last checked. When the API reports no time at all, it says so
  * once. Every job-derived string is escaped.
@@ -286,7 +291,7 @@ export function jobTooltipMarkdown(t: TrackedJob, now: number): string {
   for (const line of inputLines(s?.inputs)) facts.push(line);
   if (s?.progress !== null && s?.progress !== undefined && !isTerminal(status)) facts.push(l10n.t('Progress: {0} %', Math.round(s.progress)));
   for (const [label, iso] of [[l10n.t('Created'), s?.createdAt], [l10n.t('Started'), s?.startedAt], [l10n.t('Stopped'), s?.stoppedAt], [l10n.t('Completed'), s?.completedAt]] as const) {
-    const text = utc(iso ?? null);
+    const text = when(iso ?? null);
     const at = ms(iso);
     if (text) facts.push(l10n.t('{0}: {1}', label, `${text}${at !== null ? l10n.t(', {0} ago', formatAge(now - at)) : ''}`));
   }

@@ -9,6 +9,7 @@
  */
 import { type StoredAliyun } from './credentialsService.js';
 import { isRegionName } from '../util/region.js';
+import * as l10n from '../util/l10n.js';
 
 export type AliyunCliProfileResult =
   | { ok: true; profile: string; credentials: StoredAliyun }
@@ -41,11 +42,11 @@ export function parseAliyunCliConfig(text: string, profileName?: string): Aliyun
   try {
     config = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'the aliyun CLI configuration is not valid JSON' };
+    return { ok: false, reason: l10n.t('the aliyun CLI configuration is not valid JSON') };
   }
-  if (!isRecord(config)) return { ok: false, reason: 'the aliyun CLI configuration is not a JSON object' };
+  if (!isRecord(config)) return { ok: false, reason: l10n.t('the aliyun CLI configuration is not a JSON object') };
   const profiles = Array.isArray(config.profiles) ? config.profiles.filter(isRecord) : [];
-  if (profiles.length === 0) return { ok: false, reason: 'the aliyun CLI configuration has no profiles (run `aliyun configure`)' };
+  if (profiles.length === 0) return { ok: false, reason: l10n.t('the aliyun CLI configuration has no profiles (run `aliyun configure`)') };
   const names = profiles.map((p) => (typeof p.name === 'string' ? p.name : '')).filter((n) => n !== '');
 
   let wanted = profileName ?? (typeof config.current === 'string' && config.current !== '' ? config.current : undefined);
@@ -53,8 +54,8 @@ export function parseAliyunCliConfig(text: string, profileName?: string): Aliyun
   if (wanted !== undefined) {
     profile = profiles.find((p) => p.name === wanted);
     if (!profile) {
-      const known = names.length ? names.map((n) => `"${printable(n)}"`).join(', ') : 'none with a name';
-      return { ok: false, reason: `no profile named "${printable(wanted)}" in the aliyun CLI configuration (profiles: ${known})` };
+      const known = names.length ? names.map((n) => `"${printable(n)}"`).join(', ') : l10n.t('none with a name');
+      return { ok: false, reason: l10n.t('no profile named "{0}" in the aliyun CLI configuration (profiles: {1})', printable(wanted), known) };
     }
   } else {
     profile = profiles[0]!;
@@ -65,22 +66,22 @@ export function parseAliyunCliConfig(text: string, profileName?: string): Aliyun
   const idField = field(profile, 'access_key_id');
   // An empty mode is what old CLI versions wrote for plain AccessKey profiles.
   const mode = field(profile, 'mode') ?? (idField ? 'AK' : undefined);
-  if (mode === undefined) return { ok: false, reason: `profile "${name}" has no mode and no AccessKey` };
+  if (mode === undefined) return { ok: false, reason: l10n.t('profile "{0}" has no mode and no AccessKey', name) };
   if (!SUPPORTED_MODES.includes(mode)) {
     return {
       ok: false,
-      reason: `profile "${name}" uses mode "${printable(mode)}", which this extension cannot import (only AK and StsToken profiles hold keys it can use)`,
+      reason: l10n.t('profile "{0}" uses mode "{1}", which this extension cannot import (only AK and StsToken profiles hold keys it can use)', name, printable(mode)),
     };
   }
   const accessKeyId = idField;
   const accessKeySecret = field(profile, 'access_key_secret');
   if (!accessKeyId || !accessKeySecret) {
-    return { ok: false, reason: `profile "${name}" (mode ${mode}) lacks access_key_id or access_key_secret` };
+    return { ok: false, reason: l10n.t('profile "{0}" (mode {1}) lacks access_key_id or access_key_secret', name, mode) };
   }
   const credentials: StoredAliyun = { accessKeyId, accessKeySecret };
   if (mode === 'StsToken') {
     const token = field(profile, 'sts_token');
-    if (!token) return { ok: false, reason: `profile "${name}" (mode StsToken) has no sts_token` };
+    if (!token) return { ok: false, reason: l10n.t('profile "{0}" (mode {1}) has no {2}', name, mode, 'sts_token') };
     credentials.securityToken = token;
   }
   const region = field(profile, 'region_id');

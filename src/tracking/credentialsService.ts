@@ -68,8 +68,7 @@ export const DEFAULT_SECRET_KEYS = SECRET_KEYS;
 export class SecretStorageUnavailableError extends Error {
   override readonly name = 'SecretStorageUnavailableError';
   constructor(readonly cloud: CloudId, readonly detail: string) {
-    super(`SecretStorage could not store the ${CLOUD_LABEL[cloud]} credentials (${detail}). ` +
-      'This usually means no OS keyring is available.');
+    super(l10n.t('SecretStorage could not store the {0} credentials ({1}). This usually means no OS keyring is available.', l10n.label(CLOUD_LABEL[cloud]), detail));
   }
 }
 
@@ -107,16 +106,16 @@ const huaweiBlob = z.object({
 const LIMITS = { keyId: [8, 128], secret: [8, 256], token: [16, 16_384] } as const;
 
 function checkValue(value: string, what: string, [min, max]: readonly [number, number]): void {
-  if (value.length === 0) throw new Error(`${what} is empty`);
-  if (/\s/.test(value)) throw new Error(`${what} contains whitespace (paste it without spaces or line breaks)`);
+  if (value.length === 0) throw new Error(l10n.t('{0} is empty', what));
+  if (/\s/.test(value)) throw new Error(l10n.t('{0} contains whitespace (paste it without spaces or line breaks)', what));
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) throw new Error(`${what} contains a control character`);
-  if (value.length < min) throw new Error(`${what} is too short (${value.length} characters; at least ${min})`);
-  if (value.length > max) throw new Error(`${what} is too long (${value.length} characters; at most ${max})`);
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) throw new Error(l10n.t('{0} contains a control character', what));
+  if (value.length < min) throw new Error(l10n.t('{0} is too short ({1} characters; at least {2})', what, value.length, min));
+  if (value.length > max) throw new Error(l10n.t('{0} is too long ({1} characters; at most {2})', what, value.length, max));
 }
 
 function checkRegion(region: string | undefined, what: string): void {
-  if (region !== undefined && !isRegionName(region)) throw new Error(`${what} is not a region name (regions look like cn-shanghai or cn-north-4)`);
+  if (region !== undefined && !isRegionName(region)) throw new Error(l10n.t('{0} is not a region name (regions look like cn-shanghai or cn-north-4)', what));
 }
 
 // The AssumeRole page's rules (src/clouds/aliyun/sts.ts checks them again before a call; not imported here, since
@@ -125,13 +124,13 @@ const ROLE_ARN = /^acs:ram::\d+:role\/[A-Za-z0-9.@_\-/]{1,128}$/i;
 const SESSION_NAME = /^[A-Za-z0-9.@_-]{2,64}$/;
 
 function validateRoles(roles: readonly StoredRole[]): StoredRole[] {
-  if (roles.length > 8) throw new Error('A role chain has at most 8 roles');
+  if (roles.length > 8) throw new Error(l10n.t('A role chain has at most {0} roles', 8));
   return roles.map((r, i) => {
-    const what = roles.length > 1 ? `Role ${i + 1} of the chain` : 'The role';
-    if (!ROLE_ARN.test(r.roleArn)) throw new Error(`${what}: the ARN does not look like acs:ram::<account id>:role/<name>`);
-    if (!SESSION_NAME.test(r.roleSessionName)) throw new Error(`${what}: the session name must be 2 to 64 letters, digits or . @ - _`);
-    if (!Number.isInteger(r.durationSeconds) || r.durationSeconds < 900 || r.durationSeconds > 43_200) throw new Error(`${what}: the session duration must be 900 to 43200 seconds`);
-    checkRegion(r.stsRegion, `${what}: the STS region`);
+    const what = roles.length > 1 ? l10n.t('Role {0} of the chain', i + 1) : l10n.t('The role');
+    if (!ROLE_ARN.test(r.roleArn)) throw new Error(l10n.t('{0}: the ARN does not look like acs:ram::<account id>:role/<name>', what));
+    if (!SESSION_NAME.test(r.roleSessionName)) throw new Error(l10n.t('{0}: the session name must be 2 to 64 letters, digits or . @ - _', what));
+    if (!Number.isInteger(r.durationSeconds) || r.durationSeconds < 900 || r.durationSeconds > 43_200) throw new Error(l10n.t('{0}: the session duration must be 900 to 43200 seconds', what));
+    checkRegion(r.stsRegion, l10n.t('{0}: the STS region', what));
     return {
       roleArn: r.roleArn, roleSessionName: r.roleSessionName, durationSeconds: r.durationSeconds,
       ...(r.stsRegion ? { stsRegion: r.stsRegion } : {}), ...(r.stsEndpoint ? { stsEndpoint: r.stsEndpoint } : {}),
@@ -151,13 +150,13 @@ export function roleChainOf(keys: AliyunCredentials, roles: readonly StoredRole[
 }
 
 function validateAliyun(c: StoredAliyun): StoredAliyun {
-  checkValue(c.accessKeyId, 'The AccessKey ID', LIMITS.keyId);
-  checkValue(c.accessKeySecret, 'The AccessKey secret', LIMITS.secret);
-  if (c.securityToken !== undefined && c.securityToken !== '') checkValue(c.securityToken, 'The STS security token', LIMITS.token);
-  if (c.accessKeyId.startsWith('STS.') && !c.securityToken) throw new Error('An STS AccessKey ID (STS.…) needs its security token');
-  if (c.accessKeyId === c.accessKeySecret) throw new Error('The AccessKey ID and secret are the same value; paste each in its own box');
+  checkValue(c.accessKeyId, l10n.t('The AccessKey ID'), LIMITS.keyId);
+  checkValue(c.accessKeySecret, l10n.t('The AccessKey secret'), LIMITS.secret);
+  if (c.securityToken !== undefined && c.securityToken !== '') checkValue(c.securityToken, l10n.t('The STS security token'), LIMITS.token);
+  if (c.accessKeyId.startsWith('STS.') && !c.securityToken) throw new Error(l10n.t('An STS AccessKey ID (STS.…) needs its security token'));
+  if (c.accessKeyId === c.accessKeySecret) throw new Error(l10n.t('The AccessKey ID and secret are the same value; paste each in its own box'));
   const region = c.defaultRegion || undefined;
-  checkRegion(region, 'The default region');
+  checkRegion(region, l10n.t('The default region'));
   const roles = c.roles && c.roles.length > 0 ? validateRoles(c.roles) : undefined;
   return {
     accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret,
@@ -167,19 +166,19 @@ function validateAliyun(c: StoredAliyun): StoredAliyun {
 }
 
 function validateHuawei(c: StoredHuawei): StoredHuawei {
-  checkValue(c.ak, 'The AK', LIMITS.keyId);
-  checkValue(c.sk, 'The SK', LIMITS.secret);
-  if (c.securityToken !== undefined && c.securityToken !== '') checkValue(c.securityToken, 'The security token', LIMITS.token);
-  if (c.ak === c.sk) throw new Error('The AK and SK are the same value; paste each in its own box');
+  checkValue(c.ak, l10n.t('The AK'), LIMITS.keyId);
+  checkValue(c.sk, l10n.t('The SK'), LIMITS.secret);
+  if (c.securityToken !== undefined && c.securityToken !== '') checkValue(c.securityToken, l10n.t('The security token'), LIMITS.token);
+  if (c.ak === c.sk) throw new Error(l10n.t('The AK and SK are the same value; paste each in its own box'));
   const projectIds: Record<string, string> = {};
   for (const [region, id] of Object.entries(c.projectIds ?? {})) {
-    checkRegion(region, `"${region.slice(0, 40)}" (a project's region)`);
+    checkRegion(region, l10n.t('"{0}" (a project\'s region)', region.slice(0, 40)));
     const bad = validateId(id, l10n.t('The project id for {0}', region));
     if (bad) throw new Error(bad);
     projectIds[region] = id;
   }
   const region = c.defaultRegion || undefined;
-  checkRegion(region, 'The default region');
+  checkRegion(region, l10n.t('The default region'));
   return {
     ak: c.ak, sk: c.sk, projectIds,
     ...(c.securityToken ? { securityToken: c.securityToken } : {}), ...(region ? { defaultRegion: region } : {}),
@@ -290,7 +289,7 @@ export class CredentialsService {
         await this.secrets.delete(this.keys[c]);
       } catch {
         // Nothing was stored there if storing never worked; memory is cleared either way.
-        this.report(`Could not delete the ${c} credentials from SecretStorage (${this.keys[c]}); they may still be stored there.`);
+        this.report(l10n.t('Could not delete the {0} credentials from SecretStorage ({1}); they may still be stored there.', c, this.keys[c]));
       }
     }
     this.changedNow();
@@ -409,7 +408,7 @@ export class CredentialsService {
     try {
       text = await this.secrets.get(key);
     } catch {
-      this.report(`The ${cloud} credentials could not be read from SecretStorage (${key}); set them again.`);
+      this.report(l10n.t('The {0} credentials could not be read from SecretStorage ({1}); set them again.', cloud, key));
       return undefined;
     }
     if (text === undefined || text === '') return undefined;
@@ -417,12 +416,12 @@ export class CredentialsService {
     try {
       json = JSON.parse(text);
     } catch {
-      this.report(`The stored ${cloud} credentials (${key}) are not readable; set them again.`);
+      this.report(l10n.t('The stored {0} credentials ({1}) are not readable; set them again.', cloud, key));
       return undefined;
     }
     const r = schema.safeParse(json);
     if (!r.success) {
-      this.report(`The stored ${cloud} credentials (${key}) are incomplete or from an unknown version; set them again.`);
+      this.report(l10n.t('The stored {0} credentials ({1}) are incomplete or from an unknown version; set them again.', cloud, key));
       return undefined;
     }
     return r.data as z.infer<S>;

@@ -20,6 +20,7 @@ import { type AliyunProfile, checkProfileName, DEFAULT_PROFILE, printableName } 
 import { CLOUDS, type CloudId } from '../model/job.js';
 import { type JobRef } from '../model/jobRef.js';
 import { CLOUD_LABEL } from '../kinds/index.js';
+import * as l10n from '../util/l10n.js';
 import { Emitter, type Event } from '../util/event.js';
 
 /** What the service needs from `vscode.Memento` (globalState satisfies it). */
@@ -131,7 +132,7 @@ export class ProfilesService {
     const r = raw as Partial<ProfileIndex>;
     if (r.v === 1 && isCloudIndex(r.aliyun) && isCloudIndex(r.huawei)) return { v: 1, aliyun: r.aliyun, huawei: r.huawei };
     // Unreadable: the secrets are still there under their slots; start from today's layout and say so once.
-    this.problem ??= `The saved profile list (${PROFILES_STATE_KEY}) is unreadable; only the "default" profiles are shown.`;
+    this.problem ??= l10n.t('The saved profile list ({0}) is unreadable; only the "{1}" profiles are shown.', PROFILES_STATE_KEY, DEFAULT_PROFILE);
     return implicitIndex();
   }
 
@@ -244,7 +245,7 @@ export class ProfilesService {
     const problem = checkProfileName(name);
     if (problem) throw new Error(problem);
     const n = name.trim();
-    if (c.entries.some((e) => e.name === n)) throw new Error(`There is already a ${CLOUD_LABEL[cloud]} profile named "${printableName(n)}"`);
+    if (c.entries.some((e) => e.name === n)) throw new Error(l10n.t('There is already a {0} profile named "{1}"', l10n.label(CLOUD_LABEL[cloud]), printableName(n)));
     return n;
   }
 
@@ -278,7 +279,7 @@ export class ProfilesService {
     const index = this.index();
     const c = index[cloud];
     const entry = c.entries.find((e) => e.name === from);
-    if (!entry) throw new Error(`No ${CLOUD_LABEL[cloud]} profile named "${printableName(from)}"`);
+    if (!entry) throw new Error(l10n.t('No {0} profile named "{1}"', l10n.label(CLOUD_LABEL[cloud]), printableName(from)));
     const n = this.checkNewName(c, cloud, to);
     entry.name = n;
     for (const [old, cur] of Object.entries(c.aliases)) if (cur === from) c.aliases[old] = n;
@@ -293,7 +294,7 @@ export class ProfilesService {
     const index = this.index();
     const c = index[cloud];
     const entry = c.entries.find((e) => e.name === name);
-    if (!entry) throw new Error(`No ${CLOUD_LABEL[cloud]} profile named "${printableName(name)}"`);
+    if (!entry) throw new Error(l10n.t('No {0} profile named "{1}"', l10n.label(CLOUD_LABEL[cloud]), printableName(name)));
     await this.slot(entry.slot).signOut(cloud);
     c.entries = c.entries.filter((e) => e !== entry);
     for (const [old, cur] of Object.entries(c.aliases)) if (cur === name) delete c.aliases[old];
@@ -303,7 +304,7 @@ export class ProfilesService {
 
   async setDefault(cloud: CloudId, name: string): Promise<void> {
     const index = this.index();
-    if (!index[cloud].entries.some((e) => e.name === name)) throw new Error(`No ${CLOUD_LABEL[cloud]} profile named "${printableName(name)}"`);
+    if (!index[cloud].entries.some((e) => e.name === name)) throw new Error(l10n.t('No {0} profile named "{1}"', l10n.label(CLOUD_LABEL[cloud]), printableName(name)));
     index[cloud].default = name;
     await this.save(index);
   }

@@ -1,6 +1,7 @@
 import * as l10n from '../util/l10n.js';
 import { formatBytes } from '../present/formatBytes.js';
 import { isHttpProtocol } from '../util/urls.js';
+import { formatDateTime, keepsIsoDates } from '../util/formatLocale.js';
 /** Text for numbers, times and sizes, with units; plain functions of their inputs. */
 
 export const DASH = '—';
@@ -22,12 +23,13 @@ export function duration(s: number | null | undefined): string {
   if (s === null || s === undefined || !Number.isFinite(s)) return DASH;
   const neg = s < 0 ? '−' : '';
   const a = Math.abs(s);
-  if (a < 60) return `${neg}${num(a, a < 10 ? 3 : 2)} s`;
+  // The units in the page's language (秒, 分钟, 小时), the same keys as the tooltips' (present/jobPresentation.ts).
+  if (a < 60) return l10n.t('{0} s', `${neg}${num(a, a < 10 ? 3 : 2)}`);
   const m = Math.floor(a / 60);
   const rest = Math.round(a - m * 60);
-  if (m < 60) return `${neg}${m} min${rest ? ` ${rest} s` : ''}`;
+  if (m < 60) return rest ? l10n.t('{0} min {1} s', `${neg}${m}`, rest) : l10n.t('{0} min', `${neg}${m}`);
   const hrs = Math.floor(m / 60);
-  return `${neg}${hrs} h${m % 60 ? ` ${m % 60} min` : ''}`;
+  return m % 60 ? l10n.t('{0} h {1} min', `${neg}${hrs}`, m % 60) : l10n.t('{0} h', `${neg}${hrs}`);
 }
 
 /** Timecode `m:ss.sss` or `h:mm:ss.sss` (decimals as asked; trailing zeros kept for alignment). */
@@ -47,13 +49,18 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** An ISO time in local time (`2024-06-11 10:14:07`) and in UTC (for the tooltip). */
+/**
+ * An ISO time in local time and in UTC (for the tooltip). English: `2024-06-11 10:14:07`, as always; other languages
+ * (the page's l10n data block) in their own order with the zone named (`2024/06/11 18:14:07 (UTC+8)`, formatLocale.ts).
+ */
 export function dateTime(iso: string | null | undefined): { local: string; utc: string } | null {
   if (!iso) return null;
   const t = Date.parse(iso);
   if (!Number.isFinite(t)) return { local: iso, utc: iso };
   const d = new Date(t);
-  const local = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const local = keepsIsoDates()
+    ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+    : formatDateTime(t);
   const utc = `${d.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')} UTC`;
   return { local, utc };
 }

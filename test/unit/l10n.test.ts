@@ -16,6 +16,7 @@ import { WINDOW_PRESETS } from '../../src/present/recentWindow.js';
 import { COUNT_WORDS } from '../../src/webview/format.js';
 import { KINDS } from '../../src/clouds/adapters/registry.js';
 import { listableKinds, listerOf } from '../../src/clouds/adapters/listRegistry.js';
+import { SCHEMA_MESSAGES } from '../../src/clouds/adapters/wire.js';
 
 /** The fixed label tables shown through l10n.label (not literals at the call): each value needs a translation. */
 const LABEL_TABLES: Record<string, readonly string[]> = {
@@ -34,6 +35,7 @@ const LABEL_TABLES: Record<string, readonly string[]> = {
   'the kinds\' unconfirmed CLI syntax': JOB_KINDS.flatMap((k) => (KIND_INFO[k].cloudCli.unconfirmed ? [KIND_INFO[k].cloudCli.unconfirmed!] : [])),
   counts: COUNT_WORDS.flatMap((w) => [`{0} ${w}`, `{0} ${w}s`]),
   'retention windows (not-found hint)': JOB_KINDS.map((k) => KINDS[k].retention),
+  'our schemas\' check messages (shown through issueMessage)': Object.values(SCHEMA_MESSAGES),
   'list sources\' notes': listableKinds().flatMap((k) => (listerOf(k)?.note !== undefined ? [listerOf(k)!.note!] : [])),
 };
 

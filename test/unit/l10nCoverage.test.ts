@@ -8,6 +8,10 @@
  * are reviewed by hand. Not looked at: imports, type positions (`'a' | 'b'`), property names, `case` labels, and
  * the arguments of the logger (the output channel's lines are for diagnosing and reporting bugs, in English like
  * VS Code's own logs). What is left and is not user text is in ALLOWED, each with why.
+ *
+ * Error wording is mostly lower case ("the proxy {0} requires authentication"), which that heuristic passes, so a
+ * second rule (looksLikeMessage: two words, any case) reads the literals that become an error's or a problem's text:
+ * the arguments of `new …Error(…)` and the values of `problem`, `reason`, `error` and `parseError` properties.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +24,12 @@ const ROOT = join(__dirname, '..', '..');
 /** Every folder whose literals can reach a user's eyes. */
 export const LOCALIZED_FOLDERS = [
   'src/views', 'src/commands', 'src/present', 'src/client', 'src/app', 'src/platform', 'src/inspect', 'src/cli', 'src/webview',
+  'src/clouds',
+] as const;
+
+/** Files of a folder in NOT_SHOWN whose messages users do read (import problems, credential checks): scanned alone. */
+export const LOCALIZED_FILES = [
+  'src/tracking/aliyunCliConfig.ts', 'src/tracking/credentialsService.ts', 'src/tracking/profilesService.ts',
 ] as const;
 
 /**
@@ -33,9 +43,8 @@ const NOT_SHOWN: Readonly<Record<string, string>> = {
   'src/detect': 'the id detector: no text',
   'src/protocol': 'message contracts: no text',
   'src/server': 'the language server: it answers with hits, never with text a user reads',
-  'src/tracking': 'state without UI: its messages are logged or reach users through present/ and views/',
+  'src/tracking': 'state without UI: its messages are logged or reach users through present/ and views/; the files whose own words users read are LOCALIZED_FILES (jobStore.ts\'s saved-state recovery messages are not localized yet)',
   'src/dev': 'the test API and the demo seed (tests only)',
-  'src/clouds': 'the cloud core: its hints and error wording go through l10n.t (test/unit/clouds/errorHintsL10n.test.ts); the rest are API and schema messages kept as the clouds word them',
   'src/export': 'the OTIO file and the copied commands are data, not prose; their notes are localized where shown',
 };
 
@@ -58,6 +67,14 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'src/cli/format.ts: SAMPLE RATE': "ffprobe's own field name as a column heading (pix_fmt, sample_fmt, sample_rate, time_base), kept as the tool spells it",
   'src/cli/format.ts: TIME BASE': "ffprobe's own field name as a column heading (pix_fmt, sample_fmt, sample_rate, time_base), kept as the tool spells it",
   'src/present/recentWindow.ts: Last hour': 'a value of WINDOW_PRESETS, shown through l10n.label (l10n.test.ts LABEL_TABLES)',
+  'src/clouds/adapters/liveEditingList.ts: Editing tasks have no times': 'a list source\'s note, shown through l10n.label (l10n.test.ts LABEL_TABLES "list sources\' notes")',
+  'src/clouds/adapters/mpcEditingList.ts: Uses MPC\'s v1 ListEditingJob': 'a list source\'s note, shown through l10n.label (l10n.test.ts LABEL_TABLES "list sources\' notes")',
+  'src/clouds/adapters/vodList.ts: VOD lists videos, not transcode tasks': 'a list source\'s note, shown through l10n.label (l10n.test.ts LABEL_TABLES "list sources\' notes")',
+  'src/clouds/adapters/mpcEditing.ts: OBS {}': 'a storage location: the service\'s name and an OBS region, no words',
+  'src/clouds/aliyun/sign.ts: Parameter {} is set by the V1 signer and cannot be an API parameter': 'a broken invariant of an adapter (a plain Error: a bug), never about a user\'s input',
+  'src/clouds/credentialChain.ts: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET': 'environment variable names (where a profile comes from)',
+  'src/clouds/credentialChain.ts: HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK': 'environment variable names (where a profile comes from)',
+  'src/clouds/http/readResponse.ts: HTTP 429 Too Many Requests': 'the HTTP status line (RFC 6585), standing in for the cloud\'s message of a 429 without a body',
 };
 
 const WRAPPERS = new Set(['l10n.t', 'vscode.l10n.t', 'l10n.label']);
@@ -66,6 +83,25 @@ const LOG_CALL = /(^|\.)(logger|log)\??\.(info|warn|error|debug|trace)$|(^|\.)lo
 
 export function looksLikeText(s: string): boolean {
   return /[A-Za-z]{2,}[,.:;!?']? +([A-Za-z(]|\{\})/.test(s) && /^[^a-z]*[A-Z]/.test(s.trim());
+}
+
+/** Words in a literal that becomes an error's or a problem's text: two words of letters, in any case. */
+export function looksLikeMessage(s: string): boolean {
+  return /[A-Za-z]{2,}[,.:;!?']? +[A-Za-z]{2,}/.test(s);
+}
+
+/** Properties whose string value is a problem a user reads (cliConfig's `problem`, the imports' `reason`, …). */
+const MESSAGE_PROPERTIES = new Set(['problem', 'reason', 'error', 'parseError']);
+
+/** True when a literal is (a direct argument of) `new …Error(…)` or the value of a MESSAGE_PROPERTIES property. */
+function isMessagePosition(node: ts.Node, src: ts.SourceFile): boolean {
+  const parent = node.parent;
+  // Our typed errors (ConfigError, SchemaError, …); a plain Error, TypeError or RangeError is a broken invariant of our own code.
+  if (ts.isNewExpression(parent) && parent.arguments?.includes(node as ts.Expression)) return /^(?!(Type|Range)?Error$)\w+Error$/.test(parent.expression.getText(src));
+  if (ts.isPropertyAssignment(parent) && parent.initializer === node) return MESSAGE_PROPERTIES.has(parent.name.getText(src));
+  // `cond ? 'text' : other` in either of those places.
+  if (ts.isConditionalExpression(parent) && parent.condition !== node) return isMessagePosition(parent, src);
+  return false;
 }
 
 /** The English sentences of one source file that are not wrapped: `{0}` stands for a template's expressions. */
@@ -81,7 +117,7 @@ export function unlocalizedTexts(fileName: string, source: string): Array<{ line
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       const text = ts.isTemplateExpression(node) ? node.head.text + node.templateSpans.map((s) => `{}${s.literal.text}`).join('') : node.text;
       const isName = ts.isPropertyAssignment(node.parent) && node.parent.name === node;
-      if (!isName && !ts.isCaseClause(node.parent) && looksLikeText(text)) {
+      if (!isName && !ts.isCaseClause(node.parent) && (looksLikeText(text) || (isMessagePosition(node, src) && looksLikeMessage(text)))) {
         found.push({ line: src.getLineAndCharacterOfPosition(node.getStart(src)).line + 1, text });
       }
       if (!ts.isTemplateExpression(node)) return;
@@ -114,6 +150,15 @@ function scan(): { byFolder: Map<string, string[]>; usedAllowed: Set<string> } {
       }
     }
     byFolder.set(folder, list);
+  }
+  for (const rel of LOCALIZED_FILES) {
+    const list: string[] = [];
+    for (const f of unlocalizedTexts(rel, readFileSync(join(ROOT, rel), 'utf8'))) {
+      const key = Object.keys(ALLOWED).find((k) => k === `${rel}: ${f.text}`);
+      if (key) usedAllowed.add(key);
+      else list.push(`${rel}:${f.line}: ${JSON.stringify(f.text)}`);
+    }
+    byFolder.set(rel, list);
   }
   return { byFolder, usedAllowed };
 }
@@ -157,4 +202,24 @@ test('every folder of src/ is scanned or named as one no user reads', () => {
   assert.deepEqual(unaccounted, [], 'a folder neither scanned nor excused');
   const gone = [...LOCALIZED_FOLDERS, ...Object.keys(NOT_SHOWN)].filter((f) => !folders.includes(f));
   assert.deepEqual(gone, [], 'a listed folder that no longer exists');
+});
+
+test('error wording in any case is flagged where it becomes an error\'s or a problem\'s text; a plain Error is not', () => {
+  const sample = [
+    "function f(n: number) {",
+    "  if (n) throw new ConfigError('the proxy needs a password');",
+    "  if (n > 1) return { problem: `profile ${n} has no sts_token` };",
+    "  if (n > 2) return { ok: false, reason: n > 3 ? 'not valid JSON' : l10n.t('not a JSON object') };",
+    "  if (n > 4) throw new Error('the role chain is too deep');",
+    "  if (n > 5) throw new ConfigError(l10n.t('no job to ask for'), 'TIMEOUT');",
+    "  return { kind: 'two words' };",
+    "}",
+  ].join('\n');
+  assert.deepEqual(unlocalizedTexts('sample.ts', sample), [
+    { line: 2, text: 'the proxy needs a password' },
+    { line: 3, text: 'profile {} has no sts_token' },
+    { line: 4, text: 'not valid JSON' },
+  ]);
+  assert.equal(looksLikeMessage('TIMEOUT'), false);
+  assert.equal(looksLikeMessage('(response)'), false);
 });

@@ -15,6 +15,7 @@ import { type Job, type JobExtra, type JobStatus } from '../../model/job.js';
 import { byName, type MappedStatus } from './status.js';
 import { iceKind } from './ice.js';
 import { aliyunTime, blankJob, decodedOrRaw, fileNameFromUrl, idString, isRecord, jsonInString, optString } from './wire.js';
+import * as l10n from '../../util/l10n.js';
 
 const STATUS = new Map<string, JobStatus>([
   ['Init', 'queued'],
@@ -45,7 +46,10 @@ const BatchJobWire = z.looseObject({
   Extend: jsonInString(z.unknown()),
 });
 
-const EXTRAS = [['InputConfig', 'Input config'], ['EditingConfig', 'Editing config'], ['OutputConfig', 'Output config'], ['Extend', 'Extend']] as const;
+/** The batch's configs the inspector shows, each with its title (in the display language: called at parse time). */
+const extraTitles = () => [
+  ['InputConfig', l10n.t('Input config')], ['EditingConfig', l10n.t('Editing config')], ['OutputConfig', l10n.t('Output config')], ['Extend', 'Extend'],
+] as const;
 
 /**
  * One EditingBatchJobList item as a Job (a parent in a list: `batch.role === 'batch'`), or null when it has no
@@ -59,13 +63,13 @@ export function iceBatchJob(item: unknown, region: string, requestId: string | n
   const output = decodedOrRaw(w.OutputConfig);
   const pattern = isRecord(output) && typeof output.MediaURL === 'string' ? output.MediaURL : null;
   const extras: JobExtra[] = [];
-  for (const [key, title] of EXTRAS) {
+  for (const [key, title] of extraTitles()) {
     const value = decodedOrRaw(w[key]);
     if (value !== null) extras.push({ title, value });
   }
   return {
     ...blankJob(iceKind.kind, region, w.JobId),
-    name: fileNameFromUrl(pattern) ?? `quick video production${w.JobType !== null ? ` (${w.JobType})` : ''}`,
+    name: fileNameFromUrl(pattern) ?? `${l10n.t('quick video production')}${w.JobType !== null ? ` (${w.JobType})` : ''}`,
     status,
     rawStatus,
     createdAt: w.CreateTime,

@@ -16,6 +16,7 @@ import { fromKindInfo, type KindDefinition, type ParseContext, type ParseResult 
 import { LIVE_ENDPOINT } from './liveProduct.js';
 import { byNumber, type MappedStatus } from './status.js';
 import { anyValue, blankJob, checkRefs, embeddedObject, idString, isRecord, optString, ownKeyStripper, parseBody, parseJsonText } from './wire.js';
+import * as l10n from '../../util/l10n.js';
 
 const { apiVersion: VERSION, action: ACTION, ...CALL } = fromKindInfo('live-editing', LIVE_ENDPOINT.product);
 const API = CALL.api;
@@ -68,7 +69,7 @@ function readTasks(v: unknown, requestId: string | null, depth = 0): unknown[] {
     if (value.trim() === '') return [];
     // The SDK model's example (live-20161101 GetEditingJobInfoResponseBody) leads the text with its own key.
     const parsed = parseJsonText(withoutTasksKey(value));
-    if (!parsed.ok) throw new SchemaError(API, 'EditingTasksInfo', `EditingTasksInfo is not valid JSON: ${parsed.reason}`, requestId);
+    if (!parsed.ok) throw new SchemaError(API, 'EditingTasksInfo', l10n.t('{0} is not valid JSON: {1}', 'EditingTasksInfo', parsed.reason), requestId);
     value = parsed.value;
     if (value === null) return [];
   }
@@ -92,7 +93,7 @@ function readTasks(v: unknown, requestId: string | null, depth = 0): unknown[] {
     const anyList = Object.values(obj).find((x) => Array.isArray(x));
     return anyList === undefined ? [] : readTasks(anyList, requestId, depth + 1);
   }
-  throw new SchemaError(API, 'EditingTasksInfo', `EditingTasksInfo is a ${typeof value}, expected tasks`, requestId);
+  throw new SchemaError(API, 'EditingTasksInfo', l10n.t('{0} is a {1}, expected tasks', 'EditingTasksInfo', typeof value), requestId);
 }
 
 /** The CasterId the call asked for (the batch is one reference), or the answer's when there is no reference. */
@@ -106,7 +107,7 @@ function requestedCasterId(refs: readonly JobRef[], answered: string): string {
 function sharedCasterOf(refs: readonly JobRef[]): string {
   const casterId = refs[0]?.params.casterId;
   if (casterId === undefined || refs.some((r) => r.params.casterId !== casterId)) {
-    throw new ConfigError(`${API}: ${refs.length} references in one call must be tasks of one caster`);
+    throw new ConfigError(l10n.t('{0}: {1} references in one call must be tasks of one caster', API, refs.length));
   }
   return casterId;
 }
@@ -163,7 +164,7 @@ function parse(body: unknown, ctx: ParseContext): ParseResult {
   }
 
   if (tasks > 0 && jobs.length === 0 && requested.length === 0) {
-    throw new SchemaError(API, 'EditingTasksInfo.ShowId', 'no editing task carries a ShowId', requestId);
+    throw new SchemaError(API, 'EditingTasksInfo.ShowId', l10n.t('no editing task carries a {0}', 'ShowId'), requestId);
   }
   const found = new Set(jobs.map((j) => j.id));
   return { jobs, missing: requested.filter((id) => !found.has(id)) };

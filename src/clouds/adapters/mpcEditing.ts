@@ -270,9 +270,9 @@ export const mpcEditingKind: KindDefinition<'mpc', 'mpc-editing'> = {
   buildCall(refs, _region): HuaweiCall {
     const first = checkRefs(API, refs, CALL.batchSize);
     const projectId = first.params.projectId ?? '';
-    if (projectId === '') throw new ConfigError(`${API}: job ${first.id} needs projectId`, 'add projectId to the job reference');
+    if (projectId === '') throw new ConfigError(l10n.t('{0}: job {1} needs {2}', API, first.id, 'projectId'), l10n.t('add {0} to the job reference', 'projectId'));
     if (refs.some((r) => r.params.projectId !== projectId)) {
-      throw new ConfigError(`${API}: one call can only ask about jobs of one project`);
+      throw new ConfigError(l10n.t('{0}: one call can only ask about jobs of one project', API));
     }
     const ids = [...new Set(refs.map((r) => r.id))];
     return {

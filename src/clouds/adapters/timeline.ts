@@ -11,6 +11,7 @@
 import { type Timeline, type TimelineClip, type TimelineEffect, type TimelineTrack, type TrackType } from '../../model/job.js';
 import { boundDepth, deeperThan } from '../../util/boundDepth.js';
 import { MAX_JSON_CHARS, isRecord, parseJsonText, rawText, toBool, toNumber, toStr } from './wire.js';
+import * as l10n from '../../util/l10n.js';
 
 interface TrackGroup {
   key: string;
@@ -64,15 +65,15 @@ export function parseTimeline(value: unknown, maxChars: number = MAX_JSON_CHARS,
   let root: unknown = value;
   if (typeof value === 'string') {
     const parsed = parseJsonText(value, maxChars);
-    if (!parsed.ok) return { tracks: [], durationSeconds: null, parseError: `Timeline is not valid JSON: ${parsed.reason}`, rawText: value };
+    if (!parsed.ok) return { tracks: [], durationSeconds: null, parseError: l10n.t('{0} is not valid JSON: {1}', 'Timeline', parsed.reason), rawText: value };
     root = parsed.value;
   } else if (deeperThan(value)) {
     root = boundDepth(value);
   }
   if (!isRecord(root)) {
-    const what = Array.isArray(root) ? 'an array' : typeof root;
+    const what = Array.isArray(root) ? l10n.t('an array') : typeof root;
     return {
-      tracks: [], durationSeconds: null, parseError: `Timeline is ${what}, expected an object`,
+      tracks: [], durationSeconds: null, parseError: l10n.t('{0} is {1}, expected an object', 'Timeline', what),
       rawText: typeof value === 'string' ? value : rawText(value),
     };
   }

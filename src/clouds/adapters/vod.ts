@@ -12,6 +12,7 @@ import { withJobHint } from '../errorHints.js';
 import { type Endpoint, fromKindInfo, type KindDefinition, type ParseContext, type ParseResult } from './kindDefinition.js';
 import { byName, type MappedStatus } from './status.js';
 import { aliyunTime, anyValue, blankJob, checkRefs, decodedOrRaw, embeddedObject, fileNameFromUrl, fpsLike, idString, jsonInString, lenient, listOf, numLike, optString, parseBody, parseItems, progressLike, ownKeyStripper, unwrapList } from './wire.js';
+import * as l10n from '../../util/l10n.js';
 
 
 const REGIONS = [
@@ -201,7 +202,7 @@ function toInputs(items: readonly JobInfo[]): JobInput[] {
  */
 function extrasOf(trigger: string | null, items: readonly JobInfo[], nonExist: readonly string[]): JobExtra[] {
   const extras: JobExtra[] = [];
-  if (trigger !== null) extras.push({ title: 'Transcode task', value: { Trigger: trigger } });
+  if (trigger !== null) extras.push({ title: l10n.t('Transcode task'), value: { Trigger: trigger } });
   const jobs: Record<string, Record<string, unknown>> = {};
   for (const [i, item] of items.entries()) {
     const facts: Record<string, unknown> = {};
@@ -212,8 +213,8 @@ function extrasOf(trigger: string | null, items: readonly JobInfo[], nonExist: r
     if (item.OutputFile && item.OutputFile.WatermarkIdList.length > 0) facts.WatermarkIdList = item.OutputFile.WatermarkIdList;
     if (Object.keys(facts).length > (item.Definition !== null ? 1 : 0)) jobs[item.TranscodeJobId ?? `job ${i + 1}`] = facts;
   }
-  if (Object.keys(jobs).length > 0) extras.push({ title: 'Transcode jobs', value: jobs });
-  if (nonExist.length > 0) extras.push({ title: 'NonExistJobIds (the API says these ids do not exist)', value: [...nonExist] });
+  if (Object.keys(jobs).length > 0) extras.push({ title: l10n.t('Transcode jobs'), value: jobs });
+  if (nonExist.length > 0) extras.push({ title: l10n.t('{0} (the API says these ids do not exist)', 'NonExistJobIds'), value: [...nonExist] });
   return extras;
 }
 

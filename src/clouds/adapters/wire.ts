@@ -12,6 +12,7 @@ import { KIND_CLOUD } from '../../kinds/index.js';
 import { type JobRef } from '../../model/jobRef.js';
 import { type Job, type JobKind } from '../../model/job.js';
 import { parseJsonBounded } from '../../util/boundDepth.js';
+import * as l10n from '../../util/l10n.js';
 
 /** Largest JSON-in-a-string we decode. A 100,000-clip Timeline is ~16 MB; beyond 20 MB is not a real job. */
 export const MAX_JSON_CHARS = 20 * 1024 * 1024;
@@ -165,7 +166,7 @@ export type JsonText = { ok: true; value: unknown } | { ok: false; reason: strin
  */
 export function parseJsonText(text: string, maxChars: number = MAX_JSON_CHARS): JsonText {
   if (text.length > maxChars) {
-    return { ok: false, reason: `too large to decode: ${text.length} characters (limit ${maxChars})` };
+    return { ok: false, reason: l10n.t('too large to decode: {0} characters (limit {1})', text.length, maxChars) };
   }
   let current = text;
   // Three levels is more than any real response; the bound keeps a pathological value from looping.
@@ -175,8 +176,8 @@ export function parseJsonText(text: string, maxChars: number = MAX_JSON_CHARS): 
       value = parseJsonBounded(current);
     } catch (e) {
       const where = locateJsonError(current);
-      const prefix = level === 0 ? '' : 'inside doubly-encoded JSON: ';
-      return { ok: false, reason: prefix + (where ?? (e instanceof Error ? cut(e.message) : 'invalid JSON')) };
+      const why = where ?? (e instanceof Error ? cut(e.message) : l10n.t('invalid JSON'));
+      return { ok: false, reason: level === 0 ? why : l10n.t('inside doubly-encoded JSON: {0}', why) };
     }
     if (typeof value === 'string' && looksLikeJson(value)) {
       current = value;
@@ -184,7 +185,7 @@ export function parseJsonText(text: string, maxChars: number = MAX_JSON_CHARS): 
     }
     return { ok: true, value };
   }
-  return { ok: false, reason: 'JSON encoded inside a string more than three times' };
+  return { ok: false, reason: l10n.t('JSON encoded inside a string more than three times') };
 }
 
 /**
@@ -231,9 +232,11 @@ export function locateJsonError(text: string): string | null {
         lineStart = k + 1;
       }
     }
-    return `${what} at position ${i} (line ${line}, column ${i - lineStart + 1})`;
+    return l10n.t('{0} at position {1} (line {2}, column {3})', what, i, line, i - lineStart + 1);
   };
-  const found = (): string => (i >= n ? 'unexpected end of input' : `unexpected character ${JSON.stringify(text[i])}`);
+  // What stands at i, for "unexpected …" and "…, found …".
+  const here = (): string => (i >= n ? l10n.t('end of input') : l10n.t('character {0}', JSON.stringify(text[i])));
+  const found = (): string => l10n.t('unexpected {0}', here());
   const scanString = (): string | null => {
     i++; // opening quote
     while (i < n) {
@@ -242,27 +245,27 @@ export function locateJsonError(text: string): string | null {
         i++;
         return null;
       }
-      if (c < 0x20) return fail('unescaped control character in a string');
+      if (c < 0x20) return fail(l10n.t('unescaped control character in a string'));
       if (c === 0x5c) {
         const e = text[i + 1];
         if (e === undefined) break;
         if (e === 'u') {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
             i += 2;
-            return fail('bad \\u escape in a string');
+            return fail(l10n.t('bad \\u escape in a string'));
           }
           i += 6;
         } else if ('"\\/bfnrt'.includes(e)) {
           i += 2;
         } else {
           i++;
-          return fail(`bad escape \\${e} in a string`);
+          return fail(l10n.t('bad escape \\{0} in a string', e));
         }
       } else {
         i++;
       }
     }
-    return fail('unterminated string');
+    return fail(l10n.t('unterminated string'));
   };
   const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
   while (true) {
@@ -304,23 +307,23 @@ export function locateJsonError(text: string): string | null {
       } else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
         NUMBER.lastIndex = i;
         const m = NUMBER.exec(text);
-        if (!m || m[0] === '-') return fail('bad number');
+        if (!m || m[0] === '-') return fail(l10n.t('bad number'));
         i += m[0].length;
         mode = 'after';
       } else {
         return fail(found());
       }
     } else if (mode === 'key') {
-      if (text[i] !== '"') return fail(`expected a property name in double quotes, found ${found().replace('unexpected ', '')}`);
+      if (text[i] !== '"') return fail(l10n.t('expected a property name in double quotes, found {0}', here()));
       const err = scanString();
       if (err) return err;
       ws();
-      if (text[i] !== ':') return fail(`expected ':' after a property name, found ${found().replace('unexpected ', '')}`);
+      if (text[i] !== ':') return fail(l10n.t('expected \':\' after a property name, found {0}', here()));
       i++;
       mode = 'value';
     } else {
       const top = stack[stack.length - 1];
-      if (top === undefined) return i < n ? fail('unexpected text after the end of the JSON value') : null;
+      if (top === undefined) return i < n ? fail(l10n.t('unexpected text after the end of the JSON value')) : null;
       const c = text[i];
       if (c === ',') {
         i++;
@@ -328,14 +331,14 @@ export function locateJsonError(text: string): string | null {
         if (top === 1) {
           mode = 'key';
         } else {
-          if (text[i] === ']') return fail('trailing comma before \']\'');
+          if (text[i] === ']') return fail(l10n.t('trailing comma before \']\''));
           mode = 'value';
         }
       } else if ((top === 0 && c === ']') || (top === 1 && c === '}')) {
         stack.pop();
         i++;
       } else {
-        return fail(`expected ',' or '${top === 0 ? ']' : '}'}', found ${found().replace('unexpected ', '')}`);
+        return fail(l10n.t('expected \',\' or \'{0}\', found {1}', top === 0 ? ']' : '}', here()));
       }
     }
   }
@@ -360,10 +363,10 @@ export function decodeEmbedded<T>(v: unknown, schema: z.ZodType<T>, maxChars: nu
   const r = schema.safeParse(value);
   if (r.success) return { state: 'ok', value: r.data };
   const issue = r.error.issues[0];
-  const at = issue && issue.path.length > 0 ? ` at ${formatPath(issue.path)}` : '';
+  const at = issue && issue.path.length > 0 ? l10n.t(' at {0}', formatPath(issue.path)) : '';
   return {
     state: 'invalid',
-    reason: `unexpected shape${at}: ${issue?.message ?? 'invalid'}`,
+    reason: l10n.t('unexpected shape{0}: {1}', at, issueMessage(issue)),
     rawText: typeof v === 'string' ? v : null,
     value,
   };
@@ -410,13 +413,28 @@ export const huaweiTime = lenient(huaweiTimeToIso);
 export const anyValue = z.unknown().optional();
 
 /**
+ * The messages our own schemas give their checks. Schemas are built at module load, before the catalog is set, so
+ * they carry the English text and `issueMessage` translates it when it is shown (l10n.label; the values are a label
+ * table of test/unit/l10n.test.ts). zod's own messages are English and pass through unchanged.
+ */
+export const SCHEMA_MESSAGES = {
+  nonEmptyId: 'expected a non-empty id',
+  id: 'expected an id (a non-empty string)',
+} as const;
+
+/** A zod issue's message in the display language (ours translated, zod's as zod words them). */
+export function issueMessage(issue: { message: string } | undefined): string {
+  return issue ? l10n.label(issue.message) : l10n.t('invalid');
+}
+
+/**
  * What identifies a job: a non-blank string or an integer. The one strict building block: its failure
  * means the body does not say which job it is about.
  */
 export const idString = z.union([
-  z.string().trim().min(1, { error: 'expected a non-empty id' }),
+  z.string().trim().min(1, { error: SCHEMA_MESSAGES.nonEmptyId }),
   z.number().int().transform(String),
-], { error: 'expected an id (a non-empty string)' });
+], { error: SCHEMA_MESSAGES.id });
 
 /**
  * JSON that may arrive as an object/array already, as JSON text, or as JSON text encoded twice. Gives a
@@ -490,8 +508,8 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown, api: string, r
   const field = path.length > 0 ? formatPath(path) : '(body)';
   const got = describeValue(valueAt(body, path));
   const reqId = requestId ?? (isRecord(body) ? toStr(body.RequestId) : null);
-  const expected = issue?.code === 'invalid_type' ? `expected ${issue.expected}` : issue?.message ?? 'invalid';
-  throw new SchemaError(api, field, `${field}: ${expected}, got ${got}`, reqId);
+  const expected = issue?.code === 'invalid_type' ? l10n.t('expected {0}', issue.expected) : issueMessage(issue);
+  throw new SchemaError(api, field, l10n.t('{0}: {1}, got {2}', field, expected, got), reqId);
 }
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -514,11 +532,12 @@ function valueAt(v: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 
 /** A short description of a value for messages; never the value itself when it is long. */
 export function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
+  if (v === undefined) return l10n.t('nothing');
   if (v === null) return 'null';
-  if (Array.isArray(v)) return `an array of ${v.length}`;
-  if (typeof v === 'string') return v.length > 40 ? `a string of ${v.length} characters` : `the string ${JSON.stringify(v)}`;
-  if (typeof v === 'object') return 'an object';
+  if (Array.isArray(v)) return l10n.t('an array of {0}', v.length);
+  if (typeof v === 'string') return v.length > 40 ? l10n.t('a string of {0} characters', v.length) : l10n.t('the string {0}', JSON.stringify(v));
+  if (typeof v === 'object') return l10n.t('an object');
+  // `number 3`, `boolean true`: the JSON type's name stays as JSON spells it.
   return `${typeof v} ${String(v)}`;
 }
 
@@ -544,7 +563,7 @@ export function blankJob(kind: JobKind, region: string, id: string): Job {
  */
 export function checkRefs(api: string, refs: readonly JobRef[], batchSize: number): JobRef {
   const first = refs[0];
-  if (first === undefined) throw new ConfigError(`${api}: no job to ask for`);
-  if (refs.length > batchSize) throw new ConfigError(`${api}: ${refs.length} jobs in one call (at most ${batchSize})`);
+  if (first === undefined) throw new ConfigError(l10n.t('{0}: no job to ask for', api));
+  if (refs.length > batchSize) throw new ConfigError(l10n.t('{0}: {1} jobs in one call (at most {2})', api, refs.length, batchSize));
   return first;
 }

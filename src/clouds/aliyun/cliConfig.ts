@@ -17,6 +17,7 @@ import { type AliyunCredentials, type AliyunRoleCredentials } from '../credentia
 import { type AliyunMode, type AliyunProfile, printableName } from '../profiles.js';
 import { DEFAULT_DURATION_SECONDS } from './stsLimits.js';
 import { isRegionName } from '../../util/region.js';
+import * as l10n from '../../util/l10n.js';
 
 export interface CliProfileEntry {
   name: string;
@@ -59,9 +60,9 @@ export function parseAliyunCliProfiles(text: string): AliyunCliConfig | { error:
   try {
     config = JSON.parse(text);
   } catch {
-    return { error: 'the aliyun CLI configuration is not valid JSON' };
+    return { error: l10n.t('the aliyun CLI configuration is not valid JSON') };
   }
-  if (!isRecord(config)) return { error: 'the aliyun CLI configuration is not a JSON object' };
+  if (!isRecord(config)) return { error: l10n.t('the aliyun CLI configuration is not a JSON object') };
   const raw = Array.isArray(config.profiles) ? config.profiles.filter(isRecord) : [];
   const byName = new Map<string, Record<string, unknown>>();
   for (const p of raw) {
@@ -79,24 +80,27 @@ function entryOf(name: string, p: Record<string, unknown>, all: ReadonlyMap<stri
   return 'problem' in r ? { name, mode, profile: null, problem: r.problem } : { name, mode, profile: r.profile, problem: null };
 }
 
-type Resolved = { profile: AliyunProfile } | { problem: string };
+/** `cycle`: the problem is a source_profile cycle, passed up the chain as it is (the words are localized, not read). */
+type Resolved = { profile: AliyunProfile } | { problem: string; cycle?: true };
 
 function resolve(name: string, all: ReadonlyMap<string, Record<string, unknown>>, seen: string[]): Resolved {
   const shown = printableName(name);
   const p = all.get(name);
-  if (!p) return { problem: `no profile named "${shown}" in the aliyun CLI configuration` };
-  if (seen.includes(name)) return { problem: `profile "${printableName(seen[0]!)}" has a source_profile cycle (${[...seen, name].map(printableName).join(' → ')})` };
+  if (!p) return { problem: l10n.t('no profile named "{0}" in the aliyun CLI configuration', shown) };
+  if (seen.includes(name)) {
+    return { problem: l10n.t('profile "{0}" has a source_profile cycle ({1})', printableName(seen[0]!), [...seen, name].map(printableName).join(' → ')), cycle: true };
+  }
   const id = field(p, 'access_key_id');
   const secret = field(p, 'access_key_secret');
   const mode = field(p, 'mode') ?? (id ? 'AK' : undefined);
-  if (mode === undefined) return { problem: `profile "${shown}" has no mode and no AccessKey` };
+  if (mode === undefined) return { problem: l10n.t('profile "{0}" has no mode and no AccessKey', shown) };
   const region = field(p, 'region_id');
   const base = { cloud: 'aliyun' as const, name, origin: 'aliyun-cli' as const, ...(region && isRegionName(region) ? { defaultRegion: region } : {}) };
   const keys = (): AliyunCredentials | { problem: string } =>
-    id && secret ? { accessKeyId: id, accessKeySecret: secret } : { problem: `profile "${shown}" (mode ${mode}) lacks access_key_id or access_key_secret` };
+    id && secret ? { accessKeyId: id, accessKeySecret: secret } : { problem: l10n.t('profile "{0}" (mode {1}) lacks access_key_id or access_key_secret', shown, mode) };
   const role = (source: AliyunCredentials | AliyunRoleCredentials): AliyunRoleCredentials | { problem: string } => {
     const roleArn = field(p, 'ram_role_arn');
-    if (!roleArn) return { problem: `profile "${shown}" (mode ${mode}) has no ram_role_arn` };
+    if (!roleArn) return { problem: l10n.t('profile "{0}" (mode {1}) has no {2}', shown, mode, 'ram_role_arn') };
     const stsRegion = field(p, 'sts_region');
     const stsEndpoint = field(p, 'sts_endpoint');
     return {
@@ -115,7 +119,7 @@ function resolve(name: string, all: ReadonlyMap<string, Record<string, unknown>>
       const k = keys();
       if ('problem' in k) return k;
       const token = field(p, 'sts_token');
-      if (!token) return { problem: `profile "${shown}" (mode StsToken) has no sts_token` };
+      if (!token) return { problem: l10n.t('profile "{0}" (mode {1}) has no {2}', shown, mode, 'sts_token') };
       return { profile: { ...base, mode, keys: { ...k, securityToken: token } } };
     }
     case 'RamRoleArn': {
@@ -126,17 +130,17 @@ function resolve(name: string, all: ReadonlyMap<string, Record<string, unknown>>
     }
     case 'ChainableRamRoleArn': {
       const sourceName = field(p, 'source_profile');
-      if (!sourceName) return { problem: `profile "${shown}" (mode ChainableRamRoleArn) has no source_profile` };
+      if (!sourceName) return { problem: l10n.t('profile "{0}" (mode {1}) has no {2}', shown, mode, 'source_profile') };
       const src = resolve(sourceName, all, [...seen, name]);
-      if ('problem' in src) return { problem: seen.length || src.problem.includes('source_profile cycle') ? src.problem : `profile "${shown}": its source_profile: ${src.problem}` };
+      if ('problem' in src) return seen.length || src.cycle ? src : { problem: l10n.t('profile "{0}": its source_profile: {1}', shown, src.problem) };
       const source = src.profile.role ?? src.profile.keys;
-      if (!source) return { problem: `profile "${shown}": source_profile "${printableName(sourceName)}" holds no keys` };
+      if (!source) return { problem: l10n.t('profile "{0}": source_profile "{1}" holds no keys', shown, printableName(sourceName)) };
       const r = role(source);
       return 'problem' in r ? r : { profile: { ...base, mode, role: r } };
     }
     default:
       return {
-        problem: `profile "${shown}" uses mode "${printableName(mode)}", which is not supported yet (supported: ${SUPPORTED_MODES.join(', ')})`,
+        problem: l10n.t('profile "{0}" uses mode "{1}", which is not supported yet (supported: {2})', shown, printableName(mode), SUPPORTED_MODES.join(', ')),
       };
   }
 }

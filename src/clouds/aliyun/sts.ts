@@ -16,6 +16,7 @@ import { type AliyunCredentials, type AliyunRoleCredentials, isRoleCredentials }
 import { validateEndpoint } from '../endpoints.js';
 import { ConfigError, SchemaError } from '../errors.js';
 import { isRegionName } from '../../util/region.js';
+import * as l10n from '../../util/l10n.js';
 
 export const STS_VERSION = '2015-04-01';
 export const STS_API = 'sts:AssumeRole';
@@ -36,7 +37,7 @@ export function stsOrigin(role: Pick<AliyunRoleCredentials, 'stsEndpoint' | 'sts
     return validateEndpoint(raw);
   }
   if (role.stsRegion) {
-    if (!isRegionName(role.stsRegion)) throw new ConfigError(`"${role.stsRegion}" is not a region name (sts_region)`);
+    if (!isRegionName(role.stsRegion)) throw new ConfigError(l10n.t('"{0}" is not a region name (sts_region)', role.stsRegion));
     return `https://sts.${role.stsRegion}.aliyuncs.com`;
   }
   return 'https://sts.aliyuncs.com';
@@ -44,12 +45,12 @@ export function stsOrigin(role: Pick<AliyunRoleCredentials, 'stsEndpoint' | 'sts
 
 /** Checks a role before any request; the message names the field, never a key. */
 export function checkRole(role: AliyunRoleCredentials): ConfigError | null {
-  if (!ROLE_ARN.test(role.roleArn)) return new ConfigError(`the role ARN "${role.roleArn.slice(0, 80)}" does not look like acs:ram::<account id>:role/<name>`);
+  if (!ROLE_ARN.test(role.roleArn)) return new ConfigError(l10n.t('the role ARN "{0}" does not look like acs:ram::<account id>:role/<name>', role.roleArn.slice(0, 80)));
   if (!SESSION_NAME.test(role.roleSessionName)) {
-    return new ConfigError(`the role session name "${role.roleSessionName.slice(0, 80)}" must be 2 to 64 letters, digits or . @ - _`);
+    return new ConfigError(l10n.t('the role session name "{0}" must be 2 to 64 letters, digits or . @ - _', role.roleSessionName.slice(0, 80)));
   }
   if (!Number.isInteger(role.durationSeconds) || role.durationSeconds < MIN_DURATION_SECONDS) {
-    return new ConfigError(`the role session duration ${role.durationSeconds} s is below STS's minimum of ${MIN_DURATION_SECONDS} s`);
+    return new ConfigError(l10n.t('the role session duration {0} s is below STS\'s minimum of {1} s', role.durationSeconds, MIN_DURATION_SECONDS));
   }
   return null;
 }
@@ -88,7 +89,7 @@ export function parseAssumeRole(body: unknown): TemporaryKeys {
   if (!r.success) {
     const issue = r.error.issues[0];
     const field = issue ? issue.path.join('.') || '(response)' : '(response)';
-    throw new SchemaError(STS_API, field, `the AssumeRole answer lacks a usable ${field}`, typeof (body as { RequestId?: unknown })?.RequestId === 'string' ? (body as { RequestId: string }).RequestId : null);
+    throw new SchemaError(STS_API, field, l10n.t('the AssumeRole answer lacks a usable {0}', field), typeof (body as { RequestId?: unknown })?.RequestId === 'string' ? (body as { RequestId: string }).RequestId : null);
   }
   const c = r.data.Credentials;
   return {

@@ -9,7 +9,8 @@
  */
 import { type CloudId } from '../../model/job.js';
 import { parseJsonBounded } from '../../util/boundDepth.js';
-import { ApiError, BadResponseError } from '../errors.js';
+import { ApiError, BadResponseError, type BadResponseReason } from '../errors.js';
+import * as l10n from '../../util/l10n.js';
 import { redactSecrets } from './redact.js';
 import { type HttpResponse, TruncatedResponseError } from './transport.js';
 
@@ -44,20 +45,20 @@ export function readResponse(cloud: CloudId, api: string, res: HttpResponse): Re
   const text = res.body;
   const trimmed = text.trim();
 
-  const bad = (what: string): BadResponseError =>
-    new BadResponseError(api, status, contentType, `${what}; received ${describeBody(text, contentType)}`, headerRequestId);
+  const bad = (reason: BadResponseReason, what: string): BadResponseError =>
+    new BadResponseError(api, status, contentType, l10n.t('{0}; received {1}', what, describeBody(text, contentType)), headerRequestId, reason);
 
   const declared = parseIntHeader(headers['content-length']);
   const received = Buffer.byteLength(text, 'utf8');
   if (declared !== null && received < declared) {
     return fail(new TruncatedResponseError(
-      api, status, contentType, `truncated body: received ${received} of ${declared} bytes`, headerRequestId,
+      api, status, contentType, l10n.t('truncated body: received {0} of {1} bytes', received, declared), headerRequestId,
     ));
   }
 
   if (trimmed === '') {
     if (status === 429) return fail(throttledWithoutBody(cloud, api, status, headerRequestId, retryAfter));
-    return fail(bad(ok ? 'the answer had an empty body' : `HTTP ${status} with an empty body`));
+    return fail(bad('empty', ok ? l10n.t('the answer had an empty body') : l10n.t('HTTP {0} with an empty body', status)));
   }
 
   const first = trimmed[0];
@@ -71,16 +72,16 @@ export function readResponse(cloud: CloudId, api: string, res: HttpResponse): Re
       // Still inside a string or an open object/array at the end: the body stops mid-value.
       if (endsMidValue(trimmed)) {
         return fail(new TruncatedResponseError(
-          api, status, contentType, `truncated JSON (the body ends mid-value); received ${describeBody(text, contentType)}`, headerRequestId,
+          api, status, contentType, l10n.t('truncated JSON (the body ends mid-value); received {0}', describeBody(text, contentType)), headerRequestId,
         ));
       }
-      return fail(bad(`malformed JSON (${msg})`));
+      return fail(bad('malformedJson', l10n.t('malformed JSON ({0})', msg)));
     }
     const apiError = errorFromJson(cloud, api, status, parsed, headerRequestId, retryAfter);
     if (apiError) return fail(apiError);
     if (!ok) {
       if (status === 429) return fail(throttledWithoutBody(cloud, api, status, headerRequestId, retryAfter));
-      return fail(bad(`HTTP ${status} with a JSON body that is not a known error shape`));
+      return fail(bad('unknownErrorShape', l10n.t('HTTP {0} with a JSON body that is not a known error shape', status)));
     }
     return { body: parsed, requestId: requestIdFromBody(parsed) ?? headerRequestId };
   }
@@ -90,13 +91,13 @@ export function readResponse(cloud: CloudId, api: string, res: HttpResponse): Re
     if (xmlError) return fail(xmlError);
     if (/^<(!doctype\s+html|html)[\s>]/i.test(trimmed) || /text\/html/i.test(contentType ?? '')) {
       if (status === 429) return fail(throttledWithoutBody(cloud, api, status, headerRequestId, retryAfter));
-      return fail(bad(`an HTML page instead of JSON (HTTP ${status}): a proxy or gateway answered, not the cloud API`));
+      return fail(bad('html', l10n.t('an HTML page instead of JSON (HTTP {0}): a proxy or gateway answered, not the cloud API', status)));
     }
-    return fail(bad(`XML that is not an error body, where JSON was expected (HTTP ${status})`));
+    return fail(bad('xml', l10n.t('XML that is not an error body, where JSON was expected (HTTP {0})', status)));
   }
 
   if (status === 429) return fail(throttledWithoutBody(cloud, api, status, headerRequestId, retryAfter));
-  return fail(bad(`not JSON (HTTP ${status})`));
+  return fail(bad('notJson', l10n.t('not JSON (HTTP {0})', status)));
 }
 
 /** True when JSON text ends inside a string or with brackets still open (a cut-off body, not a typo). */
@@ -223,7 +224,8 @@ export function describeBody(text: string, contentType: string | null): string {
   const bytes = Buffer.byteLength(text, 'utf8');
   const snippet = printable(redactSecrets(text.slice(0, 200))).replace(/\s+/g, ' ').trim();
   const shown = snippet.length > 80 ? `${snippet.slice(0, 80)}…` : snippet;
-  return `${contentType ?? 'no content type'}, ${bytes} bytes${shown ? `: "${shown}"` : ''}`;
+  const what = l10n.t('{0}, {1} bytes', contentType ?? l10n.t('no content type'), bytes);
+  return shown ? `${what}: "${shown}"` : what;
 }
 
 /** Control characters (terminal escapes included) become spaces: the body is untrusted. */

@@ -24,6 +24,7 @@ import type { Dispatcher, Pool, ProxyAgent } from 'undici';
 import { clampDelay } from '../clock.js';
 import { BadResponseError, ConfigError, NetworkError } from '../errors.js';
 import { redactSecrets } from './redact.js';
+import * as l10n from '../../util/l10n.js';
 
 export interface HttpRequest {
   /** `https://host[:port]`, no path. */
@@ -77,6 +78,9 @@ export interface UndiciTransportOptions {
 /** A body cut short: fewer bytes than Content-Length said. Retryable, unlike other unreadable bodies. */
 export class TruncatedResponseError extends BadResponseError {
   readonly truncated = true;
+  constructor(api: string, httpStatus: number, contentType: string | null, message: string, requestId: string | null) {
+    super(api, httpStatus, contentType, message, requestId, 'truncated');
+  }
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -232,20 +236,21 @@ export function createUndiciTransport(opts: UndiciTransportOptions = {}): Transp
 
   async function send(req: HttpRequest, sendOpts: SendOptions): Promise<HttpResponse> {
     const { api, timeoutMs, signal } = sendOpts;
-    if (closed) throw new NetworkError(api, 'CLOSED', 'the HTTP client was already closed');
-    if (signal?.aborted) throw new NetworkError(api, 'ABORTED', 'the request was cancelled');
+    if (closed) throw new NetworkError(api, 'CLOSED', l10n.t('the HTTP client was already closed'));
+    if (signal?.aborted) throw new NetworkError(api, 'ABORTED', l10n.t('the request was cancelled'));
 
     let target: URL;
     try {
       target = new URL(req.origin);
     } catch {
-      throw new ConfigError(`${api}: "${req.origin}" is not a URL`);
+      throw new ConfigError(l10n.t('{0}: "{1}" is not a URL', api, req.origin));
     }
     const proxy = proxyForUrl(target, env, { proxyLoopback: opts.proxyLoopback ?? false });
     parts ??= loadUndici();
     const u = parts;
     const route = routeFor(u, target, proxy);
-    const via = proxy ? ` via proxy ${proxy.host}` : '';
+    const via = viaProxy(proxy);
+    const place = placeOf(target, proxy);
 
     // One controller for both reasons to stop, remembering which one fired first. Stopping also settles
     // `stop` at once: the answer never waits for undici to let go (see watchAbandoned).
@@ -308,14 +313,14 @@ export function createUndiciTransport(opts: UndiciTransportOptions = {}): Transp
     try {
       return await Promise.race([work, stop]);
     } catch (e) {
-      if (stopped === 'timeout') throw new NetworkError(api, 'TIMEOUT', `no complete answer within ${formatSeconds(timeoutMs)} s${via}`);
-      if (stopped === 'aborted') throw new NetworkError(api, 'ABORTED', 'the request was cancelled');
+      if (stopped === 'timeout') throw new NetworkError(api, 'TIMEOUT', l10n.t('no complete answer within {0} s{1}', formatSeconds(timeoutMs), via), place);
+      if (stopped === 'aborted') throw new NetworkError(api, 'ABORTED', l10n.t('the request was cancelled'), place);
       if (e instanceof BadResponseError) throw e;
       // Headers arrived and Content-Length promised more than came: the body was cut short.
       if (status !== 0 && expected !== null && received < expected) {
         throw new TruncatedResponseError(
           api, status, headers['content-type'] ?? null,
-          `truncated body: received ${received} of ${expected} bytes before the connection closed`,
+          l10n.t('truncated body: received {0} of {1} bytes before the connection closed', received, expected),
           headers['x-acs-request-id'] ?? headers['x-request-id'] ?? null,
         );
       }
@@ -370,10 +375,10 @@ function proxyConnectError(e: unknown, proxy: URL, connectTimeoutMs: number): un
   // undici reconnects at once, without limit, after UND_ERR_SOCKET: a proxy that closes every CONNECT
   // would otherwise be dialled in a tight loop (thousands of times a second) while the request never ends.
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') {
-    return new ProxyConnectError('PROXY_CLOSED', `the proxy ${proxy.host} closed the connection without answering CONNECT`, e);
+    return new ProxyConnectError('PROXY_CLOSED', l10n.t('the proxy {0} closed the connection without answering CONNECT', proxy.host), e);
   }
   if (code === 'UND_ERR_HEADERS_TIMEOUT') {
-    return new ProxyConnectError('PROXY_CONNECT_TIMEOUT', `the proxy ${proxy.host} did not answer CONNECT within ${formatSeconds(connectTimeoutMs)} s`, e);
+    return new ProxyConnectError('PROXY_CONNECT_TIMEOUT', l10n.t('the proxy {0} did not answer CONNECT within {1} s', proxy.host, formatSeconds(connectTimeoutMs)), e);
   }
   return e;
 }
@@ -381,8 +386,10 @@ function proxyConnectError(e: unknown, proxy: URL, connectTimeoutMs: number): un
 function tooLarge(
   api: string, status: number, contentType: string | null, requestId: string | null, max: number, announced: number | null,
 ): BadResponseError {
-  const what = announced !== null ? `announces ${announced} bytes` : 'is larger than that';
-  return new BadResponseError(api, status, contentType, `the response body exceeds the ${max}-byte limit (it ${what})`, requestId);
+  const message = announced !== null
+    ? l10n.t('the response body exceeds the {0}-byte limit (it announces {1} bytes)', max, announced)
+    : l10n.t('the response body exceeds the {0}-byte limit (it is larger than that)', max);
+  return new BadResponseError(api, status, contentType, message, requestId, 'tooLarge');
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -430,48 +437,71 @@ function errorMessage(e: unknown): string {
   return e && typeof e === 'object' && typeof (e as ErrorLike).message === 'string' ? ((e as ErrorLike).message as string) : String(e);
 }
 
-/** Maps Node/undici failures to one plain sentence and a stable code. Never echoes proxy credentials. */
+/** " via proxy host:port", or nothing without a proxy: the suffix of the messages that name the endpoint. */
+function viaProxy(proxy: URL | null): string {
+  return proxy ? l10n.t(' via proxy {0}', proxy.host) : '';
+}
+
+function placeOf(target: URL, proxy: URL | null): { host: string; proxyHost?: string } {
+  return proxy ? { host: target.host, proxyHost: proxy.host } : { host: target.host };
+}
+
+/**
+ * Maps Node/undici failures to one plain sentence (in the display language) and a stable code; the hints choose
+ * by the code and the hosts the error carries, never by the words. Never echoes proxy credentials.
+ */
 function toNetworkError(
   e: unknown, api: string, target: URL, proxy: URL | null, connectTimeoutMs: number, midResponse: boolean,
 ): NetworkError {
   const message = errorMessage(e);
+  const place = placeOf(target, proxy);
+  // undici's own English (not ours to translate): read to find the proxy's answer.
   const tunnel = /Proxy response \((\d+)\) !== 200/.exec(message);
-  if (tunnel) return new NetworkError(api, 'PROXY_TUNNEL_FAILED', `the proxy ${proxy?.host ?? ''} refused to open a tunnel to ${target.host} (HTTP ${tunnel[1]})`);
+  if (tunnel) {
+    return new NetworkError(api, 'PROXY_TUNNEL_FAILED', l10n.t('the proxy {0} refused to open a tunnel to {1} (HTTP {2})', proxy?.host ?? '', target.host, tunnel[1]!), place);
+  }
   if (/Proxy Authentication Required/i.test(message)) {
-    return new NetworkError(api, 'PROXY_AUTH_REQUIRED', `the proxy ${proxy?.host ?? ''} requires authentication (HTTP 407)`);
+    return new NetworkError(api, 'PROXY_AUTH_REQUIRED', l10n.t('the proxy {0} requires authentication (HTTP 407)', proxy?.host ?? ''), place);
   }
   const code = errorCode(e) ?? 'NETWORK_ERROR';
-  if (code === 'PROXY_CLOSED' || code === 'PROXY_CONNECT_TIMEOUT') return new NetworkError(api, code, `${message} (tunnel to ${target.host})`);
-  const via = proxy ? ` via proxy ${proxy.host}` : '';
+  if (code === 'PROXY_CLOSED' || code === 'PROXY_CONNECT_TIMEOUT') {
+    return new NetworkError(api, code, l10n.t('{0} (tunnel to {1})', message, target.host), place);
+  }
+  const via = viaProxy(proxy);
   // Connect-level errors concern the proxy when there is one: that is the host we dial.
-  const dialled = proxy ? `${proxy.host} (the proxy)` : target.host;
-  const plain: Record<string, string> = {
-    UND_ERR_CONNECT_TIMEOUT: `could not connect to ${dialled} within ${formatSeconds(connectTimeoutMs)} s`,
-    UND_ERR_SOCKET: midResponse ? `connection closed mid-response by ${target.host}${via}` : `connection closed by ${target.host}${via} before an answer`,
-    ECONNRESET: `connection reset by ${target.host}${via}`,
-    ECONNREFUSED: `connection refused by ${dialled}`,
-    ENOTFOUND: `host name ${proxy ? proxy.hostname : target.hostname} not found (DNS)`,
-    EAI_AGAIN: `DNS lookup of ${proxy ? proxy.hostname : target.hostname} failed temporarily`,
-    ETIMEDOUT: `connection to ${dialled} timed out`,
-    EHOSTUNREACH: `host ${dialled} unreachable`,
-    ENETUNREACH: `network unreachable for ${dialled}`,
-    EPIPE: `connection to ${target.host}${via} broke while sending`,
-    UND_ERR_HEADERS_TIMEOUT: `no response headers from ${target.host}${via} in time`,
-    UND_ERR_BODY_TIMEOUT: `the response body from ${target.host}${via} stalled`,
-    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: `the response from ${target.host}${via} did not match its Content-Length`,
+  const dialled = proxy ? l10n.t('{0} (the proxy)', proxy.host) : target.host;
+  const dialledName = proxy ? proxy.hostname : target.hostname;
+  const plain = (): string | null => {
+    switch (code) {
+      case 'UND_ERR_CONNECT_TIMEOUT': return l10n.t('could not connect to {0} within {1} s', dialled, formatSeconds(connectTimeoutMs));
+      case 'UND_ERR_SOCKET':
+        return midResponse ? l10n.t('connection closed mid-response by {0}{1}', target.host, via) : l10n.t('connection closed by {0}{1} before an answer', target.host, via);
+      case 'ECONNRESET': return l10n.t('connection reset by {0}{1}', target.host, via);
+      case 'ECONNREFUSED': return l10n.t('connection refused by {0}', dialled);
+      case 'ENOTFOUND': return l10n.t('host name {0} not found (DNS)', dialledName);
+      case 'EAI_AGAIN': return l10n.t('DNS lookup of {0} failed temporarily', dialledName);
+      case 'ETIMEDOUT': return l10n.t('connection to {0} timed out', dialled);
+      case 'EHOSTUNREACH': return l10n.t('host {0} unreachable', dialled);
+      case 'ENETUNREACH': return l10n.t('network unreachable for {0}', dialled);
+      case 'EPIPE': return l10n.t('connection to {0}{1} broke while sending', target.host, via);
+      case 'UND_ERR_HEADERS_TIMEOUT': return l10n.t('no response headers from {0}{1} in time', target.host, via);
+      case 'UND_ERR_BODY_TIMEOUT': return l10n.t('the response body from {0}{1} stalled', target.host, via);
+      case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH': return l10n.t('the response from {0}{1} did not match its Content-Length', target.host, via);
+      default: return null;
+    }
   };
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return new NetworkError(api, 'CONNECT_TIMEOUT', plain[code]!);
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new NetworkError(api, 'TIMEOUT', plain[code]!);
-  const text = plain[code];
-  if (text) return new NetworkError(api, code, text);
+  const text = plain();
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return new NetworkError(api, 'CONNECT_TIMEOUT', text!, place);
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new NetworkError(api, 'TIMEOUT', text!, place);
+  if (text !== null) return new NetworkError(api, code, text, place);
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || code === 'ERR_SSL_HTTP_REQUEST') {
     // The first bytes back were not a TLS record: a plain-HTTP server on that port (errorHints says what to do).
-    return new NetworkError(api, code, `${target.host}${via} answered in plain HTTP, not TLS (${code})`);
+    return new NetworkError(api, code, l10n.t('{0}{1} answered in plain HTTP, not TLS ({2})', target.host, via, code), place);
   }
   if (TLS_CODES.test(code)) {
-    return new NetworkError(api, code, `the TLS certificate of ${target.host} was not accepted (${code})${via}`);
+    return new NetworkError(api, code, l10n.t('the TLS certificate of {0} was not accepted ({1}){2}', target.host, code, via), place);
   }
-  return new NetworkError(api, code, `${redactSecrets(message)} (${target.host}${via})`);
+  return new NetworkError(api, code, `${redactSecrets(message)} (${target.host}${via})`, place);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -544,10 +574,10 @@ export function proxyForUrl(
   try {
     proxy = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
   } catch {
-    throw new ConfigError(`the ${target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY'} setting is not a URL`, 'use http://host:port');
+    throw new ConfigError(l10n.t('the {0} setting is not a URL', target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY'), l10n.t('use http://host:port'));
   }
   if (!['http:', 'https:', 'socks5:', 'socks:'].includes(proxy.protocol)) {
-    throw new ConfigError(`unsupported proxy scheme ${proxy.protocol}`, 'use an http://, https:// or socks5:// proxy');
+    throw new ConfigError(l10n.t('unsupported proxy scheme {0}', proxy.protocol), l10n.t('use an http://, https:// or socks5:// proxy'));
   }
   return proxy;
 }

@@ -3,6 +3,7 @@
  * and row, the tooltip and hover, the notification of a finished job and the ages read Chinese, and read exactly
  * as before in English once the catalog is reset. Ids, codes and API names stay as they are.
  */
+process.env.TZ = 'Asia/Shanghai';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -52,7 +53,8 @@ test('zh-cn: the row, the tooltip and the notification of a failed job; codes an
   assert.equal(zh.description, 'InvalidParameter.Timeline · 耗时 5 分钟');
   assert.match(zh.tooltip, /^\*\*智能媒体服务剪辑合成作业\*\* · 失败 \(Failed\)/);
   assert.match(zh.tooltip, /地域：cn\\-shanghai/);
-  assert.match(zh.tooltip, /创建时间：2024-06-01 11:00:00 UTC，1 小时前/);
+  // Local time with its zone (TZ is Asia/Shanghai for this file; test/unit/present/localeTimes.test.ts has the rest).
+  assert.match(zh.tooltip, /创建时间：2024\/06\/01 19:00:00 \(UTC\+8\)，1 小时前/);
   assert.match(zh.tooltip, /\*\*错误\*\* InvalidParameter\\\.Timeline: The Timeline is invalid\\\./);
   assert.match(zh.tooltip, /_上次检查于 3 分钟前_/);
   assert.equal(zh.message, 'ice 7c1e0a9b…a801 失败: InvalidParameter.Timeline The Timeline is invalid.');

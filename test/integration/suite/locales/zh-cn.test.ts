@@ -50,6 +50,8 @@ suite('zh-cn: the extension in Chinese', function () {
     assert.match(md, /\*\*[^*]*剪辑合成作业\*\*/, `the tooltip names the kind in Chinese:\n${md}`);
     assert.match(md, /地域：cn\\-shanghai/);
     assert.match(md, /上次检查于 .+前/);
+    // Times follow the UI language (src/util/formatLocale.ts): the local time in Chinese order, its zone named.
+    assert.match(md, /创建时间：\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \(UTC[^)]*\)/, `the tooltip's times are local with the zone:\n${md}`);
     if (hasHarness()) {
       const shown = await waitFor(async () => (await uiText('.part.sidebar .monaco-list-row'))?.join('\n').match(/阿里云 \(1\)[\s\S]*成功 \(1\)/)?.[0], 15_000, {
         message: 'the Chinese group rows on screen',

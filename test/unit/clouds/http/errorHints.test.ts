@@ -97,10 +97,10 @@ describe('hintForError', () => {
   });
 
   it('bad responses: an HTML page means a proxy or gateway answered', () => {
-    const html = new BadResponseError(ICE, 502, 'text/html', 'an HTML page instead of JSON (HTTP 502): …', null);
+    const html = new BadResponseError(ICE, 502, 'text/html', 'an HTML page instead of JSON (HTTP 502): …', null, 'html');
     assert.match(hint(html), /proxy, captive portal or gateway answered instead of the cloud API/);
     assert.match(hint(new TruncatedResponseError(ICE, 200, null, 'truncated body: received 1 of 2 bytes', null)), /cut off/);
-    assert.match(hint(new BadResponseError(ICE, 200, 'application/json', 'the answer had an empty body; …', null)), /answered with nothing/);
+    assert.match(hint(new BadResponseError(ICE, 200, 'application/json', 'the answer had an empty body; …', null, 'empty')), /answered with nothing/);
   });
 
   it('has nothing to add for unknown codes and other kinds', () => {
