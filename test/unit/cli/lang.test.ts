@@ -137,7 +137,7 @@ test('zh-cn: credential messages (no keys, an unknown --profile) are Chinese; va
   assert.match(none.err, /没有阿里云凭证; 提示：请设置 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET/);
   const unknown = await cli(['profiles', '--profile', 'nope'], { LANG: 'zh_CN.UTF-8' });
   assert.equal(unknown.code, 3);
-  assert.match(unknown.err, /没有名为 "nope" 的配置文件（现有配置文件：无）/);
+  assert.match(unknown.err, /没有名为 "nope" 的配置（现有配置：无）/);
   const en = await cli(['profiles', '--profile', 'nope']);
   assert.match(en.err, /no profile named "nope" \(profiles: none\)/);
 });

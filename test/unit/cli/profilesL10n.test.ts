@@ -43,9 +43,9 @@ test('media-jobs profiles in zh-cn: the cloud heading, the descriptions and the 
   assert.equal(zh[0], '阿里云：');
   assert.ok(zh.includes(`  * dev  (${PATH})  AK, AccessKey LTAI…y001, 地域 cn-shanghai`), zh.join('\n'));
   assert.ok(zh.includes(`    reader  (${PATH})  RamRoleArn, 角色 acs:ram::1234567890123456:role/media-reader, AccessKey LTAI…y001, 地域 cn-shanghai`));
-  assert.ok(zh.includes(`    ecs  (${PATH})  不可用：配置文件 "ecs" 使用模式 "EcsRamRole"，暂不支持（支持：AK, StsToken, RamRoleArn, ChainableRamRoleArn）`));
-  assert.ok(zh.includes(`    loop-a  (${PATH})  不可用：配置文件 "loop-a" 的 source_profile 形成循环（loop-a → loop-b → loop-a）`));
-  assert.ok(zh.includes(`    half  (${PATH})  不可用：配置文件 "half"（模式 AK）缺少 access_key_id 或 access_key_secret`));
+  assert.ok(zh.includes(`    ecs  (${PATH})  不可用：配置 "ecs" 使用模式 "EcsRamRole"，暂不支持（支持：AK, StsToken, RamRoleArn, ChainableRamRoleArn）`));
+  assert.ok(zh.includes(`    loop-a  (${PATH})  不可用：配置 "loop-a" 的 source_profile 形成循环（loop-a → loop-b → loop-a）`));
+  assert.ok(zh.includes(`    half  (${PATH})  不可用：配置 "half"（模式 AK）缺少 access_key_id 或 access_key_secret`));
   assert.ok(zh.includes('* = 未给出 --profile 时所用的'));
   const en = await profiles('en');
   assert.equal(en[0], 'Alibaba Cloud:');
@@ -69,21 +69,21 @@ test('a chain into a cycle reports the cycle itself in both languages (a flag, n
     return c.entries.find((e) => e.name === name)!.problem;
   };
   assert.equal(problem('top'), 'profile "top" has a source_profile cycle (top → loop-a → loop-b → loop-a)');
-  assert.equal(inChinese(() => problem('top')), '配置文件 "top" 的 source_profile 形成循环（top → loop-a → loop-b → loop-a）');
+  assert.equal(inChinese(() => problem('top')), '配置 "top" 的 source_profile 形成循环（top → loop-a → loop-b → loop-a）');
   assert.equal(problem('broken-source'), 'profile "broken-source": its source_profile: profile "half" (mode AK) lacks access_key_id or access_key_secret');
-  assert.equal(inChinese(() => problem('broken-source')), '配置文件 "broken-source"：其 source_profile：配置文件 "half"（模式 AK）缺少 access_key_id 或 access_key_secret');
+  assert.equal(inChinese(() => problem('broken-source')), '配置 "broken-source"：其 source_profile：配置 "half"（模式 AK）缺少 access_key_id 或 access_key_secret');
   assert.deepEqual(inChinese(() => parseAliyunCliProfiles('{')), { error: 'aliyun CLI 配置不是有效的 JSON' });
 });
 
 test('the extension\'s import of ~/.aliyun/config.json: its reasons in zh-cn, English unchanged', () => {
   const sts = JSON.stringify({ current: 'ci', profiles: [{ name: 'ci', mode: 'StsToken', access_key_id: 'STS.x', access_key_secret: 'y' }] });
   assert.deepEqual(parseAliyunCliConfig(sts), { ok: false, reason: 'profile "ci" (mode StsToken) has no sts_token' });
-  assert.deepEqual(inChinese(() => parseAliyunCliConfig(sts)), { ok: false, reason: '配置文件 "ci"（模式 StsToken）没有 sts_token' });
+  assert.deepEqual(inChinese(() => parseAliyunCliConfig(sts)), { ok: false, reason: '配置 "ci"（模式 StsToken）没有 sts_token' });
   assert.deepEqual(inChinese(() => parseAliyunCliConfig(TEXT, 'nobody')), {
-    ok: false, reason: 'aliyun CLI 配置中没有名为 "nobody" 的配置文件（配置文件："dev", "customer", "ci", "reader", "customer-role", "legacy", "ecs", "oidc", "sso", "external", "loop-a", "loop-b", "half"）',
+    ok: false, reason: 'aliyun CLI 配置中没有名为 "nobody" 的配置（配置："dev", "customer", "ci", "reader", "customer-role", "legacy", "ecs", "oidc", "sso", "external", "loop-a", "loop-b", "half"）',
   });
-  assert.deepEqual(inChinese(() => parseAliyunCliConfig('{"profiles":[]}')), { ok: false, reason: 'aliyun CLI 配置中没有配置文件（请运行 `aliyun configure`）' });
-  assert.match(inChinese(() => { const r = parseAliyunCliConfig(TEXT, 'reader'); return r.ok ? '' : r.reason; }), /^配置文件 "reader" 使用模式 "RamRoleArn"，本扩展无法导入/);
+  assert.deepEqual(inChinese(() => parseAliyunCliConfig('{"profiles":[]}')), { ok: false, reason: 'aliyun CLI 配置中没有配置（请运行 `aliyun configure`）' });
+  assert.match(inChinese(() => { const r = parseAliyunCliConfig(TEXT, 'reader'); return r.ok ? '' : r.reason; }), /^配置 "reader" 使用模式 "RamRoleArn"，本扩展无法导入/);
 });
 
 test('STS role checks and profile names: Chinese words, the ARN and the limits as given', () => {
@@ -94,5 +94,5 @@ test('STS role checks and profile names: Chinese words, the ARN and the limits a
   assert.equal(checkRole(short)?.message, 'the role session duration 60 s is below STS\'s minimum of 900 s');
   assert.equal(inChinese(() => checkRole(short)?.message), '角色会话时长 60 秒低于 STS 的最小值 900 秒');
   assert.equal(checkProfileName('x'.repeat(65)), 'A profile name has at most 64 characters');
-  assert.equal(inChinese(() => checkProfileName('')), '需要配置文件名称');
+  assert.equal(inChinese(() => checkProfileName('')), '需要配置名称');
 });

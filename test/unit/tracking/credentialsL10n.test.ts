@@ -63,7 +63,7 @@ test('the profile list: a taken or unknown name in both languages, the cloud nam
   const profiles = new ProfilesService(secrets, kv, new CredentialsService(secrets));
   await profiles.add('aliyun', 'dev', ALI);
   assert.equal(await message(() => profiles.add('aliyun', 'dev', ALI), 'en'), 'There is already a Alibaba Cloud profile named "dev"');
-  assert.equal(await message(() => profiles.add('aliyun', 'dev', ALI), 'zh-cn'), '已有名为 "dev" 的阿里云配置文件');
+  assert.equal(await message(() => profiles.add('aliyun', 'dev', ALI), 'zh-cn'), '已有名为 "dev" 的阿里云配置');
   assert.equal(await message(() => profiles.remove('huawei', 'nobody'), 'en'), 'No Huawei Cloud profile named "nobody"');
-  assert.equal(await message(() => profiles.remove('huawei', 'nobody'), 'zh-cn'), '没有名为 "nobody" 的华为云配置文件');
+  assert.equal(await message(() => profiles.remove('huawei', 'nobody'), 'zh-cn'), '没有名为 "nobody" 的华为云配置');
 });
