@@ -19,6 +19,7 @@
  * high warp it counts more against the floor than it would for real.
  */
 import { fork } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -41,6 +42,8 @@ function arg(name: string, fallback: string): string {
 }
 const SIZES = arg('sizes', '100,1000,5000').split(',').map(Number);
 const WARP = Number(arg('warp', '4'));
+/** Also print where requests bunch: grant (undici's request:create), leaving (client:sendHeaders), arrival at the emulator. */
+const TRACE = process.argv.includes('--trace');
 const gc = (globalThis as { gc?: () => void }).gc;
 const MB = 1024 * 1024;
 
@@ -79,7 +82,7 @@ const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}�
 interface Child {
   urls: Record<string, string>;
   credentials: { aliyun: { accessKeyId: string; accessKeySecret: string }; huawei: { ak: string; sk: string; projectId: string } };
-  ask(m: 'stats'): Promise<{ perApi: Record<string, number>; throttled: number }>;
+  ask(m: 'stats'): Promise<{ perApi: Record<string, number>; throttled: number; throttledPerApi: Record<string, number>; arrivals: Record<string, number[]> }>;
   ask(m: 'reset'): Promise<unknown>;
   close(): void;
 }
@@ -218,6 +221,7 @@ async function runSize(n: number): Promise<string[]> {
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     }, 5);
+    const trace = startTrace(warp, limiters, TRACE);
     const c0 = warp.monotonic!();
     await poller.refresh();
     const cycleMs = warp.monotonic!() - c0;
@@ -230,7 +234,12 @@ async function runSize(n: number): Promise<string[]> {
     say(`  heap at poll peak   ${fmtBytes(peak - baseline).padStart(9)}  ${ratio(peak - baseline, 100 * MB)} of 100 MB`);
     say(`  requests per cycle  ${String(requests).padStart(9)}  ${ratio(requests, minRequests)} of the minimum ${minRequests} (${Object.entries(stats.perApi).map(([k, v]) => `${k} ${v}`).join(', ')})`);
     say(`  cycle time          ${fmtMs(cycleMs).padStart(9)}  ${ratio(cycleMs, floorMs)} of the rate-limit floor ${fmtMs(floorMs)} (virtual time, warp ${WARP}×)`);
-    say(`  throttled answers   ${String(stats.throttled).padStart(9)}`);
+    const { first: firstSent, last: lastSent } = trace.span();
+    // The floor is the last request's departure at the documented rates; the cycle adds the wait to the first
+    // departure, the limiter's jitter margin (3 % of each window), and the last answer's round trip and parse.
+    say(`    cycle parts       to the first request ${fmtMs(firstSent - c0)}, first to last request ${fmtMs(lastSent - firstSent)} (${ratio(lastSent - firstSent, floorMs)} of the floor), last request to the end ${fmtMs(c0 + cycleMs - lastSent)}`);
+    say(`  throttled answers   ${String(stats.throttled).padStart(9)}${stats.throttled ? `  (${Object.entries(stats.throttledPerApi).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`);
+    for (const l of trace.report(child.urls, stats.arrivals)) say(l);
     say(`  bytes per cycle     ${fmtBytes(cycleFiles + cycleList).padStart(9)}  (job files ${fmtBytes(cycleFiles)}, list ${fmtBytes(cycleList)})`);
 
     // One job's change: a running 495-clip ICE job answers with its progress one point further.
@@ -256,6 +265,113 @@ async function runSize(n: number): Promise<string[]> {
     rmSync(dir, { recursive: true, force: true });
   }
   return lines;
+}
+
+/**
+ * Where a cycle's time goes and where requests bunch. Always: the limiter's grants and the requests' departures
+ * (Ticket.sent), per API, from wrapping the shared limiters. With --trace also, per origin, undici's
+ * request:create (handed to a connection) and client:sendHeaders (written to it), and the emulator's arrivals.
+ * Per API it prints the tightest span of capacity + 1 consecutive requests at each point (below the window
+ * means one window saw more than the limit) and how long requests waited inside undici (create → sendHeaders).
+ */
+interface CycleTrace {
+  /** First and last departure of any API (virtual ms), for the cycle's start-up and tail. */
+  span(): { first: number; last: number };
+  report(urls: Record<string, string>, arrivals: Record<string, number[]>): string[];
+}
+
+function startTrace(clock: Clock, limiters: RateLimiters, undici: boolean): CycleTrace {
+  const granted = new Map<string, number[]>();
+  const departed = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, api: string, t: number): void => {
+    let xs = m.get(api);
+    if (!xs) m.set(api, (xs = []));
+    xs.push(t);
+  };
+  const bucketOf = limiters.bucket.bind(limiters);
+  const wrapped = new WeakSet<object>();
+  limiters.bucket = (key, limit) => {
+    const b = bucketOf(key, limit);
+    const api = key.split('|')[0]!;
+    if (!wrapped.has(b)) {
+      wrapped.add(b);
+      const acquire = b.acquire.bind(b);
+      b.acquire = async (signal) => {
+        const ticket = await acquire(signal);
+        push(granted, api, clock.monotonic!());
+        const sent = ticket.sent;
+        return {
+          sent: () => {
+            push(departed, api, clock.monotonic!());
+            sent();
+          },
+          end: ticket.end,
+        };
+      };
+    }
+    return b;
+  };
+  const created = new WeakMap<object, number>();
+  const byOrigin = new Map<string, { created: number[]; sends: number[]; waits: number[] }>();
+  const of = (origin: string) => {
+    let o = byOrigin.get(origin);
+    if (!o) byOrigin.set(origin, (o = { created: [], sends: [], waits: [] }));
+    return o;
+  };
+  const originOf = (r: { origin?: unknown }): string => String(r.origin ?? '').replace(/\/$/, '');
+  const onCreate = (m: unknown): void => {
+    const { request } = m as { request: { origin?: unknown } };
+    const t = clock.monotonic!();
+    created.set(request, t);
+    of(originOf(request)).created.push(t);
+  };
+  const onSend = (m: unknown): void => {
+    const { request } = m as { request: { origin?: unknown } };
+    const t = clock.monotonic!();
+    const o = of(originOf(request));
+    o.sends.push(t);
+    const c = created.get(request);
+    if (c !== undefined) o.waits.push(t - c);
+  };
+  if (undici) {
+    subscribe('undici:request:create', onCreate);
+    subscribe('undici:client:sendHeaders', onSend);
+  }
+  const tightest = (times: number[], c: number): number => {
+    const s = [...times].sort((a, b) => a - b);
+    let min = Number.POSITIVE_INFINITY;
+    for (let i = 0; i + c < s.length; i++) min = Math.min(min, s[i + c]! - s[i]!);
+    return min;
+  };
+  const pct = (xs: number[], p: number): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * p))]! : 0;
+  };
+  return {
+    span() {
+      const all = [...departed.values()].flat();
+      return { first: Math.min(...all), last: Math.max(...all) };
+    },
+    report(urls, arrivals) {
+      limiters.bucket = bucketOf;
+      if (!undici) return [];
+      unsubscribe('undici:request:create', onCreate);
+      unsubscribe('undici:client:sendHeaders', onSend);
+      const lines: string[] = [];
+      for (const [kind, url] of Object.entries(urls)) {
+        const info = KIND_INFO[kind as keyof typeof KIND_INFO];
+        const o = byOrigin.get(url.replace(/\/$/, ''));
+        if (!o || !info) continue;
+        const c = info.rateLimit.requests;
+        const span = (xs: number[] | undefined) => (xs && xs.length > c ? `${tightest(xs, c).toFixed(0)} ms` : '—');
+        const api = [...granted.keys()].find((a) => a.endsWith(`:${info.api}`)) ?? '';
+        lines.push(`    trace ${kind.padEnd(12)} ${c + 1} in a row within (window ${info.rateLimit.perSeconds * 1000} ms): granted ${span(granted.get(api))},`
+          + ` to a connection ${span(o.created)}, left ${span(departed.get(api))}, headers written ${span(o.sends)}, arrived ${span(arrivals[api])};`
+          + ` waited in undici p50 ${pct(o.waits, 0.5).toFixed(0)} ms, p99 ${pct(o.waits, 0.99).toFixed(0)} ms, max ${pct(o.waits, 1).toFixed(0)} ms`);
+      }
+      return lines;
+    },
+  };
 }
 
 /** The size of every job file now (what version 1 wrote on every change, inside globalState). */

@@ -26,14 +26,22 @@ async function main(): Promise<void> {
       process.send!({ type: 'reset' });
     } else if (m === 'stats') {
       const perApi: Record<string, number> = {};
+      const throttledPerApi: Record<string, number> = {};
+      // Arrival times (virtual ms) per API, for the bench's --trace figures.
+      const arrivals: Record<string, number[]> = {};
       let throttled = 0;
       for (const e of emus) {
         for (const r of e.emu.requests.slice(e.from)) {
-          perApi[r.api ?? 'other'] = (perApi[r.api ?? 'other'] ?? 0) + 1;
-          if (r.status === 429 || /Throttl|APIGW\.0308|Flow/i.test(r.errorCode ?? '')) throttled++;
+          const api = r.api ?? 'other';
+          perApi[api] = (perApi[api] ?? 0) + 1;
+          (arrivals[api] ??= []).push(r.time);
+          if (r.status === 429 || /Throttl|APIGW\.0308|Flow/i.test(r.errorCode ?? '')) {
+            throttled++;
+            throttledPerApi[api] = (throttledPerApi[api] ?? 0) + 1;
+          }
         }
       }
-      process.send!({ type: 'stats', perApi, throttled });
+      process.send!({ type: 'stats', perApi, throttled, throttledPerApi, arrivals });
     } else if (m === 'close') {
       void Promise.all(emus.map((e) => e.emu.close())).then(() => process.exit(0));
     }

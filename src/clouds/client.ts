@@ -314,27 +314,32 @@ export class CloudClient {
       for (;;) {
         try {
           return await withRetry(async () => {
-            await bucket.take(ctl.signal);
-            // The role's keys are fetched per attempt: a retry after they expired signs with fresh ones.
-            const keys = sts ? sts.signWith : cloud === 'aliyun' ? await this.aliyunKeys(ctl.signal) : undefined;
-            deadline.start();
-            attempts++;
-            const req = this.sign(call, origin, keys);
-            // The attempt's own timeout never outlasts the deadline, so it ends the attempt itself (with a
-            // message naming the proxy, if any); the deadline only cuts the waits between attempts.
-            deadline.attempting = true;
+            // The token is held until the request leaves (the transport says when), then for the API's window.
+            const ticket = await bucket.acquire(ctl.signal);
             try {
-              const timeoutMs = Math.max(1, Math.min(attemptMs, deadline.remainingMs()));
-              const res = await this.transport.send(req, { api, timeoutMs, signal: ctl.signal });
-              return readResponse(cloud, api, res);
-            } catch (e) {
-              // The server said "slow down": nobody in this process should ask again before it may.
-              if (isThrottle(e)) bucket.penalize(limit.perMs / limit.capacity);
-              lastError = e;
-              throw e;
+              // The role's keys are fetched per attempt: a retry after they expired signs with fresh ones.
+              const keys = sts ? sts.signWith : cloud === 'aliyun' ? await this.aliyunKeys(ctl.signal) : undefined;
+              deadline.start();
+              attempts++;
+              const req = this.sign(call, origin, keys);
+              // The attempt's own timeout never outlasts the deadline, so it ends the attempt itself (with a
+              // message naming the proxy, if any); the deadline only cuts the waits between attempts.
+              deadline.attempting = true;
+              try {
+                const timeoutMs = Math.max(1, Math.min(attemptMs, deadline.remainingMs()));
+                const res = await this.transport.send(req, { api, timeoutMs, signal: ctl.signal, onSent: ticket.sent });
+                return readResponse(cloud, api, res);
+              } catch (e) {
+                // The server said "slow down": nobody in this process should ask again before it may.
+                if (isThrottle(e)) bucket.penalize(limit.perMs / limit.capacity);
+                lastError = e;
+                throw e;
+              } finally {
+                deadline.attempting = false;
+                if (deadline.expired) deadline.abort();
+              }
             } finally {
-              deadline.attempting = false;
-              if (deadline.expired) deadline.abort();
+              ticket.end();
             }
           }, {
             policy: this.opts.retry ?? DEFAULT_RETRY_POLICY,

@@ -266,7 +266,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const extra: Record<string, string> = throttleFault.retryAfter !== undefined ? { 'x-acs-retry-after': String(throttleFault.retryAfter) } : {};
       return send(res, entry, aliyunThrottled(ctx, extra));
     }
-    if (enforce && !limiter.take(route.api, auth.accessKeyId, now())) return send(res, entry, aliyunThrottled(ctx, {}));
+    // Counted at arrival, as a gateway counts: not after this process got round to reading and checking it.
+    if (enforce && !limiter.take(route.api, auth.accessKeyId, entry.time)) return send(res, entry, aliyunThrottled(ctx, {}));
     if (route.api === 'sts:AssumeRole') {
       const outcome = handleAssumeRole(params, { callerKeyId: auth.accessKeyId, now: now(), keys: akStore, roles: credentials.roles });
       return send(res, entry, outcome.ok ? aliyunOk(ctx, outcome.payload) : aliyunError(ctx, outcome.status, outcome.code, outcome.message));
@@ -301,7 +302,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       entry.fault = 'throttle';
       return send(res, entry, huaweiThrottled(requestId, limiter.limitOf(api)));
     }
-    if (enforce && !limiter.take(api, auth.ak, now())) return send(res, entry, huaweiThrottled(requestId, limiter.limitOf(api)));
+    if (enforce && !limiter.take(api, auth.ak, entry.time)) return send(res, entry, huaweiThrottled(requestId, limiter.limitOf(api)));
     return send(res, entry, fullAnswer());
   }
 

@@ -390,7 +390,8 @@ test('a lane of many jobs is fetched in chunks of one rate window, two at a time
   poller.start();
   await flush();
   assert.equal(chunkSizeOf('ice'), 5, 'ICE: 10 requests a second, one id each: half a window');
-  assert.equal(chunkSizeOf('mpc-editing'), 200, 'MPC: 100 calls a minute of 10 ids, bounded');
+  assert.equal(chunkSizeOf('mpc-editing'), 80, 'MPC: 100 calls a minute of 10 ids, bounded to 8 calls');
+  assert.equal(chunkSizeOf('live-edge'), 8, 'Live edge: 6,000 calls a minute, bounded to 8 calls (two chunks fill 16 connections)');
   assert.deepEqual(calls.map((c) => c.ids.length), [5, 5], 'two chunks in flight');
   answers[0]!();
   await flush();

@@ -248,3 +248,33 @@ describe('undici transport against a real server', () => {
     }
   });
 });
+
+describe('undici transport: onSent', () => {
+  it('says once when the request is written, before the answer, and only after a connection is free', async () => {
+    const events: string[] = [];
+    const hold: Array<() => void> = [];
+    const server = await startServer((req, res) => {
+      events.push(`arrived ${req.url ?? ''}`);
+      hold.push(() => res.end('{}'));
+    });
+    // One connection: the second request waits for it, so its onSent must come after the first answer.
+    const t = createUndiciTransport({ connectionsPerOrigin: 1 });
+    try {
+      const send = (path: string) => t.send(get(server.origin, path), { api: API, timeoutMs: 5_000, onSent: () => events.push(`sent ${path}`) })
+        .then(() => events.push(`answered ${path}`));
+      const a = send('/a');
+      const b = send('/b');
+      while (hold.length < 1) await flush();
+      assert.deepEqual(events, ['sent /a', 'arrived /a']);
+      hold.shift()!();
+      await a;
+      while (hold.length < 1) await flush();
+      hold.shift()!();
+      await b;
+      assert.deepEqual(events, ['sent /a', 'arrived /a', 'answered /a', 'sent /b', 'arrived /b', 'answered /b']);
+    } finally {
+      await t.close();
+      await server.close();
+    }
+  });
+});
