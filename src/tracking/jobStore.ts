@@ -56,6 +56,7 @@ import { trackedErrorFrom } from './trackedError.js';
 import { isSnapshotFileName, isTempFileName, MemorySnapshotDir, type SnapshotDir, snapshotFileName } from './snapshotDir.js';
 import { boundDepth, deeperThan, MAX_JSON_DEPTH } from '../util/boundDepth.js';
 import { Emitter, type Event } from '../util/event.js';
+import * as l10n from '../util/l10n.js';
 
 /** What the store needs from `vscode.Memento` (globalState satisfies it). */
 export interface KeyValueStore {
@@ -505,8 +506,8 @@ export class JobStore {
       if (!outer.success) {
         const version = isObject(original) ? original.version : undefined;
         problem = typeof version === 'number' && version !== STATE_VERSION
-          ? `The saved tracked jobs have format version ${version}, which this version of the extension cannot read`
-          : 'The saved tracked jobs are not in the expected format';
+          ? l10n.t('The saved tracked jobs have format version {0}, which this version of the extension cannot read', version)
+          : l10n.t('The saved tracked jobs are not in the expected format');
       } else {
         legacy = outer.data.version === LEGACY_STATE_VERSION;
         let bad = 0;
@@ -534,7 +535,7 @@ export class JobStore {
           restored.set(t.key, t);
         }
         readTombstones(outer.data.removed, removed);
-        if (bad > 0) problem = `${bad} of ${outer.data.jobs.length} saved tracked jobs could not be read and were left out`;
+        if (bad > 0) problem = l10n.t('{0} of {1} saved tracked jobs could not be read and were left out', bad, outer.data.jobs.length);
       }
     }
     const previousKeys = [...this.jobs.keys()];
@@ -579,7 +580,7 @@ export class JobStore {
     } catch (e) {
       this.onPersistError(e);
     }
-    return { message: `${problem}. The original was kept under the state key "${backupKey}".`, backupKey };
+    return { message: l10n.t('{0}. The original was kept under the state key "{1}".', problem, backupKey), backupKey };
   }
 
   /** Resolves when the job files read by `load()` (and any asked for since) are in memory; never rejects. */
@@ -1310,13 +1311,15 @@ function summaryDiffers(a: Job | null, b: Job): boolean {
 
 /** The message for a capped or filtered caster expansion. */
 function expansionNotice(casterId: string, listed: number, usable: number, overCap: number, unusable: number): string {
-  const parts = [`Live editing caster ${casterId}: the answer listed ${listed} editing task${listed === 1 ? '' : 's'}`];
+  const parts = [listed === 1
+    ? l10n.t('Live editing caster {0}: the answer listed {1} editing task', casterId, listed)
+    : l10n.t('Live editing caster {0}: the answer listed {1} editing tasks', casterId, listed)];
   if (overCap > 0) {
-    parts.push(`${overCap} of them were not tracked, because at most ${MAX_TASKS_PER_CASTER} tasks of one caster are ` +
-      '(track a task you need by its ShowId with this CasterId)');
+    parts.push(l10n.t('{0} of them were not tracked, because at most {1} tasks of one caster are (track a task you need by its ShowId with this CasterId)', overCap, MAX_TASKS_PER_CASTER));
   }
-  if (unusable > 0) parts.push(`${unusable} had a ShowId that is not a usable id and were left out`);
-  return `${parts.join('; ')}. ${usable} ${usable === 1 ? 'is' : 'are'} tracked.`;
+  if (unusable > 0) parts.push(l10n.t('{0} had a ShowId that is not a usable id and were left out', unusable));
+  const tracked = usable === 1 ? l10n.t('{0} is tracked.', usable) : l10n.t('{0} are tracked.', usable);
+  return l10n.t('{0}. {1}', parts.join(l10n.t('; ')), tracked);
 }
 
 function readTombstones(list: readonly unknown[] | undefined, into: Map<string, string>): void {
