@@ -7,8 +7,6 @@
 process.env.TZ = 'Asia/Shanghai';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseCommandLine } from '../../../src/cli/args.js';
 import { formatJob, statusWord } from '../../../src/cli/format.js';
 import { listTable } from '../../../src/cli/list.js';
@@ -17,19 +15,9 @@ import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { type CloudClient } from '../../../src/clouds/client.js';
 import { type Job } from '../../../src/model/job.js';
 import { formatDateTime, formatStamp, intlLocale, zoneLabel } from '../../../src/util/formatLocale.js';
-import { setL10nBundle } from '../../../src/util/l10n.js';
+import { inChineseAsync } from '../../support/l10n.js';
 
-const ZH = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const AT = Date.UTC(2026, 11, 4, 22, 41, 5);
-
-async function inChinese<T>(f: () => T | Promise<T>): Promise<T> {
-  try {
-    setL10nBundle(ZH, 'zh-cn');
-    return await f();
-  } finally {
-    setL10nBundle(null);
-  }
-}
 
 function job(over: Partial<Job> = {}): Job {
   return { ...blankJob('ice', 'cn-shanghai', '7c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f'), status: 'succeeded', rawStatus: 'Success', createdAt: '2026-12-04T22:41:05Z', ...over };
@@ -56,15 +44,15 @@ test('the list table: the status column and CREATED follow the language; English
   const en = listTable(jobs);
   assert.match(en[1]!, /^succeeded {2}7c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f {2}.*2026-12-04T22:41:05Z/);
   assert.match(en[2]!, /^running /);
-  const zh = await inChinese(() => listTable(jobs));
+  const zh = await inChineseAsync(() => listTable(jobs));
   assert.match(zh[0]!, /^状态/);
   assert.match(zh[1]!, /^成功 {4}7c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f {2}.*2026\/12\/05 06:41:05 \(UTC\+8\)/);
   assert.match(zh[2]!, /^处理中 {2}b0000000000000000000000000000001 {2}.*2026\/12\/04 09:00:00 \(UTC\+8\)/);
   // A kind's own word for a raw value (edge "0") is the console's label too.
   const edge = { ...blankJob('live-edge', 'cn-shanghai', 'e1'), status: 'stopped' as const, rawStatus: '0' };
   assert.equal(statusWord(edge), 'not started');
-  assert.notEqual(await inChinese(() => statusWord(edge)), 'not started');
-  assert.match(await inChinese(() => statusWord(edge)), /[\u4e00-\u9fff]/);
+  assert.notEqual(await inChineseAsync(() => statusWord(edge)), 'not started');
+  assert.match(await inChineseAsync(() => statusWord(edge)), /[\u4e00-\u9fff]/);
 });
 
 test('inspect\'s text: the times are local with the zone in zh-cn, as the cloud gave them in English', async () => {
@@ -73,7 +61,7 @@ test('inspect\'s text: the times are local with the zone in zh-cn, as the cloud 
   assert.match(en, /^ice {2}7c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f {2}SUCCEEDED \(Success\)/);
   assert.match(en, /created {5}2026-12-04T22:41:05Z/);
   assert.match(en, /completed {3}2026-12-04T22:42:05Z \(after 1m 0s\)/);
-  const zh = await inChinese(() => formatJob(j));
+  const zh = await inChineseAsync(() => formatJob(j));
   assert.match(zh, /^ice {2}7c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f {2}成功 \(Success\)/);
   assert.match(zh, /2026\/12\/05 06:41:05 \(UTC\+8\)/);
   assert.match(zh, /2026\/12\/05 06:42:05 \(UTC\+8\)/);
@@ -87,9 +75,9 @@ test('--status takes the model word always and the status label in zh-cn', async
   };
   assert.equal(status(['list', 'ice', '--status', 'failed']), 'failed');
   assert.throws(() => parseCommandLine(['list', 'ice', '--status', '失败']), /--status must be one of/);
-  assert.equal(await inChinese(() => status(['list', 'ice', '--status', '失败'])), 'failed');
-  assert.equal(await inChinese(() => status(['list', 'ice', '--status', 'running'])), 'running');
-  assert.equal(await inChinese(() => status(['list', 'ice', '--status', '处理中'])), 'running');
+  assert.equal(await inChineseAsync(() => status(['list', 'ice', '--status', '失败'])), 'failed');
+  assert.equal(await inChineseAsync(() => status(['list', 'ice', '--status', 'running'])), 'running');
+  assert.equal(await inChineseAsync(() => status(['list', 'ice', '--status', '处理中'])), 'running');
 });
 
 test('watch lines: ISO UTC stamps in English, local stamps with the zone in zh-cn', async () => {
@@ -104,5 +92,5 @@ test('watch lines: ISO UTC stamps in English, local stamps with the zone in zh-c
     return out;
   };
   assert.equal(await watch(), '2026-12-04T22:41:05Z  succeeded (Success)\n');
-  assert.equal(await inChinese(watch), '2026/12/05 06:41:05 (UTC+8)  成功 (Success)\n');
+  assert.equal(await inChineseAsync(watch), '2026/12/05 06:41:05 (UTC+8)  成功 (Success)\n');
 });

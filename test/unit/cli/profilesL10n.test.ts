@@ -13,20 +13,10 @@ import { parseAliyunCliProfiles } from '../../../src/clouds/aliyun/cliConfig.js'
 import { checkRole } from '../../../src/clouds/aliyun/sts.js';
 import { checkProfileName } from '../../../src/clouds/profiles.js';
 import { parseAliyunCliConfig } from '../../../src/tracking/aliyunCliConfig.js';
-import { setL10nBundle } from '../../../src/util/l10n.js';
+import { inChinese } from '../../support/l10n.js';
 
-const ZH = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const TEXT = readFileSync(join(__dirname, '../../fixtures/aliyun-cli/config.json'), 'utf8');
 const PATH = '/home/u/.aliyun/config.json';
-
-function inChinese<T>(f: () => T): T {
-  try {
-    setL10nBundle(ZH, 'zh-cn');
-    return f();
-  } finally {
-    setL10nBundle(null);
-  }
-}
 
 async function profiles(lang: string): Promise<string[]> {
   let stdout = '';

@@ -4,26 +4,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hintForError, jobErrorHint, withHint } from '../../../src/clouds/errorHints.js';
 import { ApiError, describeError, NetworkError } from '../../../src/clouds/errors.js';
-import { setL10nBundle } from '../../../src/util/l10n.js';
 import { KINDS } from '../../../src/clouds/adapters/registry.js';
 import type * as CoreEntry from '../../../src/clouds/coreEntry.js';
+import { ZH_CN_BUNDLE, inChinese } from '../../support/l10n.js';
 
-const ZH = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const ICE = 'ice:GetMediaProducingJob';
 const ctx = { api: ICE, retention: '1 year', region: 'cn-shanghai' };
-
-function inChinese<T>(f: () => T): T {
-  try {
-    setL10nBundle(ZH, 'zh-cn');
-    return f();
-  } finally {
-    setL10nBundle(null);
-  }
-}
 
 test('zh-cn: a RAM permission hint is Chinese and names the permission as the cloud spells it', () => {
   const e = new ApiError('aliyun', ICE, 'Forbidden.RAM', 'User not authorized to operate on the specified resource.', 403, 'REQ-1');
@@ -73,7 +62,7 @@ test('dist/cloud-core.js has its own catalog: the host feeds it through the bund
     return 'accepted';
   };
   try {
-    core.setL10nBundle(ZH, 'zh-cn');
+    core.setL10nBundle(ZH_CN_BUNDLE, 'zh-cn');
     assert.equal(message(), 'endpoint http://example.com 使用了明文 http');
   } finally {
     core.setL10nBundle(null);

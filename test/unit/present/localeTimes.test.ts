@@ -7,8 +7,6 @@
 process.env.TZ = 'Asia/Shanghai';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { type Job } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
@@ -17,9 +15,8 @@ import { type TrackedJob } from '../../../src/model/trackedJob.js';
 import { jobTooltipMarkdown } from '../../../src/present/jobPresentation.js';
 import { diffJobs } from '../../../src/present/jobDiff.js';
 import { dateTime, duration } from '../../../src/webview/format.js';
-import { setL10nBundle } from '../../../src/util/l10n.js';
+import { inChinese } from '../../support/l10n.js';
 
-const BUNDLE = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 
 function tracked(snap: Partial<Job>): TrackedJob {
@@ -29,15 +26,6 @@ function tracked(snap: Partial<Job>): TrackedJob {
     key: jobKey(ref), ref, snapshot: { ...blankJob('ice', 'cn-shanghai', id), ...snap },
     lastError: null, addedAt: '2024-06-01T11:00:00Z', lastCheckedAt: '2024-06-01T11:57:00Z', watched: false,
   };
-}
-
-function inChinese<T>(f: () => T): T {
-  setL10nBundle(BUNDLE, 'zh-cn');
-  try {
-    return f();
-  } finally {
-    setL10nBundle(null);
-  }
 }
 
 const DONE = tracked({ status: 'succeeded', rawStatus: 'Success', createdAt: '2024-06-01T11:00:00Z', startedAt: '2024-06-01T11:00:30Z', completedAt: '2024-06-01T16:05:00Z' });

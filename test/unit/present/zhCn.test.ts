@@ -6,8 +6,6 @@
 process.env.TZ = 'Asia/Shanghai';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { blankJob } from '../../../src/clouds/adapters/wire.js';
 import { type Job } from '../../../src/model/job.js';
 import { type JobRef } from '../../../src/model/jobRef.js';
@@ -16,9 +14,8 @@ import { type TrackedJob } from '../../../src/model/trackedJob.js';
 import { finishedMessage } from '../../../src/present/messages.js';
 import { formatAge, jobDescription, jobTooltipMarkdown } from '../../../src/present/jobPresentation.js';
 import { groupJobs, type TreeNode, walkTree } from '../../../src/present/grouping.js';
-import { setL10nBundle } from '../../../src/util/l10n.js';
+import { inChinese } from '../../support/l10n.js';
 
-const BUNDLE = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 
 function tracked(snap: Partial<Job>, id = '7c1e0a9b5d3f4e21a8c6f0b2d4e6a801'): TrackedJob {
@@ -33,15 +30,6 @@ const FAILED = tracked({
   status: 'failed', rawStatus: 'Failed', createdAt: '2024-06-01T11:00:00Z', completedAt: '2024-06-01T11:05:00Z',
   error: { code: 'InvalidParameter.Timeline', message: 'The Timeline is invalid.' },
 });
-
-function inChinese<T>(f: () => T): T {
-  setL10nBundle(BUNDLE, 'zh-cn');
-  try {
-    return f();
-  } finally {
-    setL10nBundle(null);
-  }
-}
 
 test('zh-cn: the row, the tooltip and the notification of a failed job; codes and API names untranslated', () => {
   const zh = inChinese(() => ({

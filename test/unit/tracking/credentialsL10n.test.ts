@@ -5,13 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CredentialsService, type SecretStore, type StoredAliyun } from '../../../src/tracking/credentialsService.js';
 import { ProfilesService } from '../../../src/tracking/profilesService.js';
 import { setL10nBundle } from '../../../src/util/l10n.js';
+import { ZH_CN_BUNDLE } from '../../support/l10n.js';
 
-const ZH = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const ALI: StoredAliyun = { accessKeyId: 'LTAI5tFakeKeyId0000000001', accessKeySecret: 'FakeSecretValue0000000000000001' };
 
 class MemorySecrets implements SecretStore {
@@ -30,7 +28,7 @@ class MemorySecrets implements SecretStore {
 }
 
 async function message(p: () => Promise<unknown>, lang: 'en' | 'zh-cn'): Promise<string> {
-  if (lang === 'zh-cn') setL10nBundle(ZH, 'zh-cn');
+  if (lang === 'zh-cn') setL10nBundle(ZH_CN_BUNDLE, 'zh-cn');
   try {
     await p();
   } catch (e) {

@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type FetchOutcome } from '../../../src/clouds/client.js';
 import { ApiError, NetworkError } from '../../../src/clouds/errors.js';
 import { liveEditingKind } from '../../../src/clouds/adapters/liveEditing.js';
@@ -15,7 +13,7 @@ import { jobKey } from '../../../src/kinds/refs.js';
 import { expandedIdProblem, type KeyValueStore, JobStore, MAX_TASKS_PER_CASTER } from '../../../src/tracking/jobStore.js';
 import { MemorySnapshotDir, snapshotFileName } from '../../../src/tracking/snapshotDir.js';
 import { fixture } from '../clouds/adapters/support.js';
-import { setL10nBundle } from '../../../src/util/l10n.js';
+import { inChineseAsync } from '../../support/l10n.js';
 
 const KEY = 'mediaJobs.trackedJobs';
 const BACKUP = 'mediaJobs.trackedJobs.backup';
@@ -745,7 +743,6 @@ test('a whole-caster answer with no usable task keeps the caster entry, saying w
 });
 
 test('the messages a user reads from the store are in the display language: a capped caster, an unreadable saved list', async () => {
-  const ZH = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
   const run = async (): Promise<{ notice: string; problem: string | undefined }> => {
     const notices: string[] = [];
     const { store } = newStore(new MemoryKv(), { onNotice: (m) => notices.push(m) });
@@ -762,13 +759,8 @@ test('the messages a user reads from the store are in the display language: a ca
     'of one caster are (track a task you need by its ShowId with this CasterId); 1 had a ShowId that is not a usable id and were left out. 500 are tracked.');
   assert.equal(en.problem, 'The saved tracked jobs have format version 99, which this version of the extension cannot read. ' +
     'The original was kept under the state key "mediaJobs.trackedJobs.backup".');
-  setL10nBundle(ZH, 'zh-cn');
-  try {
-    const zh = await run();
-    assert.equal(zh.notice, `导播台 ${CASTER.id}：应答列出了 503 个剪辑任务；其中 2 个未跟踪，因为每个导播台最多跟踪 500 个任务（需要的任务请按其 ShowId 与此 CasterId 跟踪）；` +
-      '1 个任务的 ShowId 不是可用的 ID，已略去。已跟踪 500 个。');
-    assert.equal(zh.problem, '保存的跟踪作业的格式版本为 99，此版本的扩展无法读取。原始数据已保存在状态键 "mediaJobs.trackedJobs.backup" 下。');
-  } finally {
-    setL10nBundle(null);
-  }
+  const zh = await inChineseAsync(run);
+  assert.equal(zh.notice, `导播台 ${CASTER.id}：应答列出了 503 个剪辑任务；其中 2 个未跟踪，因为每个导播台最多跟踪 500 个任务（需要的任务请按其 ShowId 与此 CasterId 跟踪）；` +
+    '1 个任务的 ShowId 不是可用的 ID，已略去。已跟踪 500 个。');
+  assert.equal(zh.problem, '保存的跟踪作业的格式版本为 99，此版本的扩展无法读取。原始数据已保存在状态键 "mediaJobs.trackedJobs.backup" 下。');
 });

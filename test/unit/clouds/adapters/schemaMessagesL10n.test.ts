@@ -5,26 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describeError, SchemaError } from '../../../../src/clouds/errors.js';
 import { KINDS } from '../../../../src/clouds/adapters/registry.js';
 import { parseTimeline } from '../../../../src/clouds/adapters/timeline.js';
 import { parseJsonText } from '../../../../src/clouds/adapters/wire.js';
 import { parseAssumeRole } from '../../../../src/clouds/aliyun/sts.js';
-import { setL10nBundle } from '../../../../src/util/l10n.js';
 import { ctx, fixture } from './support.js';
-
-const ZH = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-
-function inChinese<T>(f: () => T): T {
-  try {
-    setL10nBundle(ZH, 'zh-cn');
-    return f();
-  } finally {
-    setL10nBundle(null);
-  }
-}
+import { inChinese } from '../../../support/l10n.js';
 
 function schemaError(f: () => unknown): SchemaError {
   try {

@@ -4,26 +4,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { BadResponseError, type BadResponseReason, describeError, NetworkError } from '../../../../src/clouds/errors.js';
 import { hintForError, withHint } from '../../../../src/clouds/errorHints.js';
 import { readResponse } from '../../../../src/clouds/http/readResponse.js';
 import { type HttpResponse } from '../../../../src/clouds/http/transport.js';
-import { setL10nBundle } from '../../../../src/util/l10n.js';
+import { ZH_CN_BUNDLE, inChinese } from '../../../support/l10n.js';
 
-const ZH = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const ICE = 'ice:GetMediaProducingJob';
 const ctx = { api: ICE };
-
-function inChinese<T>(f: () => T): T {
-  try {
-    setL10nBundle(ZH, 'zh-cn');
-    return f();
-  } finally {
-    setL10nBundle(null);
-  }
-}
 
 function caught(res: HttpResponse): BadResponseError {
   try {
@@ -104,7 +92,7 @@ for (const c of CASES) {
     assert.match(zh.message, c.zhMessage);
     // The same advice, in Chinese: exactly the translation of the English hint.
     const zhHint = inChinese(() => hintForError(zh, ctx));
-    assert.equal(zhHint, ZH[enHint], `the zh-cn hint for ${c.reason}`);
+    assert.equal(zhHint, ZH_CN_BUNDLE[enHint], `the zh-cn hint for ${c.reason}`);
     if (c.zhHint) assert.equal(zhHint, c.zhHint);
   });
 }
