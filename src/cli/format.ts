@@ -10,7 +10,7 @@ import { clipLacksMedia } from '../present/timelineIndex.js';
 import { STATUS_LABEL, statusLabelOf } from '../present/status.js';
 import { UNSAFE_CHARS, oneLine, stripUnsafeChars } from '../util/unsafeChars.js';
 import * as l10n from '../util/l10n.js';
-import { formatDateTime, keepsIsoDates, type LocaleOptions } from '../util/formatLocale.js';
+import { formatGivenTime, type LocaleOptions } from '../util/formatLocale.js';
 
 /** A value on one line, without any character that could drive or mislead the terminal. */
 export function safe(value: unknown): string {
@@ -122,7 +122,7 @@ export function statusWord(job: Pick<Job, 'kind' | 'status' | 'rawStatus'>): str
  * in the local zone, named (src/util/formatLocale.ts). --json keeps ISO.
  */
 export function cliTime(iso: string, opts: LocaleOptions = {}): string {
-  return keepsIsoDates(opts.locale) ? safe(iso) : safe(formatDateTime(iso, opts));
+  return safe(formatGivenTime(iso, opts));
 }
 
 /** Longest a cloud field's value is printed on its line; the rest is in --json. */

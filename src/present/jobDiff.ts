@@ -11,7 +11,7 @@ import { statusLabelOf } from './status.js';
 import { trackName } from './trackNames.js';
 import { fileNameFromUrl } from '../util/urls.js';
 import * as l10n from '../util/l10n.js';
-import { formatDateTime, keepsIsoDates } from '../util/formatLocale.js';
+import { formatGivenTime } from '../util/formatLocale.js';
 
 export type Mark = 'same' | 'changed' | 'added' | 'removed';
 
@@ -70,7 +70,7 @@ export const MAX_ALIGN_CELLS = 4_000_000;
 
 const text = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : String(v));
 /** A time as the cloud gave it in English; local with its zone in other languages (src/util/formatLocale.ts). */
-const time = (v: string | null | undefined): string => (v === null || v === undefined || v === '' ? '—' : keepsIsoDates() ? v : formatDateTime(v));
+const time = (v: string | null | undefined): string => (v === null || v === undefined || v === '' ? '—' : formatGivenTime(v));
 const num = (v: number | null | undefined, unit = ''): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${Math.round(v * 10_000) / 10_000}${unit}`);
 
 function field(name: string, a: string, b: string): FieldDiff {

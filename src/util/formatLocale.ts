@@ -75,6 +75,14 @@ export function formatDateTime(value: string | number | Date, opts: LocaleOption
 }
 
 /**
+ * A time the cloud gave, in text a person reads beside the cloud's own fields (the CLI's output, the comparison):
+ * English keeps it exactly as the cloud wrote it (ISO 8601); other languages as formatDateTime.
+ */
+export function formatGivenTime(iso: string, opts: LocaleOptions = {}): string {
+  return keepsIsoDates(opts.locale ?? l10nLocale()) ? iso : formatDateTime(iso, opts);
+}
+
+/**
  * A timestamp at the start of a line (the CLI's `watch`). English: ISO 8601 UTC to the second (`2026-12-04T22:41:05Z`,
  * as before). Other languages: as formatDateTime.
  */

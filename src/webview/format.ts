@@ -61,7 +61,7 @@ export function dateTime(iso: string | null | undefined): { local: string; utc: 
   const local = keepsIsoDates()
     ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
     : formatDateTime(t);
-  const utc = `${d.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')} UTC`;
+  const utc = formatDateTime(t, { locale: 'en' });
   return { local, utc };
 }
 
