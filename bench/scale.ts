@@ -3,8 +3,8 @@
  * and 2,000 clips, 60 % not finished), against the emulator at the documented rate limits, in one run:
  * - activation: what the store costs on activate()'s path (the list loads after it returns), and what loading the
  *   list and restoring the job files cost after it (total, and the longest slice the extension host is held);
- * - bytes written: per job change (its file; the list, which a status change writes), per poll cycle, against
- *   rewriting the whole state on every change (what version 1 did);
+ * - bytes written: per job change (a progress step: the list only; an output more: its file, and the list), per
+ *   poll cycle, against rewriting the whole state on every change (what version 1 did);
  * - heap: after a restore (after gc), and the peak during a poll cycle;
  * - requests per cycle against the fewest possible, cycle time against the rate-limit floor (the time the
  *   documented rates need for those requests), throttled answers;
@@ -242,18 +242,22 @@ async function runSize(n: number): Promise<string[]> {
     for (const l of trace.report(child.urls, stats.arrivals)) say(l);
     say(`  bytes per cycle     ${fmtBytes(cycleFiles + cycleList).padStart(9)}  (job files ${fmtBytes(cycleFiles)}, list ${fmtBytes(cycleList)})`);
 
-    // One job's change: a running 495-clip ICE job answers with its progress one point further.
+    // One job's change, two ways: a running 495-clip ICE job answers with its progress one point further (the
+    // head: the list keeps it, no file), then with one more output (the body: its file).
     const one = jobs.find((j) => j.ref.kind === 'ice' && j.clips === 495 && j.polled && j.init.phases.length > 1)!;
     const answer = await client.fetchOne(one.ref);
-    const moved = { ...answer, jobs: answer.jobs.map((j) => ({ ...j, progress: (j.progress ?? 0) + 1 })) };
-    const f0 = files.bytes;
-    const k0 = kv.bytes;
-    store.applyOutcome(jobKey(one.ref), moved, new Date(warp.now()));
-    await store.flush();
-    const changeFile = files.bytes - f0;
-    const listBytes = kv.bytes - k0;
-    const whole = listBytes + [...await filesTotal(files)].reduce((a, b) => a + b, 0);
-    say(`  bytes per change    ${fmtBytes(changeFile).padStart(9)}  its file (495 clips), ${ratio(changeFile, whole)} of rewriting everything (${fmtBytes(whole)}); + the list (${fmtBytes(listBytes)}) on flush or a status change`);
+    const change = async (outcome: typeof answer): Promise<{ file: number; list: number }> => {
+      const f0 = files.bytes;
+      const k0 = kv.bytes;
+      store.applyOutcome(jobKey(one.ref), outcome, new Date(warp.now()));
+      await store.flush();
+      return { file: files.bytes - f0, list: kv.bytes - k0 };
+    };
+    const moved = await change({ ...answer, jobs: answer.jobs.map((j) => ({ ...j, progress: (j.progress ?? 0) + 1 })) });
+    const grown = await change({ ...answer, jobs: answer.jobs.map((j) => ({ ...j, progress: (j.progress ?? 0) + 2, outputs: [...j.outputs, { ...j.outputs[0]!, url: 'oss://bench/extra.mp4' }] })) });
+    const whole = moved.list + [...await filesTotal(files)].reduce((a, b) => a + b, 0);
+    say(`  bytes per change    progress: job files ${fmtBytes(moved.file)}, the list ${fmtBytes(moved.list)} on flush (${ratio(moved.file + moved.list, whole)} of rewriting everything, ${fmtBytes(whole)})`);
+    say(`                      an output more: its file ${fmtBytes(grown.file)} (495 clips, ${ratio(grown.file, whole)}), + the list ${fmtBytes(grown.list)} on flush or a status change`);
     poller.dispose();
 
     const groupMs = groupingMs(store.all());

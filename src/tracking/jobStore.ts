@@ -6,11 +6,15 @@
  *   error and a summary of its snapshot (status, progress, name, times, error: what the tree and the status bar
  *   show at startup). `{ version: 2, jobs, removed? }`, validated on load.
  * - one file per job with its full snapshot (without the raw response), in a folder (`SnapshotDir`, under
- *   `context.globalStorageUri`), written atomically (temp file + rename) when that job's answer changes, so a
- *   poll of one job writes that job. A job that is no longer tracked loses its file.
+ *   `context.globalStorageUri`), written atomically (temp file + rename) when that job's body changes (what the
+ *   summary does not hold: outputs, timeline, streams, parameters), so a poll of one job writes at most that job,
+ *   and a running job whose progress alone moves writes no file. A job that is no longer tracked loses its file.
  * The list is written (coalesced, `debounceMs` after the first change) when what it holds changes: jobs added
  * or removed, a watch flag, a status, a name, an error. Progress and check times alone ride along with the next
- * write (and `flush()` on deactivate), as they are in the job's file already.
+ * write (and `flush()` on deactivate): a crash before then shows the progress of the last write until the next
+ * poll. A file older than the list's last poll still holds the latest body (files are written before the list,
+ * and a file is written whenever the body changes), so a job is read back as the list's head and the file's body;
+ * a file newer than the list (a crash between the two writes) is taken whole.
  *
  * In memory a job keeps its snapshot without the timeline's clips and without the raw response
  * (`snapshotLight`), except while something shows it (`retain(key)`: the inspector, Open as JSON): then the
@@ -289,7 +293,11 @@ export interface PersistedState {
   removed?: Tombstone[];
 }
 
-/** One job's file. `hash` is of the snapshot's JSON, so an unchanged answer is not written again. */
+/**
+ * One job's file. `hash` is of the snapshot's body JSON (savedSnapshot), so an answer whose body is unchanged is
+ * not written again; `checkedAt` is the poll that wrote it. Files of earlier builds hashed the
+ * whole snapshot: such a file reads the same and is written over once, at the next answer.
+ */
 export const snapshotFileSchema = z.object({
   version: z.literal(SNAPSHOT_FILE_VERSION),
   key: str,
@@ -359,22 +367,66 @@ function trackedFromEntry(e: ListEntry, key: string): TrackedJob {
 }
 
 /**
- * The saved form of a snapshot: without `raw`, and within `maxChars` where possible, dropping first timeline
- * clips (and an unparsable timeline's raw text), then clip parameters, user data, sub-job materials and stream
- * lists. Returns its JSON too (computed once), and whether anything besides `raw` was dropped.
+ * The fields of a snapshot the list keeps (summarySchema), which a job's file need not be written for: the rest
+ * is the snapshot's body. Typed so that a field added to the summary and not here fails the build.
  */
-export function trimSnapshot(job: Job, maxChars: number): { snapshot: Omit<Job, 'raw'>; text: string; trimmed: boolean } {
-  const { raw: _raw, ...rest } = job;
+const HEAD_FIELDS = [
+  'cloud', 'region', 'id', 'name', 'status', 'rawStatus', 'progress', 'createdAt', 'startedAt', 'completedAt', 'updatedAt',
+  'stoppedAt', 'error', 'params',
+] as const satisfies ReadonlyArray<keyof SnapshotSummary>;
+const HEAD_HAS_EVERY_FIELD: Exclude<keyof SnapshotSummary, (typeof HEAD_FIELDS)[number]> extends never ? true : false = true;
+void HEAD_HAS_EVERY_FIELD;
+
+/** A snapshot's body: everything but its head (HEAD_FIELDS), the raw response and the request id. */
+type SnapshotBody = Omit<Job, (typeof HEAD_FIELDS)[number] | 'raw' | 'requestId'>;
+
+function bodyOf(job: Job): SnapshotBody {
+  const out: Record<string, unknown> = { ...job };
+  for (const k of HEAD_FIELDS) delete out[k];
+  delete out.raw;
+  // The request id changes on every call: left out of what decides whether the answer changed.
+  delete out.requestId;
+  return out as SnapshotBody;
+}
+
+/** `body`'s snapshot with `head`'s summary fields (a field the head has not, such as stoppedAt, is not kept). */
+export function withHead(body: Job, head: Job | SnapshotSummary): Job {
+  const out: Job = { ...body, ...summaryOf(head as Job), raw: body.raw };
+  if (head.stoppedAt === undefined) delete out.stoppedAt;
+  return out;
+}
+
+/**
+ * The saved form of a snapshot: without `raw` and the request id, and within `maxChars` where possible, dropping
+ * first timeline clips (and an unparsable timeline's raw text), then clip parameters, user data, sub-job materials
+ * and stream lists. Returns the file's snapshot JSON (head and body, so a build that reads whole snapshots reads
+ * it), the hash of the body alone (a change of the head, which the list keeps, does not rewrite the file), and
+ * whether anything besides `raw` was dropped.
+ */
+export function savedSnapshot(job: Job, maxChars: number): { text: string; bodyHash: string; trimmed: boolean } {
+  const headText = JSON.stringify(summaryOf(job));
+  const budget = maxChars - headText.length;
+  const parts = (body: SnapshotBody, trimmed: boolean) => {
+    const bodyText = JSON.stringify({ ...body, requestId: null });
+    return { bodyText, trimmed };
+  };
+  let body = bodyOf(job);
   // Parts nested absurdly deep (they did not come through our bounded parser) would make JSON.stringify throw.
-  let snapshot = (deeperThan(rest, SNAPSHOT_MAX_DEPTH) ? boundDepth(rest, SNAPSHOT_MAX_DEPTH) : rest) as Omit<Job, 'raw'>;
-  let text = JSON.stringify(snapshot);
-  if (text.length <= maxChars) return { snapshot, text, trimmed: false };
-  if (snapshot.timeline) snapshot = { ...snapshot, timeline: withoutClips(snapshot.timeline) };
-  text = JSON.stringify(snapshot);
-  if (text.length <= maxChars) return { snapshot, text, trimmed: true };
-  snapshot = { ...snapshot, clipsParam: null, userData: null, subJobMaterials: null, streams: [] };
-  // Outputs and the fields above are what the tree and hovers need; they are kept even if still over budget.
-  return { snapshot, text: JSON.stringify(snapshot), trimmed: true };
+  if (deeperThan(body, SNAPSHOT_MAX_DEPTH)) body = boundDepth(body, SNAPSHOT_MAX_DEPTH) as SnapshotBody;
+  let saved = parts(body, false);
+  if (saved.bodyText.length > budget && body.timeline) {
+    body = { ...body, timeline: withoutClips(body.timeline) };
+    saved = parts(body, true);
+  }
+  if (saved.bodyText.length > budget) {
+    // Outputs and the head are what the tree and hovers need; they are kept even if still over budget.
+    saved = parts({ ...body, clipsParam: null, userData: null, subJobMaterials: null, streams: [] }, true);
+  }
+  return {
+    text: `${headText.slice(0, -1)},${saved.bodyText.slice(1)}`,
+    bodyHash: createHash('sha1').update(saved.bodyText).digest('hex'),
+    trimmed: saved.trimmed,
+  };
 }
 
 function withoutClips(t: Timeline): Timeline {
@@ -443,8 +495,10 @@ export class JobStore {
   private readonly fileOps = new Map<string, FileOp>();
   private readonly fileRunning = new Set<string>();
   private fileIdle: Array<() => void> = [];
+  /** Per key, who waits for its file operations to end (a read of that file). */
+  private readonly keyIdle = new Map<string, Array<() => void>>();
   private fileErrors: unknown[] = [];
-  /** Hash of the snapshot JSON in each job's file as last written or read: an unchanged answer is not written. */
+  /** Hash of the body JSON in each job's file as last written or read: an answer with the same body is not written. */
   private readonly fileHash = new Map<string, string>();
   /** Keys shown somewhere (inspector, JSON document): their whole snapshot stays in memory. */
   private readonly retained = new Map<string, number>();
@@ -807,7 +861,8 @@ export class JobStore {
     const saved = this.queueSnapshot(entry.key, job, { lastCheckedAt: at.toISOString() });
     // A job someone is looking at keeps the answer it replaces, for Compare Jobs… "with its earlier snapshot"
     // (this window only, while it is shown: one whole snapshot per shown job at most).
-    if (saved.changed && this.retained.has(entry.key) && entry.snapshot !== null && entry.snapshotLight !== true) {
+    const answerChanged = saved.bodyChanged || differentAnswer(entry.snapshot, job);
+    if (answerChanged && this.retained.has(entry.key) && entry.snapshot !== null && entry.snapshotLight !== true) {
       this.earlier.set(entry.key, { snapshot: entry.snapshot, checkedAt: entry.lastCheckedAt });
     }
     const shown = this.retained.has(entry.key) ? { job, light: false } : lightJob(job);
@@ -930,16 +985,16 @@ export class JobStore {
   }
 
   /**
-   * Queues the file of a job's new snapshot, unless it says what the file says already (same hash). The JSON is
-   * made once here; the job object itself is not kept for the write. Returns whether it was trimmed to fit, and
-   * whether it could not be saved at all (then the job is saved as its reference and summary, and reported).
+   * Queues the file of a job's new snapshot, unless its body is what the file holds already (same hash): a change
+   * of the head alone (progress, status, times: what the list keeps) is saved by the list, not the file. The JSON
+   * is made once here; the job object itself is not kept for the write. Returns whether it was trimmed to fit,
+   * whether it could not be saved at all (then the job is saved as its reference and summary, and reported), and
+   * whether the body changed.
    */
-  private queueSnapshot(key: string, job: Job, t: { lastCheckedAt: string | null }): { trimmed: boolean; failed: boolean; changed: boolean } {
-    let saved: { text: string; trimmed: boolean };
+  private queueSnapshot(key: string, job: Job, t: { lastCheckedAt: string | null }): { trimmed: boolean; failed: boolean; bodyChanged: boolean } {
+    let saved: { text: string; bodyHash: string; trimmed: boolean };
     try {
-      const { requestId: _r, ...rest } = job;
-      // The request id changes on every call: left out of what decides whether the answer changed.
-      saved = trimSnapshot({ ...rest, requestId: null }, this.maxSnapshotChars);
+      saved = savedSnapshot(job, this.maxSnapshotChars);
     } catch (e) {
       // This one snapshot cannot be saved (JSON.stringify throws on it): the job is saved without it, the
       // others as usual, and the next poll fetches it again after a restart.
@@ -947,15 +1002,15 @@ export class JobStore {
       this.onPersistError(new Error(`the last snapshot of ${key} could not be saved (${why.slice(0, 200)}); the job was saved without it`));
       this.fileHash.delete(key);
       this.dropFile(key);
-      return { trimmed: true, failed: true, changed: true };
+      return { trimmed: true, failed: true, bodyChanged: true };
     }
-    const hash = createHash('sha1').update(saved.text).digest('hex');
-    if (this.fileHash.get(key) === hash && !this.fileOps.has(key)) return { trimmed: saved.trimmed, failed: false, changed: false };
-    const changed = this.fileHash.get(key) !== hash;
+    const hash = saved.bodyHash;
+    if (this.fileHash.get(key) === hash && !this.fileOps.has(key)) return { trimmed: saved.trimmed, failed: false, bodyChanged: false };
+    const bodyChanged = this.fileHash.get(key) !== hash;
     this.fileHash.set(key, hash);
     const head = JSON.stringify({ version: SNAPSHOT_FILE_VERSION, key, checkedAt: t.lastCheckedAt, hash, ...(saved.trimmed ? { trimmed: true } : {}) });
     this.queueFile(key, { text: `${head.slice(0, -1)},"snapshot":${saved.text}}` });
-    return { trimmed: saved.trimmed, failed: false, changed };
+    return { trimmed: saved.trimmed, failed: false, bodyChanged };
   }
 
   private dropFile(key: string): void {
@@ -984,6 +1039,11 @@ export class JobStore {
         this.fileErrors.push(e);
       }).finally(() => {
         this.fileRunning.delete(key);
+        const waiting = this.fileOps.has(key) ? undefined : this.keyIdle.get(key);
+        if (waiting) {
+          this.keyIdle.delete(key);
+          for (const r of waiting) r();
+        }
         this.pumpFiles();
       });
     }
@@ -992,6 +1052,16 @@ export class JobStore {
       this.fileIdle = [];
       for (const r of idle) r();
     }
+  }
+
+  /** Resolves when no operation on `key`'s file is queued or running. */
+  private fileDone(key: string): Promise<void> {
+    if (!this.fileOps.has(key) && !this.fileRunning.has(key)) return Promise.resolve();
+    return new Promise<void>((r) => {
+      const list = this.keyIdle.get(key);
+      if (list) list.push(r);
+      else this.keyIdle.set(key, [r]);
+    });
   }
 
   /** Waits for every queued file operation; rejects with the first failure since the last wait. */
@@ -1016,7 +1086,11 @@ export class JobStore {
           for (const k of slice) this.toRead.delete(k);
           // Read together (I/O), parsed one by one: a slice of work ends after SLICE_MS (one 2,000-clip file is
           // ~20 ms to parse and check), so the extension host is never held for a whole slice of big files.
-          const texts = await Promise.all(slice.map(async (key) => ({ key, text: await this.readText(key) })));
+          // A job whose file is being written is read once the write is done (it may hold a newer body).
+          const texts = await Promise.all(slice.map(async (key) => {
+            await this.fileDone(key);
+            return { key, text: await this.readText(key) };
+          }));
           let changed: string[] = [];
           let started = performance.now();
           for (const { key, text } of texts) {
@@ -1066,11 +1140,19 @@ export class JobStore {
     }
     const t = this.jobs.get(key);
     if (!t) return false;
-    // What memory holds is whole already (a poll answered since), or newer than the file.
+    // A write of this job's file began while it was read: what was read may be the body before it; read again.
+    if (this.fileOps.has(key) || this.fileRunning.has(key)) {
+      this.toRead.add(key);
+      return false;
+    }
+    // What memory holds is whole already (a poll answered since).
     if (t.snapshot !== null && !t.snapshotLight) return false;
-    if (t.lastCheckedAt !== null && parsed.checkedAt !== null && parsed.checkedAt < t.lastCheckedAt) return false;
-    if (!this.fileOps.has(key)) this.fileHash.set(key, parsed.hash);
-    const full = jobFromSaved(parsed.snapshot);
+    const older = t.lastCheckedAt !== null && parsed.checkedAt !== null && parsed.checkedAt < t.lastCheckedAt;
+    if (older && t.snapshot === null) return false;
+    this.fileHash.set(key, parsed.hash);
+    // A file older than the last poll still has the latest body (a changed body is written before the list), and
+    // memory the newer head (from the list, or that poll): the two together are the latest answer.
+    const full = older ? withHead(jobFromSaved(parsed.snapshot), t.snapshot!) : jobFromSaved(parsed.snapshot);
     const shown = this.retained.has(key) ? { job: full, light: false } : lightJob(full);
     const next: TrackedJob = { ...t, snapshot: shown.job, lastCheckedAt: laterIso(t.lastCheckedAt, parsed.checkedAt) };
     if (shown.light) next.snapshotLight = true;
@@ -1275,7 +1357,7 @@ export class JobStore {
         next = { ...ours, lastError: theirs.lastError, lastCheckedAt: laterIso(ours.lastCheckedAt, theirs.lastCheckedAt) };
         if (snapshotDiffers && theirs.summary) {
           const base = ours.snapshot ?? jobOfSummary(ours.ref.kind, theirs.summary);
-          next.snapshot = { ...base, ...summaryOf(jobOfSummary(ours.ref.kind, theirs.summary)), raw: null };
+          next.snapshot = { ...withHead(base, theirs.summary), raw: null };
           next.snapshotLight = true;
           if (theirs.snapshotTrimmed) next.snapshotTrimmed = true;
           else delete next.snapshotTrimmed;

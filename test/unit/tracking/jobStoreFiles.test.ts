@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FetchOutcome } from '../../../src/clouds/client.js';
@@ -49,6 +50,14 @@ function storeOver(kv: MemoryKv, files: SnapshotDir, extra: ConstructorParameter
 const ref = (kind: JobRef['kind'], id: string, params: JobRef['params'] = {}): JobRef => ({ kind, id, region: 'cn-shanghai', params });
 const job = (r: JobRef, status: JobStatus, extra: Partial<Job> = {}): Job => ({ ...blankJob(r.kind, r.region, r.id), status, rawStatus: status, params: r.params, ...extra });
 const ok = (r: JobRef, status: JobStatus, extra: Partial<Job> = {}): FetchOutcome => ({ ref: r, jobs: [job(r, status, extra)], error: null });
+
+/** One output with only its URL known. */
+function anOutput(url: string): Job['outputs'][number] {
+  return {
+    label: null, url, mediaId: null, storageLocation: null, fileName: null, definition: null, sizeBytes: null, format: null, width: null,
+    height: null, bitrateKbps: null, durationSeconds: null, fps: null, status: null, rawStatus: null, progress: null, error: null,
+  };
+}
 
 /** An ICE job with `n` clips (the sdk-example fixture's first clip, repeated). */
 function bigIce(r: JobRef, n: number): Job {
@@ -120,13 +129,20 @@ test('a poll writes the files of the jobs whose answer changed, and the list onl
   assert.equal(files.writes, 50);
   const listWrites = kv.writes;
 
-  // One job's progress moves: its file only.
-  const before = files.bytesWritten;
+  // One job's progress moves: no file (the list keeps progress), the list once at flush.
   store.applyOutcomes(refs.map((r, i) => ({ key: jobKey(r), outcome: ok(r, 'running', { progress: i === 7 ? 55 : 10, requestId: `new-${i}` }) })), new Date(NOW + 10_000));
   await store.flush();
-  assert.equal(files.writes, 51, 'the same answer (a new request id aside) is not written again');
-  assert.ok(files.bytesWritten - before < 2_000, `one job's file: ${files.bytesWritten - before} bytes`);
+  assert.equal(files.writes, 50, 'progress alone, and a new request id, write no job file');
   assert.equal(kv.writes, listWrites + 1, 'flush writes the progress into the list once');
+  assert.equal((kv.data.get(KEY) as { jobs: Array<{ summary: { progress: number } }> }).jobs[7]!.summary.progress, 55);
+
+  // One job's outputs change: its file only.
+  const before = files.bytesWritten;
+  const output = anOutput('oss://bucket/out-7.mp4');
+  store.applyOutcomes(refs.map((r, i) => ({ key: jobKey(r), outcome: ok(r, 'running', { progress: i === 7 ? 60 : 10, outputs: i === 7 ? [output] : [] }) })), new Date(NOW + 15_000));
+  await store.flush();
+  assert.equal(files.writes, 51, 'the job whose body changed');
+  assert.ok(files.bytesWritten - before < 2_000, `one job's file: ${files.bytesWritten - before} bytes`);
 
   // A status change writes the list soon (the timer), progress alone does not arm it.
   const armed: number[] = [];
@@ -319,4 +335,148 @@ test('a shown job keeps the snapshot its latest changed answer replaced (earlier
   assert.equal(store.earlierOf(jobKey(B)), undefined, 'a job nobody shows keeps no earlier snapshot');
   held.dispose();
   assert.equal(store.earlierOf(jobKey(A)), undefined, 'dropped when nothing shows the job');
+});
+
+test('progress alone is saved by the list, not the file: a restart shows the list\'s progress with the file\'s body, and a shown job its clips', async () => {
+  const kv = new MemoryKv();
+  const files = new MemorySnapshotDir(() => NOW);
+  const first = storeOver(kv, files);
+  const A = ref('ice', 'ac1e0a9b5d3f4e21a8c6f0b2d4e6a001');
+  first.add([A]);
+  const answer = (progress: number): FetchOutcome => ({ ref: A, jobs: [{ ...bigIce(A, 30), status: 'running', rawStatus: 'Processing', progress, completedAt: null }], error: null });
+  first.applyOutcome(jobKey(A), answer(10), AT);
+  await first.flush();
+  const fileBefore = files.files.get(snapshotFileName(jobKey(A)))!.text;
+  first.applyOutcome(jobKey(A), answer(70), new Date(NOW + 60_000));
+  await first.flush();
+  assert.equal(files.files.get(snapshotFileName(jobKey(A)))!.text, fileBefore, 'the file is as the first answer wrote it');
+
+  const next = storeOver(kv, files);
+  await next.load();
+  await next.restored;
+  const t = next.get(jobKey(A))!;
+  assert.equal(t.snapshot!.progress, 70, 'the list\'s progress, not the file\'s 10');
+  assert.equal(t.lastCheckedAt, new Date(NOW + 60_000).toISOString());
+  assert.equal(t.snapshot!.outputs.length, bigIce(A, 1).outputs.length, 'the file\'s body');
+  const held = next.retain(jobKey(A));
+  await next.restored;
+  const shown = next.get(jobKey(A))!.snapshot!;
+  assert.equal(shown.timeline!.tracks[0]!.clips.length, 30, 'clips from the file');
+  assert.equal(shown.progress, 70);
+  held.dispose();
+  // The body read back is what the file holds: the same answer again writes nothing.
+  const writes = files.writes;
+  next.applyOutcome(jobKey(A), answer(80), new Date(NOW + 120_000));
+  await next.flush();
+  assert.equal(files.writes, writes, 'no file for an answer whose body the file has');
+});
+
+test('a crash between a job\'s file and the list loses nothing: the file, newer, is taken whole', async () => {
+  const kv = new MemoryKv();
+  const files = new MemorySnapshotDir(() => NOW);
+  const first = storeOver(kv, files);
+  const A = ref('ice', 'bc1e0a9b5d3f4e21a8c6f0b2d4e6a001');
+  first.add([A]);
+  first.applyOutcome(jobKey(A), ok(A, 'running', { progress: 10 }), AT);
+  await first.flush();
+  const listBefore = structuredClone(kv.data.get(KEY));
+  first.applyOutcome(jobKey(A), ok(A, 'running', { progress: 40, outputs: [anOutput('oss://bucket/a.mp4')] }), new Date(NOW + 60_000));
+  await first.flush();
+  // The crash: the file was written, the list was not.
+  kv.data.set(KEY, listBefore);
+  const next = storeOver(kv, files);
+  await next.load();
+  await next.restored;
+  const t = next.get(jobKey(A))!;
+  assert.equal(t.snapshot!.outputs[0]?.url, 'oss://bucket/a.mp4');
+  assert.equal(t.snapshot!.progress, 40, 'the file\'s head too: it is the later answer');
+  assert.equal(t.lastCheckedAt, new Date(NOW + 60_000).toISOString());
+});
+
+test('a file of an earlier build (hash of the whole snapshot) reads the same and is written over once, at the next answer', async () => {
+  const kv = new MemoryKv();
+  const files = new MemorySnapshotDir(() => NOW);
+  const first = storeOver(kv, files);
+  const A = ref('ice', 'cc1e0a9b5d3f4e21a8c6f0b2d4e6a001');
+  first.add([A]);
+  first.applyOutcome(jobKey(A), ok(A, 'running', { progress: 10, outputs: [anOutput('oss://bucket/a.mp4')] }), AT);
+  await first.flush();
+  const name = snapshotFileName(jobKey(A));
+  const file = JSON.parse(files.files.get(name)!.text) as { hash: string; snapshot: unknown };
+  // What an earlier build wrote: the same snapshot, hashed whole.
+  file.hash = createHash('sha1').update(JSON.stringify(file.snapshot)).digest('hex');
+  files.files.set(name, { text: JSON.stringify(file), mtimeMs: NOW });
+
+  const next = storeOver(kv, files);
+  await next.load();
+  const held = next.retain(jobKey(A));
+  await next.restored;
+  assert.equal(next.get(jobKey(A))!.snapshot!.outputs[0]?.url, 'oss://bucket/a.mp4');
+  held.dispose();
+  const writes = files.writes;
+  next.applyOutcome(jobKey(A), ok(A, 'running', { progress: 20, outputs: [anOutput('oss://bucket/a.mp4')] }), new Date(NOW + 60_000));
+  await next.flush();
+  assert.equal(files.writes, writes + 1, 'written over once, in the new form');
+  next.applyOutcome(jobKey(A), ok(A, 'running', { progress: 30, outputs: [anOutput('oss://bucket/a.mp4')] }), new Date(NOW + 120_000));
+  await next.flush();
+  assert.equal(files.writes, writes + 1, 'and not again');
+});
+
+test('a job shown while its file is being written is read once the write is done, never the body before it', async () => {
+  const kv = new MemoryKv();
+  const mem = new MemorySnapshotDir(() => NOW);
+  let gate: (() => void) | null = null;
+  const gated: SnapshotDir = {
+    read: (n) => mem.read(n), remove: (n) => mem.remove(n), moveAside: (n, to) => mem.moveAside(n, to), list: () => mem.list(),
+    write: async (n, text) => {
+      if (gate === null) {
+        await new Promise<void>((r) => (gate = r));
+      }
+      await mem.write(n, text);
+    },
+  };
+  const store = storeOver(kv, gated);
+  const A = ref('ice', 'dc1e0a9b5d3f4e21a8c6f0b2d4e6a001');
+  store.add([A]);
+  // An earlier file with 5 clips, as if written before.
+  gate = () => undefined;
+  store.applyOutcome(jobKey(A), { ref: A, jobs: [bigIce(A, 5)], error: null }, AT);
+  await store.flush();
+  gate = null;
+  // The new answer (40 clips) is being written when the panel opens.
+  store.applyOutcome(jobKey(A), { ref: A, jobs: [bigIce(A, 40)], error: null }, new Date(NOW + 60_000));
+  assert.equal(store.get(jobKey(A))!.snapshotLight, true, 'not shown: kept light, clips in the file');
+  const held = store.retain(jobKey(A));
+  await new Promise((r) => setImmediate(r));
+  assert.equal(store.get(jobKey(A))!.snapshot!.timeline!.tracks[0]!.clips.length, 0, 'waiting for the write');
+  (gate as unknown as () => void)();
+  await store.restored;
+  assert.equal(store.get(jobKey(A))!.snapshot!.timeline!.tracks[0]!.clips.length, 40, 'the new body');
+  held.dispose();
+  await store.flush();
+});
+
+test('another window\'s progress-only answer (its list, no file) reaches this window with the body this window had', async () => {
+  const kv = new MemoryKv();
+  const files = new MemorySnapshotDir(() => NOW);
+  const one = storeOver(kv, files);
+  const A = ref('ice', 'ec1e0a9b5d3f4e21a8c6f0b2d4e6a001');
+  one.add([A]);
+  const answer = (progress: number): FetchOutcome => ({ ref: A, jobs: [{ ...bigIce(A, 12), status: 'running', rawStatus: 'Processing', progress, completedAt: null }], error: null });
+  one.applyOutcome(jobKey(A), answer(10), AT);
+  await one.flush();
+  const two = storeOver(kv, files);
+  await two.load();
+  await two.restored;
+  const writes = files.writes;
+  one.applyOutcome(jobKey(A), answer(65), new Date(NOW + 60_000));
+  await one.flush();
+  assert.equal(files.writes, writes, 'the other window wrote its list only');
+  await two.sync();
+  const held = two.retain(jobKey(A));
+  await two.restored;
+  const t = two.get(jobKey(A))!;
+  assert.equal(t.snapshot!.progress, 65);
+  assert.equal(t.snapshot!.timeline!.tracks[0]!.clips.length, 12, 'the body from the file, older than the list');
+  held.dispose();
 });
