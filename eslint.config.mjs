@@ -42,12 +42,12 @@ const LAYERS = {
 /** Narrower exceptions, by file: the webview's browser preview plays the host, so it runs the host's session. */
 const EXTRA = [{ files: 'webview/preview/', may: ['inspect'] }];
 /** The files that read saved state back (globalState, SecretStorage) and validate it. */
-const PERSISTENCE = ['tracking/jobStore.ts', 'tracking/credentialsService.ts'];
+const PERSISTENCE = ['tracking/savedFormat.ts', 'tracking/credentialsService.ts'];
 /** Sibling bundles required at run time (dist/cloud-core.js, language-client.js, detector.js): not source imports. */
 const BUNDLES = /^\.\/(cloud-core|language-client|detector)\.js$/;
 /** Packages a folder may not import, with the reason. */
 const PACKAGES = [
-  { name: /^zod(\/|$)/, unless: (f) => f.startsWith('clouds/') || PERSISTENCE.includes(f), why: 'zod stays in src/clouds/ (wire schemas) and in what persists state (src/tracking/jobStore.ts, credentialsService.ts).' },
+  { name: /^zod(\/|$)/, unless: (f) => f.startsWith('clouds/') || PERSISTENCE.includes(f), why: 'zod stays in src/clouds/ (wire schemas) and in what persists state (src/tracking/savedFormat.ts, credentialsService.ts).' },
 ];
 
 function folderOf(relPath) {
